@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Wardline",
+    products: [
+        .executable(name: "wardline", targets: ["wardline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The only C in the project: thin module maps over system libraries.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CSodium", path: "Sources/CSodium",
+                       providers: [.apt(["libsodium-dev"])]),
+
+        // The domain: pure Swift, no I/O, no ncurses, no SQL.
+        .target(name: "WardCore",
+                resources: [.embedInCode("Resources/default-protocol.toml")]),
+        // Persistence: GRDB/SQLite, commands, audit chain, staff secrets.
+        .target(name: "WardStore", dependencies: [
+            "WardCore", "CSodium",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Pure presentation: Surface, widgets, screens, update/view, keymap, theme model.
+        .target(name: "WardUI", dependencies: ["WardCore"]),
+        // The ncurses backend: the ONLY importer of CNcursesw.
+        .target(name: "WardTerminal", dependencies: ["WardUI", "CNcursesw"]),
+        // Printouts: handover and downtime pack.
+        .target(name: "WardReports", dependencies: ["WardCore"]),
+        // The executable: argument parsing, wiring, the run loop.
+        .executableTarget(name: "wardline", dependencies: [
+            "WardCore", "WardStore", "WardUI", "WardTerminal", "WardReports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "WardCoreTests", dependencies: ["WardCore"]),
+        .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore"]),
+        .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore"]),
+        .testTarget(name: "WardTerminalTests", dependencies: ["WardTerminal", "WardUI"]),
+        .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore"]),
+        // Runs the built binary (stdin at EOF, tmux end to end, several processes).
+        .testTarget(name: "EndToEndTests", dependencies: ["wardline", "WardStore", "WardCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,37 @@
+import Foundation
+
+/// A severity band of a scale total, e.g. CIWA-B 21–40 "moderate".
+public struct SeverityBand: Sendable, Hashable {
+    public var name: String
+    public var min: Int
+    public var max: Int
+    /// 0 = lowest concern … 3 = highest; drives the semantic role on screen.
+    public var level: Int
+    public init(name: String, min: Int, max: Int, level: Int) {
+        self.name = name; self.min = min; self.max = max; self.level = level
+    }
+    public func contains(_ total: Int) -> Bool { (min...max).contains(total) }
+}
+
+/// The ward's rules for one scale.
+public struct ScaleRules: Sendable {
+    public var kind: ScaleKind
+    public var bands: [SeverityBand]
+    /// Where the bands come from, as the protocol file states it.
+    public var source: String
+    /// Status of the bands as the protocol states it (e.g. "UNCONFIRMED").
+    public var status: String
+
+    public func band(for total: Int) -> SeverityBand? { bands.first { $0.contains(total) } }
+}
+
+/// Every clinical number Wardline uses, each with its source. Loaded from a
+/// TOML file (the shipped default, or the ward's own) and validated whole:
+/// the program never runs on a half-read protocol.
+public struct WardProtocol: Sendable {
+    public var version: String
+    public var approvedBy: String
+    public var scales: [ScaleKind: ScaleRules]
+
+    public func band(_ scale: ScaleKind, total: Int) -> SeverityBand? { scales[scale]?.band(for: total) }
+}

@@ -1,0 +1,4 @@
+import WardCore
+
+/// Placeholder: handover and downtime printouts.
+public enum ReportsBootstrap {}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import WardCore
+
+@main
+struct Wardline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wardline",
+        abstract: "Nursing terminal for an inpatient benzodiazepine-withdrawal ward.",
+        version: "0.1.0")
+    func run() throws {
+        print("wardline: under construction")
+    }
+}
