@@ -1,0 +1,10 @@
+import Testing
+import Foundation
+
+@Suite struct BinaryBasicsTests {
+    @Test func versionPrints() throws {
+        let r = try runProcess(Paths.binary, ["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The real binary in a private tmux server (own socket, no user config),
+/// driven with send-keys and read with capture-pane. The exit code is written
+/// to a file, because tmux's pane_dead_status is unreliable (platform-facts H).
+final class Tmux {
+    let socket: String
+    let exitFile: URL
+    private static let tmuxPath = URL(fileURLWithPath: "/usr/bin/tmux")
+
+    init(cols: Int, rows: Int, command: String, environment: [String: String] = [:]) throws {
+        socket = "wl-e2e-\(UUID().uuidString.prefix(8))"
+        exitFile = Paths.tempDir("tmux").appendingPathComponent("rc")
+        var env = ""
+        for (k, v) in environment.sorted(by: { $0.key < $1.key }) { env += "\(k)=\(Self.quote(v)) " }
+        let shell = "\(env)\(command); echo $? > \(Self.quote(exitFile.path))"
+        _ = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(cols)", "-y", "\(rows)", shell])
+        _ = try tmux(["set-option", "-g", "remain-on-exit", "on"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let r = try runProcess(Self.tmuxPath, ["-u", "-L", socket] + args,
+                               environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()],
+                               timeout: 20)
+        return r.stdout
+    }
+
+    /// Keys by tmux name ("Enter", "Down", "Escape", "C-l") or literal text.
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
+
+    func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
+
+    /// Polls the screen until `text` appears; returns the screen. Throws with
+    /// the last screen when it does not appear in time.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try capture()
+            if last.contains(text) { return last }
+            usleep(50_000)
+        }
+        throw TmuxTimeout(waitingFor: text, screen: last)
+    }
+
+    /// The program's exit status once it has ended, or nil after `timeout`.
+    func exitStatus(timeout: TimeInterval = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let s = try? String(contentsOf: exitFile, encoding: .utf8),
+               let n = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)) { return n }
+            usleep(50_000)
+        }
+        return nil
+    }
+}
+
+struct TmuxTimeout: Error, CustomStringConvertible {
+    var waitingFor: String
+    var screen: String
+    var description: String { "timed out waiting for \"\(waitingFor)\"; screen was:\n\(screen)" }
+}
