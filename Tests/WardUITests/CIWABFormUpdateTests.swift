@@ -42,7 +42,7 @@ import WardCore
         let m = try #require(f.message)
         #expect(m.role == .error)
         #expect(m.text.contains("0 to 4"))
-        #expect(m.text.contains("item 3 “Tense”"))
+        #expect(m.text.hasPrefix("Item 3: "))
         #expect(m.text.contains("\(digit)"))
         #expect(d.text.contains("0 to 4"))
     }

@@ -38,7 +38,7 @@ enum Fixture {
     static func patient(_ id: PatientID, bed: String, _ name: String, dob: String, _ sex: Sex, admittedHoursAgo: Double,
                         allergies: [String] = [], seizure: Bool = false, flags: [String] = [],
                         substances: [SubstanceUse] = []) -> Patient {
-        Patient(id: id, mrn: "MRN\(100_000 + id)", name: name, dateOfBirth: CalendarDate(dob)!, sex: sex,
+        Patient(id: id, mrn: "\(100_000 + id)", name: name, dateOfBirth: CalendarDate(dob)!, sex: sex,
                 admittedAt: ago(hours: admittedHoursAgo), bed: bed, substances: substances, allergies: allergies,
                 seizureHistory: seizure, riskFlags: flags)
     }

@@ -181,10 +181,11 @@ import WardCore
 
     @Test func historyIsNewestFirstWithTheReplacedValueUnderItsCorrection() {
         let lines = ChartHistory.lines(Fixture.ward, Fixture.mullerID)
-        #expect(lines.map(\.entry.id) == [107, 106, 105, 104, 103, 102, 101])
-        #expect(lines[1].kind == .current(corrected: true))
-        #expect(lines[1].reason == "item scores typed for wrong patient")
-        #expect(lines[2].kind == .replaced)
+        #expect(lines.map(\.entry.id) == [107, 106, 105, 106, 104, 103, 102, 101])
+        #expect(lines.map(\.kind) == [.current(corrected: false), .current(corrected: true), .replaced, .reason,
+                                       .current(corrected: false), .current(corrected: false),
+                                       .current(corrected: false), .current(corrected: false)])
+        #expect(lines[3].reason == "item scores typed for wrong patient")
         let voided = ChartHistory.lines(Fixture.ward, 6)
         #expect(voided.map(\.kind) == [.enteredInError, .current(corrected: false)])
         // The trend counts only current entries.

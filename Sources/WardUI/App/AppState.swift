@@ -124,6 +124,14 @@ public enum Confirm: Sendable, Hashable {
     case discardCIWAB
     case quit(unsavedDrafts: Int)
 
+    /// What each answer does, in words.
+    public var choices: String {
+        switch self {
+        case .discardCIWAB: "y: throw the scores away    n: keep scoring"
+        case .quit: "y: quit now    n: stay"
+        }
+    }
+
     public var question: String {
         switch self {
         case .discardCIWAB: "Discard this CIWA-B? y/n"

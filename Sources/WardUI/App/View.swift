@@ -39,8 +39,9 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
     Chrome.messageLine(&s, message)
     for case .confirm(let c) in state.stack[(base + 1)...] {
         let q = c.question
-        let r = Chrome.centered(s, width: Text.width(q) + 8, height: 5)
+        let r = Chrome.centered(s, width: max(Text.width(q), Text.width(c.choices)) + 8, height: 6)
         Chrome.box(&s, r, role: .alertWarning, ascii: state.asciiOnly, title: "Please confirm")
         s.put(centered: q, in: r, y: r.y + 2, role: .alertWarning, emphasis: .bold)
+        s.put(centered: c.choices, in: r, y: r.y + 3, role: .alertWarning)
     }
 }

@@ -4,7 +4,7 @@
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, open, back, quit, help, lock
     case newCIWAB, score, previousItem, save, discard
-    case nextField, submit, erase, clearField, switchUser, cancelSwitch
+    case nextField, submit, unlock, erase, clearField, switchUser, cancelSwitch
     case confirmYes, confirmNo, closeHelp
 
     /// Short word for the status-line legend.
@@ -23,6 +23,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .discard: "leave"
         case .nextField: "next field"
         case .submit: "sign in"
+        case .unlock: "unlock"
         case .erase: "delete"
         case .clearField: "clear"
         case .switchUser: "switch user"
@@ -42,14 +43,15 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .back: "Go back to the previous screen"
         case .quit: "Quit Wardline (asks first if unsaved work exists)"
         case .help: "Show this help"
-        case .lock: "Lock the terminal now, also Ctrl-L (patient data hidden)"
+        case .lock: "Lock the terminal now (patient data hidden)"
         case .newCIWAB: "Start a new CIWA-B assessment for this patient"
         case .score: "Score the current item: 0 none, 1 mild, 2 moderate, 3 severe, 4 very severe"
         case .previousItem: "Go back one item to change its score"
         case .save: "On the summary line: save the CIWA-B"
         case .discard: "Leave the form (asks before throwing away scores)"
         case .nextField: "Move between Staff ID and PIN"
-        case .submit: "Sign in / unlock with the PIN"
+        case .submit: "Sign in (after the PIN)"
+        case .unlock: "Unlock with your PIN"
         case .erase: "Delete the last character typed"
         case .clearField: "Clear what was typed"
         case .switchUser: "Sign in as someone else (the locked user's work is kept for them)"

@@ -12,6 +12,40 @@ public struct KeyBinding: Sendable, Hashable {
     }
 }
 
+extension KeyBinding {
+    /// Every key of the binding, for the help overlay ("↑ k", "Ctrl-L L").
+    public var allKeysLabel: String {
+        if action == .score { return label }
+        return keys.map(Self.name).joined(separator: " ")
+    }
+
+    static func name(_ e: InputEvent) -> String {
+        switch e {
+        case .char(let c): String(c)
+        case .ctrl(let c): "Ctrl-" + c.uppercased()
+        case .key(let k):
+            switch k {
+            case .up: "↑"
+            case .down: "↓"
+            case .left: "←"
+            case .right: "→"
+            case .enter: "Enter"
+            case .escape: "Esc"
+            case .tab: "Tab"
+            case .backTab: "Shift-Tab"
+            case .backspace: "Bksp"
+            case .delete: "Del"
+            case .home: "Home"
+            case .end: "End"
+            case .pageUp: "PgUp"
+            case .pageDown: "PgDn"
+            default: k.rawValue.uppercased()
+            }
+        case .resize, .inputClosed: ""
+        }
+    }
+}
+
 /// Bindings per screen plus globals for the work screens. Lookup order:
 /// the screen's own bindings, then the globals.
 public struct Keymap: Sendable, Hashable {
@@ -47,7 +81,7 @@ public struct Keymap: Sendable, Hashable {
 
     /// Help lines ("keys", "what it does") for the overlay.
     public func helpLines(in context: KeyContext) -> [(keys: String, help: String)] {
-        bindings(in: context).map { ($0.label, $0.action.help) }
+        bindings(in: context).map { ($0.allKeysLabel, $0.action.help) }
     }
 }
 
@@ -66,7 +100,7 @@ extension Keymap {
                 KeyBinding([.key(.f10)], .quit, label: "F10"),
             ],
             .lock: [
-                KeyBinding([.key(.enter)], .submit, label: "Enter"),
+                KeyBinding([.key(.enter)], .unlock, label: "Enter"),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.escape)], .clearField, label: "Esc"),
                 KeyBinding([.key(.tab), .key(.f2)], .switchUser, label: "Tab"),

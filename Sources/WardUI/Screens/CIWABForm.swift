@@ -52,7 +52,7 @@ extension AppState {
             }
             let item = items[form.cursor]
             guard item.range.contains(d) else {
-                form.message = Flash("\(d) is not a CIWA-B score: type \(item.range.lowerBound) to \(item.range.upperBound) for \(CIWABForm.itemName(form.cursor)).", role: .error)
+                form.message = Flash("Item \(form.cursor + 1): \(d) is not a CIWA-B score. Type \(item.range.lowerBound) to \(item.range.upperBound).", role: .error)
                 return []
             }
             form.scores[form.cursor] = d

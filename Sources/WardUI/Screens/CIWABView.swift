@@ -42,8 +42,7 @@ enum CIWABView {
         let items = CIWABForm.scale.items
         let lineCount = items.count + 1   // + summary
         let first = lineCount <= rows ? 0 : max(0, min(f.cursor - rows / 2, lineCount - rows))
-        let wide = s.width >= 120
-        let labelWidth = wide ? 44 : 40
+        let labelWidth = s.width >= 120 ? 46 : 40
         for i in first..<min(lineCount, first + rows) {
             let y = top + i - first
             let current = i == f.cursor
@@ -57,7 +56,8 @@ enum CIWABView {
             var x = 0
             x += s.put(current ? (state.asciiOnly ? "> " : "▶ ") : "  ", x: x, y: y, role: role, emphasis: .bold)
             x += s.put(Text.right("\(i + 1).", 3) + " ", x: x, y: y, role: current ? role : .muted)
-            x += s.put(Text.pad(item.label, labelWidth), x: x, y: y, role: role, emphasis: current ? .bold : []) + 1
+            let label = item.status.hasPrefix("UNCONFIRMED") ? item.label + " †" : item.label
+            x += s.put(Text.pad(label, labelWidth), x: x, y: y, role: role, emphasis: current ? .bold : []) + 1
             x += s.put(Text.pad(item.rater == .observer ? "observed" : "patient", 9), x: x, y: y,
                        role: current ? role : .muted) + 1
             if let v = f.scores[i] {
@@ -65,9 +65,6 @@ enum CIWABView {
                 x += s.put(Text.pad("\(v) \(word)", 14), x: x, y: y, role: current ? role : .fieldDone, emphasis: .bold)
             } else {
                 x += s.put(Text.pad(current ? "_  type 0-4" : "–", 14), x: x, y: y, role: current ? role : .muted)
-            }
-            if wide, item.status.hasPrefix("UNCONFIRMED") {
-                s.put(" wording unconfirmed", x: x, y: y, role: current ? role : .muted)
             }
         }
         if first > 0 { s.put("▲ more", x: s.width - 7, y: top, role: .muted) }
@@ -104,7 +101,11 @@ enum CIWABView {
         }
         let item = items[f.cursor]
         let who = item.rater == .observer ? "nurse observes" : "patient reports"
-        s.put(fit: "\(f.cursor + 1). \(item.label) (\(who)):", x: 1, y: y + 1, width: s.width - 2, role: .text, emphasis: .bold)
+        let x0 = 1 + s.put(fit: "\(f.cursor + 1). \(item.label) (\(who)):", x: 1, y: y + 1, width: s.width - 2, role: .text, emphasis: .bold)
+        if item.status.hasPrefix("UNCONFIRMED") {
+            s.put(fit: "  † item wording not yet confirmed against the published form", x: x0, y: y + 1,
+                  width: max(0, s.width - x0 - 1), role: .muted)
+        }
         var x = 1
         for v in item.range {
             let text = "\(v) \(item.anchors[v] ?? "")"

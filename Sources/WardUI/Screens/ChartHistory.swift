@@ -9,6 +9,8 @@ struct HistoryLine: Sendable, Hashable {
         /// An entry replaced by a correction (shown under it).
         case replaced
         case enteredInError
+        /// The reason for the correction or voiding just above.
+        case reason
     }
     var kind: Kind
     var entry: Assessment
@@ -26,6 +28,7 @@ enum ChartHistory {
             if a.enteredInError {
                 let reason = a.amendReason ?? all.first { $0.supersedes == a.id }?.amendReason
                 out.append(HistoryLine(kind: .enteredInError, entry: a, reason: reason))
+                if let reason { out.append(HistoryLine(kind: .reason, entry: a, reason: reason)) }
                 shown.insert(a.id)
                 continue
             }
@@ -41,10 +44,13 @@ enum ChartHistory {
             shown.insert(a.id)
             // The chain of values this one replaced, newest first.
             var prev = a.supersedes
+            var newer = a
             while let p = prev, let old = byID[p], !shown.contains(p) {
                 out.append(HistoryLine(kind: .replaced, entry: old, reason: nil))
+                if let r = newer.amendReason { out.append(HistoryLine(kind: .reason, entry: newer, reason: r)) }
                 shown.insert(p)
                 prev = old.supersedes
+                newer = old
             }
         }
         return out

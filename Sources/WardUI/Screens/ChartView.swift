@@ -43,9 +43,9 @@ enum ChartView {
     static func historyRows(_ size: Size) -> Int { max(1, size.rows - 2 - (historyTop(size) + 1)) }
 
     struct Columns {
-        var when = 13, score = 5, band = 12, by = 18
+        var when = 13, score = 5, band = 12, by = 18, items = 0
         static func forWidth(_ w: Int) -> Columns {
-            w >= 120 ? Columns(when: 13, score: 5, band: 12, by: 28) : Columns()
+            w >= 120 ? Columns(when: 13, score: 5, band: 12, by: 22, items: 23) : Columns()
         }
     }
 
@@ -54,7 +54,10 @@ enum ChartView {
         let lines = ChartHistory.lines(state.ward, cs.patientID)
         s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
         var x = 1
-        for (t, w) in [("Recorded", c.when), ("Score", c.score), ("Band", c.band), ("By", c.by), ("Note", 4)] {
+        var heads = [("Recorded", c.when), ("Score", c.score), ("Band", c.band), ("By", c.by)]
+        if c.items > 0 { heads.append(("Items 1-20", c.items)) }
+        heads.append(("Note", 4))
+        for (t, w) in heads {
             s.put(t == "Score" ? Text.right(t, w) : Text.pad(t, w), x: x, y: top, role: .header, emphasis: .bold)
             x += w + 2
         }
@@ -71,41 +74,47 @@ enum ChartView {
         if first + rows < lines.count { s.put("▼ older", x: s.width - 8, y: top + rows, role: .muted) }
     }
 
+    /// "21010 32102 10000 00000"
+    static func itemGroups(_ items: [Int]) -> String {
+        stride(from: 0, to: items.count, by: 5).map { i in
+            items[i..<min(items.count, i + 5)].map(String.init).joined()
+        }.joined(separator: " ")
+    }
+
     static func drawLine(_ s: inout Surface, y: Int, line: HistoryLine, state: AppState, c: Columns) {
         let a = line.entry
         let band = state.wardProtocol.band(.ciwaB, total: a.total)
-        var x = 1
-        let stale: Bool
+        let bandName = band?.name ?? "no band"
+        let when = Format.dayClock(a.recordedAt, state.calendar).trimmingCharacters(in: .whitespaces)
         switch line.kind {
-        case .current: stale = false
-        case .replaced, .enteredInError: stale = true
+        case .replaced:
+            s.put(fit: "   └ was \(a.total) \(bandName) (\(when), \(a.recordedByName)) — replaced",
+                  x: 1, y: y, width: s.width - 2, role: .stale)
+            return
+        case .reason:
+            s.put(fit: "     Reason: \(line.reason ?? "")", x: 1, y: y, width: s.width - 2, role: .stale)
+            return
+        case .current, .enteredInError:
+            break
         }
-        if case .replaced = line.kind {
-            x += s.put(Text.pad("  └ was", c.when), x: x, y: y, role: .stale) + 2
-        } else {
-            x += s.put(Text.pad(Format.dayClock(a.recordedAt, state.calendar), c.when), x: x, y: y,
-                       role: stale ? .stale : .text) + 2
+        let voided = line.kind == .enteredInError
+        var x = 1
+        x += s.put(Text.pad(Format.dayClock(a.recordedAt, state.calendar), c.when), x: x, y: y,
+                   role: voided ? .stale : .text) + 2
+        let scoreRole: SemanticRole = voided ? .stale : (band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning)
+        x += s.put(Text.right("\(a.total)", c.score), x: x, y: y, role: scoreRole, emphasis: voided ? [] : .bold) + 2
+        x += s.put(Text.pad(bandName, c.band), x: x, y: y, role: scoreRole, emphasis: voided ? [] : .bold) + 2
+        x += s.put(Text.pad(a.recordedByName, c.by), x: x, y: y, role: voided ? .stale : .text) + 2
+        if c.items > 0 {
+            x += s.put(Text.pad(itemGroups(a.items), c.items), x: x, y: y, role: voided ? .stale : .muted) + 2
         }
-        let scoreRole: SemanticRole = stale ? .stale : (band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning)
-        x += s.put(Text.right("\(a.total)", c.score), x: x, y: y, role: scoreRole, emphasis: stale ? [] : .bold) + 2
-        x += s.put(Text.pad(band?.name ?? "no band", c.band), x: x, y: y, role: scoreRole, emphasis: stale ? [] : .bold) + 2
-        x += s.put(Text.pad(a.recordedByName, c.by), x: x, y: y, role: stale ? .stale : .text) + 2
-        let note: String
-        let noteRole: SemanticRole
         switch line.kind {
         case .current(corrected: true):
-            note = "CORRECTED" + (line.reason.map { ": \($0)" } ?? "")
-            noteRole = .alertWarning
-        case .current(corrected: false):
-            note = ""
-            noteRole = .text
-        case .replaced:
-            note = "replaced (recorded \(Format.dayClock(a.recordedAt, state.calendar).trimmingCharacters(in: .whitespaces)))"
-            noteRole = .stale
+            s.put(fit: "CORRECTED, see below", x: x, y: y, width: max(0, s.width - x - 1), role: .alertWarning)
         case .enteredInError:
-            note = "ENTERED IN ERROR — not counted" + (line.reason.map { ": \($0)" } ?? "")
-            noteRole = .alertWarning
+            s.put(fit: "ENTERED IN ERROR, not counted", x: x, y: y, width: max(0, s.width - x - 1), role: .alertWarning)
+        default:
+            break
         }
-        s.put(fit: note, x: x, y: y, width: max(0, s.width - x - 1), role: noteRole)
     }
 }

@@ -80,7 +80,7 @@ extension AppState {
     mutating func handleLock(_ action: Action?, _ event: InputEvent, _ form: inout UnlockForm) -> [Effect] {
         if form.pending { return [] }
         switch action {
-        case .submit:
+        case .unlock:
             guard let session else { return [] }
             guard !form.pin.isEmpty else {
                 form.message = Flash("Type your PIN, then Enter.", role: .alertWarning)

@@ -70,6 +70,8 @@ enum HelpOverlay {
         let lines = state.keymap.helpLines(in: state.contextUnderHelp)
         let keyWidth = max(6, lines.map { Text.width($0.keys) }.max() ?? 0)
         let textWidth = lines.map { Text.width($0.help) }.max() ?? 0
+        // The help hides the screen beneath, so nothing half-covered is misread.
+        s.fill(Rect(x: 0, y: 1, width: s.width, height: max(0, s.height - 2)), role: .text)
         let r = Chrome.centered(s, width: min(s.width - 2, keyWidth + textWidth + 8), height: lines.count + 4)
         Chrome.box(&s, r, role: .text, ascii: state.asciiOnly, title: "Help — keys on this screen")
         for (i, l) in lines.enumerated() where r.y + 2 + i < r.maxY - 1 {

@@ -3,12 +3,12 @@ import WardCore
 /// One row per bed: who is in it and their last CIWA-B.
 enum WardListView {
     struct Columns {
-        var bed = 4, name = 26, age = 3, sex = 3, day = 4, seizure = 3, score = 15, when = 10
+        var bed = 4, name = 25, age = 3, sex = 3, day = 4, seizure = 7, score = 15, when = 10
         var mrn = 0, allergies = 0
         static func forWidth(_ w: Int) -> Columns {
             var c = Columns()
             if w >= 120 {
-                c.name = 34; c.mrn = 10; c.score = 16; c.when = 11
+                c.name = 32; c.mrn = 10; c.score = 16; c.when = 11
                 c.allergies = max(0, w - 2 - (c.bed + c.name + c.age + c.sex + c.day + c.seizure + c.score + c.when + c.mrn) - 10 - 1)
             }
             return c
@@ -17,7 +17,7 @@ enum WardListView {
 
     static func draw(_ s: inout Surface, _ state: AppState, _ ls: WardListState) {
         let count = state.ward?.patients.count ?? 0
-        Chrome.titleBar(&s, state, subtitle: "Ward list (\(count) patients)")
+        Chrome.titleBar(&s, state, subtitle: "Ward list · \(count) patient\(count == 1 ? "" : "s")")
         guard let ward = state.ward else {
             s.put("Loading the ward…", x: 1, y: 2, role: .muted)
             return
@@ -25,7 +25,7 @@ enum WardListView {
         let c = Columns.forWidth(s.width)
         // Header
         var cells: [(String, Int, Bool)] = [("Bed", c.bed, false), ("Patient", c.name, false), ("Age", c.age, true),
-                                            ("Sex", c.sex, false), ("Day", c.day, true), ("Szr", c.seizure, false)]
+                                            ("Sex", c.sex, false), ("Day", c.day, true), ("Seizure", c.seizure, false)]
         if c.mrn > 0 { cells.append(("MRN", c.mrn, false)) }
         cells += [("Last CIWA-B", c.score, false), ("Scored", c.when, false)]
         if c.allergies > 0 { cells.append(("Allergies", c.allergies, false)) }
@@ -67,7 +67,7 @@ enum WardListView {
         x += s.put(Text.pad(p.sex.letter, c.sex), x: x, y: y, role: base) + 1
         x += s.put(Text.right("\(p.detoxDay(at: state.now, calendar: state.calendar))", c.day), x: x, y: y, role: base) + 1
         if p.hasSeizureRisk {
-            s.put(state.asciiOnly ? "!!" : "⚠", x: x, y: y, role: .alertCritical, emphasis: .bold)
+            s.put(state.asciiOnly ? "!! risk" : "⚠ risk", x: x, y: y, role: .alertCritical, emphasis: .bold)
         }
         x += c.seizure + 1
         if c.mrn > 0 { x += s.put(Text.pad(p.mrn, c.mrn), x: x, y: y, role: base) + 1 }
