@@ -190,3 +190,45 @@ import WardCore
         #expect(d.key(.char("y")) == [.quit])
     }
 }
+
+@Suite struct ParkedSaveTests {
+    /// Ann saves, the terminal is locked and Ben switches in before the store
+    /// answers: the answer lands on Ann's parked form, never on Ben's screens.
+    @Test func aSaveAnsweredAfterSwitchUserClearsOnlyTheOwnersDraft() {
+        var d = Driver.onChart()
+        d.key(.char("b"))
+        d.type(String(repeating: "1", count: 20))
+        d.key(.key(.enter))
+        d.key(.ctrl("l"))
+        d.key(.key(.tab))
+        d.type("N2077")
+        d.key(.key(.enter))
+        d.type("654321")
+        d.key(.key(.enter))
+        d.send(.signInResult(.success(Fixture.ben)))
+        #expect(d.state.drafts[Fixture.ann.id] != nil)
+        d.send(.saved(.success(Fixture.ciwa(950, Fixture.mullerID, total: 20, hoursAgo: 0))))
+        #expect(d.state.drafts.isEmpty)
+        #expect(d.state.stack == [.wardList(WardListState())])
+    }
+
+    @Test func aFailedSaveAnsweredAfterSwitchUserStaysWithTheOwner() throws {
+        var d = Driver.onChart()
+        d.key(.char("b"))
+        d.type(String(repeating: "1", count: 20))
+        d.key(.key(.enter))
+        d.key(.ctrl("l"))
+        d.key(.key(.tab))
+        d.type("N2077")
+        d.key(.key(.enter))
+        d.type("654321")
+        d.key(.key(.enter))
+        d.send(.signInResult(.success(Fixture.ben)))
+        d.send(.saved(.failure(CommandRefusal(.storage, "disk full"))))
+        #expect(d.state.flash?.text.contains("disk full") != true)   // not shown to Ben
+        let parked = try #require(d.state.drafts[Fixture.ann.id])
+        guard case .ciwaB(let f)? = parked.last else { Issue.record("no parked form"); return }
+        #expect(!f.saving)
+        #expect(f.message?.text == "Not saved: disk full")
+    }
+}

@@ -18,6 +18,7 @@ public func view(_ state: AppState) -> Surface {
     }
     if state.showingHelp { HelpOverlay.draw(&s, state) }
     Chrome.statusLine(&s, state.keymap, state.keyContext)
+    if state.asciiOnly { ASCIIFallback.apply(&s) }
     return s
 }
 
