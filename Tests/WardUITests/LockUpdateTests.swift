@@ -23,6 +23,17 @@ import WardCore
         #expect(isLocked(d))
     }
 
+    @Test func theIdleDeadlineFollowsTheLastKey() {
+        var d = annWithDraft()
+        let idle = Double(Fixture.policy.idleLockSeconds)
+        #expect(d.state.idleLockDeadline == Fixture.now.addingTimeInterval(idle))
+        d.send(.tick(Fixture.now.addingTimeInterval(30)))
+        d.key(.char("1"))
+        #expect(d.state.idleLockDeadline == Fixture.now.addingTimeInterval(30 + idle))
+        d.key(.ctrl("l"))
+        #expect(d.state.idleLockDeadline == nil)
+    }
+
     @Test func aKeyRestartsTheIdleTime() {
         var d = annWithDraft()
         let idle = Double(Fixture.policy.idleLockSeconds)

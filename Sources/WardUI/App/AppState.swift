@@ -59,6 +59,13 @@ public struct AppState: Sendable {
         return c
     }
 
+    /// When the idle lock will fall if no key comes (nil when nobody is
+    /// signed in or it is already locked): the run loop ticks by then.
+    public var idleLockDeadline: Date? {
+        guard session != nil, gate == nil else { return nil }
+        return lastInputAt.addingTimeInterval(Double(securityPolicy.idleLockSeconds))
+    }
+
     /// The context the keys are read in right now.
     public var keyContext: KeyContext {
         if showingHelp { return .help }
