@@ -45,7 +45,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .help: "Show this help"
         case .lock: "Lock the terminal now (patient data hidden)"
         case .newCIWAB: "Start a new CIWA-B assessment for this patient"
-        case .score: "Score the current item: 0 none, 1 mild, 2 moderate, 3 severe, 4 very severe"
+        case .score: "Score the current item: 0 none … 4 very severe"
         case .previousItem: "Go back one item to change its score"
         case .save: "On the summary line: save the CIWA-B"
         case .discard: "Leave the form (asks before throwing away scores)"
