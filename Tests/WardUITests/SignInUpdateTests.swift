@@ -193,3 +193,16 @@ import WardCore
         #expect(ChartHistory.trend(Fixture.ward, Fixture.mullerID) == [29, 41, 44, 38, 22, 12])
     }
 }
+
+@Suite struct RedactionTests {
+    @Test func printedEffectsAndFormsNeverShowThePIN() {
+        var d = Driver(Fixture.fresh())
+        d.type("N1042")
+        d.key(.key(.enter))
+        d.type("918273")
+        d.key(.key(.enter))
+        let printed = "\(d.effects) \(String(reflecting: d.effects)) \(String(describing: d.state.gate))"
+        #expect(printed.contains("N1042"))
+        #expect(!printed.contains("918273"))
+    }
+}
