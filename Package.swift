@@ -41,7 +41,7 @@ let package = Package(
 
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore"]),
         .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore"]),
-        .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore"]),
+        .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WardTerminalTests", dependencies: ["WardTerminal", "WardUI"]),
         .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore"]),
         // Runs the built binary (stdin at EOF, tmux end to end, several processes).

@@ -1,0 +1,175 @@
+import Foundation
+import WardCore
+
+/// The whole state of the user interface: a value, changed only by `update`.
+public struct AppState: Sendable {
+    /// The work screens, bottom first: ward list → chart → form → modal.
+    public var stack: [Screen]
+    /// Who is signed in (kept while the terminal is locked).
+    public var session: Session?
+    /// Sign-in or lock screen in front of everything; nil when working.
+    public var gate: Gate?
+    public var ward: WardSnapshot?
+    public var wardProtocol: WardProtocol
+    public var securityPolicy: SecurityPolicy
+    public var keymap: Keymap
+    public var now: Date
+    /// Last key pressed (for the idle lock).
+    public var lastInputAt: Date
+    public var size: Size
+    /// One-line message under the screen, cleared by the next key.
+    public var flash: Flash?
+    /// Unsaved work parked for people who were switched away from, by staff.
+    public var drafts: [StaffKey: [Screen]]
+    public var showingHelp: Bool
+    /// Draw the trend with ASCII instead of Unicode blocks (non-UTF-8 terminals).
+    public var asciiOnly: Bool
+    /// This terminal's name, for the session (audit trail).
+    public var terminalName: String
+    /// The ward's local time zone (times on screen).
+    public var timeZone: TimeZone
+    /// Set once `.quit` has been emitted.
+    public var quitting: Bool
+
+    public init(wardProtocol: WardProtocol, securityPolicy: SecurityPolicy, now: Date, size: Size,
+                terminalName: String, ward: WardSnapshot? = nil, keymap: Keymap = .standard,
+                timeZone: TimeZone = .current, asciiOnly: Bool = false) {
+        self.stack = []
+        self.session = nil
+        self.gate = .signIn(SignInForm())
+        self.ward = ward
+        self.wardProtocol = wardProtocol
+        self.securityPolicy = securityPolicy
+        self.keymap = keymap
+        self.now = now
+        self.lastInputAt = now
+        self.size = size
+        self.flash = nil
+        self.drafts = [:]
+        self.showingHelp = false
+        self.asciiOnly = asciiOnly
+        self.terminalName = terminalName
+        self.timeZone = timeZone
+        self.quitting = false
+    }
+
+    public var calendar: Calendar {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = timeZone
+        return c
+    }
+
+    /// When the idle lock will fall if no key comes (nil when nobody is
+    /// signed in or it is already locked): the run loop ticks by then.
+    public var idleLockDeadline: Date? {
+        guard session != nil, gate == nil else { return nil }
+        return lastInputAt.addingTimeInterval(Double(securityPolicy.idleLockSeconds))
+    }
+
+    /// The context the keys are read in right now.
+    public var keyContext: KeyContext {
+        if showingHelp { return .help }
+        switch gate {
+        case .signIn: return .signIn
+        case .locked: return .lock
+        case nil: break
+        }
+        switch stack.last {
+        case .confirm: return .confirm
+        case .chart: return .chart
+        case .ciwaB: return .ciwaB
+        case .wardList, nil: return .wardList
+        }
+    }
+
+    /// The context under the help overlay (what help describes).
+    public var contextUnderHelp: KeyContext {
+        var s = self
+        s.showingHelp = false
+        return s.keyContext
+    }
+
+    /// A started (at least one item scored) form in a stack, if any.
+    static func startedForm(in stack: [Screen]) -> CIWABForm? {
+        for case .ciwaB(let f) in stack where f.isStarted { return f }
+        return nil
+    }
+}
+
+/// A one-line message and what it means.
+public struct Flash: Sendable, Hashable {
+    public var text: String
+    public var role: SemanticRole
+    public init(_ text: String, role: SemanticRole = .alertInfo) { self.text = text; self.role = role }
+}
+
+/// One entry of the screen stack.
+public enum Screen: Sendable, Hashable {
+    case wardList(WardListState)
+    case chart(ChartState)
+    case ciwaB(CIWABForm)
+    case confirm(Confirm)
+
+    var isModal: Bool { if case .confirm = self { true } else { false } }
+}
+
+public struct WardListState: Sendable, Hashable {
+    /// Index into the ward's beds.
+    public var selected: Int
+    public init(selected: Int = 0) { self.selected = selected }
+}
+
+public struct ChartState: Sendable, Hashable {
+    public var patientID: PatientID
+    /// First history line shown.
+    public var scroll: Int
+    public init(patientID: PatientID, scroll: Int = 0) { self.patientID = patientID; self.scroll = scroll }
+}
+
+/// A yes/no question over the screen beneath.
+public enum Confirm: Sendable, Hashable {
+    case discardCIWAB
+    case quit(unsavedDrafts: Int)
+
+    /// What each answer does, in words.
+    public var choices: String {
+        switch self {
+        case .discardCIWAB: "y: throw the scores away    n: keep scoring"
+        case .quit: "y: quit now    n: stay"
+        }
+    }
+
+    public var question: String {
+        switch self {
+        case .discardCIWAB: "Discard this CIWA-B? y/n"
+        case .quit(let n):
+            "\(n) unsaved CIWA-B draft\(n == 1 ? "" : "s") will be lost. Quit anyway? y/n"
+        }
+    }
+}
+
+/// What stands in front of the work screens.
+public enum Gate: Sendable, Hashable {
+    case signIn(SignInForm)
+    case locked(UnlockForm)
+}
+
+public struct SignInForm: Sendable, Hashable {
+    public enum Field: Sendable, Hashable { case staffID, pin }
+    public var staffID: String = ""
+    public var pin: String = ""
+    public var field: Field = .staffID
+    /// A sign-in is being checked; keys wait.
+    public var pending: Bool = false
+    public var message: Flash?
+    /// Set when this sign-in replaces a locked user (switch user).
+    public var switchingFrom: StaffMember?
+    public init(switchingFrom: StaffMember? = nil) { self.switchingFrom = switchingFrom }
+}
+
+public struct UnlockForm: Sendable, Hashable {
+    public var pin: String = ""
+    public var pending: Bool = false
+    public var message: Flash?
+    public init() {}
+}

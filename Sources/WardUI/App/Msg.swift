@@ -1,0 +1,26 @@
+import Foundation
+import WardCore
+
+/// Everything that can happen to the app: keys, time, and results of effects.
+public enum Msg: Sendable {
+    case input(InputEvent)
+    case tick(Date)
+    case signInResult(Result<StaffMember, CommandRefusal>)
+    case wardLoaded(WardSnapshot)
+    case saved(Result<Assessment, CommandRefusal>)
+    /// Another terminal committed something: reload.
+    case storeChanged
+}
+
+/// Work for the run loop to do outside `update`; results come back as `Msg`s.
+public enum Effect: Sendable, Hashable {
+    /// Check a staff ID and secret; answer with `.signInResult`.
+    case signIn(staffID: String, secret: String)
+    /// Read a fresh ward snapshot; answer with `.wardLoaded`.
+    case loadWard
+    /// Record an assessment as `session`; answer with `.saved`.
+    case record(RecordAssessment, session: Session)
+    /// Amend an entry as `session`.
+    case amend(AmendEntry, session: Session)
+    case quit
+}

@@ -1,0 +1,25 @@
+/// PINs never reach a log: effects and forms print with the secret hidden.
+extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String {
+        switch self {
+        case .signIn(let id, _): "signIn(staffID: \(id), secret: <redacted>)"
+        case .loadWard: "loadWard"
+        case .record(let c, let s): "record(patient \(c.patientID), \(c.scale.displayName), by staff \(s.staff.id))"
+        case .amend(let a, let s): "amend(entry \(a.entryID), by staff \(s.staff.id))"
+        case .quit: "quit"
+        }
+    }
+    public var debugDescription: String { description }
+}
+
+extension SignInForm: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String {
+        "SignInForm(staffID: \(staffID), pin: <\(pin.count) chars>, field: \(field), pending: \(pending))"
+    }
+    public var debugDescription: String { description }
+}
+
+extension UnlockForm: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String { "UnlockForm(pin: <\(pin.count) chars>, pending: \(pending))" }
+    public var debugDescription: String { description }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import WardCore
+
+/// The one place state changes. Pure: no I/O, no clock but `state.now`.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .input(let event):
+        return state.handleInput(event)
+    case .tick(let date):
+        state.now = date
+        state.lockIfIdle()
+        return []
+    case .signInResult(let result):
+        return state.handleSignInResult(result)
+    case .wardLoaded(let snapshot):
+        state.ward = snapshot
+        state.clampSelections()
+        return []
+    case .saved(let result):
+        return state.handleSaved(result)
+    case .storeChanged:
+        return [.loadWard]
+    }
+}
+
+extension AppState {
+    mutating func handleInput(_ event: InputEvent) -> [Effect] {
+        switch event {
+        case .resize(let s):
+            size = s
+            return []
+        case .inputClosed:
+            quitting = true
+            return [.quit]
+        default:
+            break
+        }
+        lastInputAt = now
+        flash = nil
+        let context = keyContext
+        let action = keymap.action(for: event, in: context)
+        if showingHelp {
+            if action == .closeHelp { showingHelp = false }
+            return []
+        }
+        switch gate {
+        case .signIn(var form):
+            let fx = handleSignIn(action, event, &form)
+            if case .signIn = gate { gate = .signIn(form) }
+            return fx
+        case .locked(var form):
+            let fx = handleLock(action, event, &form)
+            if case .locked = gate { gate = .locked(form) }
+            return fx
+        case nil:
+            break
+        }
+        guard let action else { return [] }
+        switch action {
+        case .help:
+            showingHelp = true
+            return []
+        case .lock:
+            lock()
+            return []
+        default:
+            break
+        }
+        let topIndex = stack.count - 1
+        guard let top = stack.last else {
+            stack = [.wardList(WardListState())]
+            return []
+        }
+        switch top {
+        case .wardList(var s):
+            let fx = handleWardList(action, &s)
+            replaceTop(.wardList(s), if: top, at: topIndex)
+            return fx
+        case .chart(var s):
+            let fx = handleChart(action, &s)
+            replaceTop(.chart(s), if: top, at: topIndex)
+            return fx
+        case .ciwaB(var f):
+            let fx = handleCIWAB(action, event, &f)
+            replaceTop(.ciwaB(f), if: top, at: topIndex)
+            return fx
+        case .confirm(let c):
+            return handleConfirm(action, c)
+        }
+    }
+
+    /// Writes back a screen's changed state if the handler left it in place
+    /// (it may have pushed a screen above it, or popped itself).
+    private mutating func replaceTop(_ screen: Screen, if old: Screen, at index: Int) {
+        if stack.indices.contains(index), stack[index] == old { stack[index] = screen }
+    }
+
+    mutating func handleConfirm(_ action: Action, _ c: Confirm) -> [Effect] {
+        switch action {
+        case .confirmYes:
+            stack.removeLast()
+            switch c {
+            case .discardCIWAB:
+                if case .ciwaB = stack.last { stack.removeLast() }
+                flash = Flash("CIWA-B discarded (nothing was saved).", role: .alertWarning)
+                return []
+            case .quit:
+                quitting = true
+                return [.quit]
+            }
+        case .confirmNo:
+            stack.removeLast()
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// Keeps list selections inside a changed ward.
+    mutating func clampSelections() {
+        let beds = ward?.ward.beds.count ?? 0
+        for i in stack.indices {
+            if case .wardList(var s) = stack[i] {
+                s.selected = max(0, min(s.selected, beds - 1))
+                stack[i] = .wardList(s)
+            }
+        }
+    }
+
+    /// Puts a saved assessment into the snapshot at once (the reload follows).
+    mutating func insert(_ a: Assessment) {
+        guard var w = ward else { return }
+        var list = w.assessments[a.patientID] ?? []
+        guard !list.contains(where: { $0.id == a.id }) else { return }
+        list.insert(a, at: 0)
+        list.sort { $0.recordedAt > $1.recordedAt }
+        w.assessments[a.patientID] = list
+        ward = w
+    }
+
+    mutating func handleSaved(_ result: Result<Assessment, CommandRefusal>) -> [Effect] {
+        // The form that was saving: on screen, or parked for someone who was switched away from.
+        switch result {
+        case .success(let a):
+            insert(a)
+            if let i = stack.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }) {
+                stack.removeSubrange(i...)
+                flash = Flash("Saved \(Format.clock(a.recordedAt, calendar))", role: .saved)
+            } else {
+                for (key, parked) in drafts {
+                    guard let i = parked.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }) else { continue }
+                    var rest = parked
+                    rest.removeSubrange(i...)
+                    drafts[key] = AppState.startedForm(in: rest) == nil ? nil : rest
+                }
+            }
+            return [.loadWard]
+        case .failure(let refusal):
+            func fail(_ s: inout [Screen]) -> Bool {
+                guard let i = s.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }),
+                      case .ciwaB(var f) = s[i] else { return false }
+                f.saving = false
+                f.message = Flash("Not saved: \(refusal.message)", role: .error)
+                s[i] = .ciwaB(f)
+                return true
+            }
+            if fail(&stack) { return [] }
+            for key in drafts.keys {
+                var parked = drafts[key] ?? []
+                if fail(&parked) { drafts[key] = parked; return [] }
+            }
+            flash = Flash("Not saved: \(refusal.message)", role: .error)
+            return []
+        }
+    }
+}

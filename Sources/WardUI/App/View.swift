@@ -1,0 +1,48 @@
+import WardCore
+
+/// Draws the whole screen from the state. Pure.
+public func view(_ state: AppState) -> Surface {
+    var s = Surface(size: state.size)
+    if state.size.cols < 60 || state.size.rows < 16 {
+        s.put(fit: "Window too small (\(state.size.cols)×\(state.size.rows)).", x: 0, y: 0, width: s.width, role: .alertWarning)
+        s.put(fit: "Make it at least 80×24.", x: 0, y: 1, width: s.width, role: .alertWarning)
+        return s
+    }
+    switch state.gate {
+    case .signIn(let form):
+        SignInView.draw(&s, state, form)
+    case .locked(let form):
+        LockView.draw(&s, state, form)
+    case nil:
+        drawWork(&s, state)
+    }
+    if state.showingHelp { HelpOverlay.draw(&s, state) }
+    Chrome.statusLine(&s, state.keymap, state.keyContext)
+    if state.asciiOnly { ASCIIFallback.apply(&s) }
+    return s
+}
+
+private func drawWork(_ s: inout Surface, _ state: AppState) {
+    guard let base = state.stack.lastIndex(where: { !$0.isModal }) else {
+        WardListView.draw(&s, state, WardListState())
+        Chrome.messageLine(&s, state.flash)
+        return
+    }
+    var message = state.flash
+    switch state.stack[base] {
+    case .wardList(let w): WardListView.draw(&s, state, w)
+    case .chart(let c): ChartView.draw(&s, state, c)
+    case .ciwaB(let f):
+        CIWABView.draw(&s, state, f)
+        if message == nil { message = f.message }
+    case .confirm: break
+    }
+    Chrome.messageLine(&s, message)
+    for case .confirm(let c) in state.stack[(base + 1)...] {
+        let q = c.question
+        let r = Chrome.centered(s, width: max(Text.width(q), Text.width(c.choices)) + 8, height: 6)
+        Chrome.box(&s, r, role: .alertWarning, ascii: state.asciiOnly, title: "Please confirm")
+        s.put(centered: q, in: r, y: r.y + 2, role: .alertWarning, emphasis: .bold)
+        s.put(centered: c.choices, in: r, y: r.y + 3, role: .alertWarning)
+    }
+}

@@ -1,0 +1,64 @@
+/// Everything a key can ask the app to do. Each action carries the words the
+/// status-line legend and the help overlay show for it, so neither can drift
+/// from what the keys really do.
+public enum Action: String, Sendable, Hashable, CaseIterable {
+    case moveUp, moveDown, open, back, quit, help, lock
+    case newCIWAB, score, previousItem, save, discard
+    case nextField, submit, unlock, erase, clearField, switchUser, cancelSwitch
+    case confirmYes, confirmNo, closeHelp
+
+    /// Short word for the status-line legend.
+    public var legend: String {
+        switch self {
+        case .moveUp, .moveDown: "move"
+        case .open: "open"
+        case .back: "back"
+        case .quit: "quit"
+        case .help: "help"
+        case .lock: "lock"
+        case .newCIWAB: "new CIWA-B"
+        case .score: "score"
+        case .previousItem: "back 1 item"
+        case .save: "save"
+        case .discard: "leave"
+        case .nextField: "next field"
+        case .submit: "sign in"
+        case .unlock: "unlock"
+        case .erase: "delete"
+        case .clearField: "clear"
+        case .switchUser: "switch user"
+        case .cancelSwitch: "back to lock"
+        case .confirmYes: "yes"
+        case .confirmNo: "no"
+        case .closeHelp: "close help"
+        }
+    }
+
+    /// Full sentence for the help overlay.
+    public var help: String {
+        switch self {
+        case .moveUp: "Move up one row / item"
+        case .moveDown: "Move down one row / item"
+        case .open: "Open the selected patient's chart"
+        case .back: "Go back to the previous screen"
+        case .quit: "Quit Wardline (asks first if unsaved work exists)"
+        case .help: "Show this help"
+        case .lock: "Lock the terminal now (patient data hidden)"
+        case .newCIWAB: "Start a new CIWA-B assessment for this patient"
+        case .score: "Score the current item: 0 none … 4 very severe"
+        case .previousItem: "Go back one item to change its score"
+        case .save: "On the summary line: save the CIWA-B"
+        case .discard: "Leave the form (asks before throwing away scores)"
+        case .nextField: "Move between Staff ID and PIN"
+        case .submit: "Sign in (after the PIN)"
+        case .unlock: "Unlock with your PIN"
+        case .erase: "Delete the last character typed"
+        case .clearField: "Clear what was typed"
+        case .switchUser: "Sign in as someone else (the locked user's work is kept for them)"
+        case .cancelSwitch: "Go back to the lock screen"
+        case .confirmYes: "Yes"
+        case .confirmNo: "No, go back"
+        case .closeHelp: "Close this help"
+        }
+    }
+}

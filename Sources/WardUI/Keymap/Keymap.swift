@@ -1,0 +1,141 @@
+/// One binding: the keys, the action, and how the keys are written for people.
+public struct KeyBinding: Sendable, Hashable {
+    public var keys: [InputEvent]
+    public var action: Action
+    /// The keys as the legend writes them, e.g. "↑↓", "0-4", "Ctrl-L/L".
+    public var label: String
+    /// Shown in the status-line legend (everything is in the help overlay).
+    public var inLegend: Bool
+
+    public init(_ keys: [InputEvent], _ action: Action, label: String, inLegend: Bool = true) {
+        self.keys = keys; self.action = action; self.label = label; self.inLegend = inLegend
+    }
+}
+
+extension KeyBinding {
+    /// Every key of the binding, for the help overlay ("↑ k", "Ctrl-L L").
+    public var allKeysLabel: String {
+        if action == .score { return label }
+        return keys.map(Self.name).joined(separator: " ")
+    }
+
+    static func name(_ e: InputEvent) -> String {
+        switch e {
+        case .char(let c): String(c)
+        case .ctrl(let c): "Ctrl-" + c.uppercased()
+        case .key(let k):
+            switch k {
+            case .up: "↑"
+            case .down: "↓"
+            case .left: "←"
+            case .right: "→"
+            case .enter: "Enter"
+            case .escape: "Esc"
+            case .tab: "Tab"
+            case .backTab: "Shift-Tab"
+            case .backspace: "Bksp"
+            case .delete: "Del"
+            case .home: "Home"
+            case .end: "End"
+            case .pageUp: "PgUp"
+            case .pageDown: "PgDn"
+            default: k.rawValue.uppercased()
+            }
+        case .resize, .inputClosed: ""
+        }
+    }
+}
+
+/// Bindings per screen plus globals for the work screens. Lookup order:
+/// the screen's own bindings, then the globals.
+public struct Keymap: Sendable, Hashable {
+    public var screens: [KeyContext: [KeyBinding]]
+    public var globals: [KeyBinding]
+
+    public init(screens: [KeyContext: [KeyBinding]], globals: [KeyBinding]) {
+        self.screens = screens; self.globals = globals
+    }
+
+    /// All bindings that apply in a context, screen's own first.
+    public func bindings(in context: KeyContext) -> [KeyBinding] {
+        (screens[context] ?? []) + (context.takesGlobals ? globals : [])
+    }
+
+    public func action(for event: InputEvent, in context: KeyContext) -> Action? {
+        bindings(in: context).first { $0.keys.contains(event) }?.action
+    }
+
+    /// Legend entries ("key", "word") for the status line, merged so that
+    /// actions sharing a word (↑ move, ↓ move) read once.
+    public func legend(in context: KeyContext) -> [(keys: String, words: String)] {
+        var out: [(keys: String, words: String)] = []
+        for b in bindings(in: context) where b.inLegend {
+            if let i = out.firstIndex(where: { $0.words == b.action.legend }) {
+                out[i].keys += b.label
+            } else {
+                out.append((b.label, b.action.legend))
+            }
+        }
+        return out
+    }
+
+    /// Help lines ("keys", "what it does") for the overlay.
+    public func helpLines(in context: KeyContext) -> [(keys: String, help: String)] {
+        bindings(in: context).map { ($0.allKeysLabel, $0.action.help) }
+    }
+}
+
+extension Keymap {
+    private static func chars(_ s: String) -> [InputEvent] { s.map { InputEvent.char($0) } }
+
+    /// The shipped bindings.
+    public static let standard = Keymap(
+        screens: [
+            .signIn: [
+                KeyBinding([.key(.enter)], .submit, label: "Enter"),
+                KeyBinding([.key(.tab), .key(.backTab), .key(.down), .key(.up)], .nextField, label: "Tab"),
+                KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
+                KeyBinding([.key(.escape)], .clearField, label: "Esc"),
+                KeyBinding([.key(.f1)], .help, label: "F1"),
+                KeyBinding([.key(.f10)], .quit, label: "F10"),
+            ],
+            .lock: [
+                KeyBinding([.key(.enter)], .unlock, label: "Enter"),
+                KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
+                KeyBinding([.key(.escape)], .clearField, label: "Esc"),
+                KeyBinding([.key(.tab), .key(.f2)], .switchUser, label: "Tab"),
+                KeyBinding([.key(.f1)], .help, label: "F1"),
+            ],
+            .wardList: [
+                KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
+                KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
+                KeyBinding([.key(.enter), .key(.right)], .open, label: "Enter"),
+                KeyBinding(chars("q"), .quit, label: "q"),
+            ],
+            .chart: [
+                KeyBinding(chars("b"), .newCIWAB, label: "b"),
+                KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑", inLegend: false),
+                KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓", inLegend: false),
+                KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc"),
+            ],
+            .ciwaB: [
+                KeyBinding(chars("0123456789"), .score, label: "0-4"),
+                KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
+                KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
+                KeyBinding([.key(.backspace), .key(.delete)], .previousItem, label: "Bksp", inLegend: false),
+                KeyBinding([.key(.enter)], .save, label: "Enter"),
+                KeyBinding([.key(.escape)], .discard, label: "Esc"),
+            ],
+            .confirm: [
+                KeyBinding(chars("yY"), .confirmYes, label: "y"),
+                KeyBinding(chars("nN") + [.key(.escape)], .confirmNo, label: "n"),
+            ],
+            .help: [
+                KeyBinding([.key(.escape), .key(.f1), .char("?"), .char("q"), .key(.enter)], .closeHelp, label: "Esc"),
+            ],
+        ],
+        globals: [
+            KeyBinding([.char("?"), .key(.f1)], .help, label: "?"),
+            KeyBinding([.ctrl("l"), .char("L")], .lock, label: "L"),
+        ])
+}

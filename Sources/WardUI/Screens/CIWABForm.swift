@@ -1,0 +1,92 @@
+import WardCore
+
+/// A CIWA-B being scored: one optional score per item, a cursor that may sit
+/// on the summary line (index == item count), and the form's own message.
+public struct CIWABForm: Sendable, Hashable {
+    public var patientID: PatientID
+    public var scores: [Int?]
+    /// 0..<items = an item; == items.count = the summary line.
+    public var cursor: Int
+    public var message: Flash?
+    /// Sent to the store; waiting for `.saved`.
+    public var saving: Bool
+
+    public init(patientID: PatientID, scale: ScaleDefinition = .ciwaB) {
+        self.patientID = patientID
+        self.scores = Array(repeating: nil, count: scale.items.count)
+        self.cursor = 0
+        self.message = nil
+        self.saving = false
+    }
+
+    public static var scale: ScaleDefinition { .ciwaB }
+    public var summaryIndex: Int { scores.count }
+    public var onSummary: Bool { cursor == summaryIndex }
+    public var isStarted: Bool { scores.contains { $0 != nil } }
+    public var scoredCount: Int { scores.count { $0 != nil } }
+    public var firstUnscored: Int? { scores.firstIndex { $0 == nil } }
+    public var runningTotal: Int { scores.reduce(0) { $0 + ($1 ?? 0) } }
+    public var isComplete: Bool { firstUnscored == nil }
+
+    /// "item 14 “Did not get enough sleep last night”"
+    static func itemName(_ i: Int) -> String {
+        "item \(i + 1) “\(scale.items[i].label)”"
+    }
+}
+
+extension AppState {
+    /// Keys on the CIWA-B form (top of the stack).
+    mutating func handleCIWAB(_ action: Action, _ event: InputEvent, _ form: inout CIWABForm) -> [Effect] {
+        if form.saving {
+            form.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
+            return []
+        }
+        form.message = nil
+        let items = CIWABForm.scale.items
+        switch action {
+        case .score:
+            guard case .char(let c) = event, let d = c.wholeNumberValue else { return [] }
+            guard !form.onSummary else {
+                form.message = Flash("You are on the summary line: ↑ to an item to change a score, Enter to save.", role: .alertWarning)
+                return []
+            }
+            let item = items[form.cursor]
+            guard item.range.contains(d) else {
+                form.message = Flash("Item \(form.cursor + 1): \(d) is not a CIWA-B score. Type \(item.range.lowerBound) to \(item.range.upperBound).", role: .error)
+                return []
+            }
+            form.scores[form.cursor] = d
+            form.cursor += 1
+        case .moveUp, .previousItem:
+            form.cursor = max(0, form.cursor - 1)
+        case .moveDown:
+            form.cursor = min(form.summaryIndex, form.cursor + 1)
+        case .save:
+            if let missing = form.firstUnscored {
+                form.message = Flash("Not saved: \(CIWABForm.itemName(missing)) has no score yet.", role: .error)
+                form.cursor = missing
+                return []
+            }
+            guard form.onSummary else {
+                // Enter on an item goes to the summary first: a save is a clinical
+                // entry, so it is only made from the line that shows the total.
+                form.cursor = form.summaryIndex
+                return []
+            }
+            guard let session else { return [] }
+            form.saving = true
+            form.message = Flash("Saving…", role: .alertInfo)
+            let cmd = RecordAssessment(patientID: form.patientID, scale: .ciwaB, items: form.scores.map { $0 ?? 0 })
+            return [.record(cmd, session: session)]
+        case .discard:
+            if form.isStarted {
+                stack.append(.confirm(.discardCIWAB))
+            } else {
+                stack.removeLast()
+            }
+        default:
+            break
+        }
+        return []
+    }
+}

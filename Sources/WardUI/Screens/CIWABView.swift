@@ -1,0 +1,117 @@
+import WardCore
+
+/// The CIWA-B entry form: every item on one screen (scrolling when short),
+/// the current one highlighted with its anchors, the total and band live.
+enum CIWABView {
+    static func draw(_ s: inout Surface, _ state: AppState, _ f: CIWABForm) {
+        Chrome.titleBar(&s, state, subtitle: "New CIWA-B")
+        let bannerRows: Int
+        if let p = state.ward?.patient(f.patientID) {
+            PatientBanner.draw(&s, y: 1, patient: p, state: state)
+            bannerRows = PatientBanner.rows(for: s.size)
+        } else {
+            s.put("Patient not on the current ward list (form kept).", x: 1, y: 1, role: .alertWarning)
+            bannerRows = 1
+        }
+        let headerY = 1 + bannerRows
+        drawHeader(&s, y: headerY, state: state, f: f)
+        // Anchors panel: 3 rows above the message line.
+        let anchorsY = s.height - 2 - 3
+        let top = headerY + 1
+        let rows = max(1, anchorsY - top)
+        drawItems(&s, top: top, rows: rows, state: state, f: f)
+        drawAnchors(&s, y: anchorsY, state: state, f: f)
+    }
+
+    static func drawHeader(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
+        s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
+        var x = 1
+        x += s.put("CIWA-B  ", x: x, y: y, role: .header, emphasis: .bold)
+        x += s.put("\(f.scoredCount) of \(f.scores.count) scored · ", x: x, y: y, role: .header)
+        let total = f.runningTotal
+        let band = state.wardProtocol.band(.ciwaB, total: total)
+        let role = band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning
+        let label = f.isComplete ? "TOTAL \(total)" : "total so far \(total)"
+        x += s.put(label, x: x, y: y, role: role, emphasis: .bold)
+        x += s.put(" · ", x: x, y: y, role: .header)
+        x += s.put((band?.name ?? "no band") + (f.isComplete ? "" : " so far"), x: x, y: y, role: role, emphasis: .bold)
+        if f.saving { s.put(" · Saving…", x: x, y: y, role: .alertInfo, emphasis: .bold) }
+    }
+
+    static func drawItems(_ s: inout Surface, top: Int, rows: Int, state: AppState, f: CIWABForm) {
+        let items = CIWABForm.scale.items
+        let lineCount = items.count + 1   // + summary
+        let first = lineCount <= rows ? 0 : max(0, min(f.cursor - rows / 2, lineCount - rows))
+        let labelWidth = s.width >= 120 ? 46 : 40
+        for i in first..<min(lineCount, first + rows) {
+            let y = top + i - first
+            let current = i == f.cursor
+            if i == items.count {
+                drawSummary(&s, y: y, state: state, f: f, current: current)
+                continue
+            }
+            let item = items[i]
+            let role: SemanticRole = current ? .fieldActive : .text
+            if current { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .fieldActive) }
+            var x = 0
+            x += s.put(current ? (state.asciiOnly ? "> " : "▶ ") : "  ", x: x, y: y, role: role, emphasis: .bold)
+            x += s.put(Text.right("\(i + 1).", 3) + " ", x: x, y: y, role: current ? role : .muted)
+            let label = item.status.hasPrefix("UNCONFIRMED") ? item.label + " †" : item.label
+            x += s.put(Text.pad(label, labelWidth), x: x, y: y, role: role, emphasis: current ? .bold : []) + 1
+            x += s.put(Text.pad(item.rater == .observer ? "observed" : "patient", 9), x: x, y: y,
+                       role: current ? role : .muted) + 1
+            if let v = f.scores[i] {
+                let word = item.anchors[v] ?? ""
+                x += s.put(Text.pad("\(v) \(word)", 14), x: x, y: y, role: current ? role : .fieldDone, emphasis: .bold)
+            } else {
+                x += s.put(Text.pad(current ? "_  type 0-4" : "–", 14), x: x, y: y, role: current ? role : .muted)
+            }
+        }
+        if first > 0 { s.put("▲ more", x: s.width - 7, y: top, role: .muted) }
+        if first + rows < lineCount { s.put("▼ more", x: s.width - 7, y: top + rows - 1, role: .muted) }
+    }
+
+    static func drawSummary(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm, current: Bool) {
+        let role: SemanticRole = current ? .fieldActive : .text
+        if current { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .fieldActive) }
+        var x = 0
+        x += s.put(current ? (state.asciiOnly ? "> " : "▶ ") : "  ", x: x, y: y, role: role, emphasis: .bold)
+        let max = CIWABForm.scale.totalRange.upperBound
+        if let missing = f.firstUnscored {
+            let n = f.scores.count - f.scoredCount
+            s.put(fit: "SUMMARY: \(n) item\(n == 1 ? "" : "s") not scored yet (first: \(missing + 1). \(CIWABForm.scale.items[missing].label))",
+                  x: x, y: y, width: s.width - x - 8, role: current ? role : .muted, emphasis: .bold)
+        } else {
+            let band = state.wardProtocol.band(.ciwaB, total: f.runningTotal)
+            x += s.put("SUMMARY: total \(f.runningTotal) of \(max) · ", x: x, y: y, role: role, emphasis: .bold)
+            x += s.put(band?.name ?? "no band", x: x, y: y,
+                       role: band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning, emphasis: .bold)
+            s.put(f.saving ? " · Saving…" : " · press Enter to save", x: x, y: y, role: role, emphasis: .bold)
+        }
+    }
+
+    static func drawAnchors(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
+        let items = CIWABForm.scale.items
+        let rule = String(repeating: state.asciiOnly ? "-" : "─", count: s.width)
+        s.put(rule, x: 0, y: y, role: .border)
+        guard !f.onSummary else {
+            s.put(fit: "Check the total, then Enter saves. ↑ or Backspace goes back to change a score.",
+                  x: 1, y: y + 1, width: s.width - 2, role: .text)
+            return
+        }
+        let item = items[f.cursor]
+        let who = item.rater == .observer ? "nurse observes" : "patient reports"
+        let x0 = 1 + s.put(fit: "\(f.cursor + 1). \(item.label) (\(who)):", x: 1, y: y + 1, width: s.width - 2, role: .text, emphasis: .bold)
+        if item.status.hasPrefix("UNCONFIRMED") {
+            s.put(fit: "  † item wording not yet confirmed against the published form", x: x0, y: y + 1,
+                  width: max(0, s.width - x0 - 1), role: .muted)
+        }
+        var x = 1
+        for v in item.range {
+            let text = "\(v) \(item.anchors[v] ?? "")"
+            let chosen = f.scores[f.cursor] == v
+            x += s.put(text, x: x, y: y + 2, role: chosen ? .fieldActive : .keyHint, emphasis: chosen ? [.bold, .reverse] : .bold)
+            x += 3
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import WardCore
+
+/// The patient chart: banner, CIWA-B trend, history newest first.
+enum ChartView {
+    static func draw(_ s: inout Surface, _ state: AppState, _ cs: ChartState) {
+        guard let p = state.ward?.patient(cs.patientID) else {
+            Chrome.titleBar(&s, state, subtitle: "Chart")
+            s.put("This patient is no longer on the ward list. Esc goes back.", x: 1, y: 2, role: .alertWarning)
+            return
+        }
+        Chrome.titleBar(&s, state, subtitle: "Chart")
+        PatientBanner.draw(&s, y: 1, patient: p, state: state)
+        _ = drawTrend(&s, y: historyTop(s.size) - 1, state: state, patient: p)
+        drawHistory(&s, top: historyTop(s.size), state: state, cs: cs)
+    }
+
+    static func drawTrend(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) -> Int {
+        let totals = ChartHistory.trend(state.ward, p.id)
+        var x = 1
+        x += s.put("CIWA-B trend ", x: x, y: y, role: .header, emphasis: .bold)
+        guard !totals.isEmpty else {
+            s.put("no CIWA-B recorded yet — press b to score one", x: x, y: y, role: .muted)
+            return y
+        }
+        let range = CIWABForm.scale.totalRange
+        let room = max(8, min(totals.count, s.width / 2 - 24))
+        let shownCount = min(room, totals.count)
+        x += s.put("(last \(shownCount), oldest→newest, 0–\(range.upperBound)): ", x: x, y: y, role: .muted)
+        let spark = Sparkline.render(totals, range: range, width: room, asciiOnly: state.asciiOnly)
+        x += s.put(spark, x: x, y: y, role: .text, emphasis: .bold) + 2
+        if let last = state.ward?.latest(.ciwaB, for: p.id) {
+            let band = state.wardProtocol.band(.ciwaB, total: last.total)
+            x += s.put("latest ", x: x, y: y, role: .muted)
+            x += s.put("\(last.total) \(band?.name ?? "no band")", x: x, y: y,
+                       role: band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning, emphasis: .bold)
+            s.put(fit: ", " + Format.ago(last.recordedAt, now: state.now), x: x, y: y, width: max(0, s.width - x), role: .muted)
+        }
+        return y
+    }
+
+    /// Row of the history header, and how many history lines fit under it.
+    static func historyTop(_ size: Size) -> Int { 1 + PatientBanner.rows(for: size) + 2 }
+    static func historyRows(_ size: Size) -> Int { max(1, size.rows - 2 - (historyTop(size) + 1)) }
+
+    struct Columns {
+        var when = 13, score = 5, band = 12, by = 18, items = 0
+        static func forWidth(_ w: Int) -> Columns {
+            w >= 120 ? Columns(when: 13, score: 5, band: 12, by: 22, items: 23) : Columns()
+        }
+    }
+
+    static func drawHistory(_ s: inout Surface, top: Int, state: AppState, cs: ChartState) {
+        let c = Columns.forWidth(s.width)
+        let lines = ChartHistory.lines(state.ward, cs.patientID)
+        s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
+        var x = 1
+        var heads = [("Recorded", c.when), ("Score", c.score), ("Band", c.band), ("By", c.by)]
+        if c.items > 0 { heads.append(("Items 1-20", c.items)) }
+        heads.append(("Note", 4))
+        for (t, w) in heads {
+            s.put(t == "Score" ? Text.right(t, w) : Text.pad(t, w), x: x, y: top, role: .header, emphasis: .bold)
+            x += w + 2
+        }
+        let rows = historyRows(s.size)
+        if lines.isEmpty {
+            s.put("No CIWA-B yet.", x: 1, y: top + 1, role: .muted)
+            return
+        }
+        let first = max(0, min(cs.scroll, lines.count - rows))
+        for (i, line) in lines.enumerated().dropFirst(first).prefix(rows) {
+            drawLine(&s, y: top + 1 + i - first, line: line, state: state, c: c)
+        }
+        if first > 0 { s.put("▲ newer", x: s.width - 8, y: top + 1, role: .muted) }
+        if first + rows < lines.count { s.put("▼ older", x: s.width - 8, y: top + rows, role: .muted) }
+    }
+
+    /// "21010 32102 10000 00000"
+    static func itemGroups(_ items: [Int]) -> String {
+        stride(from: 0, to: items.count, by: 5).map { i in
+            items[i..<min(items.count, i + 5)].map(String.init).joined()
+        }.joined(separator: " ")
+    }
+
+    static func drawLine(_ s: inout Surface, y: Int, line: HistoryLine, state: AppState, c: Columns) {
+        let a = line.entry
+        let band = state.wardProtocol.band(.ciwaB, total: a.total)
+        let bandName = band?.name ?? "no band"
+        let when = Format.dayClock(a.recordedAt, state.calendar).trimmingCharacters(in: .whitespaces)
+        switch line.kind {
+        case .replaced:
+            s.put(fit: "   └ was \(a.total) \(bandName) (\(when), \(a.recordedByName)) — replaced",
+                  x: 1, y: y, width: s.width - 2, role: .stale)
+            return
+        case .reason:
+            s.put(fit: "     Reason: \(line.reason ?? "")", x: 1, y: y, width: s.width - 2, role: .stale)
+            return
+        case .current, .enteredInError:
+            break
+        }
+        let voided = line.kind == .enteredInError
+        var x = 1
+        x += s.put(Text.pad(Format.dayClock(a.recordedAt, state.calendar), c.when), x: x, y: y,
+                   role: voided ? .stale : .text) + 2
+        let scoreRole: SemanticRole = voided ? .stale : (band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning)
+        x += s.put(Text.right("\(a.total)", c.score), x: x, y: y, role: scoreRole, emphasis: voided ? [] : .bold) + 2
+        x += s.put(Text.pad(bandName, c.band), x: x, y: y, role: scoreRole, emphasis: voided ? [] : .bold) + 2
+        x += s.put(Text.pad(a.recordedByName, c.by), x: x, y: y, role: voided ? .stale : .text) + 2
+        if c.items > 0 {
+            x += s.put(Text.pad(itemGroups(a.items), c.items), x: x, y: y, role: voided ? .stale : .muted) + 2
+        }
+        switch line.kind {
+        case .current(corrected: true):
+            s.put(fit: "CORRECTED, see below", x: x, y: y, width: max(0, s.width - x - 1), role: .alertWarning)
+        case .enteredInError:
+            s.put(fit: "ENTERED IN ERROR, not counted", x: x, y: y, width: max(0, s.width - x - 1), role: .alertWarning)
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import WardCore
+
+extension AppState {
+    mutating func handleWardList(_ action: Action, _ s: inout WardListState) -> [Effect] {
+        let beds = ward?.ward.beds ?? []
+        switch action {
+        case .moveUp:
+            s.selected = max(0, s.selected - 1)
+        case .moveDown:
+            s.selected = max(0, min(beds.count - 1, s.selected + 1))
+        case .open:
+            guard beds.indices.contains(s.selected) else { return [] }
+            let bed = beds[s.selected].label
+            guard let p = ward?.patient(inBed: bed) else {
+                flash = Flash("Bed \(bed) is empty.", role: .alertInfo)
+                return []
+            }
+            stack.append(.chart(ChartState(patientID: p.id)))
+        case .quit:
+            var n = drafts.count
+            if AppState.startedForm(in: stack) != nil { n += 1 }
+            if n > 0 {
+                stack.append(.confirm(.quit(unsavedDrafts: n)))
+                return []
+            }
+            quitting = true
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,60 @@
+import WardCore
+
+/// The frame every screen shares: title bar (row 0), message line (second
+/// last row) and the key legend (last row).
+enum Chrome {
+    static func titleBar(_ s: inout Surface, _ state: AppState, subtitle: String) {
+        let w = s.width
+        s.fill(Rect(x: 0, y: 0, width: w, height: 1), role: .title)
+        var right = Format.longClock(state.now, state.calendar)
+        if let who = state.session?.staff, state.gate == nil {
+            right = "\(who.name) (\(who.role.title))  " + right
+        }
+        let rw = Text.width(right)
+        s.put(right, x: max(0, w - rw - 1), y: 0, role: .title)
+        let left = " " + (state.ward.map { "Ward \($0.ward.name)" } ?? "Wardline") + " · " + subtitle
+        s.put(fit: left, x: 0, y: 0, width: max(0, w - rw - 3), role: .title, emphasis: .bold)
+    }
+
+    static func messageLine(_ s: inout Surface, _ message: Flash?) {
+        guard let m = message, s.height >= 2 else { return }
+        s.put(fit: " " + m.text, x: 0, y: s.height - 2, width: s.width, role: m.role, emphasis: .bold)
+    }
+
+    static func statusLine(_ s: inout Surface, _ keymap: Keymap, _ context: KeyContext) {
+        let y = s.height - 1
+        guard y >= 0 else { return }
+        s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .statusBar)
+        var x = 1
+        for entry in keymap.legend(in: context) {
+            let need = Text.width(entry.keys) + 1 + Text.width(entry.words) + 2
+            if x + need > s.width { break }
+            x += s.put(entry.keys, x: x, y: y, role: .keyHint, emphasis: .bold)
+            x += 1
+            x += s.put(entry.words, x: x, y: y, role: .statusBar)
+            x += 2
+        }
+    }
+
+    /// A bordered box with a blank inside, for dialogs and overlays.
+    static func box(_ s: inout Surface, _ r: Rect, role: SemanticRole, ascii: Bool, title: String? = nil) {
+        s.fill(r, role: role)
+        guard r.width >= 2, r.height >= 2 else { return }
+        let (h, v, tl, tr, bl, br) = ascii ? ("-", "|", "+", "+", "+", "+") : ("─", "│", "┌", "┐", "└", "┘")
+        s.put(tl + String(repeating: h, count: r.width - 2) + tr, x: r.x, y: r.y, role: .border)
+        for y in (r.y + 1)..<(r.maxY - 1) {
+            s.put(v, x: r.x, y: y, role: .border)
+            s.put(v, x: r.maxX - 1, y: y, role: .border)
+        }
+        s.put(bl + String(repeating: h, count: r.width - 2) + br, x: r.x, y: r.maxY - 1, role: .border)
+        if let title {
+            s.put(fit: " \(title) ", x: r.x + 2, y: r.y, width: r.width - 4, role: .border, emphasis: .bold)
+        }
+    }
+
+    /// A box of `width`×`height` centred on the screen (clipped to it).
+    static func centered(_ s: Surface, width: Int, height: Int) -> Rect {
+        let w = min(width, s.width), h = min(height, s.height - 2)
+        return Rect(x: (s.width - w) / 2, y: max(1, (s.height - 2 - h) / 2), width: w, height: h)
+    }
+}

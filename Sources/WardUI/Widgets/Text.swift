@@ -1,0 +1,52 @@
+/// Text fitting for cells: what `Surface.put` will draw, measured the same way.
+enum Text {
+    /// Control characters as the visible `?` that `Surface.put` draws.
+    static func visible(_ s: String) -> String {
+        String(s.map { ch in
+            ch.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) } ? "?" : ch
+        })
+    }
+
+    static func width(_ s: String) -> Int { DisplayWidth.of(visible(s)) }
+
+    /// Cut to `width` columns, ending in "…" when something was cut.
+    static func fit(_ s: String, _ width: Int) -> String {
+        let v = visible(s)
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(v) <= width { return v }
+        var out = "", w = 0
+        for ch in v {
+            let cw = DisplayWidth.of(ch)
+            if w + cw > width - 1 { break }
+            out.append(ch); w += cw
+        }
+        return out + "…"
+    }
+
+    /// Fit and pad on the right to exactly `width` columns.
+    static func pad(_ s: String, _ width: Int) -> String {
+        let f = fit(s, width)
+        return f + String(repeating: " ", count: max(0, width - DisplayWidth.of(f)))
+    }
+
+    /// Fit and pad on the left (numbers).
+    static func right(_ s: String, _ width: Int) -> String {
+        let f = fit(s, width)
+        return String(repeating: " ", count: max(0, width - DisplayWidth.of(f))) + f
+    }
+}
+
+extension Surface {
+    /// Writes `text` fitted into `width` columns; returns columns used.
+    @discardableResult
+    mutating func put(fit text: String, x: Int, y: Int, width: Int, role: SemanticRole = .text,
+                      emphasis: Emphasis = []) -> Int {
+        put(Text.fit(text, width), x: x, y: y, role: role, emphasis: emphasis, maxWidth: width)
+    }
+
+    /// Text centred in a row of a rectangle.
+    mutating func put(centered text: String, in r: Rect, y: Int, role: SemanticRole = .text, emphasis: Emphasis = []) {
+        let t = Text.fit(text, r.width)
+        put(t, x: r.x + max(0, (r.width - DisplayWidth.of(t)) / 2), y: y, role: role, emphasis: emphasis, maxWidth: r.width)
+    }
+}

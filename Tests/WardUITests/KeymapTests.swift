@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import WardUI
+import WardCore
+
+@Suite struct KeymapTests {
+    /// A driver in each key context.
+    static func drivers() -> [(KeyContext, Driver)] {
+        var signIn = Driver(Fixture.fresh())
+        signIn.type("N1")
+        var lock = Driver.signedIn(); lock.key(.ctrl("l"))
+        let list = Driver.signedIn()
+        let chart = Driver.onChart()
+        var form = Driver.onChart(); form.key(.char("b"))
+        var confirm = form; confirm.key(.char("1")); confirm.key(.key(.escape))
+        var help = Driver.onChart(); help.key(.char("?"))
+        return [(.signIn, signIn), (.lock, lock), (.wardList, list), (.chart, chart), (.ciwaB, form),
+                (.confirm, confirm), (.help, help)]
+    }
+
+    @Test func everyScreenShowsTheLegendOfItsKeymapContext() {
+        for (context, d) in Self.drivers() {
+            #expect(d.state.keyContext == context)
+            let status = view(d.state).textLines().last ?? ""
+            let legend = Keymap.standard.legend(in: context)
+            #expect(!legend.isEmpty)
+            for entry in legend {
+                #expect(status.contains("\(entry.keys) \(entry.words)"), "\(context): \(entry.keys) \(entry.words) missing from \(status)")
+            }
+        }
+    }
+
+    @Test func helpListsEveryBindingOfTheScreenBeneath() {
+        for (context, var d) in Self.drivers() where context.takesGlobals {
+            d.key(.char("?"))
+            #expect(d.state.contextUnderHelp == context)
+            let text = d.text
+            for b in Keymap.standard.bindings(in: context) {
+                #expect(text.contains(b.action.help), "\(context): help lacks \(b.action.help)")
+            }
+        }
+    }
+
+    @Test func screenBindingsWinOverGlobals() {
+        let km = Keymap(screens: [.chart: [KeyBinding([.char("L")], .back, label: "L")]],
+                        globals: [KeyBinding([.char("L")], .lock, label: "L")])
+        #expect(km.action(for: .char("L"), in: .chart) == .back)
+        #expect(km.action(for: .char("L"), in: .wardList) == .lock)
+        #expect(km.action(for: .char("L"), in: .signIn) == nil)
+    }
+
+    @Test func noKeyIsBoundTwiceInOneContext() {
+        for context in KeyContext.allCases {
+            let keys = Keymap.standard.bindings(in: context).flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(context) binds a key twice")
+        }
+    }
+
+    @Test func aLongWardScrollsToKeepTheSelectedBedVisible() {
+        var w = Fixture.ward
+        w.ward.beds = (1...40).map { Bed(label: "\($0)") }
+        var d = Driver.signedIn()
+        d.send(.wardLoaded(w))
+        for _ in 0..<39 { d.key(.key(.down)) }
+        let lines = view(d.state).textLines()
+        #expect(lines.contains { $0.hasPrefix("▶ 40 ") })
+        #expect(!lines.contains { $0.hasPrefix("  1    Müller") })
+    }
+}
