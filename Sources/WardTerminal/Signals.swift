@@ -9,7 +9,8 @@ import Synchronization
 /// - SIGTERM, SIGINT, SIGHUP: set a flag and write a byte to a wake pipe, so
 ///   the run loop leaves `poll`, ends cleanly and restores the terminal.
 /// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT: best-effort `endwin`, then the
-///   previous action (the Swift runtime's backtracer, or the default) runs.
+///   previous action (the Swift runtime's backtracer) runs, then the default
+///   action ends the process.
 enum Signals {
     static let termination: [Int32] = [SIGTERM, SIGINT, SIGHUP]
     static let crash: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT]
@@ -70,10 +71,18 @@ private func onCrashSignal(_ s: Int32) {
     if screenIsOpen.load(ordering: .sequentiallyConsistent) {
         endwin()
     }
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, s)
+    // First the previous action (the Swift runtime's backtracer prints the
+    // crash, now on a restored terminal), delivered at once by unblocking.
     if Int(s) < savedSlots, savedValid[Int(s)] {
         sigaction(s, &savedActions[Int(s)], nil)
-    } else {
-        signal(s, SIG_DFL)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(s)
     }
+    // If that returned (or there was none): the default action ends the process.
+    signal(s, SIG_DFL)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
     raise(s)
 }
