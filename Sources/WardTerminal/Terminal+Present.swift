@@ -9,7 +9,7 @@ extension Terminal {
     /// `surface.cursor`, or hides it.
     public func present(_ surface: Surface) {
         guard !isStopped, let w = shim_stdscr() else { return }
-        let full = previous == nil || previous!.size != surface.size || size != surface.size
+        let full = previous == nil || previous!.size != surface.size
         if full {
             werase(w)
             clearok(w, true)

@@ -64,13 +64,17 @@ public final class Terminal {
         guard outFD >= 0, inFD >= 0, let out = fdopen(outFD, "w"), let inp = fdopen(inFD, "r") else {
             throw .cannotOpen("stdin or stdout is closed")
         }
+        // Our handlers go in before newterm, so ncurses leaves SIGINT and
+        // SIGTERM to us (it only claims signals still at their default),
+        // and stop() puts back exactly what was there before.
+        let sigFD = Signals.install()
         guard let scr = newterm(nil, out, inp) else {
-            fclose(out); fclose(inp)
+            fclose(out); fclose(inp); Signals.uninstall(wakeReadFD: sigFD)
             throw .unknownTerminal(term)
         }
         set_term(scr)
         if shim_tigetstr("cup") == nil {
-            endwin(); delscreen(scr); fclose(out); fclose(inp)
+            endwin(); delscreen(scr); fclose(out); fclose(inp); Signals.uninstall(wakeReadFD: sigFD)
             throw .noCursorAddressing(term)
         }
         configureInput()
@@ -81,7 +85,6 @@ public final class Terminal {
             defaults = use_default_colors() == OK
             profile = ColorProfile.detect(hasColors: true, colors: Int(shim_colors()), environment: environment)
         }
-        let sigFD = Signals.install()
         screenIsOpen.store(true, ordering: .sequentiallyConsistent)
         return Terminal(screen: scr, out: out, in: inp, theme: theme, profile: profile, unicode: unicode,
                         name: term, defaultColors: defaults, feedFD: -1, signalFD: sigFD)
@@ -104,12 +107,12 @@ public final class Terminal {
         }
         set_term(scr)
         configureInput()
-        let wanted = profile ?? (has_colors() ? ColorProfile.detect(hasColors: true, colors: Int(shim_colors()), environment: [:]) : .mono)
         var defaults = false
-        if wanted != .mono, has_colors() {
-            start_color()
+        if has_colors() {
+            start_color()   // COLORS is known only after this
             defaults = use_default_colors() == OK
         }
+        let wanted = profile ?? ColorProfile.detect(hasColors: has_colors(), colors: Int(shim_colors()), environment: [:])
         resizeterm(Int32(rows), Int32(cols))
         screenIsOpen.store(true, ordering: .sequentiallyConsistent)
         let t = Terminal(screen: scr, out: out, in: inp, theme: theme, profile: has_colors() ? wanted : .mono,

@@ -155,3 +155,31 @@ import WardUI
         }
     }
 }
+
+/// Colour depth follows the terminfo entry.
+@Suite(.serialized) struct ColourDepthTests {
+    @Test func eightColourTerminalUsesThe16ColourStylesWithBoldForBright() throws {
+        try Terminal.withHeadless(rows: 2, cols: 10, terminalName: "xterm") { t in
+            #expect(t.profile == .c16)
+            var s = Surface(size: Size(cols: 10, rows: 2))
+            s.put("!", x: 0, y: 0, role: .alertCritical)   // bright-white on red in the 16-colour palette
+            t.present(s)
+            let c = try #require(t.cell(x: 0, y: 0))
+            #expect(c.fg == 7)
+            #expect(c.bg == 1)
+            #expect(c.attributes.contains(.bold))
+        }
+    }
+
+    @Test func terminalWithoutColoursIsMonochrome() throws {
+        try Terminal.withHeadless(rows: 2, cols: 10, profile: .c256, terminalName: "vt100") { t in
+            #expect(t.profile == .mono)
+            var s = Surface(size: Size(cols: 10, rows: 2))
+            s.put("!", x: 0, y: 0, role: .doseOverdue)
+            t.present(s)
+            let c = try #require(t.cell(x: 0, y: 0))
+            #expect(c.pair == 0)
+            #expect(c.attributes == [.bold, .underline, .reverse])
+        }
+    }
+}
