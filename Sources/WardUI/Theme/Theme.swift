@@ -24,7 +24,7 @@ public struct Theme: Sendable, Hashable {
     }
 
     /// The built-in default theme (compiled in from Themes/default.toml).
-    public static var standard: Theme { ThemeLoader.builtin("default")! }
+    public static let standard: Theme = ThemeLoader.builtin("default")!
 }
 
 extension SemanticRole {
