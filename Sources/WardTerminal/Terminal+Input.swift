@@ -27,7 +27,7 @@ extension Terminal {
             }
             if signalFD >= 0, fds.last!.revents != 0 { drainPipe(signalFD) }
             let ready = fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0
-            guard ready else { return [] }
+            guard ready else { emptyReads = 0; return [] }   // the streak is broken
             events = drainKeys()
             if !events.isEmpty { emptyReads = 0; return events }
             emptyReads += 1

@@ -68,7 +68,7 @@ public final class Terminal {
         // SIGTERM to us (it only claims signals still at their default),
         // and stop() puts back exactly what was there before.
         let sigFD = Signals.install()
-        guard let scr = newterm(nil, out, inp) else {
+        guard let scr = newterm(term, out, inp) else {
             fclose(out); fclose(inp); Signals.uninstall(wakeReadFD: sigFD)
             throw .unknownTerminal(term)
         }
