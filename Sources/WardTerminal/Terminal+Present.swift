@@ -78,6 +78,12 @@ extension Terminal {
         // One spacing character plus up to CCHARW_MAX-1 combining marks.
         let limit = Int(CCHARW_MAX)
         put(scalars.prefix(limit).map { wchar_t(bitPattern: $0.value) }, attrs, pair, x, y, w)
+        // The Surface reserved two columns but the C library thinks the
+        // character is narrow (e.g. an emoji with a variation selector):
+        // blank the second column so nothing stale shows there.
+        if cell.width == 2, shim_wcwidth(first.value) < 2 {
+            put([wchar_t(UInt8(ascii: " "))], attrs, pair, x + 1, y, w)
+        }
     }
 
     private func put(_ chars: [wchar_t], _ attrs: attr_t, _ pair: Int32, _ x: Int, _ y: Int, _ w: UnsafeMutablePointer<WINDOW>) {

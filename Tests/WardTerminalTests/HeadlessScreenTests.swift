@@ -28,6 +28,29 @@ import WardUI
         }
     }
 
+    @Test func combiningMarksStayInOneCell() throws {
+        try Terminal.withHeadless(rows: 2, cols: 10) { t in
+            var s = Surface(size: Size(cols: 10, rows: 2))
+            s.put("e\u{301}|", x: 0, y: 0)
+            t.present(s)
+            #expect(t.rowText(0).hasPrefix("e\u{301}|"))
+            #expect(t.cell(x: 1, y: 0)?.character == "|")
+        }
+    }
+
+    @Test func aWideCellTheCLibraryThinksNarrowLeavesNoStaleText() throws {
+        try Terminal.withHeadless(rows: 2, cols: 10) { t in
+            var s = Surface(size: Size(cols: 10, rows: 2))
+            s.put("XXXX", x: 0, y: 0)
+            t.present(s)
+            s.put("☀️", x: 0, y: 0)   // two columns for the Surface, one for wcwidth
+            #expect(s[0, 0].width == 2)
+            t.present(s)
+            #expect(t.cell(x: 1, y: 0)?.character == " ")
+            #expect(t.cell(x: 2, y: 0)?.character == "X")
+        }
+    }
+
     @Test func boxDrawingReadsBackAsUnicodeLines() throws {
         try Terminal.withHeadless(rows: 4, cols: 10) { t in
             t.present(surface(10, 4) { s in
