@@ -27,7 +27,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Pure presentation: Surface, widgets, screens, update/view, keymap, theme model.
-        .target(name: "WardUI", dependencies: ["WardCore"]),
+        .target(name: "WardUI", dependencies: ["WardCore"],
+                resources: [.embedInCode("Themes/default.toml"), .embedInCode("Themes/monochrome.toml")]),
         // The ncurses backend: the ONLY importer of CNcursesw.
         .target(name: "WardTerminal", dependencies: ["WardUI", "CNcursesw"]),
         // Printouts: handover and downtime pack.
