@@ -102,8 +102,11 @@ func sqlite3(_ path: String, _ sql: String) throws -> (status: Int32, out: Strin
             String(decoding: e, as: UTF8.self))
 }
 
-func refusal(_ body: () throws(CommandRefusal) -> Void) -> CommandRefusal? {
-    do { try body(); return nil } catch { return error }
+/// The refusal `body` threw, or nil when it succeeded. Any other error fails the test.
+func refusal(_ body: () throws -> Void) -> CommandRefusal? {
+    do { try body(); return nil }
+    catch let r as CommandRefusal { return r }
+    catch { Issue.record("expected a CommandRefusal, got \(error)"); return nil }
 }
 
 func openError(_ path: String, create: Bool = false) -> StoreOpenError? {
