@@ -116,11 +116,14 @@ public enum DemoWard {
         var count = 0
         let cal = Calendar.wardDefault
         for p in patients {
-            // Admitted on detox day 1 at a plausible hour, `day - 1` days ago.
+            // Admitted `day - 1` days ago at a daytime hour; today's
+            // admissions 6–13 hours ago so they already have a short history
+            // (shortly after midnight that makes them day 2: fine for a demo).
             let today = cal.startOfDay(for: now)
-            var admitted = cal.date(byAdding: .day, value: -(p.day - 1), to: today)!
-                .addingTimeInterval(Double(9 + Int(rng.next() % 8)) * 3600)
-            if admitted > now { admitted = now.addingTimeInterval(-Double(2 + Int(rng.next() % 3)) * 3600) }
+            let hour = Double(9 + Int(rng.next() % 8)) * 3600
+            let admitted = p.day == 1
+                ? now.addingTimeInterval(-hour + 3 * 3600)
+                : cal.date(byAdding: .day, value: -(p.day - 1), to: today)!.addingTimeInterval(hour)
             let patient = try store.admit(AdmitPatient(
                 mrn: p.mrn, name: p.name, dateOfBirth: CalendarDate(p.dob)!, sex: p.sex, bed: p.bed,
                 substances: p.substances, allergies: p.allergies, seizureHistory: p.seizures,
