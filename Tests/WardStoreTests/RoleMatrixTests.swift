@@ -81,8 +81,7 @@ import WardCore
                 #expect(refused.kind == .notPermitted)
                 let needed = attempt.action == .amendAnyEntry && !role.may(.amendOwnEntry) ? StaffAction.amendOwnEntry : attempt.action
                 for ok in needed.allowedRoles {
-                    let title = ok.title.prefix(1).lowercased() + ok.title.dropFirst()
-                    #expect(refused.message.contains(title), "'\(refused.message)' does not name \(title)")
+                    #expect(refused.message.contains(ok.withArticle), "'\(refused.message)' does not name \(ok.withArticle)")
                 }
                 let after = try f.store.auditEvents(filter: AuditFilter(staffID: staffID(for: role)))
                 #expect(after.count == before + 1)
@@ -119,7 +118,7 @@ import WardCore
 
     @Test func refusalTextNamesTheRoles() {
         #expect(StaffRole.refusalText(.admitPatient, role: .nurse)
-                == "Admitting a patient needs a charge nurse or ward IT (admin); you are signed in as a nurse.")
+                == "Admitting a patient needs a charge nurse or ward IT (an admin); you are signed in as a nurse.")
         #expect(StaffRole.nurse.may(.giveControlledDrugAlone))
         #expect(!StaffRole.studentNurse.may(.giveControlledDrugAlone))
         #expect(!StaffRole.studentNurse.may(.witnessControlledDrug))

@@ -88,23 +88,26 @@ extension StaffRole {
         throw CommandRefusal(.notPermitted, Self.refusalText(action, role: self))
     }
 
-    /// "Admitting a patient needs a charge nurse or ward IT (admin); you are signed in as a nurse."
+    /// "Admitting a patient needs a charge nurse or ward IT (an admin); you are signed in as a nurse."
     public static func refusalText(_ action: StaffAction, role: StaffRole) -> String {
-        let names = action.allowedRoles.map { $0.title.lowercasedFirst }
+        let names = action.allowedRoles.map(\.withArticle)
         let needed: String
         switch names.count {
         case 0: needed = "a role no one has"
-        case 1: needed = "a " + names[0]
-        default: needed = "a " + names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
+        case 1: needed = names[0]
+        default: needed = names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
         }
-        return "\(action.phrase) needs \(needed); you are signed in as a \(role.title.lowercasedFirst)."
+        return "\(action.phrase) needs \(needed); you are signed in as \(role.withArticle)."
     }
-}
 
-extension String {
-    fileprivate var lowercasedFirst: String {
-        guard let f = first else { return self }
-        // Keep acronyms such as "IT" intact; only the leading capital goes.
-        return f.lowercased() + dropFirst()
+    /// The role in a sentence: "a nurse", "ward IT (an admin)".
+    public var withArticle: String {
+        switch self {
+        case .nurse: "a nurse"
+        case .chargeNurse: "a charge nurse"
+        case .prescriber: "a prescriber"
+        case .studentNurse: "a student nurse"
+        case .admin: "ward IT (an admin)"
+        }
     }
 }

@@ -20,7 +20,8 @@ extension Store {
         }
     }
 
-    static func checkStaffID(_ id: String) throws(CommandRefusal) -> String {
+    /// A valid staff ID (trimmed), or a refusal saying what one looks like.
+    public static func checkStaffID(_ id: String) throws(CommandRefusal) -> String {
         let t = id.trimmingCharacters(in: .whitespaces)
         let ok = !t.isEmpty && t.count <= 32 && t.unicodeScalars.allSatisfy {
             ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
