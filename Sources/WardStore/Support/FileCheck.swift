@@ -12,7 +12,11 @@ struct FileCheck {
         var st = stat()
         if stat(path, &st) == 0 {
             try checkExisting(st)
-            return false
+            if st.st_size == 0 && !create {
+                throw StoreOpenError(.notADatabase, path: path,
+                    "\(path) is an empty file, not a ward database; remove it and run `wardline init --db \(path)`")
+            }
+            return st.st_size == 0
         }
         guard errno == ENOENT else {
             throw StoreOpenError(.unreadable, path: path, "cannot reach \(path): \(String(cString: strerror(errno)))")
