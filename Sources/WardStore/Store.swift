@@ -32,7 +32,7 @@ public final class Store: Sendable {
         }
         do {
             try pool.writeWithoutTransaction { db in
-                try Self.checkIdentity(db, path: path, isNew: isNew)
+                try Self.checkIdentity(db, path: path)
             }
             try Schema.migrator.migrate(pool)
             try pool.writeWithoutTransaction { db in
@@ -65,7 +65,7 @@ public final class Store: Sendable {
     }
 
     /// Refuses files that are SQLite but not ours, damaged, or from a newer Wardline.
-    private static func checkIdentity(_ db: Database, path: String, isNew: Bool) throws {
+    private static func checkIdentity(_ db: Database, path: String) throws {
         let appID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
         let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
