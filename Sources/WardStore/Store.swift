@@ -18,7 +18,8 @@ public final class Store: Sendable {
 
     /// Opens (and with `create`, creates) the ward database at `path`.
     /// A new file is created with mode 0600, or 0660 owned by `group` when
-    /// one is given; a missing directory is created (0700 / 0770).
+    /// one is given; a missing directory is created (0700 / 0770). An existing
+    /// file keeps its owner and mode (`group` applies to new files only).
     /// Every failure is a `StoreOpenError` with a one-line message.
     public static func open(path: String, create: Bool, clock: any WardClock = SystemClock(),
                             group: String? = nil) throws(StoreOpenError) -> Store {
