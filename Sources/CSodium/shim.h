@@ -8,4 +8,6 @@ static inline unsigned long long csodium_pwhash_opslimit_interactive(void) { ret
 static inline size_t csodium_pwhash_memlimit_interactive(void) { return crypto_pwhash_MEMLIMIT_INTERACTIVE; }
 static inline size_t csodium_pwhash_strbytes(void) { return crypto_pwhash_STRBYTES; }
 static inline size_t csodium_sha256_bytes(void) { return crypto_hash_sha256_BYTES; }
+static inline int csodium_pwhash_alg_argon2id13(void) { return crypto_pwhash_ALG_ARGON2ID13; }
+static inline size_t csodium_pwhash_passwd_max(void) { return crypto_pwhash_PASSWD_MAX; }
 #endif

@@ -2,7 +2,90 @@ import Foundation
 import GRDB
 import WardCore
 
-/// Placeholder: the ward store (GRDB/SQLite). Built out by the foundation work.
-public final class WardStoreBootstrap: Sendable {
-    public init() {}
+/// The ward database: one SQLite file in WAL mode shared by every terminal
+/// process of the ward. Every write is a command: one IMMEDIATE transaction
+/// that checks the caller's role, writes its rows and its audit event, and
+/// returns only after the commit (synchronous=FULL) — so a returned value
+/// means the change is on disk.
+public final class Store: Sendable {
+    public let path: String
+    let pool: DatabasePool
+    let clock: any WardClock
+
+    private init(path: String, pool: DatabasePool, clock: any WardClock) {
+        self.path = path; self.pool = pool; self.clock = clock
+    }
+
+    /// Opens (and with `create`, creates) the ward database at `path`.
+    /// A new file is created with mode 0600, or 0660 owned by `group` when
+    /// one is given; a missing directory is created (0700 / 0770). An existing
+    /// file keeps its owner and mode (`group` applies to new files only).
+    /// Every failure is a `StoreOpenError` with a one-line message.
+    public static func open(path: String, create: Bool, clock: any WardClock = SystemClock(),
+                            group: String? = nil) throws(StoreOpenError) -> Store {
+        let file = FileCheck(path: path)
+        let isNew = try file.prepare(create: create, group: group)
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration())
+        } catch {
+            throw file.mapped(error)
+        }
+        do {
+            try pool.writeWithoutTransaction { db in
+                try Self.checkIdentity(db, path: path)
+            }
+            try Schema.migrator.migrate(pool)
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
+                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                if isNew {
+                    try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('created_at', ?)",
+                                   arguments: [Timestamp.text(clock.now())])
+                }
+            }
+        } catch let e as StoreOpenError {
+            try? pool.close()
+            throw e
+        } catch {
+            try? pool.close()
+            throw file.mapped(error)
+        }
+        return Store(path: path, pool: pool, clock: clock)
+    }
+
+    static func configuration() -> Configuration {
+        var c = Configuration()
+        c.foreignKeysEnabled = true
+        c.busyMode = .timeout(10)
+        c.label = "wardline"
+        c.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return c
+    }
+
+    /// Refuses files that are SQLite but not ours, damaged, or from a newer Wardline.
+    private static func checkIdentity(_ db: Database, path: String) throws {
+        let appID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        if tables > 0 && appID != Schema.applicationID {
+            throw StoreOpenError(.notADatabase, path: path,
+                "\(path) is an SQLite database but not a Wardline ward database; choose another --db path")
+        }
+        let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        if problems != ["ok"] {
+            throw StoreOpenError(.corrupt, path: path,
+                "\(path) is damaged (\(problems.first ?? "integrity check failed")); restore it from the last backup")
+        }
+        let superseded = tables > 0 ? try Schema.migrator.hasBeenSuperseded(db) : false
+        if userVersion > Schema.version || superseded {
+            throw StoreOpenError(.newerSchema, path: path,
+                "\(path) was written by a newer Wardline (schema \(userVersion), this one knows \(Schema.version)); upgrade Wardline")
+        }
+    }
+
+    /// Closes every connection; later calls fail.
+    public func close() throws { try pool.close() }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// Tells a terminal that some process committed a change to the ward
+/// database. A background thread polls `PRAGMA data_version` on its own
+/// read-only connection (the value changes whenever any other connection
+/// commits) and calls `onChange` with the store's new `dataVersion()`.
+/// The callback runs on that background thread: hand it to the UI inbox.
+public final class ChangeFeed: Sendable {
+    private final class StopFlag: Sendable {
+        let stopped = Atomic<Bool>(false)
+    }
+    private let flag = StopFlag()
+
+    /// Starts polling at once. `interval` is how often to look (not a clinical number).
+    public init(store: Store, interval: Duration = .milliseconds(250),
+                onChange: @escaping @Sendable (Int) -> Void) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(5)
+        config.label = "wardline.change-feed"
+        let queue = try DatabaseQueue(path: store.path, configuration: config)
+        let start = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        let flag = self.flag
+        let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        Thread.detachNewThread {
+            var last = start
+            while !flag.stopped.load(ordering: .acquiring) {
+                Thread.sleep(forTimeInterval: seconds)
+                if flag.stopped.load(ordering: .acquiring) { break }
+                guard let (dv, version) = try? queue.read({ db in
+                    (try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0,
+                     try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0)
+                }) else { continue }
+                if dv != last {
+                    last = dv
+                    onChange(version)
+                }
+            }
+            try? queue.close()
+        }
+    }
+
+    /// Stops polling; no callback starts after this returns... except one already under way.
+    public func stop() { flag.stopped.store(true, ordering: .releasing) }
+
+    deinit { stop() }
+}

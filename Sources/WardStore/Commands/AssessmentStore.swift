@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension Store {
+    /// Records a scored assessment (any clinical role). Items are validated
+    /// by the scale definition; the band comes from the ward protocol.
+    public func record(_ cmd: RecordAssessment, session: Session,
+                       protocol ward: WardProtocol) throws(CommandRefusal) -> Assessment {
+        let (total, band) = try Self.score(cmd.scale, cmd.items, ward)
+        return try command("assessment.record", .recordObservation, session: session) { db, actor, now in
+            let patient = try Self.admittedPatient(db, cmd.patientID)
+            let takenAt = Timestamp.stored(cmd.takenAt ?? now)
+            guard takenAt <= now else {
+                throw CommandRefusal(.invalid, "The time taken is in the future; check the date and time.")
+            }
+            guard takenAt >= patient.admittedAt else {
+                throw CommandRefusal(.invalid, "The time taken is before \(InputText.visible(patient.name))'s admission; check the date and time.")
+            }
+            try db.execute(sql: """
+                INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [cmd.patientID, cmd.scale.rawValue, JSONValue.ints(cmd.items).text, total, band,
+                                 Timestamp.text(takenAt), Timestamp.text(now), actor.key])
+            let id = db.lastInsertedRowID
+            try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "assessment.record",
+                                  patientMRN: patient.mrn,
+                                  details: ["entry": .int(Int(id)), "scale": .string(cmd.scale.rawValue),
+                                            "items": JSONValue.ints(cmd.items), "total": .int(total), "band": .string(band),
+                                            "takenAt": .string(Timestamp.text(takenAt))])
+            return Assessment(id: id, patientID: cmd.patientID, scale: cmd.scale, items: cmd.items, total: total,
+                              band: band, recordedBy: actor.key, recordedByName: actor.name, recordedAt: takenAt)
+        }
+    }
+
+    /// Amends an entry: writes a new row that supersedes it, with the reason;
+    /// the old row is never touched. Own entries: any clinical role; someone
+    /// else's: a charge nurse. Returns the new (superseding) entry.
+    @discardableResult
+    public func amend(_ cmd: AmendEntry, session: Session, protocol ward: WardProtocol) throws(CommandRefusal) -> Assessment {
+        let reason = try cleaned(cmd.reason, "Reason for the amendment", max: 500)
+        return try command("assessment.amend", .amendOwnEntry, session: session) { db, actor, now in
+            guard let row = try Row.fetchOne(db, sql: "\(Self.assessmentSelect) WHERE a.id = ?", arguments: [cmd.entryID]),
+                  let old = Assessment(row: row) else {
+                throw CommandRefusal(.notFound, "Entry #\(cmd.entryID) does not exist.")
+            }
+            if old.recordedBy != actor.key { try actor.role.check(.amendAnyEntry) }
+            if let newer = try Row.fetchOne(db, sql: "\(Self.assessmentSelect) WHERE a.supersedes = ?", arguments: [old.id]) {
+                let n: Int64 = newer["id"], who: String = newer["recorded_by_name"]
+                throw CommandRefusal(.conflict, "Entry #\(old.id) was already amended by \(InputText.visible(who)) (entry #\(n)); amend entry #\(n) instead.")
+            }
+            if old.enteredInError {
+                throw CommandRefusal(.conflict, "Entry #\(old.id) marks an entry as entered in error; it cannot be amended.")
+            }
+            let patient = try Self.patient(db, old.patientID)
+            var items = old.items, total = old.total, band = old.band, voided = false
+            switch cmd.change {
+            case .enteredInError:
+                voided = true
+            case .correctedItems(let corrected):
+                (total, band) = try Self.score(old.scale, corrected, ward)
+                guard corrected != old.items else {
+                    throw CommandRefusal(.invalid, "The corrected scores are the same as entry #\(old.id)'s; nothing to amend.")
+                }
+                items = corrected
+            }
+            try db.execute(sql: """
+                INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by,
+                                        supersedes, amend_reason, entered_in_error)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [old.patientID, old.scale.rawValue, JSONValue.ints(items).text, total, band,
+                                 Timestamp.text(old.recordedAt), Timestamp.text(now), actor.key, old.id, reason, voided])
+            let id = db.lastInsertedRowID
+            let before: JSONValue = ["items": JSONValue.ints(old.items), "total": .int(old.total), "band": .string(old.band)]
+            let after: JSONValue = voided ? .null : ["items": JSONValue.ints(items), "total": .int(total), "band": .string(band)]
+            try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "assessment.amend",
+                                  patientMRN: patient.mrn,
+                                  details: ["entry": .int(Int(old.id)), "amendment": .int(Int(id)),
+                                            "change": .string(voided ? "entered-in-error" : "corrected"),
+                                            "reason": .string(reason), "before": before, "after": after])
+            return Assessment(id: id, patientID: old.patientID, scale: old.scale, items: items, total: total, band: band,
+                              recordedBy: actor.key, recordedByName: actor.name, recordedAt: old.recordedAt,
+                              supersedes: old.id, amendReason: reason, enteredInError: voided)
+        }
+    }
+
+    static func score(_ scale: ScaleKind, _ items: [Int], _ ward: WardProtocol) throws(CommandRefusal) -> (Int, String) {
+        guard let def = ScaleDefinition.catalog[scale] else {
+            throw CommandRefusal(.invalid, "\(scale.displayName) cannot be scored here yet.")
+        }
+        let total: Int
+        do { total = try def.total(items) } catch { throw CommandRefusal(.invalid, error.message) }
+        guard let band = ward.band(scale, total: total) else {
+            throw CommandRefusal(.invalid, "The ward protocol has no \(def.name) band for a total of \(total); ask the clinical lead to fix the protocol.")
+        }
+        return (total, band.name)
+    }
+
+    static func patient(_ db: Database, _ id: PatientID) throws -> Patient {
+        guard let row = try Row.fetchOne(db, sql: "\(patientSelect) WHERE p.id = ?", arguments: [id]), let p = Patient(row: row) else {
+            throw CommandRefusal(.notFound, "Patient #\(id) is not on record.")
+        }
+        return p
+    }
+
+    static let assessmentSelect = """
+        SELECT a.*, s.name AS recorded_by_name, n.id AS superseded_by
+        FROM assessments a
+        JOIN staff s ON s.id = a.recorded_by
+        LEFT JOIN assessments n ON n.supersedes = a.id
+        """
+}
+
+extension Assessment {
+    init?(row: Row) {
+        guard let scale = ScaleKind(rawValue: row["scale"]),
+              let items = try? JSONDecoder().decode([Int].self, from: Data((row["items"] as String).utf8)),
+              let taken = Timestamp.date(row["taken_at"]) else { return nil }
+        self.init(id: row["id"], patientID: row["patient_id"], scale: scale, items: items, total: row["total"],
+                  band: row["band"], recordedBy: row["recorded_by"], recordedByName: row["recorded_by_name"],
+                  recordedAt: taken, supersedes: row["supersedes"], amendReason: row["amend_reason"],
+                  supersededBy: row["superseded_by"], enteredInError: row["entered_in_error"])
+    }
+}

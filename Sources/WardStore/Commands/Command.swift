@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// The staff member behind a session, as the database knows them now
+/// (role and disabled flag re-read, never trusted from the caller).
+struct Actor {
+    let key: StaffKey
+    let staffID: String
+    let name: String
+    let role: StaffRole
+
+    static func load(_ db: Database, _ session: Session) throws -> Actor {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, staff_id, name, role, disabled FROM staff WHERE id = ?",
+                                         arguments: [session.staff.id]) else {
+            throw CommandRefusal(.notPermitted, "You are not signed in as a known staff member; sign in again.")
+        }
+        guard (row["disabled"] as Int) == 0 else {
+            throw CommandRefusal(.notPermitted, "Your account (\(row["staff_id"] as String)) is disabled; ask ward IT.")
+        }
+        guard let role = StaffRole(rawValue: row["role"]) else {
+            throw CommandRefusal(.notPermitted, "Your account has an unknown role; ask ward IT.")
+        }
+        return Actor(key: row["id"], staffID: row["staff_id"], name: row["name"], role: role)
+    }
+}
+
+extension Store {
+    /// One IMMEDIATE transaction. The result is returned only after COMMIT
+    /// (synchronous=FULL: on disk). Any error rolls everything back.
+    @discardableResult
+    func write<T>(_ body: (Database) throws -> T) throws(CommandRefusal) -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var out: T? = nil
+                try db.inTransaction(.immediate) {
+                    out = try body(db)
+                    return .commit
+                }
+                guard let out else { throw CommandRefusal(.storage, "Not saved: the transaction did not complete.") }
+                return out
+            }
+        } catch let r as CommandRefusal {
+            throw r
+        } catch let e as DatabaseError {
+            throw CommandRefusal(.storage, "Not saved: the database refused the write (\(e.message ?? "\(e.resultCode)")). Try again; if it keeps failing, call ward IT.")
+        } catch {
+            throw CommandRefusal(.storage, "Not saved: \(error)")
+        }
+    }
+
+    /// A staff command: checks the signed-in person's current role against
+    /// `action`, then runs `body` in the same transaction. `body` writes its
+    /// audit event. A refusal for want of a role is itself audited.
+    @discardableResult
+    func command<T>(_ name: String, _ action: StaffAction, session: Session,
+                    _ body: (Database, Actor, Date) throws -> T) throws(CommandRefusal) -> T {
+        let now = clock.now()
+        do {
+            return try write { db in
+                let actor = try Actor.load(db, session)
+                try actor.role.check(action)
+                return try body(db, actor, now)
+            }
+        } catch {
+            if error.kind == .notPermitted { auditRefusal(name, session: session, refusal: error, at: now) }
+            throw error
+        }
+    }
+
+    /// A read that needs a role (staff list). Refusals are audited like commands'.
+    func checkedRead<T>(_ name: String, _ action: StaffAction, session: Session,
+                        _ body: (Database, Actor) throws -> T) throws(CommandRefusal) -> T {
+        do {
+            return try pool.read { db in
+                let actor = try Actor.load(db, session)
+                try actor.role.check(action)
+                return try body(db, actor)
+            }
+        } catch let r as CommandRefusal {
+            if r.kind == .notPermitted { auditRefusal(name, session: session, refusal: r, at: clock.now()) }
+            throw r
+        } catch {
+            throw CommandRefusal(.storage, "Could not read the database: \(error)")
+        }
+    }
+
+    private func auditRefusal(_ name: String, session: Session, refusal: CommandRefusal, at now: Date) {
+        _ = try? write { db in
+            try AuditChain.append(db, at: now, actor: session.staff.staffID, terminal: session.terminal,
+                                  action: "refused", details: ["command": .string(name), "reason": .string(refusal.message)])
+        }
+    }
+
+    /// Text from a person, checked; a problem becomes an `.invalid` refusal.
+    func cleaned(_ text: String, _ field: String, max: Int, allowEmpty: Bool = false) throws(CommandRefusal) -> String {
+        switch InputText.clean(text, field: field, maxLength: max, allowEmpty: allowEmpty) {
+        case .success(let t): return t
+        case .failure(let p): throw CommandRefusal(.invalid, p.message)
+        }
+    }
+
+    /// The change counter: the newest audit event's number. Every command
+    /// writes one, so it grows with every commit and compares across processes.
+    public func dataVersion() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0 }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import WardCore
+
+/// Admit a patient to the ward (charge nurse or admin).
+public struct AdmitPatient: Sendable, Hashable {
+    public var mrn: String
+    public var name: String
+    public var dateOfBirth: CalendarDate
+    public var sex: Sex
+    public var bed: String?
+    public var substances: [SubstanceUse]
+    public var allergies: [String]
+    public var seizureHistory: Bool
+    public var riskFlags: [String]
+    public var spo2Scale2: Bool
+    /// When the patient arrived, if earlier than now (entered late).
+    public var admittedAt: Date?
+
+    public init(mrn: String, name: String, dateOfBirth: CalendarDate, sex: Sex, bed: String?,
+                substances: [SubstanceUse] = [], allergies: [String] = [], seizureHistory: Bool = false,
+                riskFlags: [String] = [], spo2Scale2: Bool = false, admittedAt: Date? = nil) {
+        self.mrn = mrn; self.name = name; self.dateOfBirth = dateOfBirth; self.sex = sex; self.bed = bed
+        self.substances = substances; self.allergies = allergies; self.seizureHistory = seizureHistory
+        self.riskFlags = riskFlags; self.spo2Scale2 = spo2Scale2; self.admittedAt = admittedAt
+    }
+}
+
+extension Store {
+    public func admit(_ cmd: AdmitPatient, session: Session) throws(CommandRefusal) -> Patient {
+        let mrn = try cleaned(cmd.mrn, "MRN", max: 32)
+        let name = try cleaned(cmd.name, "Name", max: 100)
+        var allergies: [String] = [], flags: [String] = []
+        for a in cmd.allergies { allergies.append(try cleaned(a, "Allergy", max: 100)) }
+        for f in cmd.riskFlags { flags.append(try cleaned(f, "Risk flag", max: 100)) }
+        var substances: [SubstanceUse] = []
+        for s in cmd.substances {
+            substances.append(SubstanceUse(substance: try cleaned(s.substance, "Substance", max: 60),
+                                           dailyAmount: try cleaned(s.dailyAmount, "Daily amount", max: 60, allowEmpty: true),
+                                           dailyMg: s.dailyMg,
+                                           duration: try cleaned(s.duration, "Duration of use", max: 60, allowEmpty: true)))
+        }
+        return try command("patient.admit", .admitPatient, session: session) { db, actor, now in
+            let admittedAt = Timestamp.stored(cmd.admittedAt ?? now)
+            guard admittedAt <= now else { throw CommandRefusal(.invalid, "The admission time is in the future; check the date and time.") }
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM patients WHERE mrn = ?)", arguments: [mrn]) == true {
+                throw CommandRefusal(.conflict, "A patient with MRN \(mrn) is already on record; check the MRN.")
+            }
+            let enc = JSONEncoder(); enc.outputFormatting = .sortedKeys
+            func json<E: Encodable>(_ v: E) throws -> String { String(decoding: try enc.encode(v), as: UTF8.self) }
+            try db.execute(sql: """
+                INSERT INTO patients(mrn, name, date_of_birth, sex, admitted_at, substances, allergies,
+                                     seizure_history, risk_flags, spo2_scale2, admitted_by, entered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [mrn, name, cmd.dateOfBirth.description, cmd.sex.rawValue, Timestamp.text(admittedAt),
+                                 try json(substances), try json(allergies), cmd.seizureHistory, try json(flags),
+                                 cmd.spo2Scale2, actor.key, Timestamp.text(now)])
+            let id = db.lastInsertedRowID
+            if let bed = cmd.bed { try Self.place(db, patient: id, bed: bed, actor: actor, at: now) }
+            try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.admit",
+                                  patientMRN: mrn, details: ["patient": .int(Int(id)), "name": .string(name),
+                                                             "bed": JSONValue.opt(cmd.bed),
+                                                             "admittedAt": .string(Timestamp.text(admittedAt))])
+            return Patient(id: id, mrn: mrn, name: name, dateOfBirth: cmd.dateOfBirth, sex: cmd.sex,
+                           admittedAt: admittedAt, bed: cmd.bed, substances: substances, allergies: allergies,
+                           seizureHistory: cmd.seizureHistory, riskFlags: flags, spo2Scale2: cmd.spo2Scale2)
+        }
+    }
+
+    public func discharge(patientID: PatientID, session: Session) throws(CommandRefusal) {
+        try command("patient.discharge", .dischargePatient, session: session) { db, actor, now in
+            let p = try Self.admittedPatient(db, patientID)
+            try db.execute(sql: "INSERT INTO discharges(patient_id, discharged_at, discharged_by) VALUES (?, ?, ?)",
+                           arguments: [patientID, Timestamp.text(now), actor.key])
+            try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.discharge",
+                                  patientMRN: p.mrn, details: ["patient": .int(Int(patientID)), "bed": JSONValue.opt(p.bed)])
+        }
+    }
+
+    public func assignBed(patientID: PatientID, bed: String, session: Session) throws(CommandRefusal) {
+        try command("patient.assign-bed", .assignBed, session: session) { db, actor, now in
+            let p = try Self.admittedPatient(db, patientID)
+            guard p.bed != bed else { throw CommandRefusal(.invalid, "\(InputText.visible(p.name)) is already in bed \(bed).") }
+            try Self.place(db, patient: patientID, bed: bed, actor: actor, at: now)
+            try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.assign-bed",
+                                  patientMRN: p.mrn, details: ["patient": .int(Int(patientID)), "from": JSONValue.opt(p.bed), "to": .string(bed)])
+        }
+    }
+
+    private static func place(_ db: Database, patient: PatientID, bed: String, actor: Actor, at now: Date) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM beds WHERE label = ?)", arguments: [bed]) == true else {
+            throw CommandRefusal(.invalid, "There is no bed \(InputText.visible(bed)) on this ward.")
+        }
+        if let occupant = try String.fetchOne(db, sql: "SELECT p.name FROM current_beds c JOIN patients p ON p.id = c.patient_id WHERE c.bed = ?",
+                                              arguments: [bed]) {
+            throw CommandRefusal(.conflict, "Bed \(bed) is taken by \(InputText.visible(occupant)); choose a free bed.")
+        }
+        try db.execute(sql: "INSERT INTO placements(patient_id, bed, placed_at, placed_by) VALUES (?, ?, ?, ?)",
+                       arguments: [patient, bed, Timestamp.text(now), actor.key])
+    }
+
+    static func admittedPatient(_ db: Database, _ id: PatientID) throws -> Patient {
+        guard let row = try Row.fetchOne(db, sql: "\(Self.patientSelect) WHERE p.id = ?", arguments: [id]),
+              let p = Patient(row: row) else {
+            throw CommandRefusal(.notFound, "Patient #\(id) is not on record.")
+        }
+        guard p.dischargedAt == nil else {
+            throw CommandRefusal(.invalid, "\(InputText.visible(p.name)) has been discharged.")
+        }
+        return p
+    }
+
+    static let patientSelect = """
+        SELECT p.*, c.bed AS bed, d.discharged_at AS discharged_at
+        FROM patients p
+        LEFT JOIN current_beds c ON c.patient_id = p.id
+        LEFT JOIN discharges d ON d.patient_id = p.id
+        """
+}
+
+extension Patient {
+    init?(row: Row) {
+        let dec = JSONDecoder()
+        func decode<T: Decodable>(_ t: T.Type, _ col: String) -> T? {
+            (row[col] as String?).flatMap { try? dec.decode(T.self, from: Data($0.utf8)) }
+        }
+        guard let dob = CalendarDate(row["date_of_birth"] as String),
+              let admitted = Timestamp.date(row["admitted_at"]) else { return nil }
+        self.init(id: row["id"], mrn: row["mrn"], name: row["name"], dateOfBirth: dob,
+                  sex: Sex(rawValue: row["sex"]) ?? .unknown, admittedAt: admitted, bed: row["bed"],
+                  substances: decode([SubstanceUse].self, "substances") ?? [],
+                  allergies: decode([String].self, "allergies") ?? [],
+                  seizureHistory: row["seizure_history"], riskFlags: decode([String].self, "risk_flags") ?? [],
+                  spo2Scale2: row["spo2_scale2"],
+                  dischargedAt: (row["discharged_at"] as String?).flatMap(Timestamp.date))
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import WardCore
+import WardStore
+
+// Shared pieces of the ward-IT subcommands (init, staff, audit).
+
+/// The shared-terminal security settings for the CLI.
+/// TODO(integration): read them from the protocol's `[security]` section
+/// (`ward.security`) once WardProtocol carries it; until then the values are
+/// the issue's stated defaults, named here and nowhere else.
+func securityPolicy(from ward: WardProtocol) -> SecurityPolicy {
+    let pinMinLength = 6            // issue #4: "default at least 6 digits"
+    let pinDigitsOnly = true
+    let maxFailedAttempts = 5       // issue #4: "after 5 failed attempts"
+    let lockoutMinutes = 15         // issue #4: "a protocol-set time" (placeholder until [security])
+    let idleLockSeconds = 120       // issue #4: "default 2 minutes"
+    _ = ward
+    return SecurityPolicy(pinMinLength: pinMinLength, pinDigitsOnly: pinDigitsOnly,
+                          maxFailedAttempts: maxFailedAttempts, lockoutMinutes: lockoutMinutes,
+                          idleLockSeconds: idleLockSeconds)
+}
+
+/// `--db PATH`, defaulting to the XDG data directory.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The ward database file.", valueName: "PATH"))
+    var db: String?
+
+    var path: String {
+        db ?? StorePaths.defaultDatabasePath(environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// Who is signing in for an admin command: `--as ID`, else prompted.
+struct AdminSignInOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: ArgumentHelp("Your staff ID (prompted when omitted on a terminal).", valueName: "ID"))
+    var staffID: String?
+}
+
+/// A one-line error on stderr and an exit code.
+func failure(_ message: String, _ code: Int32) -> ExitCode {
+    FileHandle.standardError.write(Data("wardline: \(InputText.visible(message))\n".utf8))
+    return ExitCode(code)
+}
+
+extension CommandRefusal {
+    /// sysexits: 65 bad data, 66 not found, 77 not permitted, 74 I/O.
+    var exitCode: Int32 {
+        switch kind {
+        case .invalid, .conflict: 65
+        case .notFound: 66
+        case .notPermitted, .locked: 77
+        case .storage: 74
+        }
+    }
+    var cliFailure: ExitCode { failure(message, exitCode) }
+}
+
+extension StoreOpenError {
+    var cliFailure: ExitCode { failure(message, exitCode) }
+}
+
+/// The name of this terminal for the audit trail.
+func terminalName() -> String {
+    var name = "no-tty"
+    if let t = ttyname(0) { name = String(cString: t) }
+    if let ssh = ProcessInfo.processInfo.environment["SSH_CLIENT"]?.split(separator: " ").first {
+        name += " ssh:\(ssh)"
+    }
+    return "cli " + InputText.visible(name)
+}
+
+/// Reading IDs and secrets from a person (terminal) or a script (stdin lines).
+enum Console {
+    static var isInteractive: Bool { isatty(0) == 1 }
+
+    static func say(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A visible line: prompted on a terminal, else the next stdin line.
+    static func line(_ prompt: String) -> String? {
+        if isInteractive { say(prompt) }
+        return readLine(strippingNewline: true)
+    }
+
+    /// A secret: echo off on a terminal (restored even on Ctrl-C), else the next stdin line.
+    static func secret(_ prompt: String) -> String? {
+        guard isInteractive else { return readLine(strippingNewline: true) }
+        say(prompt)
+        var t = termios()
+        guard tcgetattr(0, &t) == 0 else { return readLine(strippingNewline: true) }
+        savedTermios = t
+        signal(SIGINT) { _ in
+            if var saved = savedTermios { tcsetattr(0, TCSANOW, &saved) }
+            _exit(130)
+        }
+        var silent = t
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(0, TCSAFLUSH, &silent)
+        let value = readLine(strippingNewline: true)
+        tcsetattr(0, TCSANOW, &t)
+        signal(SIGINT, SIG_DFL)
+        savedTermios = nil
+        say("\n")
+        return value
+    }
+
+    /// A new secret: typed twice on a terminal.
+    static func newSecret(_ prompt: String) throws -> String {
+        guard let first = secret(prompt) else { throw failure("no PIN given (stdin ended)", 64) }
+        if isInteractive {
+            guard let again = secret("Type it again: "), again == first else {
+                throw failure("the two PINs differ; nothing was changed", 65)
+            }
+        }
+        return first
+    }
+}
+
+nonisolated(unsafe) private var savedTermios: termios?
+
+/// Opens the existing ward database and signs in a staff member who may do `action`.
+func openAndSignIn(_ db: DatabaseOption, _ who: AdminSignInOptions, for action: StaffAction) throws -> (Store, Session, WardProtocol) {
+    let store: Store
+    do { store = try Store.open(path: db.path, create: false) } catch { throw error.cliFailure }
+    let ward = ProtocolLoader.builtInDefault()
+    let policy = securityPolicy(from: ward)
+    var id = who.staffID
+    if id == nil {
+        guard Console.isInteractive else {
+            throw failure("give your staff ID with --as ID when stdin is not a terminal (the PIN is read from stdin)", 64)
+        }
+        id = Console.line("Staff ID: ")
+    }
+    guard let staffID = id, !staffID.isEmpty else { throw failure("no staff ID given", 64) }
+    guard let pin = Console.secret("PIN for \(InputText.visible(staffID)): ") else { throw failure("no PIN given (stdin ended)", 64) }
+    let member: StaffMember
+    do { member = try store.signIn(staffID: staffID, secret: pin, terminal: terminalName(), policy: policy) }
+    catch { throw error.cliFailure }
+    guard member.role.may(action) else {
+        throw failure(StaffRole.refusalText(action, role: member.role), 77)
+    }
+    return (store, Session(staff: member, terminal: terminalName()), ward)
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import WardCore
+import WardStore
+
+/// `wardline init`: a new ward database and its first admin.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new ward database and its first admin (ward IT).",
+        discussion: """
+            On a terminal, prompts for the admin's staff ID, name and PIN (not echoed, typed twice).
+            When stdin is not a terminal, give --admin-id and --admin-name; the PIN is the first line of stdin.
+            The file is created with mode 0600, or 0660 owned by --group for a ward group.
+            """)
+
+    @OptionGroup var database: DatabaseOption
+
+    @Option(help: ArgumentHelp("Give the new file to this group, mode 0660 (for a ward's shared terminals).", valueName: "NAME"))
+    var group: String?
+
+    @Option(help: ArgumentHelp("The ward's name, shown on every screen.", valueName: "NAME"))
+    var wardName: String = "Ward"
+
+    @Option(help: ArgumentHelp("Number of beds, labelled 1…N (more can be added later, none removed).", valueName: "N"))
+    var beds: Int = 20
+
+    @Option(help: ArgumentHelp("Staff ID of the first admin.", valueName: "ID"))
+    var adminID: String?
+
+    @Option(help: ArgumentHelp("Name of the first admin, \"Family, Given\".", valueName: "NAME"))
+    var adminName: String?
+
+    func validate() throws {
+        guard (1...500).contains(beds) else { throw ValidationError("--beds must be between 1 and 500") }
+    }
+
+    func run() throws {
+        let path = database.path
+        if FileManager.default.fileExists(atPath: path) {
+            throw failure("\(path) already exists; `wardline init` only creates a new database", 73)
+        }
+        let policy = securityPolicy(from: ProtocolLoader.builtInDefault())
+        guard Console.isInteractive || (adminID != nil && adminName != nil) else {
+            throw failure("give --admin-id and --admin-name when stdin is not a terminal (the PIN is read from stdin)", 64)
+        }
+        guard let id = adminID ?? Console.line("Admin staff ID: "), let name = adminName ?? Console.line("Admin name (Family, Given): ") else {
+            throw failure("no admin ID or name given (stdin ended)", 64)
+        }
+        let staffID: String
+        do { staffID = try Store.checkStaffID(id) } catch { throw error.cliFailure }
+        let pin = try Console.newSecret("PIN for \(staffID) (at least \(policy.pinMinLength) \(policy.pinDigitsOnly ? "digits" : "characters")): ")
+        do { try Store.checkSecret(pin, policy: policy) } catch { throw error.cliFailure }
+
+        let store: Store
+        do { store = try Store.open(path: path, create: true, group: group) } catch { throw error.cliFailure }
+        do {
+            let admin = try store.createFirstAdmin(staffID: staffID, name: name, secret: pin,
+                                                   terminal: terminalName(), policy: policy)
+            try store.configureWard(name: wardName, bedLabels: (1...beds).map(String.init),
+                                    session: Session(staff: admin, terminal: terminalName()))
+            try store.close()
+        } catch {
+            try? store.close()
+            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+            if let r = error as? CommandRefusal { throw r.cliFailure }
+            throw failure("could not create the database: \(error)", 74)
+        }
+        print("Created \(path): ward \"\(InputText.visible(wardName))\" with \(beds) beds; admin \(staffID).")
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+import WardCore
+@testable import WardStore
+
+@Suite struct ChangeFeedTests {
+    /// A commit by another process reaches the callback with the new version.
+    @Test func anotherProcessCommitWakesTheFeed() async throws {
+        let f = try Fixture(roles: [.chargeNurse]); defer { f.cleanup() }
+        let start = try f.store.dataVersion()
+        let (stream, cont) = AsyncStream.makeStream(of: Int.self)
+        let feed = try ChangeFeed(store: f.store, interval: .milliseconds(20)) { cont.yield($0) }
+        defer { feed.stop() }
+        // A change from outside this process, like another ward terminal.
+        #expect(try sqlite3(f.path, "INSERT INTO settings(key, value) VALUES ('x', 'y');").status == 0)
+        var it = stream.makeAsyncIterator()
+        let first = await it.next()
+        #expect(first == start)          // no audit event was written by that change
+        // A command in this process (another connection than the feed's) wakes it too.
+        _ = try f.admit("MRN1", bed: "1")
+        let second = await it.next()
+        #expect(second == start + 1)
+        #expect(try f.store.loadWard(protocol: wardProtocol).version == start + 1)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import WardStore
-
-@Suite struct WardStorePlaceholderTests {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
