@@ -6,7 +6,8 @@ struct Wardline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wardline",
         abstract: "Nursing terminal for an inpatient benzodiazepine-withdrawal ward.",
-        version: "0.1.0")
+        version: "0.1.0",
+        subcommands: [CalcCommand.self, ProtocolCommand.self])
     func run() throws {
         print("wardline: under construction")
     }

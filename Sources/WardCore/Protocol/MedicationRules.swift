@@ -68,18 +68,15 @@ public struct TaperRules: Sendable, Hashable {
     public var doseTimes: [ClockTime]
     public var doseTimesProvenance: Provenance
 
-    /// The smallest dose step the tablets can make (greatest common divisor
-    /// of the strengths, halved when halves are allowed).
+    /// The dose step used for rounding: the smallest tablet piece (the
+    /// smallest strength, halved when halves are allowed). Every multiple of
+    /// it can be made from the stock.
     public var roundingMg: Double {
-        let hundredths = tabletStrengthsMg.map { Int(($0 * 100).rounded()) }
-        var g = hundredths.first ?? 100
-        for h in hundredths.dropFirst() { g = gcd(g, h) }
-        let step = Double(g) / 100
-        return allowHalves ? step / 2 : step
+        let smallest = tabletStrengthsMg.min() ?? 1
+        return allowHalves ? smallest / 2 : smallest
     }
 }
 
-private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? abs(a) : gcd(b, a % b) }
 
 public struct WitnessSchedule: Sendable, Hashable {
     public var key: String

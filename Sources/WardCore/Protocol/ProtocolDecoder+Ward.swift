@@ -173,3 +173,25 @@ extension ProtocolDecoder {
                           handoverStyle: style, provenance: prov)
     }
 }
+
+extension ProtocolDecoder {
+    static func decodeEntryLimits(_ t: TOMLTable, _ path: String, _ r: inout TOMLReader) -> EntryLimits? {
+        let prov = r.provenance(t, at: path)
+        func range(_ key: String, _ r: inout TOMLReader) -> ClosedRange<Double>? {
+            guard let arr = r.array(t, key, at: path) else { return nil }
+            let nums: [Double] = arr.compactMap {
+                switch $0.value { case .integer(let i): Double(i); case .float(let d): d; default: nil }
+            }
+            guard nums.count == 2, arr.count == 2, nums[0] < nums[1] else {
+                r.problem("\(path).\(key)", t[key]!.line, "expected [low, high] with low below high"); return nil
+            }
+            return nums[0]...nums[1]
+        }
+        let rr = range("respirationRate", &r), spo2 = range("spo2", &r), sbp = range("systolic", &r)
+        let dbp = range("diastolic", &r), pulse = range("pulse", &r), temp = range("temperature", &r)
+        r.reportUnknownKeys(t, at: path)
+        guard let prov, let rr, let spo2, let sbp, let dbp, let pulse, let temp else { return nil }
+        return EntryLimits(respirationRate: rr, spo2: spo2, systolic: sbp, diastolic: dbp, pulse: pulse,
+                           temperature: temp, provenance: prov)
+    }
+}

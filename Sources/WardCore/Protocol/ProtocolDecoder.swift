@@ -26,6 +26,7 @@ enum ProtocolDecoder {
             }
         }
         let news2 = r.section(root, "news2") { t, p, r in decodeNEWS2(t, p, &r) }
+        let entryLimits = r.section(root, "entryLimits") { t, p, r in decodeEntryLimits(t, p, &r) }
         let reassessment = r.section(root, "reassessment") { t, p, r in decodeReassessment(t, p, scales, &r) }
         let equivalence = r.section(root, "equivalence") { t, p, r in decodeEquivalence(t, p, &r) }
         let prn = r.section(root, "prn") { t, p, r in decodePRN(t, p, equivalence, &r) }
@@ -40,11 +41,11 @@ enum ProtocolDecoder {
         let security = r.section(root, "security") { t, p, r in decodeSecurity(t, p, &r) }
         let alerts = r.section(root, "alerts") { t, p, r in decodeAlerts(t, p, &r) }
         r.reportUnknownKeys(root, at: "")
-        guard let version, let approvedBy, let news2, let reassessment, let equivalence, let prn, let hold,
+        guard let version, let approvedBy, let news2, let entryLimits, let reassessment, let equivalence, let prn, let hold,
               let escalation, let taper, let witness, let shifts, let administration, let appropriateness,
               let observations, let security, let alerts, r.problems.isEmpty else { return nil }
         return WardProtocol(
-            version: version, approvedBy: approvedBy, scales: scales, news2: news2, reassessment: reassessment,
+            version: version, approvedBy: approvedBy, scales: scales, news2: news2, entryLimits: entryLimits, reassessment: reassessment,
             equivalence: equivalence, prn: prn, hold: hold, escalation: escalation, taper: taper, witness: witness,
             shifts: shifts, administration: administration, appropriateness: appropriateness,
             observations: observations, security: security.0, securityProvenance: security.1, alerts: alerts)

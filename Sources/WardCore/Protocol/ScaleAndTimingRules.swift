@@ -90,3 +90,14 @@ public struct AdministrationRules: Sendable, Hashable {
     public var windowMinutes: Int
     public var provenance: Provenance
 }
+
+/// Plausible entry ranges for vital signs (typing-error checks, not clinical thresholds).
+public struct EntryLimits: Sendable, Hashable {
+    public var respirationRate: ClosedRange<Double>
+    public var spo2: ClosedRange<Double>
+    public var systolic: ClosedRange<Double>
+    public var diastolic: ClosedRange<Double>
+    public var pulse: ClosedRange<Double>
+    public var temperature: ClosedRange<Double>
+    public var provenance: Provenance
+}

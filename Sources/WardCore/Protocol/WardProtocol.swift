@@ -37,6 +37,7 @@ public struct WardProtocol: Sendable {
     public var approvedBy: String
     public var scales: [ScaleKind: ScaleRules]
     public var news2: NEWS2Rules
+    public var entryLimits: EntryLimits
     public var reassessment: ReassessmentRules
     public var equivalence: EquivalenceRules
     public var prn: PRNRules
