@@ -132,7 +132,7 @@ struct CalcCommand: ParsableCommand {
     // MARK: taper
 
     struct Taper: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Plan a taper: phases of 'untilMg:step:everyDays' (step in mg, or N% ).")
+        static let configuration = CommandConfiguration(abstract: "Plan a taper: phases of 'untilMg:step:everyDays' (step in mg, or N%).")
         @Option(name: .customLong("start-mg"), help: "Starting daily dose, mg diazepam.") var startMg: String?
         @Option(name: .customLong("phase"), help: "untilMg:step:everyDays, e.g. 20:4:14 or 20:10%:7 (repeat for more phases).") var phases: [String] = []
         @Option(name: .customLong("percent-of"), help: "A percentage step is of the 'start' dose (linear, default) or the 'current' dose.") var percentOf: String?
@@ -259,11 +259,16 @@ enum CalcArgs {
         guard let def = p.definition(kind), let rules = p.scales[kind] else {
             throw fail("\(kind.displayName) is not defined in this protocol")
         }
-        let ranges = def.items.map(\.range)
-        let allSame = Set(ranges).count == 1
-        let accepted = "accepted: \(def.items.count) comma-separated whole numbers, " + (allSame
-            ? "each \(ranges[0].lowerBound)–\(ranges[0].upperBound)"
-            : def.items.enumerated().map { "item \($0 + 1) \($1.range.lowerBound)–\($1.range.upperBound)" }.joined(separator: ", "))
+        // Runs of items with the same range: "items 1–9 0–7, item 10 0–4".
+        var runs: [(first: Int, last: Int, range: ClosedRange<Int>)] = []
+        for (n, item) in def.items.enumerated() {
+            if let last = runs.last, last.range == item.range { runs[runs.count - 1].last = n + 1 }
+            else { runs.append((n + 1, n + 1, item.range)) }
+        }
+        let ranges = runs.count == 1
+            ? "each \(runs[0].range.lowerBound)–\(runs[0].range.upperBound)"
+            : runs.map { ($0.first == $0.last ? "item \($0.first)" : "items \($0.first)–\($0.last)") + " \($0.range.lowerBound)–\($0.range.upperBound)" }.joined(separator: ", ")
+        let accepted = "accepted: \(def.items.count) comma-separated whole numbers, " + ranges
         guard let items else { throw fail("--items: is required; \(accepted)") }
         let parts = items.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         var scores: [Int] = []
