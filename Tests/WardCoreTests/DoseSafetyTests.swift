@@ -29,6 +29,15 @@ import Testing
         #expect(outcome(vitals(rr: 12)).outcome == .mayGive)
         #expect(outcome(vitals(spo2: 91)).findings == [.spo2(91)])
         #expect(outcome(vitals(spo2: 92)).outcome == .mayGive)
+        // A scale-2 patient (target 88–92 %) is held only below the scale-2 limit.
+        let s2 = p.hold.spo2Scale2Below
+        func scale2(_ spo2: Int) -> HoldDecision.Outcome {
+            p.hold.evaluate(vitals: TimedVitals(vitals(spo2: spo2), at: ago(5)), sedation: TimedSedation(.rass(0), at: ago(5)),
+                            spo2Scale2: true, now: now).outcome
+        }
+        #expect(scale2(s2) == .mayGive)
+        #expect(scale2(s2 - 1) == .hold)
+        #expect(s2 < p.hold.spo2Below)
         #expect(outcome(vitals(acvpu: .confusion)).findings == [.consciousness(.confusion)])
         let many = outcome(vitals(rr: 8, spo2: 88, acvpu: .voice))
         #expect(many.outcome == .hold && many.findings.count == 3 && many.messages.count == 3)

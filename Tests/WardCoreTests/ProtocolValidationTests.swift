@@ -79,6 +79,13 @@ import Testing
         #expect(found.count == 3)
     }
 
+    @Test func errorReportHasFileLineKeyPathLines() {
+        let text = defaultText(replacing: "pinMinLength = 6", with: "pinMinLength = 2")
+        guard case .failure(let e) = ProtocolLoader.load(text: text, file: "ward.toml") else { Issue.record("accepted"); return }
+        let first = e.report.split(separator: "\n").first.map(String.init)
+        #expect(first == "ward.toml:\(line(of: "pinMinLength = 2", in: text)): security.pinMinLength: 2 is out of range 4…64")
+    }
+
     @Test func missingSectionIsReported() {
         let text = defaultText(replacing: "[administration]\nwindowMinutes = 60\nsource = \"Local policy\"\nstatus = \"UNCONFIRMED\"\n", with: "")
         #expect(problems(text).contains { $0.keyPath == "administration" && $0.message.contains("missing") })

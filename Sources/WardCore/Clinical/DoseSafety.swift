@@ -44,7 +44,8 @@ public struct HoldDecision: Sendable, Hashable {
 extension HoldRules {
     /// Evaluates the hold rules against the latest observations at `now`.
     /// A met rule wins over missing observations (hold is the safer answer).
-    public func evaluate(vitals: TimedVitals?, sedation: TimedSedation?, now: Date) -> HoldDecision {
+    /// `spo2Scale2` comes from the patient's record (NEWS2 scale 2).
+    public func evaluate(vitals: TimedVitals?, sedation: TimedSedation?, spo2Scale2: Bool = false, now: Date) -> HoldDecision {
         let maxAge = TimeInterval(observationMaxAgeMinutes * 60)
         func fresh(_ d: Date) -> Bool { now.timeIntervalSince(d) <= maxAge && d <= now.addingTimeInterval(60) }
         var hold: [(HoldFinding, String)] = []
@@ -65,8 +66,9 @@ extension HoldRules {
             if v.respirationRate < respirationRateBelow {
                 hold.append((.respirationRate(v.respirationRate), "respiration rate \(v.respirationRate)/min: below \(respirationRateBelow)"))
             }
-            if v.spo2 < spo2Below {
-                hold.append((.spo2(v.spo2), "SpO2 \(v.spo2)%: below \(spo2Below)%"))
+            let spo2Limit = spo2Scale2 ? spo2Scale2Below : spo2Below
+            if v.spo2 < spo2Limit {
+                hold.append((.spo2(v.spo2), "SpO2 \(v.spo2)%: below \(spo2Limit)%\(spo2Scale2 ? " (scale 2 patient)" : "")"))
             }
             if holdOnNewConfusion && v.acvpu != .alert {
                 hold.append((.consciousness(v.acvpu), "consciousness \(v.acvpu.rawValue) (\(v.acvpu.label)): not Alert"))

@@ -1,6 +1,4 @@
 extension ProtocolDecoder {
-    static let dayMinutes = 0...1440
-
     static func decodeReassessment(_ t: TOMLTable, _ path: String, _ scales: [ScaleKind: ScaleRules],
                                    _ r: inout TOMLReader) -> ReassessmentRules? {
         let prov = r.provenance(t, at: path)
@@ -47,11 +45,12 @@ extension ProtocolDecoder {
         let poss = r.int(t, "possAtOrAbove", at: path, range: 1...4)
         let rr = r.int(t, "respirationRateBelow", at: path, range: 1...60)
         let spo2 = r.int(t, "spo2Below", at: path, range: 50...100)
+        let spo2s2 = r.int(t, "spo2Scale2Below", at: path, range: 50...100)
         let conf = r.bool(t, "holdOnNewConfusion", at: path)
         let age = r.int(t, "observationMaxAgeMinutes", at: path, range: 1...1440)
         r.reportUnknownKeys(t, at: path)
-        guard let prov, let rass, let poss, let rr, let spo2, let conf, let age else { return nil }
-        return HoldRules(rassAtOrBelow: rass, possAtOrAbove: poss, respirationRateBelow: rr, spo2Below: spo2,
+        guard let prov, let rass, let poss, let rr, let spo2, let spo2s2, let conf, let age else { return nil }
+        return HoldRules(rassAtOrBelow: rass, possAtOrAbove: poss, respirationRateBelow: rr, spo2Below: spo2, spo2Scale2Below: spo2s2,
                          holdOnNewConfusion: conf, observationMaxAgeMinutes: age, provenance: prov)
     }
 

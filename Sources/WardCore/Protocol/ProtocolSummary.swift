@@ -81,7 +81,7 @@ public enum ProtocolSummary {
 
         let h = p.hold
         head("hold a dose", h.provenance)
-        out.append("  RASS ≤ \(h.rassAtOrBelow); POSS ≥ \(h.possAtOrAbove); respiration rate < \(h.respirationRateBelow); SpO2 < \(h.spo2Below)%\(h.holdOnNewConfusion ? "; consciousness not Alert" : ""); observations older than \(mins(h.observationMaxAgeMinutes)) do not count")
+        out.append("  RASS ≤ \(h.rassAtOrBelow); POSS ≥ \(h.possAtOrAbove); respiration rate < \(h.respirationRateBelow); SpO2 < \(h.spo2Below)% (scale-2 patients < \(h.spo2Scale2Below)%)\(h.holdOnNewConfusion ? "; consciousness not Alert" : ""); observations older than \(mins(h.observationMaxAgeMinutes)) do not count")
         head("escalation", p.escalation.provenance)
         out.append("  NEWS2 ≥ \(p.escalation.news2TotalAtOrAbove)\(p.escalation.singleRedParameter ? "; any single red parameter" : "")")
 

@@ -32,7 +32,10 @@ public struct HoldRules: Sendable, Hashable {
     public var rassAtOrBelow: Int
     public var possAtOrAbove: Int
     public var respirationRateBelow: Int
+    /// For patients on NEWS2 SpO2 scale 1.
     public var spo2Below: Int
+    /// For patients on NEWS2 SpO2 scale 2 (prescribed target 88–92 %).
+    public var spo2Scale2Below: Int
     public var holdOnNewConfusion: Bool
     public var observationMaxAgeMinutes: Int
     public var provenance: Provenance

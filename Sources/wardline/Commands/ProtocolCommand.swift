@@ -64,9 +64,6 @@ enum ProtocolFile {
     }
 
     static func printProblems(_ e: ProtocolError) {
-        var out = ""
-        for p in e.problems { out += "\(e.file):\(p.line): \(p.keyPath): \(p.message)\n" }
-        out += "\(e.file): \(e.problems.count) problem\(e.problems.count == 1 ? "" : "s"); the protocol was not loaded\n"
-        FileHandle.standardError.write(Data(out.utf8))
+        FileHandle.standardError.write(Data((e.report + "\n").utf8))
     }
 }
