@@ -20,15 +20,15 @@ struct CalcCommand: ParsableCommand {
 
     struct News2: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "NEWS2 score, risk, monitoring and response.")
-        @Option(name: .long, help: "Respiration rate /min.") var rr: String?
-        @Option(name: .long, help: "SpO2 %.") var spo2: String?
+        @Option(name: .long, parsing: .unconditional, help: "Respiration rate /min.") var rr: String?
+        @Option(name: .long, parsing: .unconditional, help: "SpO2 %.") var spo2: String?
         @Flag(name: .long, help: "Breathing air (the default).") var air = false
         @Flag(name: .long, help: "On supplemental oxygen.") var oxygen = false
-        @Option(name: .long, help: "Systolic blood pressure mmHg.") var sbp: String?
-        @Option(name: .long, help: "Diastolic blood pressure mmHg (recorded, not scored).") var dbp: String?
-        @Option(name: .long, help: "Pulse /min.") var pulse: String?
+        @Option(name: .long, parsing: .unconditional, help: "Systolic blood pressure mmHg.") var sbp: String?
+        @Option(name: .long, parsing: .unconditional, help: "Diastolic blood pressure mmHg (recorded, not scored).") var dbp: String?
+        @Option(name: .long, parsing: .unconditional, help: "Pulse /min.") var pulse: String?
         @Option(name: .long, help: "Consciousness: A, C (new confusion), V, P or U.") var acvpu: String?
-        @Option(name: .long, help: "Temperature °C.") var temp: String?
+        @Option(name: .long, parsing: .unconditional, help: "Temperature °C.") var temp: String?
         @Option(name: .long, help: "SpO2 scale 1 or 2 (2 only when the patient's record says so).") var scale: String?
         @OptionGroup var common: Common
 
@@ -99,7 +99,7 @@ struct CalcCommand: ParsableCommand {
     struct Equivalent: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Dose of a benzodiazepine or Z-drug as diazepam mg.")
         @Option(name: .long, help: "Drug name, e.g. alprazolam.") var drug: String?
-        @Option(name: .long, help: "Dose in mg.") var mg: String?
+        @Option(name: .long, parsing: .unconditional, help: "Dose in mg.") var mg: String?
         @Option(name: .long, help: "Equivalence table (default: the protocol's, e.g. ashton, who2009, vadod2021).") var table: String?
         @OptionGroup var common: Common
 
@@ -133,10 +133,10 @@ struct CalcCommand: ParsableCommand {
 
     struct Taper: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Plan a taper: phases of 'untilMg:step:everyDays' (step in mg, or N%).")
-        @Option(name: .customLong("start-mg"), help: "Starting daily dose, mg diazepam.") var startMg: String?
+        @Option(name: .customLong("start-mg"), parsing: .unconditional, help: "Starting daily dose, mg diazepam.") var startMg: String?
         @Option(name: .customLong("phase"), help: "untilMg:step:everyDays, e.g. 20:4:14 or 20:10%:7 (repeat for more phases).") var phases: [String] = []
         @Option(name: .customLong("percent-of"), help: "A percentage step is of the 'start' dose (linear, default) or the 'current' dose.") var percentOf: String?
-        @Option(name: .customLong("round-mg"), help: "Round doses to multiples of this (default: the protocol's tablet strengths).") var roundMg: String?
+        @Option(name: .customLong("round-mg"), parsing: .unconditional, help: "Round doses to multiples of this (default: the protocol's tablet strengths).") var roundMg: String?
         @Flag(name: .long, help: "Also print the day-by-day schedule split at the protocol's dose times.") var daily = false
         @OptionGroup var common: Common
 
