@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a parsed protocol document into a `WardProtocol`, reporting every
-/// problem through the reader.
+/// problem through the reader. Each section lives in its own extension file.
 enum ProtocolDecoder {
     static func decode(_ r: inout TOMLReader) -> WardProtocol? {
         let root = r.root
@@ -21,17 +21,45 @@ enum ProtocolDecoder {
                 }
                 if let rules = decodeScale(kind, t, path, &r) { scales[kind] = rules }
             }
+            for kind in ScaleKind.allCases where st[kind.rawValue] == nil {
+                r.problem("scales.\(kind.rawValue)", max(st.line, 1), "missing (required)")
+            }
         }
+        let news2 = r.section(root, "news2") { t, p, r in decodeNEWS2(t, p, &r) }
+        let entryLimits = r.section(root, "entryLimits") { t, p, r in decodeEntryLimits(t, p, &r) }
+        let reassessment = r.section(root, "reassessment") { t, p, r in decodeReassessment(t, p, scales, &r) }
+        let equivalence = r.section(root, "equivalence") { t, p, r in decodeEquivalence(t, p, &r) }
+        let prn = r.section(root, "prn") { t, p, r in decodePRN(t, p, equivalence, &r) }
+        let hold = r.section(root, "hold") { t, p, r in decodeHold(t, p, &r) }
+        let escalation = r.section(root, "escalation") { t, p, r in decodeEscalation(t, p, news2, &r) }
+        let taper = r.section(root, "taper") { t, p, r in decodeTaper(t, p, &r) }
+        let witness = r.section(root, "witness") { t, p, r in decodeWitness(t, p, &r) }
+        let shifts = r.section(root, "shifts") { t, p, r in decodeShifts(t, p, &r) }
+        let administration = r.section(root, "administration") { t, p, r in decodeAdministration(t, p, &r) }
+        let appropriateness = r.section(root, "appropriateness") { t, p, r in decodeAppropriateness(t, p, &r) }
+        let observations = r.section(root, "observations") { t, p, r in decodeObservations(t, p, &r) }
+        let security = r.section(root, "security") { t, p, r in decodeSecurity(t, p, &r) }
+        let alerts = r.section(root, "alerts") { t, p, r in decodeAlerts(t, p, &r) }
         r.reportUnknownKeys(root, at: "")
-        guard let version, let approvedBy, r.problems.isEmpty else { return nil }
-        return WardProtocol(version: version, approvedBy: approvedBy, scales: scales)
+        guard let version, let approvedBy, let news2, let entryLimits, let reassessment, let equivalence, let prn, let hold,
+              let escalation, let taper, let witness, let shifts, let administration, let appropriateness,
+              let observations, let security, let alerts, r.problems.isEmpty else { return nil }
+        return WardProtocol(
+            version: version, approvedBy: approvedBy, scales: scales, news2: news2, entryLimits: entryLimits, reassessment: reassessment,
+            equivalence: equivalence, prn: prn, hold: hold, escalation: escalation, taper: taper, witness: witness,
+            shifts: shifts, administration: administration, appropriateness: appropriateness,
+            observations: observations, security: security.0, securityProvenance: security.1, alerts: alerts)
     }
 
     static func decodeScale(_ kind: ScaleKind, _ t: TOMLTable, _ path: String, _ r: inout TOMLReader) -> ScaleRules? {
-        let source = r.string(t, "source", at: path)
-        let status = r.string(t, "status", at: path, required: false) ?? "CONFIRMED"
+        let prov = r.provenance(t, at: path)
+        let inUse = r.bool(t, "inUse", at: path)
+        var itemMax: Int?
+        if kind == .bwsq { itemMax = r.int(t, "itemMax", at: path, range: 1...10) }
+        let banded = kind == .ciwaB || kind == .ciwaAr || kind == .bwsq
         var bands: [SeverityBand] = []
-        if let arr = r.array(t, "bands", at: path) {
+        if let arr = r.array(t, "bands", at: path, required: banded) {
+            if !banded { r.problem("\(path).bands", t["bands"]!.line, "\(kind.displayName) has no total bands (remove this key)") }
             for (n, node) in arr.enumerated() {
                 let bp = "\(path).bands[\(n)]"
                 guard case .table(let bt) = node.value else { r.problem(bp, node.line, "expected a table"); continue }
@@ -45,17 +73,26 @@ enum ProtocolDecoder {
                     bands.append(SeverityBand(name: name, min: lo, max: hi, level: level))
                 }
             }
-            checkCoverage(bands, kind: kind, path: "\(path).bands", line: arr.first?.line ?? t.line, &r)
+            let names = bands.map(\.name)
+            for (n, name) in names.enumerated() where names[..<n].contains(name) {
+                r.problem("\(path).bands[\(n)].name", arr[n].line, "band name '\(name)' is used twice")
+            }
+            let range: ClosedRange<Int>? = kind == .bwsq
+                ? itemMax.map { ScaleDefinition.bwsq(itemMax: $0).totalRange }
+                : ScaleDefinition.catalog[kind]?.totalRange
+            if let range {
+                checkCoverage(bands, range: range, path: "\(path).bands", line: arr.first?.line ?? t.line, &r)
+            }
         }
         r.reportUnknownKeys(t, at: path)
-        guard let source else { return nil }
-        if source.trimmingCharacters(in: .whitespaces).isEmpty { r.problem("\(path).source", t.line, "source must not be empty") }
-        return ScaleRules(kind: kind, bands: bands, source: source, status: status)
+        guard let prov, let inUse else { return nil }
+        return ScaleRules(kind: kind, bands: bands, source: prov.source, status: prov.status.rawValue,
+                          inUse: inUse, itemMax: itemMax)
     }
 
     /// Bands must cover the instrument's whole total range with no gap or overlap.
-    static func checkCoverage(_ bands: [SeverityBand], kind: ScaleKind, path: String, line: Int, _ r: inout TOMLReader) {
-        guard let range = ScaleDefinition.catalog[kind]?.totalRange, !bands.isEmpty else { return }
+    static func checkCoverage(_ bands: [SeverityBand], range: ClosedRange<Int>, path: String, line: Int, _ r: inout TOMLReader) {
+        guard !bands.isEmpty else { r.problem(path, line, "needs at least one band"); return }
         let sorted = bands.sorted { $0.min < $1.min }
         var expected = range.lowerBound
         for b in sorted {
@@ -64,8 +101,52 @@ enum ProtocolDecoder {
             expected = max(expected, b.max + 1)
         }
         if expected <= range.upperBound { r.problem(path, line, "gap: totals \(expected)–\(range.upperBound) are in no band") }
-        if let last = sorted.last, last.max > range.upperBound {
+        if let last = sorted.max(by: { $0.max < $1.max }), last.max > range.upperBound {
             r.problem(path, line, "band '\(last.name)' ends at \(last.max), above the scale maximum \(range.upperBound)")
         }
+    }
+}
+
+extension TOMLReader {
+    /// Reads a required section table and decodes it; unknown keys inside are
+    /// the decoder's job.
+    mutating func section<T>(_ root: TOMLTable, _ key: String,
+                             _ decode: (TOMLTable, String, inout TOMLReader) -> T?) -> T? {
+        guard let t = table(root, key, at: "") else { return nil }
+        return decode(t, key, &self)
+    }
+
+    /// `source` (required, not empty) and `status` (optional, default CONFIRMED).
+    mutating func provenance(_ t: TOMLTable, at path: String) -> Provenance? {
+        let source = string(t, "source", at: path)
+        var status = EvidenceStatus.confirmed
+        if let s = string(t, "status", at: path, required: false) {
+            if let e = EvidenceStatus(rawValue: s) { status = e } else {
+                problem(join(path, "status"), t["status"]!.line,
+                        "'\(s)' is not a status (use \(EvidenceStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+        }
+        guard let source else { return nil }
+        if source.trimmingCharacters(in: .whitespaces).isEmpty {
+            problem(join(path, "source"), t["source"]!.line, "source must not be empty")
+            return nil
+        }
+        return Provenance(source: source, status: status)
+    }
+
+    /// A non-empty string that must be one of `allowed`.
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ t: TOMLTable, _ key: String, at path: String,
+                                                           as: E.Type) -> E? where E.RawValue == String {
+        guard let s = string(t, key, at: path) else { return nil }
+        if let e = E(rawValue: s) { return e }
+        problem(join(path, key), t[key]!.line, "'\(s)' is not one of \(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
+        return nil
+    }
+
+    /// Marks a table whose keys are data (drug names, band names) as read.
+    mutating func dataEntries(_ t: TOMLTable, at path: String) -> [(key: String, node: TOMLNode)] {
+        for (k, _) in t.entries { markSeen(join(path, k)) }
+        return t.entries
     }
 }

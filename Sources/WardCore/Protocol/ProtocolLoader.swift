@@ -14,6 +14,12 @@ public struct ProtocolProblem: Sendable, Equatable, CustomStringConvertible {
 public struct ProtocolError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var problems: [ProtocolProblem]
+    /// One line per problem, `FILE:LINE: key.path: message`, then a summary
+    /// line — the same text for `wardline protocol check` and the TUI.
+    public var report: String {
+        problems.map { "\(file):\($0.line): \($0.keyPath): \($0.message)" }.joined(separator: "\n")
+            + "\n\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s"); the protocol was not loaded"
+    }
     public var description: String {
         "protocol \(file) has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n"
             + problems.map { "  \($0)" }.joined(separator: "\n")

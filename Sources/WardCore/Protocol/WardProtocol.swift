@@ -21,6 +21,10 @@ public struct ScaleRules: Sendable {
     public var source: String
     /// Status of the bands as the protocol states it (e.g. "UNCONFIRMED").
     public var status: String
+    /// Whether the ward uses this scale.
+    public var inUse: Bool = true
+    /// Highest score of one item, where the protocol sets it (BWSQ).
+    public var itemMax: Int? = nil
 
     public func band(for total: Int) -> SeverityBand? { bands.first { $0.contains(total) } }
 }
@@ -32,6 +36,31 @@ public struct WardProtocol: Sendable {
     public var version: String
     public var approvedBy: String
     public var scales: [ScaleKind: ScaleRules]
+    public var news2: NEWS2Rules
+    public var entryLimits: EntryLimits
+    public var reassessment: ReassessmentRules
+    public var equivalence: EquivalenceRules
+    public var prn: PRNRules
+    public var hold: HoldRules
+    public var escalation: EscalationRules
+    public var taper: TaperRules
+    public var witness: WitnessRules
+    public var shifts: ShiftRules
+    public var administration: AdministrationRules
+    public var appropriateness: AppropriatenessRules
+    public var observations: ObservationTimingRules
+    public var security: SecurityPolicy
+    public var securityProvenance: Provenance
+    public var alerts: AlertRules
 
     public func band(_ scale: ScaleKind, total: Int) -> SeverityBand? { scales[scale]?.band(for: total) }
+
+    /// The item definition of an item-scored scale as this protocol configures
+    /// it (BWSQ item scoring is a protocol setting). Nil for RASS/POSS.
+    public func definition(_ scale: ScaleKind) -> ScaleDefinition? {
+        switch scale {
+        case .bwsq: scales[.bwsq]?.itemMax.map { ScaleDefinition.bwsq(itemMax: $0) }
+        default: ScaleDefinition.catalog[scale]
+        }
+    }
 }

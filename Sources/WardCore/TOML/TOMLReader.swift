@@ -88,7 +88,7 @@ public struct TOMLReader {
         let full = join(path, key)
         seen.insert(full)
         guard let n = t[key] else {
-            if required { problem(full, t.line, "missing (required)") }
+            if required { problem(full, Swift.max(t.line, 1), "missing (required)") }
             return nil
         }
         return n

@@ -1,0 +1,140 @@
+import Foundation
+
+/// What is observed: a withdrawal scale, vital signs (NEWS2), or sedation.
+public enum ObservationKind: Sendable, Hashable {
+    case withdrawal(ScaleKind)
+    case vitals
+    case sedation
+}
+
+/// A recorded decision to defer an observation until a time (e.g. "off the
+/// ward for a scan", "asleep — do not wake before 06:00").
+public struct MonitoringException: Sendable, Hashable {
+    public var kind: ObservationKind
+    public var until: Date
+    public var reason: String
+    public init(kind: ObservationKind, until: Date, reason: String) { self.kind = kind; self.until = until; self.reason = reason }
+}
+
+/// The latest entries of one patient that decide when observations are due.
+public struct ObservationHistory: Sendable, Hashable {
+    public var admittedAt: Date
+    /// Withdrawal scales this patient is scored on.
+    public var scales: [ScaleKind]
+    public var latestScores: [ScaleKind: TimedTotal]
+    public var latestVitals: TimedVitals?
+    /// NEWS2 SpO2 scale 2, from the patient's record.
+    public var spo2Scale2: Bool
+    public var latestSedation: TimedSedation?
+    public var lastPRNAt: Date?
+    public var exceptions: [MonitoringException]
+
+    public init(admittedAt: Date, scales: [ScaleKind], latestScores: [ScaleKind: TimedTotal] = [:],
+                latestVitals: TimedVitals? = nil, spo2Scale2: Bool = false, latestSedation: TimedSedation? = nil,
+                lastPRNAt: Date? = nil, exceptions: [MonitoringException] = []) {
+        self.admittedAt = admittedAt; self.scales = scales; self.latestScores = latestScores
+        self.latestVitals = latestVitals; self.spo2Scale2 = spo2Scale2; self.latestSedation = latestSedation
+        self.lastPRNAt = lastPRNAt; self.exceptions = exceptions
+    }
+}
+
+public enum ObservationStatus: String, Sendable, Hashable {
+    /// Not due yet.
+    case upcoming
+    /// Within the protocol's "due soon" lead time, or exactly at the due time.
+    case due
+    /// Past the due time.
+    case overdue
+    /// Overdue by more than the protocol's stale limit: the record is out of date.
+    case stale
+    /// NEWS2 calls for continuous monitoring.
+    case continuous
+    /// Deferred by a recorded monitoring exception.
+    case deferred
+}
+
+public struct ObservationDue: Sendable, Hashable {
+    public var kind: ObservationKind
+    public var dueAt: Date
+    public var status: ObservationStatus
+    /// Why it is due then, e.g. "CIWA-B moderate: every 2 h".
+    public var reason: String
+}
+
+/// Next due time of each observation for one patient, from the protocol and
+/// the latest entries, at an injected `now`. Pure.
+public struct ObservationClock: Sendable {
+    public var proto: WardProtocol
+    public init(_ proto: WardProtocol) { self.proto = proto }
+
+    public func due(_ h: ObservationHistory, now: Date) -> [ObservationDue] {
+        var out: [ObservationDue] = []
+        let r = proto.reassessment
+        for scale in h.scales {
+            let kind = ObservationKind.withdrawal(scale)
+            guard let last = h.latestScores[scale] else {
+                out.append(finish(kind, h.admittedAt, "no \(scale.displayName) yet: due from admission", h, now))
+                continue
+            }
+            let band = proto.band(scale, total: last.total)
+            guard let band, let minutes = r.interval(scale, band: band.name) else {
+                out.append(finish(kind, last.takenAt, "\(scale.displayName) \(last.total) has no interval in the protocol", h, now))
+                continue
+            }
+            var at = last.takenAt.addingTimeInterval(TimeInterval(minutes * 60))
+            var why = "\(scale.displayName) \(last.total) \(band.name): every \(duration(minutes))"
+            if let prn = h.lastPRNAt, prn > last.takenAt {
+                let afterPRN = prn.addingTimeInterval(TimeInterval(r.afterPRNMinutes * 60))
+                if afterPRN < at { at = afterPRN; why = "\(duration(r.afterPRNMinutes)) after the PRN dose" }
+            }
+            out.append(finish(kind, at, why, h, now))
+        }
+
+        if let last = h.latestVitals {
+            let score = proto.news2.score(last.vitals, scale2: h.spo2Scale2)
+            let m = score.response.monitoringMinutes
+            if m == 0 {
+                out.append(ObservationDue(kind: .vitals, dueAt: last.takenAt, status: .continuous,
+                                          reason: "NEWS2 \(score.total) \(score.risk.rawValue): \(score.response.monitoring)"))
+            } else {
+                var at = last.takenAt.addingTimeInterval(TimeInterval(m * 60))
+                var why = "NEWS2 \(score.total) \(score.risk.rawValue): \(score.response.monitoring)"
+                if let prn = h.lastPRNAt, prn > last.takenAt {
+                    let afterPRN = prn.addingTimeInterval(TimeInterval(r.vitalsAfterPRNMinutes * 60))
+                    if afterPRN < at { at = afterPRN; why = "\(duration(r.vitalsAfterPRNMinutes)) after the PRN dose" }
+                }
+                out.append(finish(.vitals, at, why, h, now))
+            }
+        } else {
+            out.append(finish(.vitals, h.admittedAt, "no vital signs yet: due from admission", h, now))
+        }
+
+        if let last = h.latestSedation {
+            var at = last.takenAt.addingTimeInterval(TimeInterval(r.sedationMinutes * 60))
+            var why = "sedation every \(duration(r.sedationMinutes))"
+            if let prn = h.lastPRNAt, prn > last.takenAt {
+                let afterPRN = prn.addingTimeInterval(TimeInterval(r.sedationAfterPRNMinutes * 60))
+                if afterPRN < at { at = afterPRN; why = "\(duration(r.sedationAfterPRNMinutes)) after the PRN dose" }
+            }
+            out.append(finish(.sedation, at, why, h, now))
+        } else {
+            out.append(finish(.sedation, h.admittedAt, "no sedation score yet: due from admission", h, now))
+        }
+        return out
+    }
+
+    func finish(_ kind: ObservationKind, _ at: Date, _ why: String, _ h: ObservationHistory, _ now: Date) -> ObservationDue {
+        if let ex = h.exceptions.filter({ $0.kind == kind && $0.until > now }).max(by: { $0.until < $1.until }), ex.until > at {
+            return ObservationDue(kind: kind, dueAt: ex.until, status: .deferred, reason: "deferred: \(ex.reason)")
+        }
+        let o = proto.observations
+        let status: ObservationStatus
+        if now < at.addingTimeInterval(-TimeInterval(o.dueSoonMinutes * 60)) { status = .upcoming }
+        else if now <= at { status = .due }
+        else if now <= at.addingTimeInterval(TimeInterval(o.staleAfterMinutes * 60)) { status = .overdue }
+        else { status = .stale }
+        return ObservationDue(kind: kind, dueAt: at, status: status, reason: why)
+    }
+
+    func duration(_ m: Int) -> String { m % 60 == 0 ? "\(m / 60) h" : "\(m) min" }
+}

@@ -1,0 +1,316 @@
+import ArgumentParser
+import Foundation
+import WardCore
+
+/// `wardline calc …`: the clinical engine without a database, for people
+/// (text) and scripts (`--json`, camelCase keys). Invalid arguments print one
+/// line naming the argument and its accepted range, and exit with code 2.
+struct CalcCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calc",
+        abstract: "Clinical calculators: NEWS2, CIWA-Ar, CIWA-B, diazepam equivalence, taper plans.",
+        subcommands: [News2.self, CiwaAr.self, CiwaB.self, Equivalent.self, Taper.self])
+
+    struct Common: ParsableArguments {
+        @Flag(name: .long, help: "Machine-readable JSON output (camelCase keys).") var json = false
+        @Option(name: .long, help: "A ward protocol file (default: the shipped defaults).") var `protocol`: String?
+    }
+
+    // MARK: news2
+
+    struct News2: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "NEWS2 score, risk, monitoring and response.")
+        @Option(name: .long, parsing: .unconditional, help: "Respiration rate /min.") var rr: String?
+        @Option(name: .long, parsing: .unconditional, help: "SpO2 %.") var spo2: String?
+        @Flag(name: .long, help: "Breathing air (the default).") var air = false
+        @Flag(name: .long, help: "On supplemental oxygen.") var oxygen = false
+        @Option(name: .long, parsing: .unconditional, help: "Systolic blood pressure mmHg.") var sbp: String?
+        @Option(name: .long, parsing: .unconditional, help: "Diastolic blood pressure mmHg (recorded, not scored).") var dbp: String?
+        @Option(name: .long, parsing: .unconditional, help: "Pulse /min.") var pulse: String?
+        @Option(name: .long, help: "Consciousness: A, C (new confusion), V, P or U.") var acvpu: String?
+        @Option(name: .long, parsing: .unconditional, help: "Temperature °C.") var temp: String?
+        @Option(name: .long, help: "SpO2 scale 1 or 2 (2 only when the patient's record says so).") var scale: String?
+        @OptionGroup var common: Common
+
+        func run() throws {
+            let p = try ProtocolFile.load(common.protocol)
+            let l = p.entryLimits
+            let rr = try CalcArgs.int("--rr", rr, l.respirationRate)
+            let spo2 = try CalcArgs.int("--spo2", spo2, l.spo2)
+            let sbp = try CalcArgs.int("--sbp", sbp, l.systolic)
+            let dbp = try dbp.map { try CalcArgs.int("--dbp", $0, l.diastolic) }
+            let pulse = try CalcArgs.int("--pulse", pulse, l.pulse)
+            let temp = try CalcArgs.double("--temp", temp, l.temperature)
+            guard let acvpuText = acvpu, let level = ACVPU(rawValue: acvpuText.uppercased()) else {
+                throw CalcArgs.fail("--acvpu: \(acvpu.map { "'\($0)' is not accepted" } ?? "is required"); accepted: A, C, V, P, U")
+            }
+            if air && oxygen { throw CalcArgs.fail("--air and --oxygen: give one of them, not both") }
+            let scale2: Bool
+            switch scale {
+            case nil, "1": scale2 = false
+            case "2": scale2 = true
+            case let s?: throw CalcArgs.fail("--scale: '\(s)' is not accepted; accepted: 1 or 2")
+            }
+            let vitals = VitalSigns(respirationRate: rr, spo2: spo2, onOxygen: oxygen, systolic: sbp, diastolic: dbp,
+                                    pulse: pulse, acvpu: level, temperature: temp)
+            let s = p.news2.score(vitals, scale2: scale2)
+            let escalate = p.escalation.reasons(s)
+            if common.json {
+                try CalcArgs.printJSON(NEWS2JSON(
+                    total: s.total, risk: s.risk.rawValue, singleRed: s.singleRed, monitoring: s.response.monitoring,
+                    monitoringMinutes: s.response.monitoringMinutes, response: s.response.response,
+                    spo2Scale: s.spo2Scale, parameters: s.parameters, escalate: escalate, source: p.news2.provenance.source))
+            } else {
+                let q = s.parameters
+                print("NEWS2 \(s.total) — risk \(s.risk.rawValue)\(s.singleRed ? " (single red parameter)" : "")")
+                print("  respiration rate \(rr) → \(q.respirationRate)")
+                print("  SpO2 \(spo2)% (scale \(s.spo2Scale)) → \(q.spo2)")
+                print("  \(oxygen ? "oxygen" : "air") → \(q.airOrOxygen)")
+                print("  systolic BP \(sbp) → \(q.systolicBP)")
+                print("  pulse \(pulse) → \(q.pulse)")
+                print("  consciousness \(level.rawValue) (\(level.label)) → \(q.consciousness)")
+                print("  temperature \(temp) → \(q.temperature)")
+                print("Monitoring: \(s.response.monitoring)")
+                print("Response: \(s.response.response)")
+                if !escalate.isEmpty { print("Escalate: " + escalate.joined(separator: "; ")) }
+                print("Source: \(p.news2.provenance.source)")
+            }
+        }
+    }
+
+    // MARK: ciwa-ar / ciwa-b
+
+    struct CiwaAr: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ciwa-ar", abstract: "CIWA-Ar total and band (10 items: nine 0–7, orientation 0–4).")
+        @Option(name: .long, help: "10 comma-separated item scores, in form order.") var items: String?
+        @OptionGroup var common: Common
+        func run() throws { try CalcArgs.scale(.ciwaAr, items, common) }
+    }
+
+    struct CiwaB: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ciwa-b", abstract: "CIWA-B total and band (20 items 0–4).")
+        @Option(name: .long, help: "20 comma-separated item scores, in form order.") var items: String?
+        @OptionGroup var common: Common
+        func run() throws { try CalcArgs.scale(.ciwaB, items, common) }
+    }
+
+    // MARK: equivalent
+
+    struct Equivalent: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Dose of a benzodiazepine or Z-drug as diazepam mg.")
+        @Option(name: .long, help: "Drug name, e.g. alprazolam.") var drug: String?
+        @Option(name: .long, parsing: .unconditional, help: "Dose in mg.") var mg: String?
+        @Option(name: .long, help: "Equivalence table (default: the protocol's, e.g. ashton, who2009, vadod2021).") var table: String?
+        @OptionGroup var common: Common
+
+        func run() throws {
+            let p = try ProtocolFile.load(common.protocol)
+            let q = p.equivalence
+            let tableName = table ?? q.selected
+            guard let t = q.tables[tableName] else {
+                throw CalcArgs.fail("--table: '\(tableName)' is not accepted; accepted: \(q.tables.keys.sorted().joined(separator: ", "))")
+            }
+            guard let drugName = drug, t.doses[drugName.lowercased()] != nil else {
+                throw CalcArgs.fail("--drug: \(drug.map { "'\($0)' is not in the \(tableName) table" } ?? "is required"); accepted: \(t.doses.keys.sorted().joined(separator: ", "))")
+            }
+            let mg = try CalcArgs.double("--mg", mg, 0...10_000, positive: true)
+            let r = try q.convert(drug: drugName, mg: mg, table: tableName)
+            if common.json {
+                try CalcArgs.printJSON(EquivalentJSON(
+                    drug: r.drug, mg: mg, diazepamMg: r.diazepamMg, diazepamMgRange: [r.diazepamMgLow, r.diazepamMgHigh],
+                    table: r.table, tableTitle: r.tableTitle, source: r.source, status: r.status.rawValue, zDrug: r.isZDrug))
+            } else {
+                let value = r.diazepamMg.map { "\(CalcArgs.num($0)) mg" }
+                    ?? "\(CalcArgs.num(r.diazepamMgLow))–\(CalcArgs.num(r.diazepamMgHigh)) mg (the table gives a range)"
+                print("\(r.drug) \(CalcArgs.num(mg)) mg ≈ diazepam \(value)\(r.isZDrug ? " [Z-drug]" : "")")
+                print("Table: \(r.table) — \(r.tableTitle) (\(r.status.rawValue))")
+                print("Source: \(r.source)")
+            }
+        }
+    }
+
+    // MARK: taper
+
+    struct Taper: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Plan a taper: phases of 'untilMg:step:everyDays' (step in mg, or N%).")
+        @Option(name: .customLong("start-mg"), parsing: .unconditional, help: "Starting daily dose, mg diazepam.") var startMg: String?
+        @Option(name: .customLong("phase"), help: "untilMg:step:everyDays, e.g. 20:4:14 or 20:10%:7 (repeat for more phases).") var phases: [String] = []
+        @Option(name: .customLong("percent-of"), help: "A percentage step is of the 'start' dose (linear, default) or the 'current' dose.") var percentOf: String?
+        @Option(name: .customLong("round-mg"), parsing: .unconditional, help: "Round doses to multiples of this (default: the protocol's tablet strengths).") var roundMg: String?
+        @Flag(name: .long, help: "Also print the day-by-day schedule split at the protocol's dose times.") var daily = false
+        @OptionGroup var common: Common
+
+        func run() throws {
+            let p = try ProtocolFile.load(common.protocol)
+            let start = try CalcArgs.double("--start-mg", startMg, 0...1000, positive: true)
+            guard !phases.isEmpty else { throw CalcArgs.fail("--phase: at least one is required, as untilMg:step:everyDays (e.g. 20:4:14 or 20:10%:7)") }
+            let parsed = try phases.enumerated().map { try CalcArgs.phase($1, index: $0, startMg: start) }
+            var base = PercentBase.start
+            if let percentOf {
+                guard let b = PercentBase(rawValue: percentOf) else { throw CalcArgs.fail("--percent-of: '\(percentOf)' is not accepted; accepted: start, current") }
+                base = b
+            }
+            let round = try roundMg.map { try CalcArgs.double("--round-mg", $0, 0...100, positive: true) }
+            let plan: TaperPlan
+            do { plan = try TaperPlanner.plan(TaperRequest(startMg: start, phases: parsed, percentOf: base, roundingMg: round), rules: p.taper) }
+            catch { throw CalcArgs.fail("--phase: \(error.message)") }
+            let schedule = daily ? plan.days(times: p.taper.doseTimes) : nil
+            if common.json {
+                try CalcArgs.printJSON(TaperJSON(
+                    steps: plan.steps, endDay: plan.endDay, roundingMg: plan.roundingMg, warnings: plan.warnings,
+                    schedule: schedule?.map { d in TaperDayJSON(day: d.day, dailyMg: d.dailyMg,
+                        doses: d.doses.map { TaperDoseJSON(time: $0.time.description, mg: $0.mg) }) }))
+            } else {
+                print("Taper from \(CalcArgs.num(start)) mg (rounded to \(CalcArgs.num(plan.roundingMg)) mg), ends on day \(plan.endDay)")
+                for s in plan.steps { print("  day \(s.day): \(CalcArgs.num(s.dailyMg)) mg/day") }
+                for w in plan.warnings { print("WARNING: \(w)") }
+                if let schedule {
+                    print("Day-by-day (\(p.taper.doseTimes.map(\.description).joined(separator: ", "))):")
+                    for d in schedule {
+                        print("  day \(d.day): \(CalcArgs.num(d.dailyMg)) mg = " + d.doses.map { "\($0.time) \(CalcArgs.num($0.mg))" }.joined(separator: ", "))
+                    }
+                }
+            }
+        }
+    }
+}
+
+// MARK: - JSON shapes (camelCase keys as issue 3 lists them)
+
+struct NEWS2JSON: Encodable {
+    var total: Int, risk: String, singleRed: Bool, monitoring: String, monitoringMinutes: Int, response: String
+    var spo2Scale: Int, parameters: NEWS2Parameters, escalate: [String], source: String
+}
+struct ScaleJSON: Encodable { var scale: String, total: Int, band: String, bandLevel: Int, source: String, status: String }
+struct EquivalentJSON: Encodable {
+    var drug: String, mg: Double, diazepamMg: Double?, diazepamMgRange: [Double], table: String, tableTitle: String
+    var source: String, status: String, zDrug: Bool
+    enum CodingKeys: String, CodingKey { case drug, mg, diazepamMg, diazepamMgRange, table, tableTitle, source, status, zDrug }
+    func encode(to e: Encoder) throws {
+        var c = e.container(keyedBy: CodingKeys.self)
+        try c.encode(drug, forKey: .drug); try c.encode(mg, forKey: .mg)
+        try c.encode(diazepamMg, forKey: .diazepamMg)   // null when the table gives a range
+        try c.encode(diazepamMgRange, forKey: .diazepamMgRange); try c.encode(table, forKey: .table)
+        try c.encode(tableTitle, forKey: .tableTitle); try c.encode(source, forKey: .source)
+        try c.encode(status, forKey: .status); try c.encode(zDrug, forKey: .zDrug)
+    }
+}
+struct TaperJSON: Encodable {
+    var steps: [TaperStep], endDay: Int, roundingMg: Double, warnings: [String], schedule: [TaperDayJSON]?
+}
+struct TaperDayJSON: Encodable { var day: Int, dailyMg: Double, doses: [TaperDoseJSON] }
+struct TaperDoseJSON: Encodable { var time: String, mg: Double }
+
+// MARK: - Argument checking
+
+enum CalcArgs {
+    /// Prints one line to stderr and returns the exit code 2 error to throw.
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("wardline calc: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    static func num(_ d: Double) -> String {
+        if d == d.rounded() { return String(Int(d)) }
+        return String(format: "%.2f", d).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+    }
+
+    static func int(_ name: String, _ text: String?, _ range: ClosedRange<Double>) throws -> Int {
+        let accepted = "accepted: whole number \(num(range.lowerBound))–\(num(range.upperBound))"
+        guard let text else { throw fail("\(name): is required; \(accepted)") }
+        guard let v = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(Double(v)) else {
+            throw fail("\(name): '\(text)' is not accepted; \(accepted)")
+        }
+        return v
+    }
+
+    static func double(_ name: String, _ text: String?, _ range: ClosedRange<Double>, positive: Bool = false) throws -> Double {
+        let lower = positive ? "above \(num(range.lowerBound))" : num(range.lowerBound)
+        let accepted = "accepted: number \(positive ? "\(lower) up to \(num(range.upperBound))" : "\(lower)–\(num(range.upperBound))")"
+        guard let text else { throw fail("\(name): is required; \(accepted)") }
+        guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite, range.contains(v),
+              !positive || v > range.lowerBound else {
+            throw fail("\(name): '\(text)' is not accepted; \(accepted)")
+        }
+        return v
+    }
+
+    /// "untilMg:step:everyDays", step "4" (mg) or "10%".
+    static func phase(_ text: String, index: Int, startMg: Double) throws -> TaperPhase {
+        let name = "--phase \(text)"
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let shape = "accepted: untilMg:step:everyDays, e.g. 20:4:14 or 20:10%:7 (untilMg 0 up to below the dose before it, step above 0 mg or 0–100% exclusive, everyDays 1–365)"
+        guard parts.count == 3 else { throw fail("\(name): not three parts; \(shape)") }
+        guard let until = Double(parts[0]), until >= 0, until < startMg else { throw fail("\(name): untilMg '\(parts[0])' is not accepted; \(shape)") }
+        let reduction: TaperReduction
+        if parts[1].hasSuffix("%") {
+            guard let q = Double(parts[1].dropLast()), q > 0, q < 100 else { throw fail("\(name): step '\(parts[1])' is not accepted; \(shape)") }
+            reduction = .percent(q)
+        } else {
+            guard let m = Double(parts[1]), m > 0, m.isFinite else { throw fail("\(name): step '\(parts[1])' is not accepted; \(shape)") }
+            reduction = .mg(m)
+        }
+        guard let every = Int(parts[2]), (1...365).contains(every) else { throw fail("\(name): everyDays '\(parts[2])' is not accepted; \(shape)") }
+        return TaperPhase(untilMg: until, reduction: reduction, everyDays: every)
+    }
+
+    static func scale(_ kind: ScaleKind, _ items: String?, _ common: CalcCommand.Common) throws {
+        let p = try ProtocolFile.load(common.protocol)
+        guard let def = p.definition(kind), let rules = p.scales[kind] else {
+            throw fail("\(kind.displayName) is not defined in this protocol")
+        }
+        // Runs of items with the same range: "items 1–9 0–7, item 10 0–4".
+        var runs: [(first: Int, last: Int, range: ClosedRange<Int>)] = []
+        for (n, item) in def.items.enumerated() {
+            if let last = runs.last, last.range == item.range { runs[runs.count - 1].last = n + 1 }
+            else { runs.append((n + 1, n + 1, item.range)) }
+        }
+        let ranges = runs.count == 1
+            ? "each \(runs[0].range.lowerBound)–\(runs[0].range.upperBound)"
+            : runs.map { ($0.first == $0.last ? "item \($0.first)" : "items \($0.first)–\($0.last)") + " \($0.range.lowerBound)–\($0.range.upperBound)" }.joined(separator: ", ")
+        let accepted = "accepted: \(def.items.count) comma-separated whole numbers, " + ranges
+        guard let items else { throw fail("--items: is required; \(accepted)") }
+        let parts = items.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        var scores: [Int] = []
+        for (n, s) in parts.enumerated() {
+            guard let v = Int(s) else { throw fail("--items: item \(n + 1) '\(s)' is not a whole number; \(accepted)") }
+            scores.append(v)
+        }
+        let total: Int
+        do { total = try def.total(scores) } catch { throw fail("--items: \(error.message); \(accepted)") }
+        let band = rules.band(for: total)
+        if common.json {
+            try printJSON(ScaleJSON(scale: kind.rawValue, total: total, band: band?.name ?? "", bandLevel: band?.level ?? 0,
+                                    source: rules.source, status: rules.status))
+        } else {
+            print("\(def.name) \(total) — \(band?.name ?? "no band")")
+            print("Bands: \(rules.status): \(rules.source)")
+        }
+    }
+
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try e.encode(value), as: UTF8.self))
+    }
+}
+
+/// Argument-parser usage errors under `calc` exit with code 2 (issue 3), like
+/// every other invalid argument there; all other commands keep the library's
+/// behaviour.
+extension Wardline {
+    static func main() {
+        let args = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(args)
+            try command.run()
+        } catch {
+            if args.first == "calc", exitCode(for: error) == .validationFailure {
+                let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+                FileHandle.standardError.write(Data("wardline calc: \(line)\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
