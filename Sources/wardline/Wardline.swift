@@ -7,9 +7,7 @@ struct Wardline: ParsableCommand {
         commandName: "wardline",
         abstract: "Nursing terminal for an inpatient benzodiazepine-withdrawal ward.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, StaffCommand.self, AuditCommand.self, CalcCommand.self, ProtocolCommand.self,
-                      TerminalDemoCommand.self])
-    func run() throws {
-        print("wardline: under construction")
-    }
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, StaffCommand.self, AuditCommand.self, CalcCommand.self, ProtocolCommand.self,
+                      TerminalDemoCommand.self],
+        defaultSubcommand: OpenCommand.self)
 }

@@ -71,7 +71,7 @@ enum Fixture {
                 ciwa(601, 6, total: 45, hoursAgo: 4, by: ben)],
             8: [ciwa(801, 8, total: 63, hoursAgo: 26.5)],
         ]
-        return WardSnapshot(ward: Ward(name: "3B", beds: (1...8).map { Bed(label: "\($0)") }),
+        return WardSnapshot(ward: Ward(name: "Ward 3B", beds: (1...8).map { Bed(label: "\($0)") }),
                             patients: patients, assessments: a, version: 1, loadedAt: now)
     }
 

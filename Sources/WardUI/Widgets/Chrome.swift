@@ -12,7 +12,7 @@ enum Chrome {
         }
         let rw = Text.width(right)
         s.put(right, x: max(0, w - rw - 1), y: 0, role: .title)
-        let left = " " + (state.ward.map { "Ward \($0.ward.name)" } ?? "Wardline") + " · " + subtitle
+        let left = " " + (state.ward.map { $0.ward.name } ?? "Wardline") + " · " + subtitle
         s.put(fit: left, x: 0, y: 0, width: max(0, w - rw - 3), role: .title, emphasis: .bold)
     }
 

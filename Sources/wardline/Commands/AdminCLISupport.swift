@@ -5,21 +5,8 @@ import WardStore
 
 // Shared pieces of the ward-IT subcommands (init, staff, audit).
 
-/// The shared-terminal security settings for the CLI.
-/// TODO(integration): read them from the protocol's `[security]` section
-/// (`ward.security`) once WardProtocol carries it; until then the values are
-/// the issue's stated defaults, named here and nowhere else.
-func securityPolicy(from ward: WardProtocol) -> SecurityPolicy {
-    let pinMinLength = 6            // issue #4: "default at least 6 digits"
-    let pinDigitsOnly = true
-    let maxFailedAttempts = 5       // issue #4: "after 5 failed attempts"
-    let lockoutMinutes = 15         // issue #4: "a protocol-set time" (placeholder until [security])
-    let idleLockSeconds = 120       // issue #4: "default 2 minutes"
-    _ = ward
-    return SecurityPolicy(pinMinLength: pinMinLength, pinDigitsOnly: pinDigitsOnly,
-                          maxFailedAttempts: maxFailedAttempts, lockoutMinutes: lockoutMinutes,
-                          idleLockSeconds: idleLockSeconds)
-}
+/// The shared-terminal security settings: the protocol's `[security]` section.
+func securityPolicy(from ward: WardProtocol) -> SecurityPolicy { ward.security }
 
 /// `--db PATH`, defaulting to the XDG data directory.
 struct DatabaseOption: ParsableArguments {

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import WardCore
+import WardStore
+import WardUI
+
+/// Carries out the screens' effects against the store, one at a time and in
+/// order, on a background queue, and posts each result back to the UI inbox.
+/// Nothing here touches the terminal.
+final class EffectRunner: Sendable {
+    private let store: Store
+    private let wardProtocol: WardProtocol
+    private let policy: SecurityPolicy
+    private let terminalName: String
+    private let inbox: Inbox<Msg>
+    private let queue = DispatchQueue(label: "wardline.effects")
+    private let log: Logger
+
+    init(store: Store, wardProtocol: WardProtocol, policy: SecurityPolicy, terminalName: String,
+         inbox: Inbox<Msg>, log: Logger) {
+        self.store = store; self.wardProtocol = wardProtocol; self.policy = policy
+        self.terminalName = terminalName; self.inbox = inbox; self.log = log
+    }
+
+    /// Called on the UI thread; returns at once.
+    func perform(_ effect: Effect) {
+        queue.async { [self] in for m in run(effect) { inbox.post(m) } }
+    }
+
+    /// The effect's result messages (synchronous; used by the queue and by tests).
+    func run(_ effect: Effect) -> [Msg] {
+        switch effect {
+        case .signIn(let staffID, let secret):
+            do {
+                let staff = try store.signIn(staffID: staffID, secret: secret, terminal: terminalName, policy: policy)
+                log.info("sign-in", metadata: ["staff": "\(staff.id)"])
+                return [.signInResult(.success(staff))]
+            } catch {
+                log.info("sign-in refused")
+                return [.signInResult(.failure(error))]
+            }
+        case .loadWard:
+            return [loadWard()].compactMap { $0 }
+        case .record(let cmd, let session):
+            do {
+                let a = try store.record(cmd, session: session, protocol: wardProtocol)
+                log.info("assessment recorded", metadata: ["entry": "\(a.id)", "scale": "\(a.scale.rawValue)"])
+                return [.saved(.success(a))] + [loadWard()].compactMap { $0 }
+            } catch {
+                log.warning("assessment refused", metadata: ["kind": "\(error.kind.rawValue)"])
+                return [.saved(.failure(error))]
+            }
+        case .amend(let cmd, let session):
+            do {
+                let a = try store.amend(cmd, session: session, protocol: wardProtocol)
+                log.info("entry amended", metadata: ["entry": "\(a.id)", "supersedes": "\(cmd.entryID)"])
+                return [.saved(.success(a))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.saved(.failure(error))]
+            }
+        case .quit:
+            return []
+        }
+    }
+
+    private func loadWard() -> Msg? {
+        do {
+            return .wardLoaded(try store.loadWard(protocol: wardProtocol))
+        } catch {
+            log.error("ward load failed", metadata: ["error": "\(type(of: error))"])
+            return nil
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Glibc
+import Logging
+import WardCore
+import WardStore
+import WardTerminal
+import WardUI
+
+/// Everything the ward TUI needs to start, already loaded and validated.
+struct WardAppConfig {
+    var store: Store
+    var wardProtocol: WardProtocol
+    var theme: Theme
+    /// Shown on the sign-in screen until the first key (demo hints).
+    var greeting: String?
+    var log: Logger
+}
+
+/// Runs the ward TUI on this terminal until the user quits, the terminal
+/// goes away or a signal arrives. Returns the process exit status.
+func runWardApp(_ config: WardAppConfig) -> Int32 {
+    let environment = ProcessInfo.processInfo.environment
+    let terminal: Terminal
+    do {
+        terminal = try Terminal.interactive(theme: config.theme, environment: environment)
+    } catch {
+        printError("wardline: \(error)")
+        return 2
+    }
+    let terminalName = TerminalIdentity.name(environment: environment)
+    let policy = config.wardProtocol.security
+    let inbox = Inbox<Msg>()
+    let runner = EffectRunner(store: config.store, wardProtocol: config.wardProtocol, policy: policy,
+                              terminalName: terminalName, inbox: inbox, log: config.log)
+
+    var state = AppState(wardProtocol: config.wardProtocol, securityPolicy: policy, now: Date(),
+                         size: terminal.size, terminalName: terminalName, asciiOnly: !terminal.unicode)
+    if let greeting = config.greeting { state.flash = Flash(greeting) }
+
+    // The first snapshot is read before the first frame; later ones arrive
+    // through the change feed when any terminal commits.
+    for m in runner.run(.loadWard) { _ = update(&state, m) }
+    let feed = try? ChangeFeed(store: config.store) { _ in inbox.post(.storeChanged) }
+    config.log.info("tui started", metadata: ["terminal": "\(terminalName)"])
+
+    let exit = runTUI(
+        terminal: terminal, inbox: inbox, state: &state,
+        update: update,
+        view: { s, size in
+            var s = s
+            s.size = size
+            return view(s)
+        },
+        perform: runner.perform,
+        message: { .input($0) },
+        tick: { .tick($0) },
+        shouldQuit: { $0.quitting })
+    feed?.stop()
+    terminal.stop()
+    config.log.info("tui stopped", metadata: ["exit": "\(exit.exitCode)"])
+    if let m = exit.message { printError("wardline: \(m)") }
+    return exit.exitCode
+}
+
+enum TerminalIdentity {
+    /// The tty this process runs on, plus the SSH client address when remote.
+    static func name(environment: [String: String]) -> String {
+        var name = "unknown-tty"
+        if let p = ttyname(STDIN_FILENO) { name = String(cString: p) }
+        if let ssh = environment["SSH_CLIENT"]?.split(separator: " ").first { name += " ssh:\(ssh)" }
+        return name
+    }
+}

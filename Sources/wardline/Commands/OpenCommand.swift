@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Logging
+import WardCore
+import WardStore
+import WardUI
+
+/// Options every TUI-opening command shares.
+struct TUIOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The ward protocol file (default: the shipped defaults).", valueName: "FILE"))
+    var `protocol`: String?
+
+    @Option(name: .long, help: ArgumentHelp("Colour theme: a shipped name (default, monochrome) or a path to a TOML file. NO_COLOR forces monochrome.", valueName: "NAME|PATH"))
+    var theme: String?
+
+    /// The protocol in force; an invalid file stops the program with every problem listed.
+    func loadProtocol() throws -> WardProtocol { try ProtocolFile.load(`protocol`) }
+
+    func loadTheme() throws -> Theme {
+        do {
+            return try ThemeLoader.resolve(nameOrPath: theme, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            printError("wardline: theme: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `wardline [--db PATH]`: the ward TUI on the ward's database.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the ward on this terminal (the default command).")
+
+    @OptionGroup var database: DatabaseOption
+    @OptionGroup var options: TUIOptions
+
+    func run() throws {
+        let wardProtocol = try options.loadProtocol()
+        let theme = try options.loadTheme()
+        let store: Store
+        do {
+            store = try Store.open(path: database.path, create: false)
+        } catch {
+            if error.kind == .missing {
+                throw failure("\(error.message) — create it with `wardline init --db \(database.path)`, or try `wardline demo`", error.exitCode)
+            }
+            throw error.cliFailure
+        }
+        guard (try? store.hasStaff()) == true else {
+            throw failure("the ward database \(database.path) has no staff yet; run `wardline init --db \(database.path)` first", 78)
+        }
+        let log = AppLogging.logger()
+        let code = runWardApp(WardAppConfig(store: store, wardProtocol: wardProtocol, theme: theme,
+                                            greeting: nil, log: log))
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+enum AppLogging {
+    /// The process's logger, writing to the log file (operational lines only).
+    static func logger() -> Logger {
+        let sink = LogSink(path: LogSink.defaultPath())
+        LoggingSystem.bootstrap { FileLogHandler(label: $0, sink: sink) }
+        return Logger(label: "wardline")
+    }
+}
