@@ -36,12 +36,10 @@ public struct HandoverTextRenderer: Sendable {
     // MARK: page header
 
     func pageHeader(_ input: HandoverInput, page: Int, of total: Int) -> [String] {
-        let t = ReportTime(timeZone: input.timeZone)
+        let ph = HandoverPhrases(input: input)
         let right = "page \(page) of \(total)"
-        let left = "\(PrintSafe.text(input.wardName)) - HANDOVER - \(PrintSafe.text(input.shiftLabel)) shift \(t.date(input.shift.start))"
-        let title = TextWidth.pad(left, to: width - TextWidth.of(right) - 1) + " " + right
-        let printed = "Printed \(t.dateTime(input.printedAt)) by \(PrintSafe.text(input.printedBy)). Confidential patient information."
-        return [title, TextWidth.truncate(printed, to: width), String(repeating: "=", count: width), ""]
+        let title = TextWidth.pad(ph.title, to: width - TextWidth.of(right) - 1) + " " + right
+        return [title, TextWidth.truncate(ph.printed, to: width), String(repeating: "=", count: width), ""]
     }
 
     // MARK: blocks
@@ -57,13 +55,9 @@ public struct HandoverTextRenderer: Sendable {
     }
 
     func wardBlock(_ input: HandoverInput) -> TextBlock {
-        let t = ReportTime(timeZone: input.timeZone)
-        let c = input.census
-        func count(_ n: Int?) -> String { n.map(String.init) ?? "not recorded" }
-        var body: [String] = []
-        body += para("Shift: \(PrintSafe.text(input.shiftLabel)), \(t.dateTime(input.shift.start)) to \(t.dateTime(input.shift.end))", indent: 0)
-        body += para("Census: \(c.occupied) occupied, \(c.empty) empty beds; admissions this shift: \(count(c.admissions)); discharges this shift: \(count(c.discharges))", indent: 0)
-        body += para("Headings: \(input.labels == .ipass ? "I-PASS" : "SBAR"). Severity is derived from the latest CIWA-B band unless a nurse overrode it (reason shown).", indent: 0)
+        let ph = HandoverPhrases(input: input)
+        let body = para("Shift: \(ph.shift)", indent: 0) + para("Census: \(ph.census)", indent: 0)
+            + para("Headings: \(ph.headings)", indent: 0)
         return TextBlock(header: ["WARD SUMMARY", String(repeating: "-", count: width)], body: body,
                          continuedHeader: ["WARD SUMMARY (cont.)", String(repeating: "-", count: width)])
     }
@@ -78,9 +72,9 @@ public struct HandoverTextRenderer: Sendable {
         if input.patients.isEmpty { body.append("No patients on the ward.") }
         for p in input.patients {
             let reason = TextWidth.wrap(PrintSafe.text(p.severity.reason), width: reasonW)
-            let names = TextWidth.wrap(PrintSafe.text(p.summary.name), width: nameW)
+            let names = TextWidth.wrap(HandoverPhrases.name(p), width: nameW)
             for i in 0..<max(reason.count, names.count) {
-                let bed = i == 0 ? PrintSafe.text(p.summary.bed ?? "-") : ""
+                let bed = i == 0 ? HandoverPhrases.bed(p) : ""
                 let sev = i == 0 ? p.severity.severity.word : ""
                 let line = TextWidth.pad(bed, to: bedW) + " " + TextWidth.pad(i < names.count ? names[i] : "", to: nameW) + " "
                     + TextWidth.pad(sev, to: sevW) + " " + (i < reason.count ? reason[i] : "")
@@ -93,119 +87,53 @@ public struct HandoverTextRenderer: Sendable {
     }
 
     func patientHeader(_ p: PatientHandover, continued: Bool) -> [String] {
-        let s = p.summary
-        var ident = "BED \(PrintSafe.text(s.bed ?? "-"))  \(PrintSafe.text(s.name))"
-        if continued { ident += " (cont.)" }
-        var details: [String] = []
-        if let age = s.age { details.append("\(age)\(s.sex.map { " " + PrintSafe.text($0) } ?? "")") }
-        details.append("MRN \(PrintSafe.text(s.mrn))")
+        let ident = "BED \(HandoverPhrases.bed(p))  \(HandoverPhrases.name(p))\(continued ? " (cont.)" : "")"
         let right = p.severity.severity.word
         let rule = String(repeating: "-", count: width)
-        let line = ident + "  " + details.joined(separator: "  ")
-        let room = width - TextWidth.of(right) - 1
-        return [rule, TextWidth.pad(line, to: room) + " " + right, rule]
+        let line = ident + "  " + HandoverPhrases.details(p)
+        return [rule, TextWidth.pad(line, to: width - TextWidth.of(right) - 1) + " " + right, rule]
     }
 
     func patientBlock(_ p: PatientHandover, input: HandoverInput) -> TextBlock {
-        let t = ReportTime(timeZone: input.timeZone)
-        func at(_ d: Date) -> String { t.timeOrDateTime(d, relativeTo: input.shift.start) }
+        typealias P = HandoverPhrases
+        let ph = P(input: input)
         let L = input.labels
+        let s = p.summary, n = p.numbers
         var b: [String] = []
 
         b.append(L.title(.illnessSeverity))
-        b += para("\(p.severity.severity.word): \(PrintSafe.text(p.severity.basis))")
-        if let o = p.severity.overrideReason { b += para("Overridden by nurse: \(PrintSafe.text(o))") }
+        b += para(P.severity(p))
+        if let o = P.override(p) { b += para(o) }
 
-        let s = p.summary
         b.append(L.title(.summary))
-        b += para("Substances: " + (s.substances.isEmpty ? "none recorded" : s.substances.map(PrintSafe.text).joined(separator: "; ")))
-        b += para("Detox day: \(s.detoxDay.map(String.init) ?? "not recorded")."
-                  + " Taper step today: \(s.taperStepToday.map(PrintSafe.text) ?? "not recorded")."
-                  + " 24-h diazepam equivalent: \(s.diazepamEquivalent24hMg.map { "\(Self.mg($0)) mg" } ?? "not recorded").")
-        b += para("Seizure risk factors: " + (s.seizureRiskFactors.isEmpty ? "none recorded" : s.seizureRiskFactors.map(PrintSafe.text).joined(separator: "; ")))
-        let allergies: String = switch s.allergies {
-        case nil: "not recorded"
-        case let a? where a.isEmpty: "no known drug allergies"
-        case let a?: a.map(PrintSafe.text).joined(separator: "; ")
-        }
-        b += para("Allergies: \(allergies)")
+        b += para("Substances: \(P.substances(s))")
+        b += para("Detox day: \(P.detoxDay(s)). Taper step today: \(P.taper(s)). 24-h diazepam equivalent: \(P.diazepamEquivalent(s)).")
+        b += para("Seizure risk factors: \(P.seizureRisk(s))")
+        b += para("Allergies: \(P.allergies(s))")
 
-        let n = p.numbers
         b.append(L.title(.shiftNumbers))
-        b += para(Self.ciwaLine(n.ciwa, at: at))
-        if let news = n.news2 {
-            var line = "NEWS2: last \(news.last.value) at \(at(news.last.at)), worst \(news.worst.value) at \(at(news.worst.at))"
-            line += news.redParameters.isEmpty ? "; no red parameter" : "; red parameter: " + news.redParameters.map(PrintSafe.text).joined(separator: ", ")
-            b += para(line)
-        } else { b += para("NEWS2: not recorded") }
-        switch n.sedation {
-        case nil: b += para("Sedation: not recorded")
-        case let list? where list.isEmpty: b += para("Sedation: none scored this shift")
-        case let list?: b += para("Sedation: " + list.map { "\(PrintSafe.text($0.scale)) \(PrintSafe.text($0.score)) at \(at($0.at))" }.joined(separator: ", "))
+        b += para("CIWA-B: \(ph.ciwa(n.ciwa))")
+        b += para("NEWS2: \(ph.news2(n.news2))")
+        b += para("Sedation: \(ph.sedation(n.sedation))")
+        if let e = ph.prnEmpty(n.prnDoses) { b += para("PRN doses: \(e)") } else if let l = n.prnDoses {
+            b += para("PRN doses (\(l.count)):")
+            for d in l { b += para("- " + ph.prn(d), indent: Self.indent + 2) }
         }
-        switch n.prnDoses {
-        case nil: b += para("PRN doses: not recorded")
-        case let list? where list.isEmpty: b += para("PRN doses: none this shift")
-        case let list?:
-            b += para("PRN doses (\(list.count)):")
-            for d in list {
-                var line = "- \(at(d.at)) \(PrintSafe.text(d.drug)) \(PrintSafe.text(d.dose))"
-                if let r = d.reason { line += " for \(PrintSafe.text(r))" }
-                line += "; effect: " + (d.effect.map(PrintSafe.text) ?? "NOT YET RECORDED")
-                b += para(line, indent: Self.indent + 2)
-            }
-        }
-        switch n.scheduledDoses {
-        case nil: b += para("Scheduled doses: not recorded")
-        case let list? where list.isEmpty: b += para("Scheduled doses: none due this shift")
-        case let list?:
-            let counts = DoseOutcome.allCases.map { o in "\(list.filter { $0.outcome == o }.count) \(o.rawValue)" }
-            b += para("Scheduled doses: " + counts.joined(separator: ", "))
-            for d in list {
-                var line = "- due \(at(d.due)) \(PrintSafe.text(d.drug)) \(PrintSafe.text(d.dose)): \(d.outcome.rawValue)"
-                if let g = d.at { line += " at \(at(g))" }
-                if let r = d.reason { line += " (\(PrintSafe.text(r)))" }
-                b += para(line, indent: Self.indent + 2)
-            }
+        if let e = ph.scheduledEmpty(n.scheduledDoses) { b += para("Scheduled doses: \(e)") } else if let l = n.scheduledDoses {
+            b += para("Scheduled doses: \(P.scheduledCounts(l))")
+            for d in l { b += para("- " + ph.scheduled(d), indent: Self.indent + 2) }
         }
 
         b.append(L.title(.actions))
-        if p.actions.items.isEmpty { b += para("No actions recorded") }
-        for a in p.actions.items {
-            let when = a.due.map { " \(at($0))" } ?? ""
-            b += para("- [\(a.kind.rawValue)\(when)] \(PrintSafe.text(a.text))")
-        }
-        switch p.actions.alerts {
-        case nil: b += para("No alerts recorded")
-        case let list? where list.isEmpty: b += para("No open alerts")
-        case let list?: for a in list { b += para("- ALERT: \(PrintSafe.text(a))") }
-        }
+        for a in ph.actions(p.actions) { b += para(a) }
 
         b.append(L.title(.contingencies))
-        let lines = p.contingencies.flatMap(PrintSafe.lines)
-        if lines.isEmpty { b += para("None written") }
-        for c in lines { b += para("- \(c)") }
+        for c in P.contingencies(p) { b += para(c) }
 
         b.append(L.title(.synthesis))
-        b += para("Received by: ______________________  Time: ________  Questions: ____________")
+        b += para(P.synthesis)
         return TextBlock(header: patientHeader(p, continued: false), body: b.map(trimRight),
                          continuedHeader: patientHeader(p, continued: true))
-    }
-
-    static func ciwaLine(_ series: ScoreSeries?, at: (Date) -> String) -> String {
-        guard let c = series else { return "CIWA-B: not recorded" }
-        let name = PrintSafe.text(c.scaleName)
-        guard let last = c.last, let lo = c.min, let hi = c.max, let trend = c.trend else {
-            let prior = c.before.map { " (last before the shift: \($0.value) at \(at($0.at)))" } ?? ""
-            return "\(name): none this shift\(prior)"
-        }
-        func label(_ s: TimedScore) -> String { s.label.map { " (\(PrintSafe.text($0)))" } ?? "" }
-        return "\(name): last \(last.value)\(label(last)) at \(at(last.at)); min \(lo.value) at \(at(lo.at)); "
-            + "max \(hi.value) at \(at(hi.at)); trend \(trend.word); \(c.points.count) score\(c.points.count == 1 ? "" : "s") this shift"
-    }
-
-    static func mg(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
     }
 
     func trimRight(_ s: String) -> String {
