@@ -53,7 +53,7 @@ extension HandoverInput {
         let series = ScoreSeries(
             scaleName: ScaleKind.ciwaB.displayName, points: inShift,
             range: ScaleDefinition.ciwaB.totalRange,
-            bandStarts: (rules?.bands ?? []).map(\.min).filter { $0 > ScaleDefinition.ciwaB.totalRange.lowerBound },
+            bandStarts: levelChanges(rules?.bands ?? []),
             before: before)
 
         let severity: SeverityCall
@@ -85,5 +85,11 @@ extension HandoverInput {
             detoxDay: p.detoxDay(at: now, calendar: calendar),
             seizureRiskFactors: risk, allergies: p.allergies)
         return PatientHandover(severity: severity, summary: summary, numbers: ShiftNumbers(ciwa: series))
+    }
+
+    /// Where the concern level steps up (band lower bounds), for the chart's guide lines.
+    static func levelChanges(_ bands: [SeverityBand]) -> [Int] {
+        let sorted = bands.sorted { $0.min < $1.min }
+        return zip(sorted, sorted.dropFirst()).filter { $1.level != $0.level }.map { $1.min }
     }
 }
