@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore"]),
         .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore"]),
         .testTarget(name: "WardTerminalTests", dependencies: ["WardTerminal", "WardUI"]),
-        .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore"]),
+        .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore"], exclude: ["__Snapshots__"]),
         // Runs the built binary (stdin at EOF, tmux end to end, several processes).
         .testTarget(name: "EndToEndTests", dependencies: ["wardline", "WardStore", "WardCore"]),
     ],
