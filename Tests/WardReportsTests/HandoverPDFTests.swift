@@ -21,7 +21,8 @@ import Testing
 
     @Test func everyPatientsNameAndNumbersAreInThePDF() throws {
         let input = Fixture.input()
-        let (_, text, info) = try pdf(input)
+        let (url, text, info) = try pdf(input)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         // Names are laid out by pango and may wrap: compare in reading order (-raw) with whitespace removed.
         let squeezed = text.filter { !$0.isWhitespace }
         for p in input.patients {
@@ -53,7 +54,8 @@ import Testing
             p.summary.name = "Patient \(n), Extra"; p.summary.mrn = "9\(n)"; p.summary.bed = "X\(n)"
             input.patients.append(p)
         }
-        let (_, text, info) = try pdf(input)
+        let (url, text, info) = try pdf(input)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let pages = try #require(Self.pageCount(info))
         #expect(pages > 2)
         #expect(text.contains("page \(pages) of \(pages)"))
@@ -63,6 +65,7 @@ import Testing
 
     @Test func aPageRendersToAnImage() throws {
         let (url, _, _) = try pdf(Fixture.input())
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let prefix = url.deletingLastPathComponent().appendingPathComponent("page").path
         let r = try run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", url.path, prefix])
         #expect(r.status == 0, "pdftoppm: \(r.stderr)")
