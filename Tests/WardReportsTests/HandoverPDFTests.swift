@@ -63,6 +63,21 @@ import Testing
         #expect(text.components(separatedBy: "\u{0C}").filter { $0.contains(" of \(pages)") }.count == pages)
     }
 
+    @Test func aPatientLongerThanAPageContinuesUnderItsContTitle() throws {
+        var input = Fixture.input()
+        input.patients = [PaginationTests.patient(9, contingencies: 120)]
+        let (url, text, info) = try pdf(input)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let pages = try #require(Self.pageCount(info))
+        #expect(pages >= 3)
+        #expect(text.contains("Test, Patient 9 (cont.)"))
+        #expect(text.contains("If 119 then call."))
+        // every page after the first patient page opens with the (cont.) title
+        let bodies = text.components(separatedBy: "\u{0C}").filter { !$0.isEmpty }
+        #expect(bodies.count == pages)
+        for page in bodies.dropFirst(2) { #expect(page.contains("(cont.)")) }
+    }
+
     @Test func aPageRendersToAnImage() throws {
         let (url, _, _) = try pdf(Fixture.input())
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
