@@ -76,8 +76,13 @@ enum Fixture {
             ], alerts: ["CIWA-B 44 (severe): medical review requested 15:20"])
             h.patients[i].contingencies = ["If CIWA-B > 40 again or seizure: call the on-call doctor, bleep 4411.",
                                            "If she leaves the ward: security and the duty manager."]
-            h.patients[i].severity.overrideReason = nil
         }
+        // A nurse's override, with its reason, re-sorts the list.
+        if let j = h.patients.firstIndex(where: { $0.summary.mrn == "100377" }) {
+            h.patients[j].severity.severity = .watcher
+            h.patients[j].severity.overrideReason = "first night on the ward; alcohol as well"
+        }
+        h.patients = HandoverInput.riskOrdered(h.patients)
         return h
     }
 }
