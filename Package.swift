@@ -17,6 +17,8 @@ let package = Package(
                        providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CSodium", path: "Sources/CSodium",
                        providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
 
         // The domain: pure Swift, no I/O, no ncurses, no SQL.
         .target(name: "WardCore",
@@ -32,7 +34,7 @@ let package = Package(
         // The ncurses backend: the ONLY importer of CNcursesw.
         .target(name: "WardTerminal", dependencies: ["WardUI", "CNcursesw"]),
         // Printouts: handover and downtime pack.
-        .target(name: "WardReports", dependencies: ["WardCore"]),
+        .target(name: "WardReports", dependencies: ["WardCore", "CPangoCairo"]),
         // The executable: argument parsing, wiring, the run loop.
         .executableTarget(name: "wardline", dependencies: [
             "WardCore", "WardStore", "WardUI", "WardTerminal", "WardReports",
@@ -44,7 +46,7 @@ let package = Package(
         .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore"]),
         .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WardTerminalTests", dependencies: ["WardTerminal", "WardUI"]),
-        .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore"]),
+        .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore"], exclude: ["__Snapshots__"]),
         // Runs the built binary (stdin at EOF, tmux end to end, several processes).
         .testTarget(name: "EndToEndTests", dependencies: ["wardline", "WardStore", "WardCore"]),
     ],

@@ -1,4 +1,0 @@
-import WardCore
-
-/// Placeholder: handover and downtime printouts.
-public enum ReportsBootstrap {}
