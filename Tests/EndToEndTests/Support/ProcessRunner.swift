@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 struct ProcessResult {
     var status: Int32
@@ -8,38 +9,61 @@ struct ProcessResult {
     var timedOut: Bool
 }
 
-/// Runs a program to completion (or until `timeout`, then kills it), with
-/// stdin from /dev/null unless `input` is given.
+/// Runs a program to completion (or until `timeout`, then kills it).
+/// stdin comes from `input` (or /dev/null); stdout and stderr go to temporary
+/// files, never pipes: a daemon the program starts (tmux's server) would
+/// inherit a pipe and keep it open forever. Spawned with posix_spawn and
+/// reaped with waitpid, so nothing depends on a SIGCHLD monitor.
 func runProcess(_ executable: URL, _ arguments: [String], input: String? = nil,
                 environment: [String: String]? = nil, timeout: TimeInterval = 60) throws -> ProcessResult {
-    let p = Process()
-    p.executableURL = executable
-    p.arguments = arguments
-    if let environment { p.environment = environment }
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    let inPipe = Pipe()
-    if input != nil { p.standardInput = inPipe } else { p.standardInput = FileHandle(forReadingAtPath: "/dev/null") }
-    try p.run()
-    if let input {
-        inPipe.fileHandleForWriting.write(Data(input.utf8))
-        try? inPipe.fileHandleForWriting.close()
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wl-proc-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let inPath = dir.appendingPathComponent("in").path
+    let outPath = dir.appendingPathComponent("out").path
+    let errPath = dir.appendingPathComponent("err").path
+    try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: inPath))
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, input == nil ? "/dev/null" : inPath, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+    let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+    let argv = [executable.path] + arguments
+    var pid: pid_t = 0
+    let rc = withCStrings(argv) { cArgv in
+        withCStrings(env) { cEnv in posix_spawn(&pid, executable.path, &actions, nil, cArgv, cEnv) }
     }
-    // Drain both pipes concurrently so a chatty child never blocks.
-    final class Box: @unchecked Sendable { var data = Data() }
-    let o = Box(), e = Box()
-    let g = DispatchGroup()
-    g.enter(); DispatchQueue.global().async { o.data = out.fileHandleForReading.readDataToEndOfFile(); g.leave() }
-    g.enter(); DispatchQueue.global().async { e.data = err.fileHandleForReading.readDataToEndOfFile(); g.leave() }
+    guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+
     let deadline = Date().addingTimeInterval(timeout)
+    var status: Int32 = 0
     var timedOut = false
-    while p.isRunning {
-        if Date() > deadline { timedOut = true; p.terminate(); kill(p.processIdentifier, SIGKILL); break }
+    while true {
+        let r = waitpid(pid, &status, WNOHANG)
+        if r == pid { break }
+        if r < 0 && errno != EINTR { break }
+        if Date() > deadline {
+            timedOut = true
+            kill(pid, SIGKILL)
+            _ = waitpid(pid, &status, 0)
+            break
+        }
         usleep(10_000)
     }
-    p.waitUntilExit()
-    g.wait()
-    return ProcessResult(status: p.terminationStatus, stdout: String(decoding: o.data, as: UTF8.self),
-                         stderr: String(decoding: e.data, as: UTF8.self), timedOut: timedOut)
+    let exited = (status & 0x7f) == 0
+    let code: Int32 = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+    return ProcessResult(status: code, stdout: out, stderr: err, timedOut: timedOut)
+}
+
+private func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+    var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+    pointers.append(nil)
+    defer { for p in pointers { free(p) } }
+    return body(pointers)
 }

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// The real binary under tmux on a demo database: sign in, open a patient,
+/// score a complete CIWA-B with digit keys, save, see it on top of the
+/// history — then find it in the database from outside the app.
+@Suite(.serialized) struct CIWABEndToEndTests {
+    static let scores = [1, 2, 1, 0, 1, 2, 1, 1, 0, 2, 1, 1, 0, 1, 1, 0, 1, 1, 0, 3]
+
+    @Test(arguments: [(80, 24), (132, 43)])
+    func nurseScoresACIWABAndItIsSaved(cols: Int, rows: Int) throws {
+        let dir = Paths.tempDir("ciwab"); defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ward.sqlite").path
+        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        try #require(made.status == 0, "\(made.stderr)")
+
+        let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
+                            environment: ["XDG_STATE_HOME": dir.path])
+        try tmux.waitFor("Sign in")
+        try tmux.type("N1001"); try tmux.send("Enter")
+        try tmux.type("111111"); try tmux.send("Enter")
+        try tmux.waitFor("Müller, Grete")
+        try tmux.send("Enter")                        // bed 1 is selected first
+        try tmux.waitFor("new CIWA-B")
+
+        var keys = 0
+        try tmux.send("b"); keys += 1
+        try tmux.waitFor("New CIWA-B")
+        for s in Self.scores { try tmux.type(String(s)); keys += 1 }
+        let total = Self.scores.reduce(0, +)
+        try tmux.waitFor("total \(total) of 80")
+        try tmux.send("Enter"); keys += 1
+        let chart = try tmux.waitFor("Saved")
+        #expect(keys <= 22)
+
+        // Top row of the history is the new entry, by the signed-in nurse.
+        let history = chart.split(separator: "\n").drop { !$0.contains("Recorded") }.dropFirst()
+        let top = try #require(history.first)
+        #expect(top.contains(" \(total) "))
+        #expect(top.contains("Hughes, Sam"))
+
+        try tmux.send("Escape"); try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+
+        // From outside the app: the sqlite3 shell reads the newest assessment.
+        let q = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
+                               [db, "SELECT a.total, a.items, s.staff_id, p.name FROM assessments a JOIN staff s ON s.id = a.recorded_by JOIN patients p ON p.id = a.patient_id ORDER BY a.id DESC LIMIT 1"])
+        let expectedItems = "[" + Self.scores.map(String.init).joined(separator: ",") + "]"
+        #expect(q.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(total)|\(expectedItems)|N1001|Müller, Grete")
+    }
+}
