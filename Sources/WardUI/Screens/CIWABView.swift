@@ -4,7 +4,7 @@ import WardCore
 /// the current one highlighted with its anchors, the total and band live.
 enum CIWABView {
     static func draw(_ s: inout Surface, _ state: AppState, _ f: CIWABForm) {
-        Chrome.titleBar(&s, state, subtitle: "New CIWA-B")
+        Chrome.titleBar(&s, state, subtitle: "New \(f.kind.displayName)")
         let bannerRows: Int
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
@@ -26,10 +26,10 @@ enum CIWABView {
     static func drawHeader(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         var x = 1
-        x += s.put("CIWA-B  ", x: x, y: y, role: .header, emphasis: .bold)
+        x += s.put("\(f.kind.displayName)  ", x: x, y: y, role: .header, emphasis: .bold)
         x += s.put("\(f.scoredCount) of \(f.scores.count) scored · ", x: x, y: y, role: .header)
         let total = f.runningTotal
-        let band = state.wardProtocol.band(.ciwaB, total: total)
+        let band = state.wardProtocol.band(f.kind, total: total)
         let role = band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning
         let label = f.isComplete ? "TOTAL \(total)" : "total so far \(total)"
         x += s.put(label, x: x, y: y, role: role, emphasis: .bold)
@@ -39,7 +39,7 @@ enum CIWABView {
     }
 
     static func drawItems(_ s: inout Surface, top: Int, rows: Int, state: AppState, f: CIWABForm) {
-        let items = CIWABForm.scale.items
+        let items = f.definition.items
         let lineCount = items.count + 1   // + summary
         let first = lineCount <= rows ? 0 : max(0, min(f.cursor - rows / 2, lineCount - rows))
         let labelWidth = s.width >= 120 ? 46 : 40
@@ -64,7 +64,7 @@ enum CIWABView {
                 let word = item.anchors[v] ?? ""
                 x += s.put(Text.pad("\(v) \(word)", 14), x: x, y: y, role: current ? role : .fieldDone, emphasis: .bold)
             } else {
-                x += s.put(Text.pad(current ? "_  type 0-4" : "–", 14), x: x, y: y, role: current ? role : .muted)
+                x += s.put(Text.pad(current ? "_  type \(item.range.lowerBound)-\(item.range.upperBound)" : "–", 14), x: x, y: y, role: current ? role : .muted)
             }
         }
         if first > 0 { s.put("▲ more", x: s.width - 7, y: top, role: .muted) }
@@ -76,13 +76,13 @@ enum CIWABView {
         if current { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .fieldActive) }
         var x = 0
         x += s.put(current ? (state.asciiOnly ? "> " : "▶ ") : "  ", x: x, y: y, role: role, emphasis: .bold)
-        let max = CIWABForm.scale.totalRange.upperBound
+        let max = f.definition.totalRange.upperBound
         if let missing = f.firstUnscored {
             let n = f.scores.count - f.scoredCount
-            s.put(fit: "SUMMARY: \(n) item\(n == 1 ? "" : "s") not scored yet (first: \(missing + 1). \(CIWABForm.scale.items[missing].label))",
+            s.put(fit: "SUMMARY: \(n) item\(n == 1 ? "" : "s") not scored yet (first: \(missing + 1). \(f.definition.items[missing].label))",
                   x: x, y: y, width: s.width - x - 8, role: current ? role : .muted, emphasis: .bold)
         } else {
-            let band = state.wardProtocol.band(.ciwaB, total: f.runningTotal)
+            let band = state.wardProtocol.band(f.kind, total: f.runningTotal)
             x += s.put("SUMMARY: total \(f.runningTotal) of \(max) · ", x: x, y: y, role: role, emphasis: .bold)
             x += s.put(band?.name ?? "no band", x: x, y: y,
                        role: band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning, emphasis: .bold)
@@ -91,12 +91,13 @@ enum CIWABView {
     }
 
     static func drawAnchors(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
-        let items = CIWABForm.scale.items
+        let items = f.definition.items
         let rule = String(repeating: state.asciiOnly ? "-" : "─", count: s.width)
         s.put(rule, x: 0, y: y, role: .border)
         guard !f.onSummary else {
             s.put(fit: "Check the total, then Enter saves. ↑ or Backspace goes back to change a score.",
                   x: 1, y: y + 1, width: s.width - 2, role: .text)
+            GateView.draw(&s, y: y + 2, state: state, f: f)
             return
         }
         let item = items[f.cursor]
