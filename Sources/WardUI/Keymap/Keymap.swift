@@ -132,7 +132,7 @@ extension Keymap {
                 KeyBinding([.key(.enter)], .save, label: "Enter"),
                 KeyBinding([.key(.escape)], .discard, label: "Esc"),
                 KeyBinding(chars("y"), .gateYes, label: "y", inLegend: false),
-                KeyBinding(chars("n"), .gateNo, label: "n", inLegend: false),
+                KeyBinding(chars("nucb"), .gateNo, label: "n", inLegend: false),
                 KeyBinding(chars("r"), .observerScale, label: "r", inLegend: false),
             ],
             .ciwaAr: [
@@ -143,7 +143,7 @@ extension Keymap {
                 KeyBinding([.key(.enter)], .save, label: "Enter"),
                 KeyBinding([.key(.escape)], .discard, label: "Esc"),
                 KeyBinding(chars("y"), .gateYes, label: "y", inLegend: false),
-                KeyBinding(chars("n"), .gateNo, label: "n", inLegend: false),
+                KeyBinding(chars("nucb"), .gateNo, label: "n", inLegend: false),
                 KeyBinding(chars("r"), .observerScale, label: "r", inLegend: false),
             ],
             .vitals: [

@@ -16,7 +16,7 @@ enum GateView {
             let d = state.wardProtocol.appropriateness.evaluate(recentUseConfirmed: a.recentUseConfirmed, canCommunicate: a.canCommunicate)
             let text = d.scaleMayGuideDosing
                 ? "DOSE GATE passed: this score may guide the dose decision."
-                : "MONITORING ONLY: this score will not guide a dose. Enter saves · r scores \(observer) instead."
+                : "MONITORING ONLY: not for a dose decision. Enter saves · r scores \(observer) instead."
             s.put(fit: text, x: 1, y: y, width: s.width - 2, role: d.scaleMayGuideDosing ? .saved : .alertWarning, emphasis: .bold)
         }
     }

@@ -81,7 +81,7 @@ extension AppState {
             }
             form.gate = .answered(answers)
             let d = wardProtocol.appropriateness.evaluate(recentUseConfirmed: answers.recentUseConfirmed, canCommunicate: answers.canCommunicate)
-            form.message = Flash("MONITORING ONLY: \(d.message). Enter saves; r scores \(d.observerScale.displayName) instead.", role: .alertWarning)
+            form.message = Flash("Not for dosing: " + d.reasons.joined(separator: "; ") + ".", role: .alertWarning)
             return []
         }
         switch action {

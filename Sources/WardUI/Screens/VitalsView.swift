@@ -33,7 +33,7 @@ enum VitalsView {
         } else {
             x += s.put("NEWS2 so far \(live.total) (\(live.count) of 7 scored)", x: x, y: y, role: .header, emphasis: .bold)
         }
-        s.put(fit: " · SpO2 scale \(f.scale2 ? "2 (set for this patient)" : "1")", x: x, y: y, width: max(0, s.width - x), role: .header)
+        s.put(fit: " · SpO2 scale \(f.scale2 ? "2 (this patient)" : "1")", x: x, y: y, width: max(0, s.width - x), role: .header)
     }
 
     static func drawField(_ s: inout Surface, y: Int, state: AppState, f: VitalsForm, field: VitalsForm.Field, live: LiveNEWS2) {
@@ -87,7 +87,7 @@ enum VitalsView {
         }
         let r = full.response
         let role = SemanticRole.score(level: full.risk.level)
-        var lines = ["NEWS2 \(full.total) \(full.risk.upper): monitoring \(r.monitoring)."]
+        var lines = ["NEWS2 \(full.total) \(full.risk.upper) · monitoring: \(r.monitoring)"]
         lines += Format.wrap("Response: \(r.response).", width: s.width - 2)
         for (n, line) in lines.enumerated() where y + 1 + n <= bottom {
             s.put(fit: line, x: 1, y: y + 1 + n, width: s.width - 2, role: n == 0 ? role : .text, emphasis: n == 0 ? .bold : [])
