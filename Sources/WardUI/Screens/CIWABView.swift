@@ -26,7 +26,7 @@ enum CIWABView {
     static func drawHeader(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         var x = 1
-        x += s.put("\(f.kind.displayName)  ", x: x, y: y, role: .header, emphasis: .bold)
+        x += s.put((f.round ? "OBS ROUND 1/3: " : "") + "\(f.kind.displayName)  ", x: x, y: y, role: .header, emphasis: .bold)
         x += s.put("\(f.scoredCount) of \(f.scores.count) scored · ", x: x, y: y, role: .header)
         let total = f.runningTotal
         let band = state.wardProtocol.band(f.kind, total: total)

@@ -4,7 +4,8 @@ import WardCore
 /// The chart's re-assessment clock, pane tabs, 72-hour trends and the
 /// vital-signs and sedation tables.
 enum ChartPanes {
-    static let clockRows = 2
+    /// Rows for the next-due line: one check per row on a narrow screen.
+    static func clockRows(_ size: Size) -> Int { size.cols >= 120 ? 2 : 3 }
     static let trendRows = 2
     /// The trend window.
     static let trendHours = 72.0
@@ -26,7 +27,7 @@ enum ChartPanes {
             let sep = n == 0 ? "" : " · "
             if x + Text.width(sep + t) > s.width - 1, n > 0 {
                 row += 1
-                guard row < y + clockRows else { return }
+                guard row < y + clockRows(s.size) else { return }
                 x = 7
             } else {
                 x += s.put(sep, x: x, y: row, role: .muted)

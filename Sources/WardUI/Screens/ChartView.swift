@@ -12,7 +12,7 @@ enum ChartView {
         PatientBanner.draw(&s, y: 1, patient: p, state: state)
         let clockY = 1 + PatientBanner.rows(for: s.size)
         ChartPanes.drawClock(&s, y: clockY, state: state, patient: p)
-        let tabsY = clockY + ChartPanes.clockRows
+        let tabsY = clockY + ChartPanes.clockRows(s.size)
         ChartPanes.drawTabs(&s, y: tabsY, state: state, cs: cs)
         let trendY = tabsY + 1, top = historyTop(s.size), wide = s.width >= 120
         switch cs.pane {
@@ -56,7 +56,7 @@ enum ChartView {
 
     /// Row of the history header, and how many history lines fit under it.
     static func historyTop(_ size: Size) -> Int {
-        1 + PatientBanner.rows(for: size) + ChartPanes.clockRows + 1 + ChartPanes.trendRows
+        1 + PatientBanner.rows(for: size) + ChartPanes.clockRows(size) + 1 + ChartPanes.trendRows
     }
     static func historyRows(_ size: Size) -> Int { max(1, size.rows - 2 - (historyTop(size) + 1)) }
 

@@ -49,8 +49,10 @@ enum DueText {
         case .deferred: return "\(name) due \(at) (in \(Format.span(minutes: max(0, mins))), check not done)"
         case .upcoming, .due:
             return mins <= 0 ? "\(name) DUE NOW (\(at))" : "\(name) due \(at) (in \(Format.span(minutes: mins)))"
-        case .overdue: return "\(name) OVERDUE \(Format.span(minutes: max(1, -mins))) (due \(at))"
-        case .stale: return "\(name) OVERDUE \(Format.span(minutes: max(1, -mins))), record out of date"
+        case .overdue, .stale:
+            let late = "\(name) OVERDUE \(Format.span(minutes: max(1, -mins)))"
+            if d.reason.hasPrefix("no ") { return late + " (none recorded yet)" }
+            return late + (d.status == .stale ? " (out of date, due \(at))" : " (due \(at))")
         }
     }
 
