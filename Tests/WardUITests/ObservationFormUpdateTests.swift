@@ -339,3 +339,22 @@ import WardCore
         #expect(line.contains(": \(spark) "))
     }
 }
+
+@Suite struct ObservationKeymapTests {
+    @Test(arguments: [KeyContext.ciwaAr, .vitals, .sedation, .exception])
+    func legendFitsAndHelpListsEveryBinding(context: KeyContext) {
+        let key: Character = switch context { case .ciwaAr: "a"; case .vitals: "v"; case .sedation: "s"; default: "x" }
+        var d = ObsFixture.onChart()
+        d.key(.char(key))
+        #expect(d.state.keyContext == context)
+        let status = view(d.state).textLines().last ?? ""
+        for entry in Keymap.standard.legend(in: context) {
+            #expect(status.contains("\(entry.keys) \(entry.words)"), "\(context): \(entry.keys) \(entry.words) missing")
+        }
+        d.key(.char("?"))
+        #expect(d.state.showingHelp)
+        for b in Keymap.standard.bindings(in: context) {
+            #expect(d.text.contains(b.action.help), "\(context): help lacks \(b.action.help)")
+        }
+    }
+}

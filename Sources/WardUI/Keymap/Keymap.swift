@@ -15,7 +15,7 @@ public struct KeyBinding: Sendable, Hashable {
 extension KeyBinding {
     /// Every key of the binding, for the help overlay ("↑ k", "Ctrl-L L").
     public var allKeysLabel: String {
-        if action == .score { return label }
+        if action == .score || action == .fieldChar { return label }
         return keys.map(Self.name).joined(separator: " ")
     }
 
@@ -155,14 +155,14 @@ extension Keymap {
                 KeyBinding([.key(.escape)], .discard, label: "Esc"),
             ],
             .sedation: [
-                KeyBinding(chars("-012345s"), .fieldChar, label: "key"),
+                KeyBinding(chars("-012345s"), .fieldChar, label: "0-4 -1..-5 s"),
                 KeyBinding([.key(.up), .key(.down)], .fieldNext, label: "↑↓", inLegend: false),
                 KeyBinding([.key(.tab)], .switchScale, label: "Tab"),
                 KeyBinding([.key(.enter)], .save, label: "Enter"),
                 KeyBinding([.key(.escape)], .discard, label: "Esc"),
             ],
             .exception: [
-                KeyBinding(chars("cavs123"), .fieldChar, label: "key"),
+                KeyBinding(chars("cavs123"), .fieldChar, label: "cavs 1-3"),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.enter)], .save, label: "Enter"),
                 KeyBinding([.key(.escape)], .discard, label: "Esc"),
