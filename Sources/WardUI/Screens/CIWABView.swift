@@ -15,9 +15,12 @@ enum CIWABView {
         }
         let headerY = 1 + bannerRows
         drawHeader(&s, y: headerY, state: state, f: f)
-        // Anchors panel: 3 rows above the message line.
-        let anchorsY = s.height - 2 - 3
+        // Anchors panel above the message line: the rule, the item, and its
+        // anchors wrapped to the width (one line for CIWA-B).
         let top = headerY + 1
+        let wanted = f.onSummary ? 1 : anchorLines(f, width: s.width - 2).count
+        let room = max(1, s.height - 2 - top - min(f.scores.count + 1, 6) - 2)
+        let anchorsY = s.height - 2 - 2 - min(max(1, wanted), room)
         let rows = max(1, anchorsY - top)
         drawItems(&s, top: top, rows: rows, state: state, f: f)
         drawAnchors(&s, y: anchorsY, state: state, f: f)
@@ -107,12 +110,29 @@ enum CIWABView {
             s.put(fit: "  † item wording not yet confirmed against the published form", x: x0, y: y + 1,
                   width: max(0, s.width - x0 - 1), role: .muted)
         }
-        var x = 1
-        for v in item.range {
-            let text = "\(v) \(item.anchors[v] ?? "")"
-            let chosen = f.scores[f.cursor] == v
-            x += s.put(text, x: x, y: y + 2, role: chosen ? .fieldActive : .keyHint, emphasis: chosen ? [.bold, .reverse] : .bold)
-            x += 3
+        for (n, line) in anchorLines(f, width: s.width - 2).enumerated() where y + 2 + n < s.height - 2 {
+            var x = 1
+            for v in line {
+                let text = "\(v) \(item.anchors[v] ?? "")"
+                let chosen = f.scores[f.cursor] == v
+                x += s.put(fit: text, x: x, y: y + 2 + n, width: max(0, s.width - x - 1), role: chosen ? .fieldActive : .keyHint,
+                           emphasis: chosen ? [.bold, .reverse] : .bold)
+                x += 3
+            }
         }
+    }
+
+    /// The current item's points, grouped into lines that fit `width`.
+    static func anchorLines(_ f: CIWABForm, width: Int) -> [[Int]] {
+        guard !f.onSummary else { return [] }
+        let item = f.definition.items[f.cursor]
+        var lines: [[Int]] = [[]], used = 0
+        for v in item.range {
+            let w = Text.width("\(v) \(item.anchors[v] ?? "")") + 3
+            if used + w > width, !lines[lines.count - 1].isEmpty { lines.append([]); used = 0 }
+            lines[lines.count - 1].append(v)
+            used += w
+        }
+        return lines
     }
 }
