@@ -223,7 +223,7 @@ import WardCore
         #expect(sedationForm(d)?.message?.role == .error)
         d.type("-6")
         #expect(sedationForm(d)?.choice == nil)
-        #expect(sedationForm(d)?.message?.text.contains("−5 to +4") == true)
+        #expect(sedationForm(d)?.message?.text.contains("-5 to +4") == true)
         d.type("-2")
         #expect(sedationForm(d)?.choice == .rass(-2))
         #expect(d.text.contains("Light sedation"))
@@ -356,5 +356,22 @@ import WardCore
         for b in Keymap.standard.bindings(in: context) {
             #expect(d.text.contains(b.action.help), "\(context): help lacks \(b.action.help)")
         }
+    }
+}
+
+@Suite struct ObservationDraftTests {
+    @Test func aStartedVitalsSetIsKeptForItsAuthorAcrossASwitchOfUser() throws {
+        var d = ObsFixture.onChart()
+        d.key(.char("v")); d.type("16"); d.key(.key(.enter))
+        guard case .vitals(let annsForm)? = d.top else { Issue.record("no vitals form"); return }
+        d.key(.ctrl("l")); d.key(.key(.tab))
+        d.type("N2077"); d.key(.key(.enter)); d.type("654321"); d.key(.key(.enter))
+        d.send(.signInResult(.success(Fixture.ben)))
+        #expect(d.state.stack == [.wardList(WardListState())])
+        #expect(d.state.drafts[Fixture.ann.id]?.contains(.vitals(annsForm)) == true)
+        d.key(.char("L")); d.key(.key(.tab))
+        d.type("N1042"); d.key(.key(.enter)); d.type("123456"); d.key(.key(.enter))
+        d.send(.signInResult(.success(Fixture.ann)))
+        #expect(d.top == .vitals(annsForm))
     }
 }

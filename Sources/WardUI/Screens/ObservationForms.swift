@@ -132,6 +132,17 @@ public struct ExceptionForm: Sendable, Hashable {
 }
 
 extension Screen {
+    /// A vital-signs, sedation or check-not-done form with something typed in
+    /// it (kept for its author when someone else signs in at this terminal).
+    var hasUnsavedBedsideWork: Bool {
+        switch self {
+        case .vitals(let f): f.isStarted
+        case .sedation(let f): f.choice != nil
+        case .exception(let f): f.isStarted
+        default: false
+        }
+    }
+
     /// The bedside observation forms (vitals, sedation, exception).
     var isBedsideForm: Bool {
         switch self {

@@ -288,12 +288,12 @@ extension AppState {
         }
         if c == "-" { f.minus = true; f.choice = nil; return [] }
         guard let d = c.wholeNumberValue else {
-            f.message = Flash("RASS: press 0 to 4, or - then 1 to 5 for sedation (−1 to −5).", role: .error)
+            f.message = Flash("RASS: press 0 to 4, or - then 1 to 5 for sedation (-1 to -5).", role: .error)
             return []
         }
         let v = f.minus ? -d : d
         guard SedationScore.rassRange.contains(v) else {
-            f.message = Flash("RASS \(v) does not exist: the scale runs from −5 to +4.", role: .error)
+            f.message = Flash("RASS \(v) does not exist: the scale runs from -5 to +4.", role: .error)
             f.minus = false
             return []
         }
