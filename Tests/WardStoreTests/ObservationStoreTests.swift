@@ -102,3 +102,27 @@ import WardCore
         #expect(event.details.contains("\"mayGuideDose\":false"))
     }
 }
+
+@Suite struct DemoObservationTests {
+    @Test func demoWardHasVitalsSedationAndACheckNotDone() throws {
+        let dir = try TempDir(); defer { dir.cleanup() }
+        let clock = FixedClock(iso8601: "2026-11-28T14:05:00Z")
+        let store = try Store.open(path: dir.path("demo.sqlite"), create: true, clock: clock)
+        defer { try? store.close() }
+        try DemoWard.seed(store: store, clock: clock, protocol: wardProtocol, policy: testPolicy)
+        let snap = try store.loadWard(protocol: wardProtocol)
+        for p in snap.patients {
+            #expect(!snap.currentVitals(for: p.id).isEmpty, "\(p.name) has no vitals")
+            #expect(!snap.currentSedation(for: p.id).isEmpty, "\(p.name) has no sedation score")
+            #expect(snap.currentVitals(for: p.id).allSatisfy { $0.stamp.recordedAt >= p.admittedAt && $0.stamp.recordedAt <= clock.now() })
+        }
+        let news2 = snap.patients.compactMap { snap.currentVitals(for: $0.id).first }
+            .map { wardProtocol.news2.score($0.vitals, scale2: $0.scale2).total }
+        #expect(news2.contains { $0 >= wardProtocol.alerts.news2AtOrAbove })
+        #expect(snap.patients.contains { p in
+            if case .rass(let v) = snap.currentSedation(for: p.id).first?.score { v <= wardProtocol.hold.rassAtOrBelow } else { false }
+        })
+        #expect(snap.exceptions.values.flatMap { $0 }.count == 1)
+        #expect(try store.auditVerify().isIntact)
+    }
+}
