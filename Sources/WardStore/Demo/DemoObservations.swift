@@ -14,10 +14,11 @@ extension DemoWard {
         }
         let patients = snap.patients.sorted { ($0.bed ?? "") < ($1.bed ?? "") }
         for (n, p) in patients.enumerated() {
-            let start = max(p.admittedAt.addingTimeInterval(3600), now.addingTimeInterval(-20 * 3600))
+            // Every 4 h back from a last set 30–150 min ago, within the last 20 h.
+            let earliest = max(p.admittedAt.addingTimeInterval(3600), now.addingTimeInterval(-20 * 3600))
             var times: [Date] = []
-            var t = start
-            while t <= now.addingTimeInterval(-1800) { times.append(t); t = t.addingTimeInterval(Double(4 * 3600 + (n % 4) * 900)) }
+            var t = now.addingTimeInterval(-Double(30 + (n % 5) * 30) * 60)
+            while t >= earliest { times.insert(t, at: 0); t = t.addingTimeInterval(-4 * 3600) }
             for (i, when) in times.enumerated() {
                 let wobble = (n * 7 + i * 3) % 5
                 var v = VitalSigns(respirationRate: 14 + wobble, spo2: 95 + wobble % 4, onOxygen: false,
