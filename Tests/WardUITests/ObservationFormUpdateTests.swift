@@ -266,6 +266,16 @@ import WardCore
         #expect(d.text.contains(Format.clock(Fixture.now.addingTimeInterval(Double(minutes * 60)), d.state.calendar)))
     }
 
+    @Test func ctrlLLocksEvenWhileTypingAReason() {
+        var d = ObsFixture.onChart()
+        d.key(.char("x")); d.type("s2"); d.type("L")
+        guard case .exception(let f) = d.top else { Issue.record("no exception form"); return }
+        #expect(f.note == "L")
+        #expect(d.state.gate == nil)
+        d.key(.ctrl("l"))
+        if case .locked = d.state.gate {} else { Issue.record("Ctrl-L did not lock") }
+    }
+
     // MARK: obs round
 
     @Test func obsRoundGoesWithdrawalThenVitalsThenSedation() {
