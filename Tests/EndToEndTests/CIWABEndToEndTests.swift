@@ -21,7 +21,7 @@ import Testing
         try tmux.type("111111"); try tmux.send("Enter")
         try tmux.waitFor("Müller, Grete")
         try tmux.send("Enter")                        // bed 1 is selected first
-        try tmux.waitFor("new CIWA-B")
+        try tmux.waitFor("b CIWA-B")
 
         var keys = 0
         try tmux.send("b"); keys += 1

@@ -10,6 +10,9 @@ public enum Msg: Sendable {
     case saved(Result<Assessment, CommandRefusal>)
     /// Another terminal committed something: reload.
     case storeChanged
+    case vitalsSaved(Result<VitalSignsEntry, CommandRefusal>)
+    case sedationSaved(Result<SedationEntry, CommandRefusal>)
+    case exceptionSaved(Result<MonitoringExceptionEntry, CommandRefusal>)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -22,5 +25,10 @@ public enum Effect: Sendable, Hashable {
     case record(RecordAssessment, session: Session)
     /// Amend an entry as `session`.
     case amend(AmendEntry, session: Session)
+    /// Record an assessment with its dose-gate answers; answer with `.saved`.
+    case recordGated(RecordGatedAssessment, session: Session)
+    case recordVitals(RecordVitals, session: Session)
+    case recordSedation(RecordSedation, session: Session)
+    case recordException(RecordMonitoringException, session: Session)
     case quit
 }

@@ -7,6 +7,10 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .record(let c, let s): "record(patient \(c.patientID), \(c.scale.displayName), by staff \(s.staff.id))"
         case .amend(let a, let s): "amend(entry \(a.entryID), by staff \(s.staff.id))"
         case .quit: "quit"
+        case .recordGated(let c, let s): "recordGated(patient \(c.assessment.patientID), \(c.assessment.scale.displayName), by staff \(s.staff.id))"
+        case .recordVitals(let c, let s): "recordVitals(patient \(c.patientID), by staff \(s.staff.id))"
+        case .recordSedation(let c, let s): "recordSedation(patient \(c.patientID), by staff \(s.staff.id))"
+        case .recordException(let c, let s): "recordException(patient \(c.patientID), \(c.kind.code), by staff \(s.staff.id))"
         }
     }
     public var debugDescription: String { description }
