@@ -112,7 +112,7 @@ extension Store {
             throw CommandRefusal(.invalid, "Not recorded: reason \"\(r.label)\" does not apply to a dose given \(isPRN ? "PRN" : "on time").")
         }
         if cmd.status != .given && cmd.wastedMg != nil { throw CommandRefusal(.invalid, "Wastage is recorded with a given dose.") }
-        if let w = cmd.wastedMg, w >= mg + 1e-9 {
+        if let w = cmd.wastedMg, w > mg - 1e-9 {
             throw CommandRefusal(.invalid, "Wasted \(fmtMg(w)) mg is not less than the \(fmtMg(mg)) mg dose; record an omitted dose instead.")
         }
 
