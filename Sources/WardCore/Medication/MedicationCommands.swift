@@ -40,9 +40,13 @@ public struct RecordDose: Sendable, Hashable {
     public var observationID: Int64?
     /// Part of the dose destroyed (e.g. half a tablet), mg; needs a witness where the schedule says so.
     public var wastedMg: Double?
+    /// When it happened, if earlier than now (charted afterwards); nil = now.
+    public var givenAt: Date?
 
     public init(orderID: OrderID, scheduledFor: Date?, status: AdministrationStatus, reason: ReasonCode? = nil,
-                note: String? = nil, witness: WitnessCredentials? = nil, observationID: Int64? = nil, wastedMg: Double? = nil) {
+                note: String? = nil, witness: WitnessCredentials? = nil, observationID: Int64? = nil, wastedMg: Double? = nil,
+                givenAt: Date? = nil) {
+        self.givenAt = givenAt
         self.orderID = orderID; self.scheduledFor = scheduledFor; self.status = status; self.reason = reason
         self.note = note; self.witness = witness; self.observationID = observationID; self.wastedMg = wastedMg
     }

@@ -64,6 +64,11 @@ extension Store {
         }
         let patient = try admittedPatient(db, order.patientID)
         let isPRN = order.kind == .prn
+        let at = Timestamp.stored(cmd.givenAt ?? now)
+        guard at <= now else { throw CommandRefusal(.invalid, "The time given is in the future; check the date and time.") }
+        guard at >= patient.admittedAt else {
+            throw CommandRefusal(.invalid, "The time given is before \(InputText.visible(patient.name))'s admission; check the date and time.")
+        }
         var mg: Double
         switch (order.kind, cmd.scheduledFor) {
         case (.taper, let due?):
@@ -84,13 +89,13 @@ extension Store {
                 throw CommandRefusal(.conflict, "Order #\(order.id) is \(order.terms.status.rawValue); no PRN may be given under it.")
             }
             mg = terms.doseMg
-            try checkPRN(db, order: order, terms: terms, patient: patient, now: now, ward: ward)
+            try checkPRN(db, order: order, terms: terms, patient: patient, now: at, ward: ward)
         case (.prn, _?):
             throw CommandRefusal(.invalid, "A PRN dose has no scheduled time.")
         }
 
         // Reasons: scheduled doses outside the window, and every hold/refuse/omit.
-        let timing: DoseTiming = cmd.scheduledFor.map { ward.administration.timing(dueAt: $0, at: now) } ?? .onTime
+        let timing: DoseTiming = cmd.scheduledFor.map { ward.administration.timing(dueAt: $0, at: at) } ?? .onTime
         let needed: ReasonCode.Use?
         switch cmd.status {
         case .given: needed = isPRN ? nil : timing.reasonUse
@@ -149,7 +154,7 @@ extension Store {
                                         at, recorded_by, reason, note, witness, observation_id, wasted_mg)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [patient.id, order.id, order.version, isPRN, cmd.scheduledFor.map(Timestamp.text),
-                             cmd.status.rawValue, order.drug, mg, order.terms.route, Timestamp.text(now), actor.key,
+                             cmd.status.rawValue, order.drug, mg, order.terms.route, Timestamp.text(at), actor.key,
                              cmd.reason?.rawValue, note, witness?.staff, cmd.observationID, cmd.wastedMg])
         let id = db.lastInsertedRowID
         var details: [String: JSONValue] = [
@@ -157,6 +162,7 @@ extension Store {
             "status": .string(cmd.status.rawValue), "drug": .string(order.drug), "mg": .string(fmtMg(mg)),
             "prn": .bool(isPRN)]
         if let s = cmd.scheduledFor { details["scheduledFor"] = .string(Timestamp.text(s)) }
+        if at != Timestamp.stored(now) { details["givenAt"] = .string(Timestamp.text(at)) }
         if let r = cmd.reason { details["reason"] = .string(r.rawValue) }
         if let n = note { details["note"] = .string(n) }
         if let w = witness { details["witness"] = .int(Int(w.staff)) }
@@ -165,13 +171,13 @@ extension Store {
         try AuditChain.append(db, at: now, actor: actor.staffID, terminal: terminal, action: "dose.\(cmd.status.rawValue)",
                               patientMRN: patient.mrn, details: JSONValue.object(details))
         if isPRN && cmd.status == .given {
-            let due = now.addingTimeInterval(TimeInterval(ward.reassessment.afterPRNMinutes * 60))
+            let due = at.addingTimeInterval(TimeInterval(ward.reassessment.afterPRNMinutes * 60))
             try db.execute(sql: "INSERT INTO prn_followups(administration_id, patient_id, due_at) VALUES (?, ?, ?)",
                            arguments: [id, patient.id, Timestamp.text(due)])
         }
         return Administration(id: id, patientID: patient.id, orderID: order.id, orderVersion: order.version, isPRN: isPRN,
                               scheduledFor: cmd.scheduledFor.map(Timestamp.stored), status: cmd.status, drug: order.drug,
-                              mg: mg, route: order.terms.route, at: Timestamp.stored(now), by: actor.key, byName: actor.name,
+                              mg: mg, route: order.terms.route, at: at, by: actor.key, byName: actor.name,
                               reason: cmd.reason, note: note, witness: witness, observationID: cmd.observationID,
                               wastedMg: cmd.wastedMg)
     }
@@ -192,18 +198,21 @@ extension Store {
                          ward: WardProtocol) throws {
         if let last = try Row.fetchOne(db, sql: """
             SELECT a.at, s.name FROM administrations a JOIN staff s ON s.id = a.recorded_by
-            WHERE a.patient_id = ? AND a.is_prn = 1 AND a.status = 'given' AND a.drug = ?
+            WHERE a.patient_id = ? AND a.is_prn = 1 AND a.status = 'given' AND a.drug = ? AND a.at > ? AND a.at < ?
             ORDER BY a.at DESC LIMIT 1
-            """, arguments: [patient.id, order.drug]), let at = Timestamp.date(last["at"]) {
+            """, arguments: [patient.id, order.drug,
+                             Timestamp.text(now.addingTimeInterval(-TimeInterval(terms.minIntervalMinutes * 60))),
+                             Timestamp.text(now.addingTimeInterval(TimeInterval(terms.minIntervalMinutes * 60)))]),
+           let at = Timestamp.date(last["at"]) {
             let ago = now.timeIntervalSince(at)
-            if ago < TimeInterval(terms.minIntervalMinutes * 60) {
+            do {
                 throw CommandRefusal(.conflict, "Not recorded: \(order.drug) PRN was already given by \(InputText.visible(last["name"])) at \(hhmm(at)) (\(max(0, Int(ago / 60))) min ago; minimum \(terms.minIntervalMinutes) min).")
             }
         }
         let from = Timestamp.text(now.addingTimeInterval(-86_400))
         let rows = try Row.fetchAll(db, sql: """
-            SELECT drug, mg, is_prn FROM administrations WHERE patient_id = ? AND status = 'given' AND at > ?
-            """, arguments: [patient.id, from])
+            SELECT drug, mg, is_prn FROM administrations WHERE patient_id = ? AND status = 'given' AND at > ? AND at <= ?
+            """, arguments: [patient.id, from, Timestamp.text(now)])
         var counted = 0.0
         for r in rows where ward.prn.capCounts == .all || (r["is_prn"] as Int) == 1 {
             counted += (try? ward.equivalence.convert(drug: r["drug"], mg: r["mg"]))?.diazepamMgHigh ?? 0

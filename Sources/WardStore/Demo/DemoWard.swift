@@ -148,6 +148,7 @@ public enum DemoWard {
                 count += 1
             }
         }
+        try seedMedication(store: store, clock: clock, protocol: ward, terminal: terminal)
         for d in staff where d.disabled {
             try store.disableStaff(staffID: d.staffID, session: adminSession)
         }

@@ -78,6 +78,14 @@ public struct AppState: Sendable {
         case .confirm: return .confirm
         case .chart: return .chart
         case .ciwaB: return .ciwaB
+        case .mar(let m):
+            switch m.step {
+            case .list: return .mar
+            case .reason: return .marReason
+            case .confirm: return .marConfirm
+            case .note, .witness: return .marText
+            }
+        case .orderEntry: return .orderEntry
         case .wardList, nil: return .wardList
         }
     }
@@ -109,6 +117,10 @@ public enum Screen: Sendable, Hashable {
     case chart(ChartState)
     case ciwaB(CIWABForm)
     case confirm(Confirm)
+    /// The medication administration record of one patient (issue 5).
+    case mar(MARState)
+    /// A prescriber writing or changing an order.
+    case orderEntry(OrderEntryForm)
 
     var isModal: Bool { if case .confirm = self { true } else { false } }
 }

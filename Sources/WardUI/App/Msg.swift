@@ -10,6 +10,10 @@ public enum Msg: Sendable {
     case saved(Result<Assessment, CommandRefusal>)
     /// Another terminal committed something: reload.
     case storeChanged
+    /// A dose event (given/held/refused/omitted) was recorded or refused.
+    case doseRecorded(Result<Administration, CommandRefusal>)
+    /// An order (new or new version) was signed or refused.
+    case orderSaved(Result<MedicationOrder, CommandRefusal>)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -22,5 +26,11 @@ public enum Effect: Sendable, Hashable {
     case record(RecordAssessment, session: Session)
     /// Amend an entry as `session`.
     case amend(AmendEntry, session: Session)
+    /// Record a dose event as `session` (the witness's PIN travels in the command); answer with `.doseRecorded`.
+    case recordDose(RecordDose, session: Session)
+    /// Sign a new order; answer with `.orderSaved`.
+    case writeOrder(WriteOrder, session: Session)
+    /// Sign a new version of an order; answer with `.orderSaved`.
+    case changeOrder(ChangeOrder, session: Session)
     case quit
 }

@@ -20,6 +20,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleSaved(result)
     case .storeChanged:
         return [.loadWard]
+    case .doseRecorded(let result):
+        return state.handleDoseRecorded(result)
+    case .orderSaved(let result):
+        return state.handleOrderSaved(result)
     }
 }
 
@@ -55,6 +59,19 @@ extension AppState {
         case nil:
             break
         }
+        // Typing steps (reason, note, witness, order form) read plain characters.
+        if case .mar(var m)? = stack.last, m.step != .list {
+            let old = stack[stack.count - 1]
+            let fx = handleMAR(action, event, &m)
+            replaceTop(.mar(m), if: old, at: stack.count - 1)
+            return fx
+        }
+        if case .orderEntry(var f)? = stack.last {
+            let old = stack[stack.count - 1]
+            let fx = handleOrderEntry(action, event, &f)
+            replaceTop(.orderEntry(f), if: old, at: stack.count - 1)
+            return fx
+        }
         guard let action else { return [] }
         switch action {
         case .help:
@@ -86,6 +103,12 @@ extension AppState {
             return fx
         case .confirm(let c):
             return handleConfirm(action, c)
+        case .mar(var m):
+            let fx = handleMAR(action, event, &m)
+            replaceTop(.mar(m), if: top, at: topIndex)
+            return fx
+        case .orderEntry:
+            return []
         }
     }
 

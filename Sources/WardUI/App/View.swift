@@ -35,6 +35,12 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
     case .ciwaB(let f):
         CIWABView.draw(&s, state, f)
         if message == nil { message = f.message }
+    case .mar(let m):
+        MARView.draw(&s, state, m)
+        if message == nil { message = m.message }
+    case .orderEntry(let f):
+        OrderEntryView.draw(&s, state, f)
+        if message == nil { message = f.message }
     case .confirm: break
     }
     Chrome.messageLine(&s, message)

@@ -6,6 +6,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case newCIWAB, score, previousItem, save, discard
     case nextField, submit, unlock, erase, clearField, switchUser, cancelSwitch
     case confirmYes, confirmNo, closeHelp
+    // Medication (issue 5).
+    case openMAR, give, hold, refuse, omit, newOrder, changeOrder, chooseReason, fieldDone, cancel, previousField
 
     /// Short word for the status-line legend.
     public var legend: String {
@@ -31,6 +33,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .confirmYes: "yes"
         case .confirmNo: "no"
         case .closeHelp: "close help"
+        case .openMAR: "MAR"
+        case .give: "give"
+        case .hold: "hold"
+        case .refuse: "refused"
+        case .omit: "omit"
+        case .newOrder: "new order"
+        case .changeOrder: "change order"
+        case .chooseReason: "reason"
+        case .fieldDone: "OK"
+        case .cancel: "cancel"
+        case .previousField: "previous field"
         }
     }
 
@@ -59,6 +72,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .confirmYes: "Yes"
         case .confirmNo: "No, go back"
         case .closeHelp: "Close this help"
+        case .openMAR: "Open the medication administration record (MAR)"
+        case .give: "Give the selected dose (a reason is asked outside the window; a witness where the protocol needs one)"
+        case .hold: "Hold the selected scheduled dose, with a reason"
+        case .refuse: "Record that the patient refused the selected dose"
+        case .omit: "Omit the selected scheduled dose, with a reason"
+        case .newOrder: "Write a new taper or PRN order (prescribers)"
+        case .changeOrder: "Change the selected dose's order: a new version with a reason (prescribers)"
+        case .chooseReason: "Choose the numbered reason"
+        case .fieldDone: "Accept this step / next field; on an order: check, then sign"
+        case .cancel: "Cancel (nothing is recorded)"
+        case .previousField: "Previous field"
         }
     }
 }

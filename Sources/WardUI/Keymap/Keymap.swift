@@ -114,6 +114,7 @@ extension Keymap {
             ],
             .chart: [
                 KeyBinding(chars("b"), .newCIWAB, label: "b"),
+                KeyBinding(chars("m"), .openMAR, label: "m"),
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑", inLegend: false),
                 KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓", inLegend: false),
                 KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc"),
@@ -125,6 +126,38 @@ extension Keymap {
                 KeyBinding([.key(.backspace), .key(.delete)], .previousItem, label: "Bksp", inLegend: false),
                 KeyBinding([.key(.enter)], .save, label: "Enter"),
                 KeyBinding([.key(.escape)], .discard, label: "Esc"),
+            ],
+            .mar: [
+                KeyBinding(chars("g"), .give, label: "g"),
+                KeyBinding(chars("h"), .hold, label: "h"),
+                KeyBinding(chars("r"), .refuse, label: "r"),
+                KeyBinding(chars("o"), .omit, label: "o"),
+                KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
+                KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
+                KeyBinding(chars("n"), .newOrder, label: "n"),
+                KeyBinding(chars("c"), .changeOrder, label: "c"),
+                KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc"),
+            ],
+            .marReason: [
+                KeyBinding(chars("123456789"), .chooseReason, label: "1-9"),
+                KeyBinding([.key(.escape)], .cancel, label: "Esc"),
+            ],
+            .marConfirm: [
+                KeyBinding([.key(.enter)], .fieldDone, label: "Enter"),
+                KeyBinding([.key(.escape)], .cancel, label: "Esc"),
+            ],
+            .marText: [
+                KeyBinding([.key(.enter)], .fieldDone, label: "Enter"),
+                KeyBinding([.key(.tab), .key(.backTab)], .nextField, label: "Tab"),
+                KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
+                KeyBinding([.key(.escape)], .cancel, label: "Esc"),
+            ],
+            .orderEntry: [
+                KeyBinding([.key(.enter)], .fieldDone, label: "Enter"),
+                KeyBinding([.key(.tab), .key(.down)], .nextField, label: "Tab"),
+                KeyBinding([.key(.backTab), .key(.up)], .previousField, label: "S-Tab", inLegend: false),
+                KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
+                KeyBinding([.key(.escape)], .cancel, label: "Esc"),
             ],
             .confirm: [
                 KeyBinding(chars("yY"), .confirmYes, label: "y"),
