@@ -54,7 +54,7 @@ public enum ReasonCode: String, Sendable, Hashable, Codable, CaseIterable {
     public static func codes(for use: Use) -> [ReasonCode] { allCases.filter { $0.use == use } }
 
     /// "other" reasons need a note saying what.
-    public var needsNote: Bool { [.lateOther, .earlyOther, .heldOther, .omittedOther].contains(self) }
+    public var needsNote: Bool { [.lateOther, .earlyOther, .heldOther, .omittedOther, .prnClinicalJudgement].contains(self) }
 
     public var label: String {
         switch self {

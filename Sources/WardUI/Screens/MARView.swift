@@ -92,6 +92,19 @@ enum MARView {
         }
     }
 
+    /// Words into at most `maxLines` lines of `width` columns (the last one cut with "…").
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if Text.width(candidate) <= width || current.isEmpty { current = candidate; continue }
+            lines.append(current); current = word
+        }
+        if !current.isEmpty { lines.append(current) }
+        guard lines.count > maxLines else { return lines }
+        return Array(lines.prefix(maxLines - 1)) + [Text.fit(lines[(maxLines - 1)...].joined(separator: " "), width)]
+    }
+
     typealias Cols = (time: Int, drug: Int, de: Int, status: Int)
 
     static func statusRole(_ st: MARStatus) -> SemanticRole {
@@ -140,9 +153,13 @@ enum MARView {
               (o.isActive ? "" : " — \(o.terms.status.rawValue.uppercased())"),
               x: x, y: y, width: max(0, s.width - x - 1), role: selected ? base : .muted)
         guard y + 1 < bottom, let e = state.ward?.prnEligibility(o, now: state.now, protocol: state.wardProtocol) else { return y + 1 }
-        s.put(fit: "       " + e.line, x: 1, y: y + 1, width: s.width - 2,
-              role: e.isEligible ? .doseDue : (e.isBlocked ? .alertCritical : .alertWarning), emphasis: .bold)
-        return y + 2
+        var row = y + 1
+        for part in wrap(e.line, width: s.width - 9, maxLines: 2) where row < bottom {
+            s.put(fit: part, x: 8, y: row, width: s.width - 9,
+                  role: e.isEligible ? .doseDue : (e.isBlocked ? .alertCritical : .alertWarning), emphasis: .bold)
+            row += 1
+        }
+        return row
     }
 
     static func drawPanel(_ s: inout Surface, state: AppState, m: MARState, top: Int) {
@@ -160,8 +177,10 @@ enum MARView {
         var y = r.y + 1
         switch m.step {
         case .reason:
-            s.put(fit: p.reasonWhy, x: 2, y: y, width: inner, role: .alertWarning, emphasis: .bold)
-            y += 1
+            for part in wrap(p.reasonWhy, width: inner, maxLines: 2) {
+                s.put(fit: part, x: 2, y: y, width: inner, role: .alertWarning, emphasis: .bold)
+                y += 1
+            }
             let codes = ReasonCode.codes(for: p.reasonUse ?? .held)
             var x = 2
             for (i, c) in codes.enumerated() {

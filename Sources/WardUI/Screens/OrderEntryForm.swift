@@ -37,7 +37,7 @@ public struct OrderEntryForm: Sendable, Hashable {
     public var changingVersion: Int = 0
     public var kind: OrderKind = .taper
     public var values: [Field: String] = [:]
-    public var field: Field = .drug
+    public var field: Field = .kind
     /// Enter pressed once on a valid form: the next Enter signs.
     public var armed = false
     public var saving = false
