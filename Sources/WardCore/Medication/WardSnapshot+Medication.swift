@@ -38,7 +38,7 @@ extension WardSnapshot {
     /// PRN doses given today (ward-local day), newest first.
     public func prnGiven(for id: PatientID, now: Date, calendar: Calendar) -> [Administration] {
         let start = calendar.startOfDay(for: now)
-        return (administrations[id] ?? []).filter { $0.isPRN && $0.at >= start && $0.at <= now }
+        return (administrations[id] ?? []).filter { $0.isPRN && $0.at >= start }
     }
 
     public func diazepamTotal(for id: PatientID, now: Date, protocol p: WardProtocol) -> DiazepamTotal {

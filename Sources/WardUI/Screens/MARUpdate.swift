@@ -104,7 +104,7 @@ extension AppState {
                                 reasonWhy: "", reason: nil, note: "", needsWitness: false, witnessWhy: "")
             if !e.isEligible {
                 p.reasonUse = .prnOverride
-                p.reasonWhy = e.line + " — give anyway because:"
+                p.reasonWhy = e.line
             }
             if let why = MARScreen.witnessNeed(self, drug: o.drug) { p.needsWitness = true; p.witnessWhy = why }
             begin(p, &m)
@@ -229,6 +229,7 @@ extension AppState {
         switch result {
         case .success(let a):
             insert(a)
+            now = max(now, a.at)   // the store's clock has moved on since the last tick
             let label = m.pending?.label ?? a.drug
             m.reset()
             let w = a.witness.map { ", witness \($0.name)" } ?? ""

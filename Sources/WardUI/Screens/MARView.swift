@@ -183,6 +183,7 @@ enum MARView {
             }
             let codes = ReasonCode.codes(for: p.reasonUse ?? .held)
             var x = 2
+            if p.reasonUse == .prnOverride { x += s.put("Give anyway only because: ", x: x, y: y, role: .text, emphasis: .bold) }
             for (i, c) in codes.enumerated() {
                 let t = "\(i + 1) \(c.label)"
                 if x + Text.width(t) > r.width - 2 { y += 1; x = 2 }
