@@ -168,6 +168,21 @@ extension Fixture {
         #expect(try sqlite3(f.path, "SELECT s.staff_id, w.staff_id FROM administrations a JOIN staff s ON s.id = a.recorded_by JOIN staff w ON w.id = a.witness").out == "S1|N1")
     }
 
+    @Test func wrongWitnessPINsLockTheWitnessLikeFailedSignIns() throws {
+        let (f, _, o) = try setUp(); defer { f.cleanup() }
+        let dose = try #require(f.doses(o).first)
+        for _ in 0..<wardProtocol.security.maxFailedAttempts {
+            let r = refusal { try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given,
+                                                                witness: WitnessCredentials(staffID: "C1", pin: "999999")),
+                                                     session: f.session(.nurse), protocol: wardProtocol) }
+            #expect(r?.kind == .notPermitted)
+        }
+        let locked = refusal { try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given, witness: f.witness(.chargeNurse)),
+                                                      session: f.session(.nurse), protocol: wardProtocol) }
+        #expect(locked?.kind == .locked)
+        #expect(try f.count("SELECT count(*) FROM administrations") == 0)
+    }
+
     @Test func wastageIsRecordedWithItsWitness() throws {
         let (f, _, o) = try setUp(); defer { f.cleanup() }
         let dose = try #require(f.doses(o).first)

@@ -20,7 +20,7 @@ extension Store {
         if let w = cmd.wastedMg, !(w.isFinite && w > 0) {
             throw CommandRefusal(.invalid, "Wasted amount must be above 0 mg.")
         }
-        let witnessKey = try verifyWitness(cmd.witness, session: session)
+        let witnessKey = try verifyWitness(cmd.witness, session: session, policy: ward.security)
         do {
             return try command("dose.\(cmd.status.rawValue)", .giveDose, session: session) { db, actor, now in
                 try Self.recordDose(db, cmd, note: note, witnessKey: witnessKey, actor: actor, now: now,
@@ -36,23 +36,39 @@ extension Store {
     }
 
     /// The witness's staff key when the ID and PIN match (argon2id verify),
-    /// nil when no witness was given. A wrong ID or PIN is audited.
-    private func verifyWitness(_ w: WitnessCredentials?, session: Session) throws(CommandRefusal) -> StaffKey? {
+    /// nil when no witness was given. A wrong PIN counts toward the witness's
+    /// sign-in lockout exactly like a failed sign-in (so the overlay cannot
+    /// be used to guess PINs); a locked witness is refused. Failures are audited.
+    private func verifyWitness(_ w: WitnessCredentials?, session: Session, policy: SecurityPolicy) throws(CommandRefusal) -> StaffKey? {
         guard let w else { return nil }
         let id = String(w.staffID.trimmingCharacters(in: .whitespaces).prefix(64))
         guard !id.isEmpty, !w.pin.isEmpty else { throw CommandRefusal(.invalid, "The witness types their staff ID and PIN.") }
         let row: Row?
-        do { row = try pool.read { db in try Row.fetchOne(db, sql: "SELECT id, pin_hash FROM staff WHERE staff_id = ?", arguments: [id]) } }
+        do { row = try pool.read { db in try Row.fetchOne(db, sql: "SELECT id, pin_hash, locked_until FROM staff WHERE staff_id = ?", arguments: [id]) } }
         catch { throw CommandRefusal(.storage, "Could not read the database: \(error)") }
+        let now = clock.now()
+        if let until = (row?["locked_until"] as String?).flatMap(Timestamp.date), until > now {
+            let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+            throw CommandRefusal(.locked, "The witness's staff ID is locked after too many wrong PINs for \(minutes) more minute\(minutes == 1 ? "" : "s"); ask another member of staff.")
+        }
         _ = SecretHasher.decoy
         let ok = SecretHasher.verify(w.pin, against: (row?["pin_hash"] as String?) ?? SecretHasher.decoy) && row != nil
         guard ok, let key = row?["id"] as StaffKey? else {
-            let now = clock.now()
             _ = try? write { db in
+                if let k = row?["id"] as StaffKey? {
+                    let attempts = (try Int.fetchOne(db, sql: "SELECT failed_attempts FROM staff WHERE id = ?", arguments: [k]) ?? 0) + 1
+                    let locks = attempts >= policy.maxFailedAttempts
+                    let until = locks ? Timestamp.text(now.addingTimeInterval(TimeInterval(policy.lockoutMinutes) * 60)) : nil
+                    try db.execute(sql: "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?",
+                                   arguments: [locks ? 0 : attempts, until, k])
+                }
                 try AuditChain.append(db, at: now, actor: session.staff.staffID, terminal: session.terminal,
                                       action: "witness.failed", details: ["witness": .string(InputText.visible(id))])
             }
             throw CommandRefusal(.notPermitted, "Witness ID or PIN not accepted; nothing was recorded. The witness checks both and types them again.")
+        }
+        if (try? pool.read({ db in try Int.fetchOne(db, sql: "SELECT failed_attempts FROM staff WHERE id = ?", arguments: [key]) })) ?? 0 > 0 {
+            _ = try? write { db in try db.execute(sql: "UPDATE staff SET failed_attempts = 0 WHERE id = ?", arguments: [key]) }
         }
         return key
     }
