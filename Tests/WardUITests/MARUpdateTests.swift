@@ -136,6 +136,18 @@ import WardCore
         #expect(cmd.scheduledFor == nil && cmd.reason == .prnPrescriberInstructed && cmd.orderID == MARFixture.prn.id)
     }
 
+    @Test func thePRNFollowUpIsRecordedAsItsEffect() throws {
+        var d = MARFixture.onMAR()
+        d.key(.char("e"))
+        #expect(d.mar?.step == .effect)
+        #expect(d.text.contains("Effect of PRN 10:00 diazepam 5 mg"))
+        d.key(.char("2"))
+        let cmd = try #require(d.effects.compactMap { if case .recordPRNEffect(let c, _) = $0 { c } else { nil } }.first)
+        #expect(cmd == RecordPRNEffect(followUpID: 1, result: .partial))
+        d.send(.prnEffectRecorded(.success(PRNFollowUp(id: 1, administrationID: 2, patientID: 1, dueAt: MARFixture.at("11:00"), result: .partial))))
+        #expect(d.mar?.step == .list && d.state.flash?.text == "PRN effect recorded: partial")
+    }
+
     @Test func onlyPrescribersOpenOrderEntry() {
         var n = MARFixture.onMAR()
         n.key(.char("n"))

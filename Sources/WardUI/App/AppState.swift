@@ -81,7 +81,7 @@ public struct AppState: Sendable {
         case .mar(let m):
             switch m.step {
             case .list: return .mar
-            case .reason: return .marReason
+            case .reason, .effect: return .marReason
             case .confirm: return .marConfirm
             case .note, .witness: return .marText
             }

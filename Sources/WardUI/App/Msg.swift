@@ -14,6 +14,8 @@ public enum Msg: Sendable {
     case doseRecorded(Result<Administration, CommandRefusal>)
     /// An order (new or new version) was signed or refused.
     case orderSaved(Result<MedicationOrder, CommandRefusal>)
+    /// A PRN follow-up result was recorded or refused.
+    case prnEffectRecorded(Result<PRNFollowUp, CommandRefusal>)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -32,5 +34,7 @@ public enum Effect: Sendable, Hashable {
     case writeOrder(WriteOrder, session: Session)
     /// Sign a new version of an order; answer with `.orderSaved`.
     case changeOrder(ChangeOrder, session: Session)
+    /// Record a PRN follow-up's result (the dose's effectiveness); answer with `.prnEffectRecorded`.
+    case recordPRNEffect(RecordPRNEffect, session: Session)
     case quit
 }

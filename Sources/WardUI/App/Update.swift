@@ -24,6 +24,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleDoseRecorded(result)
     case .orderSaved(let result):
         return state.handleOrderSaved(result)
+    case .prnEffectRecorded(let result):
+        return state.handlePRNEffectRecorded(result)
     }
 }
 

@@ -7,7 +7,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case nextField, submit, unlock, erase, clearField, switchUser, cancelSwitch
     case confirmYes, confirmNo, closeHelp
     // Medication (issue 5).
-    case openMAR, give, hold, refuse, omit, newOrder, changeOrder, chooseReason, fieldDone, cancel, previousField
+    case openMAR, prnEffect, give, hold, refuse, omit, newOrder, changeOrder, chooseReason, fieldDone, cancel, previousField
 
     /// Short word for the status-line legend.
     public var legend: String {
@@ -34,6 +34,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .confirmNo: "no"
         case .closeHelp: "close help"
         case .openMAR: "MAR"
+        case .prnEffect: "PRN effect"
         case .give: "give"
         case .hold: "hold"
         case .refuse: "refused"
@@ -73,6 +74,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .confirmNo: "No, go back"
         case .closeHelp: "Close this help"
         case .openMAR: "Open the medication administration record (MAR)"
+        case .prnEffect: "Record the follow-up re-assessment of the last PRN dose: effective, partial or none"
         case .give: "Give the selected dose (a reason is asked outside the window; a witness where the protocol needs one)"
         case .hold: "Hold the selected scheduled dose, with a reason"
         case .refuse: "Record that the patient refused the selected dose"

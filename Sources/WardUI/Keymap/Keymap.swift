@@ -134,6 +134,7 @@ extension Keymap {
                 KeyBinding(chars("o"), .omit, label: "o"),
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
                 KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
+                KeyBinding(chars("e"), .prnEffect, label: "e", inLegend: false),
                 KeyBinding(chars("n"), .newOrder, label: "n"),
                 KeyBinding(chars("c"), .changeOrder, label: "c"),
                 KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc"),

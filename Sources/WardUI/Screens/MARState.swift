@@ -5,7 +5,7 @@ import WardCore
 /// being recorded walks list → reason (when needed) → note (when needed)
 /// → confirm → witness (when needed) → saving.
 public struct MARState: Sendable, Hashable {
-    public enum Step: Sendable, Hashable { case list, reason, note, confirm, witness }
+    public enum Step: Sendable, Hashable { case list, reason, note, confirm, witness, effect }
 
     public var patientID: PatientID
     /// Index over `MARScreen.rows` (scheduled doses, then PRN orders).
@@ -15,6 +15,8 @@ public struct MARState: Sendable, Hashable {
     public var witness: WitnessEntry
     public var saving: Bool
     public var message: Flash?
+    /// The PRN follow-up whose effect is being recorded (step `.effect`).
+    public var followUp: PRNFollowUp?
 
     public init(patientID: PatientID) {
         self.patientID = patientID; selected = 0; step = .list; pending = nil; witness = WitnessEntry()
@@ -22,7 +24,7 @@ public struct MARState: Sendable, Hashable {
     }
 
     /// Back to the list, forgetting the dose being prepared (and any PIN typed).
-    mutating func reset() { step = .list; pending = nil; witness = WitnessEntry(); saving = false }
+    mutating func reset() { step = .list; pending = nil; witness = WitnessEntry(); saving = false; followUp = nil }
 }
 
 /// The dose being prepared.

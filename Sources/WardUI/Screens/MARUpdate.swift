@@ -14,6 +14,7 @@ extension AppState {
         case .note: return marNote(action, event, &m)
         case .confirm: return marConfirm(action, &m)
         case .witness: return marWitness(action, event, &m)
+        case .effect: return marEffect(action, event, &m)
         }
     }
 
@@ -34,6 +35,13 @@ extension AppState {
             }
             stack.append(.orderEntry(OrderEntryForm(patientID: m.patientID, today: MedicationSchedule.dayKey(now, calendar),
                                                     protocol: wardProtocol)))
+        case .prnEffect:
+            guard let f = ward?.prnFollowUps[m.patientID]?.first(where: { $0.result == nil }) else {
+                m.message = Flash("No PRN dose is waiting for its follow-up re-assessment.", role: .alertInfo)
+                return []
+            }
+            m.followUp = f
+            m.step = .effect
         case .changeOrder:
             guard session?.staff.role.may(.writeOrder) == true else {
                 m.message = Flash(StaffRole.refusalText(.writeOrder, role: session?.staff.role ?? .nurse), role: .alertWarning)
@@ -141,6 +149,40 @@ extension AppState {
         default: break
         }
         return []
+    }
+
+    private mutating func marEffect(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {
+        let choices = PRNFollowUp.Effect.allCases
+        switch action {
+        case .chooseReason:
+            guard case .char(let c) = event, let n = c.wholeNumberValue, (1...choices.count).contains(n),
+                  let f = m.followUp, let session else {
+                m.message = Flash("Type 1 to \(choices.count), Esc to cancel.", role: .error)
+                return []
+            }
+            m.saving = true
+            m.message = Flash("Saving…", role: .alertInfo)
+            return [.recordPRNEffect(RecordPRNEffect(followUpID: f.id, result: choices[n - 1]), session: session)]
+        case .cancel: m.reset()
+        default: break
+        }
+        return []
+    }
+
+    /// A PRN follow-up result came back from the store.
+    mutating func handlePRNEffectRecorded(_ result: Result<PRNFollowUp, CommandRefusal>) -> [Effect] {
+        guard let i = stack.lastIndex(where: { if case .mar(let m) = $0 { m.saving && m.step == .effect } else { false } }),
+              case .mar(var m) = stack[i] else {
+            if case .failure(let r) = result { flash = Flash("Not recorded: \(r.message)", role: .error) }
+            return [.loadWard]
+        }
+        m.reset()
+        switch result {
+        case .success(let f): flash = Flash("PRN effect recorded: \(f.result?.rawValue ?? "")", role: .saved)
+        case .failure(let r): m.message = Flash("Not recorded: \(r.message)", role: .error)
+        }
+        stack[i] = .mar(m)
+        return [.loadWard]
     }
 
     private mutating func marNote(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {

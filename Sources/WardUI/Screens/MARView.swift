@@ -164,6 +164,17 @@ enum MARView {
 
     static func drawPanel(_ s: inout Surface, state: AppState, m: MARState, top: Int) {
         let r = Rect(x: 0, y: top, width: s.width, height: 6)
+        if m.step == .effect, let f = m.followUp {
+            let a = state.ward?.administrations[m.patientID]?.first { $0.id == f.administrationID }
+            Chrome.box(&s, r, role: .text, ascii: state.asciiOnly,
+                       title: "Effect of PRN \(a.map { "\(Format.clock($0.at, state.calendar)) \($0.drug) \(MARScreen.mg($0.mg)) mg" } ?? "")")
+            s.put(fit: "Re-assessment due \(Format.clock(f.dueAt, state.calendar)). How well did the dose work?", x: 2, y: r.y + 1, width: r.width - 4, role: .text)
+            var x = 2
+            for (i, e) in PRNFollowUp.Effect.allCases.enumerated() {
+                x += s.put("\(i + 1) \(e.rawValue)", x: x, y: r.y + 3, role: .keyHint, emphasis: .bold) + 3
+            }
+            return
+        }
         guard let p = m.pending else { return }
         let title: String
         switch p.status {
@@ -206,7 +217,7 @@ enum MARView {
             s.put("Witness PIN:      ", x: 2, y: y + 3, role: .text)
             s.put(Text.pad(String(repeating: "•", count: m.witness.pin.count) + (idActive ? "" : "_"), 16), x: 20, y: y + 3,
                   role: idActive ? .text : .fieldActive)
-        case .list:
+        case .list, .effect:
             break
         }
     }

@@ -83,6 +83,13 @@ final class EffectRunner: Sendable {
             } catch {
                 return [.orderSaved(.failure(error))]
             }
+        case .recordPRNEffect(let cmd, let session):
+            do {
+                let f = try store.recordPRNEffect(cmd, session: session)
+                return [.prnEffectRecorded(.success(f))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.prnEffectRecorded(.failure(error))]
+            }
         case .quit:
             return []
         }
