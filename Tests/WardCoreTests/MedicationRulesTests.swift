@@ -155,3 +155,25 @@ private func taper(start: Double = 20, phases: [OrderPhase] = [OrderPhase(untilM
         #expect(PRNEligibility.evaluate(i).reasons == [.orderNotActive(.held)])
     }
 }
+
+@Suite struct MARRowsTests {
+    @Test func dosesRecordedBeforeAnOrderWasHeldStayOnTheMAR() {
+        var terms = OrderTerms(kind: .taper, drug: "diazepam", indication: "w", doseTimes: ["08:00", "20:00"],
+                               taper: TaperTerms(startDailyMg: 10, phases: [OrderPhase(untilMg: 0, step: 2, everyDays: 7)], startDay: "2026-11-28"))
+        terms.status = .held
+        let held = MedicationOrder(id: 1, patientID: 1, version: 2, versionID: 2, terms: terms, reason: "drowsy", writtenBy: 9,
+                                   writtenByName: "Dr", writtenAt: at("2026-11-28T10:00:00Z"))
+        let given = Administration(id: 5, patientID: 1, orderID: 1, orderVersion: 1, isPRN: false, scheduledFor: at("2026-11-28T08:00:00Z"),
+                                   status: .given, drug: "diazepam", mg: 5, route: "oral", at: at("2026-11-28T08:05:00Z"), by: 2, byName: "N")
+        let p = Patient(id: 1, mrn: "1", name: "A", dateOfBirth: CalendarDate("1980-01-01")!, sex: .female,
+                        admittedAt: at("2026-11-27T10:00:00Z"), bed: "1")
+        var w = WardSnapshot(ward: Ward(name: "W", beds: [Bed(label: "1")]), patients: [p], assessments: [:], version: 1,
+                             loadedAt: at("2026-11-28T12:00:00Z"))
+        w.orders[1] = [held]
+        w.administrations[1] = [given]
+        let rows = w.marRows(for: 1, now: at("2026-11-28T12:00:00Z"), protocol: shipped, calendar: utc)
+        #expect(rows.count == 1)
+        #expect(rows.first?.status == .recorded(.given))
+        #expect(rows.first?.dose.time.description == "08:00")
+    }
+}

@@ -27,7 +27,21 @@ extension WardSnapshot {
     /// Today's MAR rows with their status at `now`.
     public func marRows(for id: PatientID, now: Date, protocol p: WardProtocol, calendar: Calendar) -> [MARRow] {
         let recorded = administrations[id] ?? []
-        return scheduledDoses(for: id, on: now, rules: p.taper, calendar: calendar).map { d in
+        var doses = scheduledDoses(for: id, on: now, rules: p.taper, calendar: calendar)
+        // Doses recorded today that the current versions no longer schedule
+        // (order changed, held or stopped since) stay on the record.
+        let start = calendar.startOfDay(for: now)
+        let end = calendar.date(byAdding: .day, value: 1, to: start) ?? now
+        for a in recorded where !a.isPRN {
+            guard let due = a.scheduledFor, due >= start, due < end,
+                  !doses.contains(where: { $0.orderID == a.orderID && $0.dueAt == due }) else { continue }
+            let c = calendar.dateComponents([.hour, .minute], from: due)
+            guard let t = ClockTime(hour: c.hour ?? 0, minute: c.minute ?? 0) else { continue }
+            doses.append(MARDose(orderID: a.orderID, orderVersion: a.orderVersion, drug: a.drug, route: a.route, time: t,
+                                 dueAt: due, mg: a.mg))
+        }
+        doses.sort { ($0.dueAt, $0.orderID) < ($1.dueAt, $1.orderID) }
+        return doses.map { d in
             let a = recorded.first { $0.orderID == d.orderID && $0.scheduledFor == d.dueAt }
             let de = (try? p.equivalence.convert(drug: d.drug, mg: d.mg))?.diazepamMgHigh
             return MARRow(dose: d, status: p.administration.status(dueAt: d.dueAt, recorded: a?.status, now: now),

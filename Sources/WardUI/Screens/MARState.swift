@@ -71,7 +71,7 @@ enum MARScreen {
         guard let w = state.ward else { return [] }
         let sched = w.marRows(for: id, now: state.now, protocol: state.wardProtocol, calendar: state.calendar).map(MARLine.scheduled)
         let scheduledOrders = Set(sched.compactMap { if case .scheduled(let r) = $0 { r.dose.orderID } else { nil } })
-        let quiet = w.orders(.taper, for: id).filter { $0.terms.status != .stopped && !scheduledOrders.contains($0.id) }
+        let quiet = w.orders(.taper, for: id).filter { $0.terms.status == .held || ($0.terms.status == .active && !scheduledOrders.contains($0.id)) }
             .map(MARLine.taperOrder)
         let prn = w.orders(.prn, for: id).filter { $0.terms.status != .stopped }.map(MARLine.prn)
         return sched + quiet + prn
