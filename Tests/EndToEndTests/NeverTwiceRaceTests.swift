@@ -68,7 +68,7 @@ import WardStore
         #expect(losers.allSatisfy { $0.status == 65 && $0.stderr.contains("already given by") }, "\(losers.map(\.stderr))")
         let n = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM administrations WHERE order_id = \(s.taper)"])
         #expect(n.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
-        let audit = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM audit_events WHERE action = 'dose.given'"])
+        let audit = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM audit_events WHERE action = 'dose.given' AND patient_mrn = 'RACE1'"])
         #expect(audit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
 
