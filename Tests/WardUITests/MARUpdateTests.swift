@@ -78,6 +78,17 @@ import WardCore
         #expect(cmd.status == .held && cmd.reason == .heldSedation && cmd.witness == nil)
     }
 
+    @Test func aHoldForSedationLinksTheRecentSedationScore() throws {
+        var w = MARFixture.ward()
+        let rass = Assessment(id: 901, patientID: 1, scale: .rass, items: [-2], total: -2, band: "", recordedBy: Fixture.ann.id,
+                              recordedByName: Fixture.ann.name, recordedAt: Fixture.ago(hours: 0.5))
+        w.assessments[1, default: []].insert(rass, at: 0)
+        var d = MARFixture.onMAR(ward: w)
+        d.key(.key(.down)); d.key(.key(.down))
+        d.key(.char("h")); d.key(.char("1")); d.key(.key(.enter))
+        #expect(try #require(d.recordDose).observationID == 901)
+    }
+
     @Test func anOtherReasonNeedsANote() throws {
         var d = MARFixture.onMAR()
         d.key(.key(.down)); d.key(.key(.down))

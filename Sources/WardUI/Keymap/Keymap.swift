@@ -157,6 +157,7 @@ extension Keymap {
                 KeyBinding([.key(.enter)], .fieldDone, label: "Enter"),
                 KeyBinding([.key(.tab), .key(.down)], .nextField, label: "Tab"),
                 KeyBinding([.key(.backTab), .key(.up)], .previousField, label: "S-Tab", inLegend: false),
+                KeyBinding([.ctrl("u")], .clearField, label: "Ctrl-U"),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.escape)], .cancel, label: "Esc"),
             ],

@@ -257,8 +257,15 @@ extension AppState {
         m.witness = WitnessEntry()   // the PIN leaves the screen state at once
         m.message = Flash("Saving…", role: .alertInfo)
         let note = p.note.trimmingCharacters(in: .whitespaces)
+        // Held for sedation: link the sedation score behind it, if one is recent.
+        var observation: Int64? = nil
+        if p.reason == .heldSedation, let w = ward {
+            let maxAge = TimeInterval(wardProtocol.hold.observationMaxAgeMinutes * 60)
+            observation = [ScaleKind.rass, .poss].compactMap { w.latest($0, for: m.patientID) }
+                .filter { now.timeIntervalSince($0.recordedAt) <= maxAge }.max { $0.recordedAt < $1.recordedAt }?.id
+        }
         return [.recordDose(RecordDose(orderID: p.orderID, scheduledFor: p.scheduledFor, status: p.status, reason: p.reason,
-                                       note: note.isEmpty ? nil : note, witness: witness), session: session)]
+                                       note: note.isEmpty ? nil : note, witness: witness, observationID: observation), session: session)]
     }
 
     /// A dose event came back from the store.

@@ -152,6 +152,9 @@ extension AppState {
             f.field = fields[(i + fields.count - 1) % fields.count]; f.armed = false
         case .erase:
             _ = f.values[f.field]?.popLast(); f.armed = false
+        case .clearField:
+            if ![.kind, .template, .status].contains(f.field) { f.values[f.field] = "" }
+            f.armed = false
         case .cancel:
             stack.removeLast()
         case .fieldDone:
