@@ -110,6 +110,16 @@ import WardCore
         #expect(d.mar?.message?.text == "The 08:00 dose was already given by Ann Okafor at 08:10.")
     }
 
+    @Test func lockingDropsAHalfTypedWitnessPIN() {
+        var d = MARFixture.onMAR()
+        d.key(.key(.down)); d.key(.key(.down))
+        d.key(.char("g")); d.key(.key(.enter))
+        d.type("N2077"); d.key(.key(.enter)); d.type("654")
+        d.send(.tick(Fixture.now.addingTimeInterval(Double(Fixture.policy.idleLockSeconds) + 1)))   // the idle lock falls
+        #expect(d.state.gate != nil)
+        #expect(d.mar?.witness.pin == "" && d.mar?.step == .list)
+    }
+
     @Test func selfWitnessIsRefusedOnTheSpot() {
         var d = MARFixture.onMAR()
         d.key(.key(.down)); d.key(.key(.down))

@@ -293,6 +293,14 @@ extension AppState {
         return [.loadWard]
     }
 
+    /// On lock: a half-typed witness sign-off is dropped (the witness has
+    /// walked away; their PIN must not wait in memory behind the lock).
+    mutating func forgetWitnessPINs() {
+        for i in stack.indices {
+            if case .mar(var m) = stack[i], m.step == .witness, !m.saving { m.reset(); stack[i] = .mar(m) }
+        }
+    }
+
     /// Puts a recorded dose into the snapshot at once (the reload follows).
     mutating func insert(_ a: Administration) {
         guard var w = ward else { return }
