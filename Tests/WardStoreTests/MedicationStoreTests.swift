@@ -224,6 +224,25 @@ extension Fixture {
         #expect(refusal { try f.store.recordPRNEffect(RecordPRNEffect(followUpID: fu.id, result: .none), session: f.session(.nurse)) }?.kind == .conflict)
     }
 
+    @Test func theMinimumIntervalHoldsAcrossTheShiftBoundary() throws {
+        let f = try Fixture(); defer { f.cleanup() }
+        // 10 minutes before the second shift starts, ward local time.
+        let change = wardProtocol.shifts.shifts[1].start
+        let cal = Calendar.wardDefault
+        let target = cal.date(bySettingHour: change.hour, minute: change.minute, second: 0, of: f.clock.now())!.addingTimeInterval(-600)
+        f.clock.advance(minutes: target.timeIntervalSince(f.clock.now()) / 60)
+        let p = try f.admit("M1", bed: "1")
+        let a = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.prnTerms(minInterval: 60)), session: f.session(.prescriber), protocol: wardProtocol)
+        _ = try f.store.recordDose(RecordDose(orderID: a.id, scheduledFor: nil, status: .given, witness: f.witness(.chargeNurse)),
+                                   session: f.session(.nurse), protocol: wardProtocol)
+        #expect(wardProtocol.shifts.shift(at: ClockTime(f.localHHMM(f.clock.now()))!)?.name == wardProtocol.shifts.shifts[0].name)
+        f.clock.advance(minutes: 20)
+        #expect(wardProtocol.shifts.shift(at: ClockTime(f.localHHMM(f.clock.now()))!)?.name == wardProtocol.shifts.shifts[1].name)
+        let next = refusal { try f.store.recordDose(RecordDose(orderID: a.id, scheduledFor: nil, status: .given, witness: f.witness(.nurse)),
+                                                    session: f.session(.chargeNurse), protocol: wardProtocol) }
+        #expect(next?.message.contains("20 min ago; minimum 60 min") == true)
+    }
+
     @Test func the24hCapCountsEveryBenzodiazepinePRNOrder() throws {
         let f = try Fixture(); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
