@@ -19,6 +19,14 @@ public struct WardSnapshot: Sendable, Hashable {
     public var exceptions: [PatientID: [MonitoringExceptionEntry]] = [:]
     /// Dose-gate answers per withdrawal assessment (absent = not answered: monitoring only).
     public var doseGates: [EntryID: DoseGateAnswers] = [:]
+    /// Medication orders per patient: the current version of each order (issue 5).
+    public var orders: [PatientID: [MedicationOrder]] = [:]
+    /// Every version of every order, oldest first (history view).
+    public var orderVersions: [PatientID: [MedicationOrder]] = [:]
+    /// Dose events (given/held/refused/omitted) per patient, the last 48 h, newest first.
+    public var administrations: [PatientID: [Administration]] = [:]
+    /// PRN follow-up re-assessments per patient, newest first.
+    public var prnFollowUps: [PatientID: [PRNFollowUp]] = [:]
 
     public init(ward: Ward, patients: [Patient], assessments: [PatientID: [Assessment]], version: Int, loadedAt: Date) {
         self.ward = ward; self.patients = patients; self.assessments = assessments

@@ -149,6 +149,7 @@ public enum DemoWard {
             }
         }
         try seedObservations(store: store, now: now, protocol: ward, recorders: recorders)
+        try seedMedication(store: store, clock: clock, protocol: ward, terminal: terminal)
         for d in staff where d.disabled {
             try store.disableStaff(staffID: d.staffID, session: adminSession)
         }

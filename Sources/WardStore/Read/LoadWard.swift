@@ -27,6 +27,7 @@ extension Store {
             var snapshot = WardSnapshot(ward: Ward(name: name, beds: beds), patients: patients, assessments: byPatient,
                                         version: version, loadedAt: now)
             try Self.loadObservations(db, into: &snapshot)
+            try Self.loadMedication(db, into: &snapshot, now: now)
             return snapshot
         }
     }

@@ -10,6 +10,7 @@ enum Schema {
         var m = DatabaseMigrator()
         m.registerMigration("v1-ward-staff-patients-assessments-audit", migrate: v1)
         m.registerMigration("v2-observations-vitals-sedation-exceptions-gates", migrate: v2Observations)
+        m.registerMigration("v2-medication-orders-administrations", migrate: v2Medication)
         return m
     }
 

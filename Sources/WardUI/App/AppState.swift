@@ -81,6 +81,14 @@ public struct AppState: Sendable {
         case .vitals: return .vitals
         case .sedation: return .sedation
         case .exception: return .exception
+        case .mar(let m):
+            switch m.step {
+            case .list: return .mar
+            case .reason, .effect: return .marReason
+            case .confirm: return .marConfirm
+            case .note, .witness: return .marText
+            }
+        case .orderEntry: return .orderEntry
         case .wardList, nil: return .wardList
         }
     }
@@ -115,6 +123,10 @@ public enum Screen: Sendable, Hashable {
     case sedation(SedationForm)
     case exception(ExceptionForm)
     case confirm(Confirm)
+    /// The medication administration record of one patient (issue 5).
+    case mar(MARState)
+    /// A prescriber writing or changing an order.
+    case orderEntry(OrderEntryForm)
 
     var isModal: Bool { if case .confirm = self { true } else { false } }
 }

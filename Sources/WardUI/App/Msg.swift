@@ -13,6 +13,12 @@ public enum Msg: Sendable {
     case vitalsSaved(Result<VitalSignsEntry, CommandRefusal>)
     case sedationSaved(Result<SedationEntry, CommandRefusal>)
     case exceptionSaved(Result<MonitoringExceptionEntry, CommandRefusal>)
+    /// A dose event (given/held/refused/omitted) was recorded or refused.
+    case doseRecorded(Result<Administration, CommandRefusal>)
+    /// An order (new or new version) was signed or refused.
+    case orderSaved(Result<MedicationOrder, CommandRefusal>)
+    /// A PRN follow-up result was recorded or refused.
+    case prnEffectRecorded(Result<PRNFollowUp, CommandRefusal>)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -30,5 +36,13 @@ public enum Effect: Sendable, Hashable {
     case recordVitals(RecordVitals, session: Session)
     case recordSedation(RecordSedation, session: Session)
     case recordException(RecordMonitoringException, session: Session)
+    /// Record a dose event as `session` (the witness's PIN travels in the command); answer with `.doseRecorded`.
+    case recordDose(RecordDose, session: Session)
+    /// Sign a new order; answer with `.orderSaved`.
+    case writeOrder(WriteOrder, session: Session)
+    /// Sign a new version of an order; answer with `.orderSaved`.
+    case changeOrder(ChangeOrder, session: Session)
+    /// Record a PRN follow-up's result (the dose's effectiveness); answer with `.prnEffectRecorded`.
+    case recordPRNEffect(RecordPRNEffect, session: Session)
     case quit
 }

@@ -6,6 +6,11 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .loadWard: "loadWard"
         case .record(let c, let s): "record(patient \(c.patientID), \(c.scale.displayName), by staff \(s.staff.id))"
         case .amend(let a, let s): "amend(entry \(a.entryID), by staff \(s.staff.id))"
+        case .recordDose(let c, let s):
+            "recordDose(order \(c.orderID), \(c.status.rawValue), by staff \(s.staff.id), witness: \(c.witness == nil ? "none" : "<redacted>"))"
+        case .writeOrder(let c, let s): "writeOrder(patient \(c.patientID), by staff \(s.staff.id))"
+        case .changeOrder(let c, let s): "changeOrder(order \(c.orderID), by staff \(s.staff.id))"
+        case .recordPRNEffect(let c, let s): "recordPRNEffect(follow-up \(c.followUpID), by staff \(s.staff.id))"
         case .quit: "quit"
         case .recordGated(let c, let s): "recordGated(patient \(c.assessment.patientID), \(c.assessment.scale.displayName), by staff \(s.staff.id))"
         case .recordVitals(let c, let s): "recordVitals(patient \(c.patientID), by staff \(s.staff.id))"

@@ -22,6 +22,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return [.loadWard]
     case .vitalsSaved, .sedationSaved, .exceptionSaved:
         return state.handleObservationSaved(msg)
+    case .doseRecorded(let result):
+        return state.handleDoseRecorded(result)
+    case .orderSaved(let result):
+        return state.handleOrderSaved(result)
+    case .prnEffectRecorded(let result):
+        return state.handlePRNEffectRecorded(result)
     }
 }
 
@@ -58,6 +64,19 @@ extension AppState {
             break
         }
         if let fx = handleObservationInput(action, event) { return fx }
+        // Typing steps (reason, note, witness, order form) read plain characters.
+        if case .mar(var m)? = stack.last, m.step != .list {
+            let old = stack[stack.count - 1]
+            let fx = handleMAR(action, event, &m)
+            replaceTop(.mar(m), if: old, at: stack.count - 1)
+            return fx
+        }
+        if case .orderEntry(var f)? = stack.last {
+            let old = stack[stack.count - 1]
+            let fx = handleOrderEntry(action, event, &f)
+            replaceTop(.orderEntry(f), if: old, at: stack.count - 1)
+            return fx
+        }
         guard let action else { return [] }
         switch action {
         case .help:
@@ -91,6 +110,12 @@ extension AppState {
             return handleConfirm(action, c)
         case .vitals, .sedation, .exception:
             return []   // handled by handleObservationInput
+        case .mar(var m):
+            let fx = handleMAR(action, event, &m)
+            replaceTop(.mar(m), if: top, at: topIndex)
+            return fx
+        case .orderEntry:
+            return []
         }
     }
 

@@ -43,6 +43,11 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
         if message == nil { message = f.message }
     case .exception(let f):
         ExceptionView.draw(&s, state, f)
+    case .mar(let m):
+        MARView.draw(&s, state, m)
+        if message == nil { message = m.message }
+    case .orderEntry(let f):
+        OrderEntryView.draw(&s, state, f)
         if message == nil { message = f.message }
     case .confirm: break
     }

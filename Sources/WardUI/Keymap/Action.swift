@@ -8,6 +8,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case confirmYes, confirmNo, closeHelp
     case newCIWAAr, newVitals, newSedation, newException, obsRound, nextPane
     case gateYes, gateNo, observerScale, fieldChar, fieldNext, fieldPrevious, switchScale
+    // Medication (issue 5).
+    case openMAR, prnEffect, give, hold, refuse, omit, newOrder, changeOrder, chooseReason, fieldDone, cancel, previousField
 
     /// Short word for the status-line legend.
     public var legend: String {
@@ -46,6 +48,18 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .fieldNext: "next"
         case .fieldPrevious: "previous"
         case .switchScale: "RASS/POSS"
+        case .openMAR: "MAR"
+        case .prnEffect: "PRN effect"
+        case .give: "give"
+        case .hold: "hold"
+        case .refuse: "refused"
+        case .omit: "omit"
+        case .newOrder: "new order"
+        case .changeOrder: "change order"
+        case .chooseReason: "reason"
+        case .fieldDone: "OK"
+        case .cancel: "cancel"
+        case .previousField: "previous field"
         }
     }
 
@@ -87,6 +101,18 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .fieldNext: "Keep the value, next field (on the summary: save)"
         case .fieldPrevious: "Go back to the previous field"
         case .switchScale: "Switch between RASS and POSS"
+        case .openMAR: "Open the medication administration record (MAR)"
+        case .prnEffect: "Record the follow-up re-assessment of the last PRN dose: effective, partial or none"
+        case .give: "Give the selected dose (a reason is asked outside the window; a witness where the protocol needs one)"
+        case .hold: "Hold the selected scheduled dose, with a reason"
+        case .refuse: "Record that the patient refused the selected dose"
+        case .omit: "Omit the selected scheduled dose, with a reason"
+        case .newOrder: "Write a new taper or PRN order (prescribers)"
+        case .changeOrder: "Change the selected dose's order: a new version with a reason (prescribers)"
+        case .chooseReason: "Choose the numbered reason"
+        case .fieldDone: "Accept this step / next field; on an order: check, then sign"
+        case .cancel: "Cancel (nothing is recorded)"
+        case .previousField: "Previous field"
         }
     }
 }

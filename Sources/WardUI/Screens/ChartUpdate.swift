@@ -9,6 +9,12 @@ extension AppState {
                 return []
             }
             stack.append(.ciwaB(CIWABForm(patientID: s.patientID)))
+        case .openMAR:
+            guard ward?.patient(s.patientID) != nil else {
+                flash = Flash("This patient is no longer on the ward list.", role: .error)
+                return []
+            }
+            stack.append(.mar(MARState(patientID: s.patientID)))
         case .moveUp:
             s.scroll = max(0, s.scroll - 1)
         case .moveDown:

@@ -115,6 +115,7 @@ extension AppState {
         guard session != nil else { return }
         showingHelp = false
         gate = .locked(UnlockForm())
+        forgetWitnessPINs()
     }
 
     /// Locks when no key has come for the protocol's idle time.

@@ -90,6 +90,38 @@ final class EffectRunner: Sendable {
             } catch {
                 return [.exceptionSaved(.failure(error))]
             }
+        case .recordDose(let cmd, let session):
+            do {
+                let a = try store.recordDose(cmd, session: session, protocol: wardProtocol)
+                log.info("dose recorded", metadata: ["administration": "\(a.id)", "status": "\(a.status.rawValue)"])
+                return [.doseRecorded(.success(a))] + [loadWard()].compactMap { $0 }
+            } catch {
+                log.warning("dose refused", metadata: ["kind": "\(error.kind.rawValue)"])
+                return [.doseRecorded(.failure(error))]
+            }
+        case .writeOrder(let cmd, let session):
+            do {
+                let o = try store.writeOrder(cmd, session: session, protocol: wardProtocol)
+                log.info("order written", metadata: ["order": "\(o.id)"])
+                return [.orderSaved(.success(o))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.orderSaved(.failure(error))]
+            }
+        case .changeOrder(let cmd, let session):
+            do {
+                let o = try store.changeOrder(cmd, session: session, protocol: wardProtocol)
+                log.info("order changed", metadata: ["order": "\(o.id)", "version": "\(o.version)"])
+                return [.orderSaved(.success(o))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.orderSaved(.failure(error))]
+            }
+        case .recordPRNEffect(let cmd, let session):
+            do {
+                let f = try store.recordPRNEffect(cmd, session: session)
+                return [.prnEffectRecorded(.success(f))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.prnEffectRecorded(.failure(error))]
+            }
         case .quit:
             return []
         }

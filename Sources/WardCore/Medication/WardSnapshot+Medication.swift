@@ -1,0 +1,87 @@
+import Foundation
+
+/// One line of a patient's MAR for a day: a scheduled dose and what was recorded for it.
+public struct MARRow: Sendable, Hashable {
+    public var dose: MARDose
+    public var status: MARStatus
+    public var administration: Administration?
+    public var diazepamMg: Double?
+}
+
+extension WardSnapshot {
+    /// Current versions of the patient's orders of one kind.
+    public func orders(_ kind: OrderKind, for id: PatientID) -> [MedicationOrder] {
+        (orders[id] ?? []).filter { $0.kind == kind }
+    }
+
+    public func order(_ id: OrderID) -> MedicationOrder? {
+        orders.values.lazy.flatMap { $0 }.first { $0.id == id }
+    }
+
+    /// Every scheduled dose of the patient's taper orders on the ward-local day containing `day`, by time.
+    public func scheduledDoses(for id: PatientID, on day: Date, rules: TaperRules, calendar: Calendar) -> [MARDose] {
+        orders(.taper, for: id).flatMap { MedicationSchedule.doses(for: $0, on: day, rules: rules, calendar: calendar) }
+            .sorted { ($0.dueAt, $0.orderID) < ($1.dueAt, $1.orderID) }
+    }
+
+    /// Today's MAR rows with their status at `now`.
+    public func marRows(for id: PatientID, now: Date, protocol p: WardProtocol, calendar: Calendar) -> [MARRow] {
+        let recorded = administrations[id] ?? []
+        var doses = scheduledDoses(for: id, on: now, rules: p.taper, calendar: calendar)
+        // Doses recorded today that the current versions no longer schedule
+        // (order changed, held or stopped since) stay on the record.
+        let start = calendar.startOfDay(for: now)
+        let end = calendar.date(byAdding: .day, value: 1, to: start) ?? now
+        for a in recorded where !a.isPRN {
+            guard let due = a.scheduledFor, due >= start, due < end,
+                  !doses.contains(where: { $0.orderID == a.orderID && $0.dueAt == due }) else { continue }
+            let c = calendar.dateComponents([.hour, .minute], from: due)
+            guard let t = ClockTime(hour: c.hour ?? 0, minute: c.minute ?? 0) else { continue }
+            doses.append(MARDose(orderID: a.orderID, orderVersion: a.orderVersion, drug: a.drug, route: a.route, time: t,
+                                 dueAt: due, mg: a.mg))
+        }
+        doses.sort { ($0.dueAt, $0.orderID) < ($1.dueAt, $1.orderID) }
+        return doses.map { d in
+            let a = recorded.first { $0.orderID == d.orderID && $0.scheduledFor == d.dueAt }
+            let de = (try? p.equivalence.convert(drug: d.drug, mg: d.mg))?.diazepamMgHigh
+            return MARRow(dose: d, status: p.administration.status(dueAt: d.dueAt, recorded: a?.status, now: now),
+                          administration: a, diazepamMg: de)
+        }
+    }
+
+    /// PRN doses given today (ward-local day), newest first.
+    public func prnGiven(for id: PatientID, now: Date, calendar: Calendar) -> [Administration] {
+        let start = calendar.startOfDay(for: now)
+        return (administrations[id] ?? []).filter { $0.isPRN && $0.at >= start }
+    }
+
+    public func diazepamTotal(for id: PatientID, now: Date, protocol p: WardProtocol) -> DiazepamTotal {
+        DiazepamTotal.last24h(administrations[id] ?? [], now: now, equivalence: p.equivalence, capCounts: p.prn.capCounts)
+    }
+
+    /// The newest PRN dose of `drug` given under any PRN order.
+    public func lastPRN(of drug: String, for id: PatientID) -> Administration? {
+        (administrations[id] ?? []).filter { $0.isPRN && $0.status == .given && $0.drug == drug.lowercased() }
+            .max { $0.at < $1.at }
+    }
+
+    /// PRN eligibility for one order now. Observations (vitals, sedation)
+    /// are passed in by the caller from whatever the snapshot holds.
+    public func prnEligibility(_ order: MedicationOrder, now: Date, protocol p: WardProtocol,
+                               vitals: TimedVitals? = nil, sedation: TimedSedation? = nil) -> PRNEligibility? {
+        guard let terms = order.terms.prn, let patient = patient(order.patientID) else { return nil }
+        let total = diazepamTotal(for: order.patientID, now: now, protocol: p)
+        let dose = (try? p.equivalence.convert(drug: order.drug, mg: terms.doseMg))?.diazepamMgHigh ?? terms.doseMg
+        let scale = ScaleKind(rawValue: terms.scale)
+        let latest = scale.flatMap { self.latest($0, for: order.patientID) }
+            .map { TimedTotal(scale: $0.scale, total: $0.total, takenAt: $0.recordedAt) }
+        let hold = p.hold.evaluate(vitals: vitals, sedation: sedation, spo2Scale2: patient.spo2Scale2, now: now)
+        let recentUse = patient.substances.contains { (try? p.equivalence.convert(drug: $0.substance, mg: 1)) != nil }
+        let gate = p.appropriateness.evaluate(recentUseConfirmed: recentUse, canCommunicate: true)
+        return PRNEligibility.evaluate(PRNEligibilityInput(
+            terms: terms, drug: order.drug, status: order.terms.status,
+            lastSameDrugPRNAt: lastPRN(of: order.drug, for: order.patientID)?.at,
+            counted24hMg: total.countedMg, doseDiazepamMg: dose, latestScore: latest,
+            scoreMaxAgeMinutes: p.hold.observationMaxAgeMinutes, hold: hold, gate: gate, now: now))
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension Store {
+    /// Records a dose event: give / hold / refuse / omit a scheduled dose, or
+    /// give a PRN dose. One IMMEDIATE transaction: the checks that stop a
+    /// dose being given twice (the scheduled dose's existing event; for PRN
+    /// the newest same-drug PRN dose under any order vs the minimum interval,
+    /// and the 24-hour cap) run under the write lock, so of two terminals
+    /// trying at once exactly one commits and the other is told who gave it.
+    /// A witness's PIN is checked before the transaction; their account is
+    /// re-read inside it.
+    @discardableResult
+    public func recordDose(_ cmd: RecordDose, session: Session, protocol ward: WardProtocol) throws(CommandRefusal) -> Administration {
+        let note = try cmd.note.map { (n: String) throws(CommandRefusal) -> String in try cleaned(n, "Note", max: 500) }
+        if let r = cmd.reason, r.needsNote, note == nil {
+            throw CommandRefusal(.invalid, "Reason \"\(r.label)\" needs a note saying what happened.")
+        }
+        if let w = cmd.wastedMg, !(w.isFinite && w > 0) {
+            throw CommandRefusal(.invalid, "Wasted amount must be above 0 mg.")
+        }
+        let witnessKey = try verifyWitness(cmd.witness, session: session, policy: ward.security)
+        do {
+            return try command("dose.\(cmd.status.rawValue)", .giveDose, session: session) { db, actor, now in
+                try Self.recordDose(db, cmd, note: note, witnessKey: witnessKey, actor: actor, now: now,
+                                    terminal: session.terminal, ward: ward)
+            }
+        } catch where error.kind == .storage {
+            // The unique index is the backstop: say who won, if someone did.
+            if let at = cmd.scheduledFor, let winner = try? pool.read({ db in try Self.existingEvent(db, cmd.orderID, at) }) {
+                throw winner
+            }
+            throw error
+        }
+    }
+
+    /// The witness's staff key when the ID and PIN match (argon2id verify),
+    /// nil when no witness was given. A wrong PIN counts toward the witness's
+    /// sign-in lockout exactly like a failed sign-in (so the overlay cannot
+    /// be used to guess PINs); a locked witness is refused. Failures are audited.
+    private func verifyWitness(_ w: WitnessCredentials?, session: Session, policy: SecurityPolicy) throws(CommandRefusal) -> StaffKey? {
+        guard let w else { return nil }
+        let id = String(w.staffID.trimmingCharacters(in: .whitespaces).prefix(64))
+        guard !id.isEmpty, !w.pin.isEmpty else { throw CommandRefusal(.invalid, "The witness types their staff ID and PIN.") }
+        let row: Row?
+        do { row = try pool.read { db in try Row.fetchOne(db, sql: "SELECT id, pin_hash, locked_until FROM staff WHERE staff_id = ?", arguments: [id]) } }
+        catch { throw CommandRefusal(.storage, "Could not read the database: \(error)") }
+        let now = clock.now()
+        if let until = (row?["locked_until"] as String?).flatMap(Timestamp.date), until > now {
+            let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+            throw CommandRefusal(.locked, "The witness's staff ID is locked after too many wrong PINs for \(minutes) more minute\(minutes == 1 ? "" : "s"); ask another member of staff.")
+        }
+        _ = SecretHasher.decoy
+        let ok = SecretHasher.verify(w.pin, against: (row?["pin_hash"] as String?) ?? SecretHasher.decoy) && row != nil
+        guard ok, let key = row?["id"] as StaffKey? else {
+            _ = try? write { db in
+                if let k = row?["id"] as StaffKey? {
+                    let attempts = (try Int.fetchOne(db, sql: "SELECT failed_attempts FROM staff WHERE id = ?", arguments: [k]) ?? 0) + 1
+                    let locks = attempts >= policy.maxFailedAttempts
+                    let until = locks ? Timestamp.text(now.addingTimeInterval(TimeInterval(policy.lockoutMinutes) * 60)) : nil
+                    try db.execute(sql: "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?",
+                                   arguments: [locks ? 0 : attempts, until, k])
+                }
+                try AuditChain.append(db, at: now, actor: session.staff.staffID, terminal: session.terminal,
+                                      action: "witness.failed", details: ["witness": .string(InputText.visible(id))])
+            }
+            throw CommandRefusal(.notPermitted, "Witness ID or PIN not accepted; nothing was recorded. The witness checks both and types them again.")
+        }
+        if (try? pool.read({ db in try Int.fetchOne(db, sql: "SELECT failed_attempts FROM staff WHERE id = ?", arguments: [key]) })) ?? 0 > 0 {
+            _ = try? write { db in try db.execute(sql: "UPDATE staff SET failed_attempts = 0 WHERE id = ?", arguments: [key]) }
+        }
+        return key
+    }
+
+    static func recordDose(_ db: Database, _ cmd: RecordDose, note: String?, witnessKey: StaffKey?, actor: Actor, now: Date,
+                           terminal: String, ward: WardProtocol) throws -> Administration {
+        guard let order = try currentOrder(db, cmd.orderID) else {
+            throw CommandRefusal(.notFound, "Order #\(cmd.orderID) does not exist.")
+        }
+        let patient = try admittedPatient(db, order.patientID)
+        let isPRN = order.kind == .prn
+        let at = Timestamp.stored(cmd.givenAt ?? now)
+        guard at <= now else { throw CommandRefusal(.invalid, "The time given is in the future; check the date and time.") }
+        guard at >= patient.admittedAt else {
+            throw CommandRefusal(.invalid, "The time given is before \(InputText.visible(patient.name))'s admission; check the date and time.")
+        }
+        var mg: Double
+        switch (order.kind, cmd.scheduledFor) {
+        case (.taper, let due?):
+            let doses = MedicationSchedule.doses(for: order, on: due, rules: ward.taper, calendar: .wardDefault)
+            guard let dose = doses.first(where: { abs($0.dueAt.timeIntervalSince(due)) < 0.5 }) else {
+                throw CommandRefusal(.notFound, "Order #\(order.id) has no dose scheduled at \(hhmm(due)) that day (it may have been changed or held); reload the MAR.")
+            }
+            mg = dose.mg
+            if let winner = try existingEvent(db, order.id, dose.dueAt) { throw winner }
+        case (.taper, nil):
+            throw CommandRefusal(.invalid, "A taper dose needs its scheduled time.")
+        case (.prn, nil):
+            guard let terms = order.terms.prn else { throw CommandRefusal(.invalid, "Order #\(order.id) has no PRN terms.") }
+            guard cmd.status == .given else {
+                throw CommandRefusal(.invalid, "A PRN dose is either given or not recorded; hold, refuse and omit apply to scheduled doses.")
+            }
+            guard order.terms.status == .active else {
+                throw CommandRefusal(.conflict, "Order #\(order.id) is \(order.terms.status.rawValue); no PRN may be given under it.")
+            }
+            mg = terms.doseMg
+            try checkPRN(db, order: order, terms: terms, patient: patient, now: at, ward: ward)
+        case (.prn, _?):
+            throw CommandRefusal(.invalid, "A PRN dose has no scheduled time.")
+        }
+
+        // Reasons: scheduled doses outside the window, and every hold/refuse/omit.
+        let timing: DoseTiming = cmd.scheduledFor.map { ward.administration.timing(dueAt: $0, at: at) } ?? .onTime
+        let needed: ReasonCode.Use?
+        switch cmd.status {
+        case .given: needed = isPRN ? nil : timing.reasonUse
+        case .held: needed = .held
+        case .refused: needed = .refused
+        case .omitted: needed = .omitted
+        }
+        if let needed {
+            guard let r = cmd.reason, r.use == needed else {
+                let word: String
+                switch timing {
+                case .late(let m) where cmd.status == .given: word = "This dose is \(m) min past its \(ward.administration.windowMinutes)-min window: choose a late reason"
+                case .early(let m) where cmd.status == .given: word = "This dose is \(m) min before its \(ward.administration.windowMinutes)-min window: choose an early reason"
+                default: word = "Choose a reason for \(cmd.status.rawValue)"
+                }
+                throw CommandRefusal(.invalid, "Not recorded: \(word) (\(ReasonCode.codes(for: needed).map(\.rawValue).joined(separator: ", "))).")
+            }
+        } else if let r = cmd.reason, !(isPRN && r.use == .prnOverride) {
+            throw CommandRefusal(.invalid, "Not recorded: reason \"\(r.label)\" does not apply to a dose given \(isPRN ? "PRN" : "on time").")
+        }
+        if cmd.status != .given && cmd.wastedMg != nil { throw CommandRefusal(.invalid, "Wastage is recorded with a given dose.") }
+        if let w = cmd.wastedMg, w > mg - 1e-9 {
+            throw CommandRefusal(.invalid, "Wasted \(fmtMg(w)) mg is not less than the \(fmtMg(mg)) mg dose; record an omitted dose instead.")
+        }
+
+        // Witness: the drug's schedule, a student giving a controlled drug, wastage.
+        let schedule = ward.witness.schedule(for: order.drug)
+        var needsWitness: String? = nil
+        if cmd.status == .given && schedule.administration { needsWitness = "\(schedule.label) needs a second-person witness" }
+        if cmd.status == .given && !actor.role.may(.giveControlledDrugAlone) {
+            needsWitness = "a \(actor.role.title.lowercased()) gives a controlled drug only with a witness"
+        }
+        if cmd.wastedMg != nil && schedule.wastage { needsWitness = needsWitness ?? "wasting \(schedule.label) needs a witness" }
+        var witness: WitnessRecord? = nil
+        if let key = witnessKey {
+            guard key != actor.key else {
+                throw CommandRefusal(.notPermitted, "You cannot witness your own dose; ask a second member of staff.")
+            }
+            guard let w = try Row.fetchOne(db, sql: "SELECT name, role, disabled, staff_id FROM staff WHERE id = ?", arguments: [key]) else {
+                throw CommandRefusal(.notPermitted, "Witness not found.")
+            }
+            guard (w["disabled"] as Int) == 0 else {
+                throw CommandRefusal(.notPermitted, "\(InputText.visible(w["name"])) (\(w["staff_id"] as String)) is disabled and cannot witness; ask another member of staff.")
+            }
+            let role = StaffRole(rawValue: w["role"]) ?? .studentNurse
+            guard role.may(.witnessControlledDrug) else {
+                throw CommandRefusal(.notPermitted, "\(InputText.visible(w["name"])) is \(role.withArticle) and cannot witness: \(StaffAction.witnessControlledDrug.allowedRoles.map(\.withArticle).joined(separator: ", ")) can.")
+            }
+            witness = WitnessRecord(staff: key, name: w["name"])
+        } else if let why = needsWitness {
+            throw CommandRefusal(.notPermitted, "Not recorded: \(why). The witness types their ID and PIN.")
+        }
+
+        try db.execute(sql: """
+            INSERT INTO administrations(patient_id, order_id, order_version, is_prn, scheduled_for, status, drug, mg, route,
+                                        at, recorded_by, reason, note, witness, observation_id, wasted_mg)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [patient.id, order.id, order.version, isPRN, cmd.scheduledFor.map(Timestamp.text),
+                             cmd.status.rawValue, order.drug, mg, order.terms.route, Timestamp.text(at), actor.key,
+                             cmd.reason?.rawValue, note, witness?.staff, cmd.observationID, cmd.wastedMg])
+        let id = db.lastInsertedRowID
+        var details: [String: JSONValue] = [
+            "administration": .int(Int(id)), "order": .int(Int(order.id)), "version": .int(order.version),
+            "status": .string(cmd.status.rawValue), "drug": .string(order.drug), "mg": .string(fmtMg(mg)),
+            "prn": .bool(isPRN)]
+        if let s = cmd.scheduledFor { details["scheduledFor"] = .string(Timestamp.text(s)) }
+        if at != Timestamp.stored(now) { details["givenAt"] = .string(Timestamp.text(at)) }
+        if let r = cmd.reason { details["reason"] = .string(r.rawValue) }
+        if let n = note { details["note"] = .string(n) }
+        if let w = witness { details["witness"] = .int(Int(w.staff)) }
+        if let o = cmd.observationID { details["observation"] = .int(Int(o)) }
+        if let w = cmd.wastedMg { details["wastedMg"] = .string(fmtMg(w)) }
+        try AuditChain.append(db, at: now, actor: actor.staffID, terminal: terminal, action: "dose.\(cmd.status.rawValue)",
+                              patientMRN: patient.mrn, details: JSONValue.object(details))
+        if isPRN && cmd.status == .given {
+            let due = at.addingTimeInterval(TimeInterval(ward.reassessment.afterPRNMinutes * 60))
+            try db.execute(sql: "INSERT INTO prn_followups(administration_id, patient_id, due_at) VALUES (?, ?, ?)",
+                           arguments: [id, patient.id, Timestamp.text(due)])
+        }
+        return Administration(id: id, patientID: patient.id, orderID: order.id, orderVersion: order.version, isPRN: isPRN,
+                              scheduledFor: cmd.scheduledFor.map(Timestamp.stored), status: cmd.status, drug: order.drug,
+                              mg: mg, route: order.terms.route, at: at, by: actor.key, byName: actor.name,
+                              reason: cmd.reason, note: note, witness: witness, observationID: cmd.observationID,
+                              wastedMg: cmd.wastedMg)
+    }
+
+    /// The refusal for a scheduled dose that already has an event, if it has one.
+    static func existingEvent(_ db: Database, _ orderID: OrderID, _ due: Date) throws -> CommandRefusal? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT a.status, a.at, s.name FROM administrations a JOIN staff s ON s.id = a.recorded_by
+            WHERE a.order_id = ? AND a.scheduled_for = ?
+            """, arguments: [orderID, Timestamp.text(due)]) else { return nil }
+        let at = Timestamp.date(row["at"]) ?? due
+        return CommandRefusal(.conflict, "Not recorded: the \(hhmm(due)) dose was already \(row["status"] as String) by \(InputText.visible(row["name"])) at \(hhmm(at)).")
+    }
+
+    /// Minimum interval against the newest same-drug PRN dose under any of
+    /// the patient's PRN orders, and the 24-hour cap; inside the transaction.
+    static func checkPRN(_ db: Database, order: MedicationOrder, terms: PRNTerms, patient: Patient, now: Date,
+                         ward: WardProtocol) throws {
+        if let last = try Row.fetchOne(db, sql: """
+            SELECT a.at, s.name FROM administrations a JOIN staff s ON s.id = a.recorded_by
+            WHERE a.patient_id = ? AND a.is_prn = 1 AND a.status = 'given' AND a.drug = ? AND a.at > ? AND a.at < ?
+            ORDER BY a.at DESC LIMIT 1
+            """, arguments: [patient.id, order.drug,
+                             Timestamp.text(now.addingTimeInterval(-TimeInterval(terms.minIntervalMinutes * 60))),
+                             Timestamp.text(now.addingTimeInterval(TimeInterval(terms.minIntervalMinutes * 60)))]),
+           let at = Timestamp.date(last["at"]) {
+            let ago = now.timeIntervalSince(at)
+            do {
+                throw CommandRefusal(.conflict, "Not recorded: \(order.drug) PRN was already given by \(InputText.visible(last["name"])) at \(hhmm(at)) (\(max(0, Int(ago / 60))) min ago; minimum \(terms.minIntervalMinutes) min).")
+            }
+        }
+        let from = Timestamp.text(now.addingTimeInterval(-86_400))
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT drug, mg, is_prn FROM administrations WHERE patient_id = ? AND status = 'given' AND at > ? AND at <= ?
+            """, arguments: [patient.id, from, Timestamp.text(now)])
+        var counted = 0.0
+        for r in rows where ward.prn.capCounts == .all || (r["is_prn"] as Int) == 1 {
+            counted += (try? ward.equivalence.convert(drug: r["drug"], mg: r["mg"]))?.diazepamMgHigh ?? 0
+        }
+        let dose = (try? ward.equivalence.convert(drug: order.drug, mg: terms.doseMg))?.diazepamMgHigh ?? terms.doseMg
+        if counted + dose > terms.maxPer24hDiazepamMg + 1e-9 {
+            throw CommandRefusal(.conflict, "Not recorded: 24-h cap reached — \(fmtMg(counted)) mg diazepam-equivalent given; this \(fmtMg(dose)) mg would pass the \(fmtMg(terms.maxPer24hDiazepamMg)) mg cap.")
+        }
+    }
+
+    /// Records the result of a PRN follow-up re-assessment (its effectiveness).
+    @discardableResult
+    public func recordPRNEffect(_ cmd: RecordPRNEffect, session: Session) throws(CommandRefusal) -> PRNFollowUp {
+        try command("prn.effect", .recordObservation, session: session) { db, actor, now in
+            guard let f = try Row.fetchOne(db, sql: "SELECT * FROM prn_followups WHERE id = ?", arguments: [cmd.followUpID]) else {
+                throw CommandRefusal(.notFound, "Follow-up #\(cmd.followUpID) does not exist.")
+            }
+            if let done = try Row.fetchOne(db, sql: """
+                SELECT r.recorded_at, s.name FROM prn_followup_results r JOIN staff s ON s.id = r.recorded_by WHERE r.followup_id = ?
+                """, arguments: [cmd.followUpID]) {
+                throw CommandRefusal(.conflict, "This follow-up was already recorded by \(InputText.visible(done["name"])) at \(Self.hhmm(Timestamp.date(done["recorded_at"]) ?? now)).")
+            }
+            let patient = try Self.patient(db, f["patient_id"])
+            try db.execute(sql: "INSERT INTO prn_followup_results(followup_id, result, recorded_at, recorded_by) VALUES (?, ?, ?, ?)",
+                           arguments: [cmd.followUpID, cmd.result.rawValue, Timestamp.text(now), actor.key])
+            try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "prn.effect",
+                                  patientMRN: patient.mrn,
+                                  details: ["followUp": .int(Int(cmd.followUpID)), "result": .string(cmd.result.rawValue)])
+            return PRNFollowUp(id: cmd.followUpID, administrationID: f["administration_id"], patientID: patient.id,
+                               dueAt: Timestamp.date(f["due_at"]) ?? now, result: cmd.result, resultAt: Timestamp.stored(now),
+                               resultByName: actor.name)
+        }
+    }
+}
+
+/// "2.5", "10" — mg as typed on a chart.
+func fmtMg(_ v: Double) -> String {
+    v == v.rounded() ? String(Int(v)) : String(format: "%g", v)
+}

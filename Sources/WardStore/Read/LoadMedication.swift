@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension Store {
+    /// Fills the snapshot's medication properties (orders, administrations
+    /// of the last 48 h, PRN follow-ups) for admitted patients.
+    static func loadMedication(_ db: Database, into s: inout WardSnapshot, now: Date) throws {
+        let admitted = "(SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges))"
+        let versions = try Row.fetchAll(db, sql: "\(orderSelect) WHERE o.patient_id IN \(admitted) ORDER BY v.order_id, v.version")
+            .compactMap(MedicationOrder.init(row:))
+        var current: [OrderID: MedicationOrder] = [:]
+        for v in versions {
+            s.orderVersions[v.patientID, default: []].append(v)
+            current[v.id] = v
+        }
+        for o in current.values.sorted(by: { $0.id < $1.id }) { s.orders[o.patientID, default: []].append(o) }
+        let rows = try Row.fetchAll(db, sql: """
+            \(administrationSelect) WHERE a.patient_id IN \(admitted) AND a.at > ? ORDER BY a.at DESC, a.id DESC
+            """, arguments: [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
+        for r in rows { if let a = Administration(row: r) { s.administrations[a.patientID, default: []].append(a) } }
+        let fus = try Row.fetchAll(db, sql: """
+            SELECT f.*, r.result, r.recorded_at AS result_at, s.name AS result_by
+            FROM prn_followups f LEFT JOIN prn_followup_results r ON r.followup_id = f.id
+            LEFT JOIN staff s ON s.id = r.recorded_by
+            WHERE f.patient_id IN \(admitted) AND f.due_at > ? ORDER BY f.due_at DESC
+            """, arguments: [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
+        for r in fus {
+            guard let due = Timestamp.date(r["due_at"]) else { continue }
+            let f = PRNFollowUp(id: r["id"], administrationID: r["administration_id"], patientID: r["patient_id"], dueAt: due,
+                                result: (r["result"] as String?).flatMap(PRNFollowUp.Effect.init(rawValue:)),
+                                resultAt: (r["result_at"] as String?).flatMap(Timestamp.date), resultByName: r["result_by"])
+            s.prnFollowUps[f.patientID, default: []].append(f)
+        }
+    }
+
+    /// Every dose event of a patient, newest first (CLI, tests).
+    public func administrations(patient: PatientID) throws -> [Administration] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? ORDER BY a.at DESC, a.id DESC",
+                             arguments: [patient]).compactMap(Administration.init(row:))
+        }
+    }
+
+    static let administrationSelect = """
+        SELECT a.*, s.name AS by_name, w.name AS witness_name
+        FROM administrations a JOIN staff s ON s.id = a.recorded_by LEFT JOIN staff w ON w.id = a.witness
+        """
+}
+
+extension Administration {
+    init?(row: Row) {
+        guard let status = AdministrationStatus(rawValue: row["status"]), let at = Timestamp.date(row["at"]) else { return nil }
+        let witnessKey: StaffKey? = row["witness"]
+        self.init(id: row["id"], patientID: row["patient_id"], orderID: row["order_id"], orderVersion: row["order_version"],
+                  isPRN: (row["is_prn"] as Int) == 1, scheduledFor: (row["scheduled_for"] as String?).flatMap(Timestamp.date),
+                  status: status, drug: row["drug"], mg: row["mg"], route: row["route"], at: at, by: row["recorded_by"],
+                  byName: row["by_name"], reason: (row["reason"] as String?).flatMap(ReasonCode.init(rawValue:)),
+                  note: row["note"], witness: witnessKey.map { WitnessRecord(staff: $0, name: row["witness_name"]) },
+                  observationID: row["observation_id"], wastedMg: row["wasted_mg"])
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import WardCore
+
+/// The MAR screen: today's scheduled doses, then the PRN orders; a dose
+/// being recorded walks list → reason (when needed) → note (when needed)
+/// → confirm → witness (when needed) → saving.
+public struct MARState: Sendable, Hashable {
+    public enum Step: Sendable, Hashable { case list, reason, note, confirm, witness, effect }
+
+    public var patientID: PatientID
+    /// Index over `MARScreen.rows` (scheduled doses, then PRN orders).
+    public var selected: Int
+    public var step: Step
+    public var pending: PendingDose?
+    public var witness: WitnessEntry
+    public var saving: Bool
+    public var message: Flash?
+    /// The PRN follow-up whose effect is being recorded (step `.effect`).
+    public var followUp: PRNFollowUp?
+
+    public init(patientID: PatientID) {
+        self.patientID = patientID; selected = 0; step = .list; pending = nil; witness = WitnessEntry()
+        saving = false; message = nil
+    }
+
+    /// Back to the list, forgetting the dose being prepared (and any PIN typed).
+    mutating func reset() { step = .list; pending = nil; witness = WitnessEntry(); saving = false; followUp = nil }
+}
+
+/// The dose being prepared.
+public struct PendingDose: Sendable, Hashable {
+    public var orderID: OrderID
+    public var scheduledFor: Date?
+    public var status: AdministrationStatus
+    /// "08:00 diazepam 5 mg oral"
+    public var label: String
+    /// The kind of reason needed (nil: none).
+    public var reasonUse: ReasonCode.Use?
+    /// Why a reason is needed, shown over the choices.
+    public var reasonWhy: String
+    public var reason: ReasonCode?
+    public var note: String
+    public var needsWitness: Bool
+    public var witnessWhy: String
+}
+
+/// The second person's ID and PIN; the PIN is never drawn.
+public struct WitnessEntry: Sendable, Hashable {
+    public enum Field: Sendable, Hashable { case staffID, pin }
+    public var staffID = ""
+    public var pin = ""
+    public var field = Field.staffID
+    public init() {}
+}
+
+extension WitnessEntry: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String { "WitnessEntry(staffID: \(staffID), pin: <\(pin.count) chars>)" }
+    public var debugDescription: String { description }
+}
+
+/// One selectable MAR line.
+enum MARLine: Hashable {
+    case scheduled(MARRow)
+    case prn(MedicationOrder)
+    /// A taper order with nothing scheduled today (held, not started, finished).
+    case taperOrder(MedicationOrder)
+}
+
+enum MARScreen {
+    static func lines(_ state: AppState, _ id: PatientID) -> [MARLine] {
+        guard let w = state.ward else { return [] }
+        let sched = w.marRows(for: id, now: state.now, protocol: state.wardProtocol, calendar: state.calendar).map(MARLine.scheduled)
+        let scheduledOrders = Set(sched.compactMap { if case .scheduled(let r) = $0 { r.dose.orderID } else { nil } })
+        let quiet = w.orders(.taper, for: id).filter { $0.terms.status == .held || ($0.terms.status == .active && !scheduledOrders.contains($0.id)) }
+            .map(MARLine.taperOrder)
+        let prn = w.orders(.prn, for: id).filter { $0.terms.status != .stopped }.map(MARLine.prn)
+        return sched + quiet + prn
+    }
+
+    /// Whether the drug's schedule or the giver's role needs a witness for a given dose.
+    static func witnessNeed(_ state: AppState, drug: String) -> String? {
+        let s = state.wardProtocol.witness.schedule(for: drug)
+        if s.administration { return "\(s.label): a second person witnesses" }
+        if let r = state.session?.staff.role, !r.may(.giveControlledDrugAlone) { return "a \(r.title.lowercased()) gives only with a witness" }
+        return nil
+    }
+
+    static func mg(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%g", v) }
+}

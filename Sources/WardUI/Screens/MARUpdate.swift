@@ -1,0 +1,313 @@
+import Foundation
+import WardCore
+
+extension AppState {
+    mutating func handleMAR(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {
+        if m.saving {
+            m.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
+            return []
+        }
+        m.message = nil
+        switch m.step {
+        case .list: return marList(action, &m)
+        case .reason: return marReason(action, event, &m)
+        case .note: return marNote(action, event, &m)
+        case .confirm: return marConfirm(action, &m)
+        case .witness: return marWitness(action, event, &m)
+        case .effect: return marEffect(action, event, &m)
+        }
+    }
+
+    private mutating func marList(_ action: Action?, _ m: inout MARState) -> [Effect] {
+        let lines = MARScreen.lines(self, m.patientID)
+        switch action {
+        case .moveUp: m.selected = max(0, m.selected - 1)
+        case .moveDown: m.selected = max(0, min(lines.count - 1, m.selected + 1))
+        case .back: stack.removeLast()
+        case .give: prepare(.given, lines, &m)
+        case .hold: prepare(.held, lines, &m)
+        case .refuse: prepare(.refused, lines, &m)
+        case .omit: prepare(.omitted, lines, &m)
+        case .newOrder:
+            guard session?.staff.role.may(.writeOrder) == true else {
+                m.message = Flash(StaffRole.refusalText(.writeOrder, role: session?.staff.role ?? .nurse), role: .alertWarning)
+                return []
+            }
+            stack.append(.orderEntry(OrderEntryForm(patientID: m.patientID, today: MedicationSchedule.dayKey(now, calendar),
+                                                    protocol: wardProtocol)))
+        case .prnEffect:
+            guard let f = ward?.prnFollowUps[m.patientID]?.first(where: { $0.result == nil }) else {
+                m.message = Flash("No PRN dose is waiting for its follow-up re-assessment.", role: .alertInfo)
+                return []
+            }
+            m.followUp = f
+            m.step = .effect
+        case .changeOrder:
+            guard session?.staff.role.may(.writeOrder) == true else {
+                m.message = Flash(StaffRole.refusalText(.writeOrder, role: session?.staff.role ?? .nurse), role: .alertWarning)
+                return []
+            }
+            guard lines.indices.contains(m.selected) else { return [] }
+            let id: OrderID
+            switch lines[m.selected] {
+            case .scheduled(let r): id = r.dose.orderID
+            case .prn(let o), .taperOrder(let o): id = o.id
+            }
+            guard let o = ward?.order(id) else { return [] }
+            stack.append(.orderEntry(OrderEntryForm(changing: o, protocol: wardProtocol)))
+        default: break
+        }
+        return []
+    }
+
+    private mutating func prepare(_ status: AdministrationStatus, _ lines: [MARLine], _ m: inout MARState) {
+        guard lines.indices.contains(m.selected) else {
+            m.message = Flash("No dose selected: this patient has no doses today.", role: .alertWarning)
+            return
+        }
+        guard session?.staff.role.may(.giveDose) == true else {
+            m.message = Flash(StaffRole.refusalText(.giveDose, role: session?.staff.role ?? .admin), role: .alertWarning)
+            return
+        }
+        let window = wardProtocol.administration.windowMinutes
+        switch lines[m.selected] {
+        case .scheduled(let row):
+            if let a = row.administration {
+                m.message = Flash("The \(row.dose.time) dose was already \(a.status.word) by \(a.byName) at \(Format.clock(a.at, calendar)).", role: .alertWarning)
+                return
+            }
+            let d = row.dose
+            var p = PendingDose(orderID: d.orderID, scheduledFor: d.dueAt, status: status,
+                                label: "\(d.time) \(d.drug) \(MARScreen.mg(d.mg)) mg \(d.route)", reasonUse: nil, reasonWhy: "",
+                                reason: nil, note: "", needsWitness: false, witnessWhy: "")
+            switch status {
+            case .given:
+                switch wardProtocol.administration.timing(dueAt: d.dueAt, at: now) {
+                case .onTime: break
+                case .late(let min):
+                    p.reasonUse = .late; p.reasonWhy = "\(min) min after the ±\(window)-min window: why late?"
+                case .early(let min):
+                    p.reasonUse = .early; p.reasonWhy = "\(min) min before the ±\(window)-min window: why early?"
+                }
+                if let why = MARScreen.witnessNeed(self, drug: d.drug) { p.needsWitness = true; p.witnessWhy = why }
+            case .held: p.reasonUse = .held; p.reasonWhy = "Why is the dose held?"
+            case .refused: p.reasonUse = .refused; p.reasonWhy = "Refused:"
+            case .omitted: p.reasonUse = .omitted; p.reasonWhy = "Why is the dose omitted?"
+            }
+            begin(p, &m)
+        case .taperOrder(let o):
+            m.message = Flash("Order #\(o.id) has no dose today (\(o.terms.status == .active ? "not started or finished" : "on hold")).", role: .alertWarning)
+        case .prn(let o):
+            guard status == .given else {
+                m.message = Flash("Hold, refuse and omit apply to scheduled doses; a PRN dose is given or not.", role: .alertWarning)
+                return
+            }
+            guard let terms = o.terms.prn, let e = ward?.prnEligibility(o, now: now, protocol: wardProtocol) else { return }
+            if e.isBlocked {
+                m.message = Flash(e.line, role: .alertWarning)
+                return
+            }
+            var p = PendingDose(orderID: o.id, scheduledFor: nil, status: .given,
+                                label: "PRN \(o.drug) \(MARScreen.mg(terms.doseMg)) mg \(o.terms.route)", reasonUse: nil,
+                                reasonWhy: "", reason: nil, note: "", needsWitness: false, witnessWhy: "")
+            if !e.isEligible {
+                p.reasonUse = .prnOverride
+                p.reasonWhy = e.line
+            }
+            if let why = MARScreen.witnessNeed(self, drug: o.drug) { p.needsWitness = true; p.witnessWhy = why }
+            begin(p, &m)
+        }
+    }
+
+    private func begin(_ p: PendingDose, _ m: inout MARState) {
+        m.pending = p
+        if let use = p.reasonUse {
+            let codes = ReasonCode.codes(for: use)
+            if codes.count == 1 {
+                m.pending?.reason = codes[0]
+                m.step = codes[0].needsNote ? .note : .confirm
+            } else {
+                m.step = .reason
+            }
+        } else {
+            m.step = .confirm
+        }
+    }
+
+    private mutating func marReason(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {
+        guard let p = m.pending, let use = p.reasonUse else { m.reset(); return [] }
+        let codes = ReasonCode.codes(for: use)
+        switch action {
+        case .chooseReason:
+            guard case .char(let c) = event, let n = c.wholeNumberValue, (1...codes.count).contains(n) else {
+                m.message = Flash("Type 1 to \(codes.count) to choose a reason, Esc to cancel.", role: .error)
+                return []
+            }
+            m.pending?.reason = codes[n - 1]
+            m.step = codes[n - 1].needsNote ? .note : .confirm
+        case .cancel: m.reset()
+        default: break
+        }
+        return []
+    }
+
+    private mutating func marEffect(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {
+        let choices = PRNFollowUp.Effect.allCases
+        switch action {
+        case .chooseReason:
+            guard case .char(let c) = event, let n = c.wholeNumberValue, (1...choices.count).contains(n),
+                  let f = m.followUp, let session else {
+                m.message = Flash("Type 1 to \(choices.count), Esc to cancel.", role: .error)
+                return []
+            }
+            m.saving = true
+            m.message = Flash("Saving…", role: .alertInfo)
+            return [.recordPRNEffect(RecordPRNEffect(followUpID: f.id, result: choices[n - 1]), session: session)]
+        case .cancel: m.reset()
+        default: break
+        }
+        return []
+    }
+
+    /// A PRN follow-up result came back from the store.
+    mutating func handlePRNEffectRecorded(_ result: Result<PRNFollowUp, CommandRefusal>) -> [Effect] {
+        guard let i = stack.lastIndex(where: { if case .mar(let m) = $0 { m.saving && m.step == .effect } else { false } }),
+              case .mar(var m) = stack[i] else {
+            if case .failure(let r) = result { flash = Flash("Not recorded: \(r.message)", role: .error) }
+            return [.loadWard]
+        }
+        m.reset()
+        switch result {
+        case .success(let f): flash = Flash("PRN effect recorded: \(f.result?.rawValue ?? "")", role: .saved)
+        case .failure(let r): m.message = Flash("Not recorded: \(r.message)", role: .error)
+        }
+        stack[i] = .mar(m)
+        return [.loadWard]
+    }
+
+    private mutating func marNote(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {
+        switch action {
+        case .fieldDone:
+            guard !(m.pending?.note.trimmingCharacters(in: .whitespaces).isEmpty ?? true) else {
+                m.message = Flash("Type a short note saying what happened, then Enter.", role: .alertWarning)
+                return []
+            }
+            m.step = .confirm
+        case .erase: _ = m.pending?.note.popLast()
+        case .cancel: m.reset()
+        default:
+            guard case .char(let c) = event, (m.pending?.note.count ?? 0) < 200 else { return [] }
+            m.pending?.note.append(c)
+        }
+        return []
+    }
+
+    private mutating func marConfirm(_ action: Action?, _ m: inout MARState) -> [Effect] {
+        switch action {
+        case .fieldDone:
+            guard let p = m.pending else { m.reset(); return [] }
+            if p.needsWitness { m.step = .witness; m.witness = WitnessEntry(); return [] }
+            return save(&m, witness: nil)
+        case .cancel: m.reset()
+        default: break
+        }
+        return []
+    }
+
+    private mutating func marWitness(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {
+        switch action {
+        case .fieldDone:
+            if m.witness.field == .staffID {
+                guard !m.witness.staffID.isEmpty else {
+                    m.message = Flash("The witness types their staff ID.", role: .alertWarning); return []
+                }
+                m.witness.field = .pin
+                return []
+            }
+            guard !m.witness.pin.isEmpty else {
+                m.message = Flash("The witness types their PIN, then Enter.", role: .alertWarning); return []
+            }
+            if m.witness.staffID.caseInsensitiveCompare(session?.staff.staffID ?? "") == .orderedSame {
+                m.witness = WitnessEntry()
+                m.message = Flash("You cannot witness your own dose: a second member of staff types their ID and PIN.", role: .error)
+                return []
+            }
+            return save(&m, witness: WitnessCredentials(staffID: m.witness.staffID, pin: m.witness.pin))
+        case .nextField: m.witness.field = m.witness.field == .staffID ? .pin : .staffID
+        case .erase:
+            if m.witness.field == .staffID { _ = m.witness.staffID.popLast() } else { _ = m.witness.pin.popLast() }
+        case .cancel: m.reset()
+        default:
+            guard case .char(let c) = event else { return [] }
+            let maxLength = 64   // input buffer bound, not a policy value
+            switch m.witness.field {
+            case .staffID:
+                if (c.isLetter || c.isNumber) && m.witness.staffID.count < maxLength { m.witness.staffID.append(c) }
+            case .pin:
+                if c.isASCII && c.isNumber && m.witness.pin.count < maxLength { m.witness.pin.append(c) }
+                else if !(c.isASCII && c.isNumber) { m.message = Flash("The PIN is digits only.", role: .alertWarning) }
+            }
+        }
+        return []
+    }
+
+    private mutating func save(_ m: inout MARState, witness: WitnessCredentials?) -> [Effect] {
+        guard let p = m.pending, let session else { m.reset(); return [] }
+        m.saving = true
+        m.witness = WitnessEntry()   // the PIN leaves the screen state at once
+        m.message = Flash("Saving…", role: .alertInfo)
+        let note = p.note.trimmingCharacters(in: .whitespaces)
+        // Held for sedation: link the sedation score behind it, if one is recent.
+        var observation: Int64? = nil
+        if p.reason == .heldSedation, let w = ward {
+            let maxAge = TimeInterval(wardProtocol.hold.observationMaxAgeMinutes * 60)
+            observation = [ScaleKind.rass, .poss].compactMap { w.latest($0, for: m.patientID) }
+                .filter { now.timeIntervalSince($0.recordedAt) <= maxAge }.max { $0.recordedAt < $1.recordedAt }?.id
+        }
+        return [.recordDose(RecordDose(orderID: p.orderID, scheduledFor: p.scheduledFor, status: p.status, reason: p.reason,
+                                       note: note.isEmpty ? nil : note, witness: witness, observationID: observation), session: session)]
+    }
+
+    /// A dose event came back from the store.
+    mutating func handleDoseRecorded(_ result: Result<Administration, CommandRefusal>) -> [Effect] {
+        guard let i = stack.lastIndex(where: { if case .mar(let m) = $0 { m.saving } else { false } }),
+              case .mar(var m) = stack[i] else {
+            if case .failure(let r) = result { flash = Flash("Not recorded: \(r.message)", role: .error) }
+            return [.loadWard]
+        }
+        switch result {
+        case .success(let a):
+            insert(a)
+            now = max(now, a.at)   // the store's clock has moved on since the last tick
+            let label = m.pending?.label ?? a.drug
+            m.reset()
+            let w = a.witness.map { ", witness \($0.name)" } ?? ""
+            flash = Flash("\(a.status.word.capitalized): \(label) at \(Format.clock(a.at, calendar))\(w)", role: .saved)
+        case .failure(let r):
+            m.saving = false
+            m.step = .list
+            m.pending = nil
+            m.message = Flash(r.message.hasPrefix("Not recorded") ? r.message : "Not recorded: \(r.message)", role: .error)
+        }
+        stack[i] = .mar(m)
+        return [.loadWard]
+    }
+
+    /// On lock: a half-typed witness sign-off is dropped (the witness has
+    /// walked away; their PIN must not wait in memory behind the lock).
+    mutating func forgetWitnessPINs() {
+        for i in stack.indices {
+            if case .mar(var m) = stack[i], m.step == .witness, !m.saving { m.reset(); stack[i] = .mar(m) }
+        }
+    }
+
+    /// Puts a recorded dose into the snapshot at once (the reload follows).
+    mutating func insert(_ a: Administration) {
+        guard var w = ward else { return }
+        var list = w.administrations[a.patientID] ?? []
+        guard !list.contains(where: { $0.id == a.id }) else { return }
+        list.insert(a, at: 0)
+        w.administrations[a.patientID] = list
+        ward = w
+    }
+}

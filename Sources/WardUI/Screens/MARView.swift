@@ -1,0 +1,224 @@
+import Foundation
+import WardCore
+
+/// The MAR: banner, the 24-h diazepam-equivalent line, today's scheduled
+/// doses, the PRN orders with their eligibility, PRN doses given today, and
+/// the step panel (reason, note, confirm, witness) at the bottom.
+enum MARView {
+    static func draw(_ s: inout Surface, _ state: AppState, _ m: MARState) {
+        Chrome.titleBar(&s, state, subtitle: "MAR")
+        guard let w = state.ward, let p = w.patient(m.patientID) else {
+            s.put("This patient is no longer on the ward list. Esc goes back.", x: 1, y: 2, role: .alertWarning)
+            return
+        }
+        PatientBanner.draw(&s, y: 1, patient: p, state: state)
+        var y = 1 + PatientBanner.rows(for: s.size)
+        drawTotal(&s, y: y, state: state, w: w, id: p.id)
+        y += 1
+        let panel = m.step == .list ? 0 : 6
+        let bottom = s.height - 2 - panel    // first row not for the list
+        let wide = s.width >= 120
+        s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
+        let cols = wide ? (time: 6, drug: 34, de: 9, status: 10) : (time: 6, drug: 24, de: 8, status: 9)
+        var x = 1
+        for (t, cw) in [("Time", cols.time), ("Drug, dose, route", cols.drug), ("DE mg", cols.de), ("Status", cols.status), ("Recorded", 8)] {
+            x += s.put(Text.pad(t, cw), x: x, y: y, role: .header, emphasis: .bold) + 1
+        }
+        y += 1
+        let lines = MARScreen.lines(state, p.id)
+        if lines.isEmpty {
+            s.put(fit: "No medication orders for this patient." + (state.session?.staff.role.may(.writeOrder) == true ? " Press n to write one." : ""),
+                  x: 1, y: y, width: s.width - 2, role: .muted)
+            y += 1
+        }
+        var shownPRNHeader = false
+        for (i, line) in lines.enumerated() where y < bottom {
+            let selected = i == m.selected
+            switch line {
+            case .scheduled(let r):
+                drawScheduled(&s, y: y, state: state, row: r, selected: selected, cols: cols)
+                y += 1
+            case .taperOrder(let o):
+                let role: SemanticRole = selected ? .selection : .muted
+                if selected { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .selection) }
+                s.put(fit: "       taper #\(o.id) v\(o.version) \(o.drug): \(o.terms.status == .active ? "no dose today" : o.terms.status.rawValue.uppercased())\(o.reason.map { " — \($0)" } ?? "")",
+                      x: 1, y: y, width: s.width - 2, role: role)
+                y += 1
+            case .prn(let o):
+                if !shownPRNHeader {
+                    s.put(fit: "PRN orders", x: 1, y: y, width: s.width - 2, role: .header, emphasis: .bold)
+                    y += 1; shownPRNHeader = true
+                    guard y < bottom else { break }
+                }
+                y = drawPRN(&s, y: y, bottom: bottom, state: state, order: o, selected: selected, cols: cols)
+            }
+        }
+        let given = w.prnGiven(for: p.id, now: state.now, calendar: state.calendar)
+        if !given.isEmpty && y < bottom {
+            let items = given.map { a -> String in
+                var t = "\(Format.clock(a.at, state.calendar)) \(a.drug) \(MARScreen.mg(a.mg)) mg \(a.byName)"
+                if let wit = a.witness { t += " (witness \(wit.name))" }
+                if let f = w.prnFollowUps[p.id]?.first(where: { $0.administrationID == a.id }) {
+                    t += f.result.map { " → \($0.rawValue)" } ?? " · re-assess \(Format.clock(f.dueAt, state.calendar))"
+                }
+                return t
+            }
+            s.put(fit: "PRN given today: " + items.joined(separator: "; "), x: 1, y: y, width: s.width - 2, role: .doseGiven)
+        }
+        if m.step != .list { drawPanel(&s, state: state, m: m, top: s.height - 2 - panel) }
+    }
+
+    static func drawTotal(_ s: inout Surface, y: Int, state: AppState, w: WardSnapshot, id: PatientID) {
+        let t = w.diazepamTotal(for: id, now: state.now, protocol: state.wardProtocol)
+        let caps = w.orders(.prn, for: id).filter(\.isActive).compactMap { $0.terms.prn?.maxPer24hDiazepamMg }
+        var x = 1
+        x += s.put("24-h diazepam-eq. ", x: x, y: y, role: .text, emphasis: .bold)
+        x += s.put("\(MARScreen.mg(t.totalMg)) mg", x: x, y: y, role: .text, emphasis: .bold)
+        x += s.put(" (sched \(MARScreen.mg(t.scheduledMg)) + PRN \(MARScreen.mg(t.prnMg)))", x: x, y: y, role: .muted)
+        if let cap = caps.min() {
+            let counting = state.wardProtocol.prn.capCounts == .all ? "all doses" : "PRN"
+            let near = t.countedMg >= state.wardProtocol.alerts.prnCapApproachingFraction * cap - 1e-9
+            let role: SemanticRole = t.countedMg >= cap - 1e-9 ? .alertCritical : (near ? .alertWarning : .text)
+            x += s.put(fit: "  vs max \(MARScreen.mg(cap)) mg (counts \(counting): \(MARScreen.mg(t.countedMg)))", x: x, y: y,
+                       width: max(0, s.width - x - 1), role: role, emphasis: near ? .bold : [])
+        }
+        let cap = state.wardProtocol.taper.stabilisationCapMg
+        if x + 22 < s.width {
+            s.put(fit: "  stabilisation max \(MARScreen.mg(cap)) mg/day", x: x, y: y, width: s.width - x - 1,
+                  role: t.totalMg > cap + 1e-9 ? .alertWarning : .muted)
+        }
+        if !t.unconverted.isEmpty {
+            s.put(fit: " (not in the table: \(t.unconverted.joined(separator: ", ")))", x: max(1, s.width - 30), y: y, width: 29, role: .alertWarning)
+        }
+    }
+
+    /// Words into at most `maxLines` lines of `width` columns (the last one cut with "…").
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if Text.width(candidate) <= width || current.isEmpty { current = candidate; continue }
+            lines.append(current); current = word
+        }
+        if !current.isEmpty { lines.append(current) }
+        guard lines.count > maxLines else { return lines }
+        return Array(lines.prefix(maxLines - 1)) + [Text.fit(lines[(maxLines - 1)...].joined(separator: " "), width)]
+    }
+
+    typealias Cols = (time: Int, drug: Int, de: Int, status: Int)
+
+    static func statusRole(_ st: MARStatus) -> SemanticRole {
+        switch st {
+        case .notYet: .muted
+        case .due: .doseDue
+        case .overdue: .doseOverdue
+        case .recorded(.given): .doseGiven
+        case .recorded: .doseHeld
+        }
+    }
+
+    static func drawScheduled(_ s: inout Surface, y: Int, state: AppState, row r: MARRow, selected: Bool, cols: Cols) {
+        if selected { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .selection) }
+        let base: SemanticRole = selected ? .selection : .text
+        var x = 0
+        x += s.put(selected ? (state.asciiOnly ? ">" : "▶") : " ", x: x, y: y, role: base, emphasis: .bold)
+        x += s.put(Text.pad(r.dose.time.description, cols.time), x: x, y: y, role: base, emphasis: .bold) + 1
+        x += s.put(Text.pad("\(r.dose.drug) \(MARScreen.mg(r.dose.mg)) mg \(r.dose.route)", cols.drug), x: x, y: y, role: base) + 1
+        x += s.put(Text.pad(r.diazepamMg.map { MARScreen.mg($0) } ?? "?", cols.de), x: x, y: y, role: selected ? base : .muted) + 1
+        x += s.put(Text.pad(r.status.word, cols.status), x: x, y: y, role: statusRole(r.status), emphasis: .bold) + 1
+        if let a = r.administration {
+            var t = "\(Format.clock(a.at, state.calendar)) \(a.byName)"
+            if let wit = a.witness { t += " / \(wit.name)" }
+            if let reason = a.reason { t += " · \(reason.label)" }
+            if let n = a.note { t += " “\(n)”" }
+            s.put(fit: t, x: x, y: y, width: max(0, s.width - x - 1), role: base)
+        } else if r.status == .overdue {
+            s.put(fit: "window closed \(Format.clock(state.wardProtocol.administration.overdueAfter(r.dose.dueAt), state.calendar))",
+                  x: x, y: y, width: max(0, s.width - x - 1), role: .doseOverdue)
+        }
+    }
+
+    static func drawPRN(_ s: inout Surface, y: Int, bottom: Int, state: AppState, order o: MedicationOrder, selected: Bool, cols: Cols) -> Int {
+        guard let t = o.terms.prn else { return y }
+        if selected { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .selection) }
+        let base: SemanticRole = selected ? .selection : .text
+        let scale = ScaleKind(rawValue: t.scale)?.displayName ?? t.scale
+        let de = (try? state.wardProtocol.equivalence.convert(drug: o.drug, mg: t.doseMg))?.diazepamMgHigh
+        var x = 0
+        x += s.put(selected ? (state.asciiOnly ? ">" : "▶") : " ", x: x, y: y, role: base, emphasis: .bold)
+        x += s.put(Text.pad("PRN", cols.time), x: x, y: y, role: base, emphasis: .bold) + 1
+        x += s.put(Text.pad("\(o.drug) \(MARScreen.mg(t.doseMg)) mg \(o.terms.route)", cols.drug), x: x, y: y, role: base) + 1
+        x += s.put(Text.pad(de.map { MARScreen.mg($0) } ?? "?", cols.de), x: x, y: y, role: selected ? base : .muted) + 1
+        s.put(fit: "\(scale) ≥\(t.threshold), every ≥\(t.minIntervalMinutes) min, max \(MARScreen.mg(t.maxPer24hDiazepamMg)) mg DE/24 h" +
+              (o.isActive ? "" : " — \(o.terms.status.rawValue.uppercased())"),
+              x: x, y: y, width: max(0, s.width - x - 1), role: selected ? base : .muted)
+        guard y + 1 < bottom, let e = state.ward?.prnEligibility(o, now: state.now, protocol: state.wardProtocol) else { return y + 1 }
+        var row = y + 1
+        for part in wrap(e.line, width: s.width - 9, maxLines: 2) where row < bottom {
+            s.put(fit: part, x: 8, y: row, width: s.width - 9,
+                  role: e.isEligible ? .doseDue : (e.isBlocked ? .alertCritical : .alertWarning), emphasis: .bold)
+            row += 1
+        }
+        return row
+    }
+
+    static func drawPanel(_ s: inout Surface, state: AppState, m: MARState, top: Int) {
+        let r = Rect(x: 0, y: top, width: s.width, height: 6)
+        if m.step == .effect, let f = m.followUp {
+            let a = state.ward?.administrations[m.patientID]?.first { $0.id == f.administrationID }
+            Chrome.box(&s, r, role: .text, ascii: state.asciiOnly,
+                       title: "Effect of PRN \(a.map { "\(Format.clock($0.at, state.calendar)) \($0.drug) \(MARScreen.mg($0.mg)) mg" } ?? "")")
+            s.put(fit: "Re-assessment due \(Format.clock(f.dueAt, state.calendar)). How well did the dose work?", x: 2, y: r.y + 1, width: r.width - 4, role: .text)
+            var x = 2
+            for (i, e) in PRNFollowUp.Effect.allCases.enumerated() {
+                x += s.put("\(i + 1) \(e.rawValue)", x: x, y: r.y + 3, role: .keyHint, emphasis: .bold) + 3
+            }
+            return
+        }
+        guard let p = m.pending else { return }
+        let title: String
+        switch p.status {
+        case .given: title = "Give \(p.label)"
+        case .held: title = "Hold \(p.label)"
+        case .refused: title = "Refused: \(p.label)"
+        case .omitted: title = "Omit \(p.label)"
+        }
+        Chrome.box(&s, r, role: .text, ascii: state.asciiOnly, title: title)
+        let inner = r.width - 4
+        var y = r.y + 1
+        switch m.step {
+        case .reason:
+            for part in wrap(p.reasonWhy, width: inner, maxLines: 2) {
+                s.put(fit: part, x: 2, y: y, width: inner, role: .alertWarning, emphasis: .bold)
+                y += 1
+            }
+            let codes = ReasonCode.codes(for: p.reasonUse ?? .held)
+            var x = 2
+            if p.reasonUse == .prnOverride { x += s.put("Give anyway only because: ", x: x, y: y, role: .text, emphasis: .bold) }
+            for (i, c) in codes.enumerated() {
+                let t = "\(i + 1) \(c.label)"
+                if x + Text.width(t) > r.width - 2 { y += 1; x = 2 }
+                guard y < r.maxY - 1 else { break }
+                x += s.put(t, x: x, y: y, role: .keyHint, emphasis: .bold) + 3
+            }
+        case .note:
+            s.put(fit: "Reason: \(p.reason?.label ?? "") — type a short note, Enter when done:", x: 2, y: y, width: inner, role: .text)
+            s.put(fit: "> " + p.note + "_", x: 2, y: y + 2, width: inner, role: .fieldActive)
+        case .confirm:
+            if let reason = p.reason { s.put(fit: "Reason: \(reason.label)\(p.note.isEmpty ? "" : " “\(p.note)”")", x: 2, y: y, width: inner, role: .text) }
+            if p.needsWitness { s.put(fit: "Witness needed: \(p.witnessWhy).", x: 2, y: y + 1, width: inner, role: .alertInfo) }
+            s.put(fit: "Enter: \(p.status == .given ? "give" : "record") \(p.needsWitness ? "(then the witness signs)" : "now")    Esc: cancel",
+                  x: 2, y: y + 3, width: inner, role: .keyHint, emphasis: .bold)
+        case .witness:
+            s.put(fit: "Witness (\(p.witnessWhy)): the second person types their own ID and PIN.", x: 2, y: y, width: inner, role: .alertInfo)
+            let idActive = m.witness.field == .staffID
+            s.put("Witness staff ID: ", x: 2, y: y + 2, role: .text)
+            s.put(Text.pad(m.witness.staffID + (idActive ? "_" : ""), 16), x: 20, y: y + 2, role: idActive ? .fieldActive : .fieldDone)
+            s.put("Witness PIN:      ", x: 2, y: y + 3, role: .text)
+            s.put(Text.pad(String(repeating: "•", count: m.witness.pin.count) + (idActive ? "" : "_"), 16), x: 20, y: y + 3,
+                  role: idActive ? .text : .fieldActive)
+        case .list, .effect:
+            break
+        }
+    }
+}

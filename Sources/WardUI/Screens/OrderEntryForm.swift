@@ -1,0 +1,235 @@
+import Foundation
+import WardCore
+
+/// A prescriber's order form: a taper (with the planner's day-by-day
+/// preview and guard-rail warnings) or a PRN order from a protocol template.
+/// Changing an order uses the same form with a status and a reason.
+public struct OrderEntryForm: Sendable, Hashable {
+    public enum Field: String, Sendable, Hashable, CaseIterable {
+        case kind, drug, route, indication, startMg, phases, times, startDay
+        case template, doseMg, threshold, interval, max24h
+        case status, reason
+
+        var label: String {
+            switch self {
+            case .kind: "Kind (Space: taper/PRN)"
+            case .drug: "Drug"
+            case .route: "Route"
+            case .indication: "Indication"
+            case .startMg: "Start daily dose, mg"
+            case .phases: "Phases until:step:every-days"
+            case .times: "Dose times"
+            case .startDay: "Day 0 (YYYY-MM-DD)"
+            case .template: "PRN template (Space: next)"
+            case .doseMg: "Dose, mg"
+            case .threshold: "Score threshold"
+            case .interval: "Minimum interval, min"
+            case .max24h: "Max per 24 h, mg diazepam-eq."
+            case .status: "Status (Space: active/held/stopped)"
+            case .reason: "Reason for the change"
+            }
+        }
+    }
+
+    public var patientID: PatientID
+    /// The order being changed and the version it was based on (nil: new order).
+    public var changingID: OrderID?
+    public var changingVersion: Int = 0
+    public var kind: OrderKind = .taper
+    public var values: [Field: String] = [:]
+    public var field: Field = .kind
+    /// Enter pressed once on a valid form: the next Enter signs.
+    public var armed = false
+    public var saving = false
+    public var message: Flash?
+
+    public init(patientID: PatientID, today: String, protocol p: WardProtocol) {
+        self.patientID = patientID
+        values[.drug] = p.taper.tabletDrug
+        values[.route] = "oral"
+        values[.indication] = "benzodiazepine withdrawal"
+        values[.times] = p.taper.doseTimes.map(\.description).joined(separator: " ")
+        values[.startDay] = today
+        values[.status] = OrderStatus.active.rawValue
+        if let t = p.prn.templates.first { applyTemplate(t) }
+    }
+
+    /// The form for changing `order` (version `order.version`).
+    public init(changing order: MedicationOrder, protocol p: WardProtocol) {
+        self.init(patientID: order.patientID, today: order.terms.taper?.startDay ?? "", protocol: p)
+        changingID = order.id; changingVersion = order.version
+        kind = order.kind
+        let t = order.terms
+        values[.drug] = t.drug; values[.route] = t.route; values[.indication] = t.indication
+        values[.status] = t.status.rawValue
+        if let tp = t.taper {
+            values[.startMg] = OrderEntryForm.num(tp.startDailyMg)
+            values[.phases] = tp.phases.map { "\(OrderEntryForm.num($0.untilMg)):\(OrderEntryForm.num($0.step))\($0.percent ? "%" : ""):\($0.everyDays)" }
+                .joined(separator: " ")
+            values[.times] = t.doseTimes.joined(separator: " ")
+            values[.startDay] = tp.startDay
+        }
+        if let pr = t.prn {
+            values[.template] = pr.template; values[.doseMg] = OrderEntryForm.num(pr.doseMg)
+            values[.threshold] = String(pr.threshold); values[.interval] = String(pr.minIntervalMinutes)
+            values[.max24h] = OrderEntryForm.num(pr.maxPer24hDiazepamMg)
+        }
+        field = .status
+    }
+
+    mutating func applyTemplate(_ t: PRNTemplate) {
+        values[.template] = t.name
+        values[.doseMg] = OrderEntryForm.num(t.doseMg)
+        values[.threshold] = String(t.threshold)
+        values[.interval] = String(t.minIntervalMinutes)
+        values[.max24h] = OrderEntryForm.num(t.maxPer24hDiazepamMg)
+        if kind == .prn { values[.drug] = t.drug }
+    }
+
+    static func num(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%g", v) }
+
+    /// The fields shown for this kind, in order.
+    public var fields: [Field] {
+        var f: [Field] = changingID == nil ? [.kind] : [.status, .reason]
+        f += [.drug, .route, .indication]
+        f += kind == .taper ? [.startMg, .phases, .times, .startDay] : [.template, .doseMg, .threshold, .interval, .max24h]
+        return f
+    }
+
+    func text(_ f: Field) -> String { values[f] ?? "" }
+
+    /// The order as typed, or what to fix.
+    public func terms(_ p: WardProtocol) -> Result<OrderTerms, OrderFormProblem> {
+        let status = OrderStatus(rawValue: text(.status)) ?? .active
+        func number(_ f: Field) -> Double? { Double(text(f).trimmingCharacters(in: .whitespaces)) }
+        func int(_ f: Field) -> Int? { Int(text(f).trimmingCharacters(in: .whitespaces)) }
+        let drug = text(.drug).trimmingCharacters(in: .whitespaces).lowercased()
+        guard !drug.isEmpty else { return .failure(OrderFormProblem("Type the drug.")) }
+        switch kind {
+        case .taper:
+            guard let start = number(.startMg), start > 0 else { return .failure(OrderFormProblem("Start daily dose: type mg above 0.")) }
+            var phases: [OrderPhase] = []
+            for part in text(.phases).split(whereSeparator: { $0 == " " || $0 == "," }) {
+                let bits = part.split(separator: ":").map(String.init)
+                let percent = bits.count == 3 && bits[1].hasSuffix("%")
+                guard bits.count == 3, let until = Double(bits[0]), let step = Double(percent ? String(bits[1].dropLast()) : bits[1]),
+                      let every = Int(bits[2]) else {
+                    return .failure(OrderFormProblem("Phase '\(part)': write until:step:days, e.g. 10:2:7 (down to 10 mg by 2 mg every 7 days) or 0:10%:14."))
+                }
+                phases.append(OrderPhase(untilMg: until, step: step, percent: percent, everyDays: every))
+            }
+            guard !phases.isEmpty else { return .failure(OrderFormProblem("Phases: at least one, e.g. 0:2:7.")) }
+            let times = text(.times).split(separator: " ").map(String.init)
+            guard !times.isEmpty, times.allSatisfy({ ClockTime($0) != nil }) else { return .failure(OrderFormProblem("Dose times: HH:MM separated by spaces.")) }
+            guard MedicationSchedule.startOfDay(text(.startDay), Calendar(identifier: .gregorian)) != nil else {
+                return .failure(OrderFormProblem("Day 0: YYYY-MM-DD."))
+            }
+            return .success(OrderTerms(kind: .taper, drug: drug, route: text(.route), indication: text(.indication), doseTimes: times,
+                                       taper: TaperTerms(startDailyMg: start, phases: phases, startDay: text(.startDay)), status: status))
+        case .prn:
+            guard let dose = number(.doseMg), dose > 0 else { return .failure(OrderFormProblem("PRN dose: mg above 0.")) }
+            guard let th = int(.threshold) else { return .failure(OrderFormProblem("Threshold: a whole number.")) }
+            guard let iv = int(.interval), iv >= 1 else { return .failure(OrderFormProblem("Minimum interval: whole minutes, 1 or more.")) }
+            guard let mx = number(.max24h), mx > 0 else { return .failure(OrderFormProblem("Max per 24 h: mg diazepam-equivalent above 0.")) }
+            let scale = p.prn.template(text(.template))?.scale.rawValue ?? ScaleKind.ciwaB.rawValue
+            return .success(OrderTerms(kind: .prn, drug: drug, route: text(.route), indication: text(.indication),
+                                       prn: PRNTerms(template: text(.template), scale: scale, threshold: th, doseMg: dose,
+                                                     minIntervalMinutes: iv, maxPer24hDiazepamMg: mx), status: status))
+        }
+    }
+}
+
+extension AppState {
+    mutating func handleOrderEntry(_ action: Action?, _ event: InputEvent, _ f: inout OrderEntryForm) -> [Effect] {
+        if f.saving { return [] }
+        f.message = nil
+        let fields = f.fields
+        let i = fields.firstIndex(of: f.field) ?? 0
+        switch action {
+        case .nextField:
+            f.field = fields[(i + 1) % fields.count]; f.armed = false
+        case .previousField:
+            f.field = fields[(i + fields.count - 1) % fields.count]; f.armed = false
+        case .erase:
+            _ = f.values[f.field]?.popLast(); f.armed = false
+        case .clearField:
+            if ![.kind, .template, .status].contains(f.field) { f.values[f.field] = "" }
+            f.armed = false
+        case .cancel:
+            stack.removeLast()
+        case .fieldDone:
+            switch f.terms(wardProtocol) {
+            case .failure(let why):
+                f.message = Flash("Not signed: \(why.message)", role: .error); f.armed = false
+            case .success(let terms):
+                if f.changingID != nil && f.text(.reason).trimmingCharacters(in: .whitespaces).isEmpty {
+                    f.field = .reason
+                    f.message = Flash("A change needs a reason: type it, then Enter.", role: .alertWarning)
+                    return []
+                }
+                guard f.armed else {
+                    f.armed = true
+                    f.message = Flash("Check the preview, then Enter again to sign (Esc leaves without signing).", role: .alertWarning)
+                    return []
+                }
+                guard let session else { return [] }
+                f.saving = true
+                f.message = Flash("Signing…", role: .alertInfo)
+                if let id = f.changingID {
+                    return [.changeOrder(ChangeOrder(orderID: id, basedOn: f.changingVersion, terms: terms, reason: f.text(.reason)), session: session)]
+                }
+                return [.writeOrder(WriteOrder(patientID: f.patientID, terms: terms), session: session)]
+            }
+        default:
+            guard case .char(let c) = event else { return [] }
+            f.armed = false
+            if c == " " && [.kind, .template, .status].contains(f.field) {
+                switch f.field {
+                case .kind:
+                    f.kind = f.kind == .taper ? .prn : .taper
+                    f.values[.drug] = f.kind == .prn ? (wardProtocol.prn.template(f.text(.template))?.drug ?? f.text(.drug)) : wardProtocol.taper.tabletDrug
+                case .template:
+                    let ts = wardProtocol.prn.templates
+                    if let j = ts.firstIndex(where: { $0.name == f.text(.template) }), !ts.isEmpty { f.applyTemplate(ts[(j + 1) % ts.count]) }
+                    else if let t = ts.first { f.applyTemplate(t) }
+                case .status:
+                    let all = OrderStatus.allCases
+                    let j = all.firstIndex(of: OrderStatus(rawValue: f.text(.status)) ?? .active) ?? 0
+                    f.values[.status] = all[(j + 1) % all.count].rawValue
+                default: break
+                }
+                return []
+            }
+            guard ![.kind, .template, .status].contains(f.field) else {
+                f.message = Flash("Space changes this field.", role: .alertInfo); return []
+            }
+            if f.text(f.field).count < 200 { f.values[f.field, default: ""].append(c) }
+        }
+        return []
+    }
+
+    /// An order came back from the store.
+    mutating func handleOrderSaved(_ result: Result<MedicationOrder, CommandRefusal>) -> [Effect] {
+        guard let i = stack.lastIndex(where: { if case .orderEntry(let f) = $0 { f.saving } else { false } }),
+              case .orderEntry(var f) = stack[i] else {
+            if case .failure(let r) = result { flash = Flash("Not signed: \(r.message)", role: .error) }
+            return [.loadWard]
+        }
+        switch result {
+        case .success(let o):
+            stack.removeSubrange(i...)
+            flash = Flash("Signed: order #\(o.id) version \(o.version), \(o.drug) \(o.kind == .prn ? "PRN" : "taper").", role: .saved)
+        case .failure(let r):
+            f.saving = false; f.armed = false
+            f.message = Flash("Not signed: \(r.message)", role: .error)
+            stack[i] = .orderEntry(f)
+        }
+        return [.loadWard]
+    }
+}
+
+/// What to fix on the order form.
+public struct OrderFormProblem: Error, Sendable, Hashable {
+    public var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import WardCore
+import WardStore
+
+/// `wardline dose` (hidden): give a dose from a script. The same store
+/// command the MAR uses; used by the multi-process never-twice test and by
+/// ward IT to check a database. PINs come from stdin (yours, then the witness's).
+struct DoseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dose",
+        abstract: "Give a scheduled or PRN dose from a script (PINs on stdin: yours, then the witness's).",
+        shouldDisplay: false)
+
+    @OptionGroup var database: DatabaseOption
+    @OptionGroup var signIn: AdminSignInOptions
+    @Option(help: ArgumentHelp("The order number.", valueName: "N")) var order: Int64
+    @Option(help: ArgumentHelp("Today's scheduled dose time, ward local (omit for PRN).", valueName: "HH:MM")) var scheduled: String?
+    @Option(help: ArgumentHelp("The witness's staff ID (their PIN is the next stdin line).", valueName: "ID")) var witness: String?
+    @Option(help: ArgumentHelp("Reason code when one is needed.", valueName: "CODE")) var reason: String?
+    @Option(help: ArgumentHelp("Wait until this Unix time before giving (lines several processes up).", valueName: "SECONDS"))
+    var startAt: Double?
+
+    func run() throws {
+        let (store, session, ward) = try openAndSignIn(database, signIn, for: .giveDose)
+        defer { try? store.close() }
+        var creds: WitnessCredentials? = nil
+        if let witness {
+            guard let pin = Console.secret("PIN for witness \(InputText.visible(witness)): ") else { throw failure("no witness PIN given", 64) }
+            creds = WitnessCredentials(staffID: witness, pin: pin)
+        }
+        var code: ReasonCode? = nil
+        if let reason {
+            guard let c = ReasonCode(rawValue: reason) else {
+                throw failure("unknown reason \(reason); one of: \(ReasonCode.allCases.map(\.rawValue).joined(separator: ", "))", 64)
+            }
+            code = c
+        }
+        var due: Date? = nil
+        if let scheduled {
+            guard let t = ClockTime(scheduled) else { throw failure("--scheduled \(scheduled) is not HH:MM", 64) }
+            let snap: WardSnapshot
+            do { snap = try store.loadWard(protocol: ward) } catch { throw failure("could not read the ward: \(error)", 74) }
+            guard let o = snap.order(order) else { throw failure("order #\(order) is not on an admitted patient", 66) }
+            let doses = snap.scheduledDoses(for: o.patientID, on: Date(), rules: ward.taper, calendar: .wardDefault)
+            guard let d = doses.first(where: { $0.orderID == order && $0.time == t }) else {
+                throw failure("order #\(order) has no dose at \(scheduled) today", 66)
+            }
+            due = d.dueAt
+        }
+        if let startAt { while Date().timeIntervalSince1970 < startAt { usleep(1000) } }
+        do {
+            let a = try store.recordDose(RecordDose(orderID: order, scheduledFor: due, status: .given, reason: code, witness: creds),
+                                         session: session, protocol: ward)
+            print("given #\(a.id): \(a.drug) \(a.mg) mg")
+        } catch {
+            throw error.cliFailure
+        }
+    }
+}

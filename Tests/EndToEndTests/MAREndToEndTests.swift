@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import WardCore
+import WardStore
+
+/// The real binary under tmux: a nurse opens the MAR, gives the scheduled
+/// dose that is due now (a second nurse witnesses on the same terminal),
+/// then a PRN dose with another witness; both are then read from the
+/// database by the sqlite3 shell.
+@Suite(.serialized) struct MAREndToEndTests {
+    @Test(arguments: [(80, 24), (132, 43)])
+    func nurseGivesAScheduledDoseThenAPRNWithWitnesses(cols: Int, rows: Int) throws {
+        let dir = Paths.tempDir("mar"); defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ward.sqlite").path
+        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        try #require(made.status == 0, "\(made.stderr)")
+
+        // A new patient in the first empty bed, with a taper dose due this minute and a PRN order.
+        let ward = ProtocolLoader.builtInDefault()
+        let bedIndex: Int
+        do {
+            let store = try Store.open(path: db, create: false)
+            defer { try? store.close() }
+            let charge = Session(staff: try store.signIn(staffID: "C2001", secret: "222222", terminal: "e2e", policy: ward.security), terminal: "e2e")
+            let prescriber = Session(staff: try store.signIn(staffID: "P3001", secret: "333333", terminal: "e2e", policy: ward.security), terminal: "e2e")
+            let snap = try store.loadWard(protocol: ward)
+            bedIndex = try #require(snap.ward.beds.firstIndex { snap.patient(inBed: $0.label) == nil })
+            let p = try store.admit(AdmitPatient(mrn: "E2E1", name: "Medina, Rosa", dateOfBirth: CalendarDate("1975-04-04")!, sex: .female,
+                                                 bed: snap.ward.beds[bedIndex].label, admittedAt: Date().addingTimeInterval(-7200)), session: charge)
+            let c = Calendar.wardDefault.dateComponents([.hour, .minute], from: Date())
+            _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
+                kind: .taper, drug: "diazepam", indication: "withdrawal", doseTimes: [String(format: "%02d:%02d", c.hour!, c.minute!)],
+                taper: TaperTerms(startDailyMg: 10, phases: [OrderPhase(untilMg: 0, step: 2, everyDays: 7)],
+                                  startDay: MedicationSchedule.dayKey(Date(), .wardDefault)))), session: prescriber, protocol: ward)
+            _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
+                kind: .prn, drug: "diazepam", indication: "withdrawal symptoms", prn: PRNTerms(ward.prn.templates[0]))),
+                session: prescriber, protocol: ward)
+        }
+
+        let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
+                            environment: ["XDG_STATE_HOME": dir.path])
+        try tmux.waitFor("Sign in")
+        try tmux.type("N1001"); try tmux.send("Enter")
+        try tmux.type("111111"); try tmux.send("Enter")
+        try tmux.waitFor("Müller, Grete")
+        for _ in 0..<bedIndex { try tmux.send("Down") }
+        try tmux.send("Enter")
+        try tmux.waitFor("Medina, Rosa")
+        try tmux.send("m")
+        try tmux.waitFor("PRN orders")
+
+        // The scheduled dose (first row) is due: g, Enter, then the witness signs.
+        try tmux.send("g"); try tmux.send("Enter")
+        try tmux.waitFor("Witness staff ID")
+        try tmux.type("N1002"); try tmux.send("Enter")
+        try tmux.type("121212")
+        let masked = try tmux.capture()
+        #expect(!masked.contains("121212"))
+        try tmux.send("Enter")
+        try tmux.waitFor("Given:")
+
+        // The PRN order (next row): no recent score, so an override reason first.
+        try tmux.send("Down"); try tmux.send("g")
+        try tmux.waitFor("Give anyway only because")
+        try tmux.send("1"); try tmux.send("Enter")
+        try tmux.waitFor("Witness staff ID")
+        try tmux.type("C2001"); try tmux.send("Enter")
+        try tmux.type("222222"); try tmux.send("Enter")
+        let after = try tmux.waitFor("Given: PRN")
+        #expect(after.contains("PRN given today"))
+
+        try tmux.send("Escape"); try tmux.send("Escape"); try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+
+        let q = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, """
+            SELECT a.is_prn, a.status, a.mg, s.staff_id, w.staff_id, coalesce(a.reason, '-')
+            FROM administrations a JOIN staff s ON s.id = a.recorded_by JOIN staff w ON w.id = a.witness
+            JOIN patients p ON p.id = a.patient_id WHERE p.mrn = 'E2E1' ORDER BY a.id
+            """])
+        #expect(q.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "0|given|10.0|N1001|N1002|-\n1|given|5.0|N1001|C2001|prn-prescriber-instructed")
+    }
+}

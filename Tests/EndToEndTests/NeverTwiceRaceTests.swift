@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import WardCore
+import WardStore
+
+/// Several separate `wardline dose` processes race on the same doses against
+/// one database file. Exactly one commit wins each dose; every other process
+/// is told who gave it and writes nothing.
+@Suite(.serialized) struct NeverTwiceRaceTests {
+    /// Givers and their witnesses (demo staff), one process each.
+    static let pairs = [("N1001", "111111", "C2001", "222222"), ("N1002", "121212", "N1001", "111111"),
+                        ("C2001", "222222", "N1002", "121212"), ("N1001", "111111", "N1002", "121212"),
+                        ("N1002", "121212", "C2001", "222222"), ("C2001", "222222", "N1001", "111111")]
+
+    struct Setup { let dir: URL; let db: String; let taper: OrderID; let prnA: OrderID; let prnB: OrderID; let due: String; let patient: PatientID }
+
+    func setUp() throws -> Setup {
+        let dir = Paths.tempDir("race")
+        let db = dir.appendingPathComponent("ward.sqlite").path
+        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        try #require(made.status == 0, "\(made.stderr)")
+        let ward = ProtocolLoader.builtInDefault()
+        let store = try Store.open(path: db, create: false)
+        defer { try? store.close() }
+        let charge = Session(staff: try store.signIn(staffID: "C2001", secret: "222222", terminal: "test", policy: ward.security), terminal: "test")
+        let prescriber = Session(staff: try store.signIn(staffID: "P3001", secret: "333333", terminal: "test", policy: ward.security), terminal: "test")
+        let empty = try #require(DemoWard.bedLabels.first { b in try! store.loadWard(protocol: ward).patient(inBed: b) == nil })
+        let p = try store.admit(AdmitPatient(mrn: "RACE1", name: "Race, Test", dateOfBirth: CalendarDate("1980-01-01")!, sex: .other,
+                                             bed: empty, admittedAt: Date().addingTimeInterval(-3600)), session: charge)
+        let c = Calendar.wardDefault.dateComponents([.hour, .minute], from: Date().addingTimeInterval(60))
+        let due = String(format: "%02d:%02d", c.hour!, c.minute!)
+        let taper = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
+            kind: .taper, drug: "diazepam", indication: "withdrawal", doseTimes: [due],
+            taper: TaperTerms(startDailyMg: 10, phases: [OrderPhase(untilMg: 0, step: 2, everyDays: 7)],
+                              startDay: MedicationSchedule.dayKey(Date(), .wardDefault)))), session: prescriber, protocol: ward)
+        let prn = OrderTerms(kind: .prn, drug: "diazepam", indication: "withdrawal",
+                             prn: PRNTerms(template: "diazepam-ciwa-b", scale: "ciwa-b", threshold: 21, doseMg: 5,
+                                           minIntervalMinutes: 120, maxPer24hDiazepamMg: 20))
+        let a = try store.writeOrder(WriteOrder(patientID: p.id, terms: prn), session: prescriber, protocol: ward)
+        let b = try store.writeOrder(WriteOrder(patientID: p.id, terms: prn), session: prescriber, protocol: ward)
+        return Setup(dir: dir, db: db, taper: taper.id, prnA: a.id, prnB: b.id, due: due, patient: p.id)
+    }
+
+    /// Starts one process per pair on real threads; all give at the same instant.
+    func race(_ s: Setup, order: (Int) -> OrderID, scheduled: String?) -> [ProcessResult] {
+        let startAt = Date().timeIntervalSince1970 + 12   // after every process has signed in
+        let results = Results(count: Self.pairs.count)
+        var threads: [Thread] = []
+        for (i, p) in Self.pairs.enumerated() {
+            var args = ["dose", "--db", s.db, "--as", p.0, "--order", String(order(i)), "--witness", p.2,
+                        "--start-at", String(startAt)]
+            if let scheduled { args += ["--scheduled", scheduled] }
+            let argv = args
+            let t = Thread { results.set(i, try? runProcess(Paths.binary, argv, input: "\(p.1)\n\(p.3)\n", timeout: 120)) }
+            threads.append(t)
+            t.start()
+        }
+        return results.wait()
+    }
+
+    @Test func aScheduledDoseRacedBySixProcessesIsGivenOnce() throws {
+        let s = try setUp(); defer { try? FileManager.default.removeItem(at: s.dir) }
+        let out = race(s, order: { _ in s.taper }, scheduled: s.due)
+        #expect(out.count == Self.pairs.count)
+        #expect(out.filter { $0.status == 0 }.count == 1, "\(out.map(\.stderr))")
+        let losers = out.filter { $0.status != 0 }
+        #expect(losers.count == Self.pairs.count - 1)
+        #expect(losers.allSatisfy { $0.status == 65 && $0.stderr.contains("already given by") }, "\(losers.map(\.stderr))")
+        let n = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM administrations WHERE order_id = \(s.taper)"])
+        #expect(n.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        let audit = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM audit_events WHERE action = 'dose.given' AND patient_mrn = 'RACE1'"])
+        #expect(audit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+    }
+
+    @Test func prnDosesRacedAcrossTwoOrdersOfTheSameDrugAreGivenOnce() throws {
+        let s = try setUp(); defer { try? FileManager.default.removeItem(at: s.dir) }
+        let out = race(s, order: { $0 % 2 == 0 ? s.prnA : s.prnB }, scheduled: nil)
+        #expect(out.filter { $0.status == 0 }.count == 1, "\(out.map(\.stderr))")
+        #expect(out.filter { $0.status != 0 }.allSatisfy { $0.stderr.contains("PRN was already given by") })
+        let n = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM administrations WHERE is_prn = 1 AND patient_id = \(s.patient)"])
+        #expect(n.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+    }
+}
+
+/// Results written by several threads, read once all are in.
+final class Results: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var values: [ProcessResult?]
+    private var done = 0
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: ProcessResult?) { lock.lock(); values[i] = r; done += 1; lock.broadcast(); lock.unlock() }
+    func wait() -> [ProcessResult] {
+        lock.lock(); defer { lock.unlock() }
+        while done < values.count { lock.wait() }
+        return values.compactMap { $0 }
+    }
+}

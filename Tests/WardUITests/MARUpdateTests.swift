@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+@testable import WardUI
+import WardCore
+
+@Suite struct MARUpdateTests {
+    /// The shipped protocol with a witness schedule that does not need one for giving.
+    static var noWitness: WardProtocol {
+        var p = Fixture.proto
+        p.witness.defaultSchedule = "us-civ"
+        return p
+    }
+
+    @Test func mFromTheChartOpensTheMAR() {
+        var d = Driver.onChart()
+        d.key(.char("m"))
+        #expect(d.mar?.patientID == Fixture.mullerID)
+        #expect(d.state.keyContext == .mar)
+    }
+
+    @Test func anOnTimeScheduledDoseIsGivenInAtMostSixKeystrokes() throws {
+        var d = MARFixture.onMAR()
+        d.state.wardProtocol = Self.noWitness
+        d.key(.key(.down)); d.key(.key(.down))       // 08:00 → 12:00 → 14:00 (due)
+        d.key(.char("g"))
+        d.key(.key(.enter))
+        let cmd = try #require(d.recordDose)
+        #expect(d.keys <= 6)
+        #expect(cmd.status == .given && cmd.reason == nil && cmd.witness == nil)
+        #expect(cmd.scheduledFor == MARFixture.at("14:00"))
+        #expect(cmd.orderID == MARFixture.taper.id)
+    }
+
+    @Test func withAWitnessTheNurseStillPressesSixKeysAndThePINIsNeverShown() throws {
+        var d = MARFixture.onMAR()
+        d.key(.key(.down)); d.key(.key(.down))
+        d.key(.char("g"))
+        d.key(.key(.enter))
+        #expect(d.mar?.step == .witness)
+        var witnessKeys = 0
+        for c in "N2077" { d.key(.char(c)); witnessKeys += 1 }
+        d.key(.key(.enter))
+        for c in "654321" { d.key(.char(c)); witnessKeys += 1 }
+        #expect(!d.text.contains("654321"))
+        #expect(d.text.contains("N2077"))
+        #expect(d.text.contains("••••••"))
+        d.key(.key(.enter))
+        let cmd = try #require(d.recordDose)
+        #expect(d.keys - witnessKeys <= 6)
+        #expect(cmd.witness == WitnessCredentials(staffID: "N2077", pin: "654321"))
+        #expect(d.mar?.witness.pin == "")        // the PIN left the screen state with the command
+        #expect(d.mar?.saving == true)
+    }
+
+    @Test func anOverdueDoseNeedsALateReasonNeverASilentGive() throws {
+        var d = MARFixture.onMAR()
+        d.state.wardProtocol = Self.noWitness
+        d.key(.key(.down))                            // 12:00, overdue at 14:05
+        d.key(.char("g"))
+        #expect(d.mar?.step == .reason)
+        #expect(d.mar?.pending?.reasonUse == .late)
+        #expect(d.text.contains("65 min after the ±60-min window"))
+        d.key(.key(.enter))                            // no reason chosen: nothing happens
+        #expect(d.recordDose == nil)
+        d.key(.char("2"))
+        d.key(.key(.enter))
+        let cmd = try #require(d.recordDose)
+        #expect(cmd.reason == ReasonCode.codes(for: .late)[1])
+    }
+
+    @Test func holdAsksForAHoldReasonAndNeedsNoWitness() throws {
+        var d = MARFixture.onMAR()
+        d.key(.key(.down)); d.key(.key(.down))
+        d.key(.char("h"))
+        d.key(.char("1"))
+        d.key(.key(.enter))
+        let cmd = try #require(d.recordDose)
+        #expect(cmd.status == .held && cmd.reason == .heldSedation && cmd.witness == nil)
+    }
+
+    @Test func aHoldForSedationLinksTheRecentSedationScore() throws {
+        var w = MARFixture.ward()
+        let rass = Assessment(id: 901, patientID: 1, scale: .rass, items: [-2], total: -2, band: "", recordedBy: Fixture.ann.id,
+                              recordedByName: Fixture.ann.name, recordedAt: Fixture.ago(hours: 0.5))
+        w.assessments[1, default: []].insert(rass, at: 0)
+        var d = MARFixture.onMAR(ward: w)
+        d.key(.key(.down)); d.key(.key(.down))
+        d.key(.char("h")); d.key(.char("1")); d.key(.key(.enter))
+        #expect(try #require(d.recordDose).observationID == 901)
+    }
+
+    @Test func anOtherReasonNeedsANote() throws {
+        var d = MARFixture.onMAR()
+        d.key(.key(.down)); d.key(.key(.down))
+        d.key(.char("o"))
+        d.key(.char("3"))                              // omitted: other (note)
+        #expect(d.mar?.step == .note)
+        d.key(.key(.enter))
+        #expect(d.mar?.step == .note)
+        d.type("pharmacy closed")
+        d.key(.key(.enter))
+        d.key(.key(.enter))
+        #expect(try #require(d.recordDose).note == "pharmacy closed")
+    }
+
+    @Test func aRecordedDoseSaysWhoAndWhen() {
+        var d = MARFixture.onMAR()
+        d.key(.char("g"))                              // 08:00, given by Ann
+        #expect(d.mar?.step == .list)
+        #expect(d.mar?.message?.text == "The 08:00 dose was already given by Ann Okafor at 08:10.")
+    }
+
+    @Test func lockingDropsAHalfTypedWitnessPIN() {
+        var d = MARFixture.onMAR()
+        d.key(.key(.down)); d.key(.key(.down))
+        d.key(.char("g")); d.key(.key(.enter))
+        d.type("N2077"); d.key(.key(.enter)); d.type("654")
+        d.send(.tick(Fixture.now.addingTimeInterval(Double(Fixture.policy.idleLockSeconds) + 1)))   // the idle lock falls
+        #expect(d.state.gate != nil)
+        #expect(d.mar?.witness.pin == "" && d.mar?.step == .list)
+    }
+
+    @Test func selfWitnessIsRefusedOnTheSpot() {
+        var d = MARFixture.onMAR()
+        d.key(.key(.down)); d.key(.key(.down))
+        d.key(.char("g")); d.key(.key(.enter))
+        d.type("N1042"); d.key(.key(.enter)); d.type("123456"); d.key(.key(.enter))
+        #expect(d.recordDose == nil)
+        #expect(d.mar?.message?.text.contains("cannot witness your own dose") == true)
+    }
+
+    @Test func theLoserOfARaceIsToldAndNothingIsShownAsGiven() {
+        var d = MARFixture.onMAR()
+        d.state.wardProtocol = Self.noWitness
+        d.key(.key(.down)); d.key(.key(.down)); d.key(.char("g")); d.key(.key(.enter))
+        d.send(.doseRecorded(.failure(CommandRefusal(.conflict, "Not recorded: the 14:00 dose was already given by Ben Lindqvist at 14:04."))))
+        #expect(d.mar?.saving == false && d.mar?.step == .list)
+        #expect(d.text.contains("already given by Ben Lindqvist at 14:04"))
+    }
+
+    @Test func aPRNInsideTheMinimumIntervalIsBlockedWithTheReason() {
+        var d = MARFixture.onMAR(ward: MARFixture.ward(prnAt: "13:25"))
+        d.key(.key(.down)); d.key(.key(.down)); d.key(.key(.down)); d.key(.key(.down))   // the PRN order
+        d.key(.char("g"))
+        #expect(d.mar?.pending == nil)
+        #expect(d.mar?.message?.text.contains("last dose 40 min ago, minimum 120") == true)
+    }
+
+    @Test func aPRNNotMeetingItsCriteriaNeedsAnOverrideReason() throws {
+        var d = MARFixture.onMAR()
+        d.state.wardProtocol = Self.noWitness
+        for _ in 0..<4 { d.key(.key(.down)) }
+        d.key(.char("g"))
+        #expect(d.mar?.pending?.reasonUse == .prnOverride)
+        d.key(.char("1")); d.key(.key(.enter))
+        let cmd = try #require(d.recordDose)
+        #expect(cmd.scheduledFor == nil && cmd.reason == .prnPrescriberInstructed && cmd.orderID == MARFixture.prn.id)
+    }
+
+    @Test func thePRNFollowUpIsRecordedAsItsEffect() throws {
+        var d = MARFixture.onMAR()
+        d.key(.char("e"))
+        #expect(d.mar?.step == .effect)
+        #expect(d.text.contains("Effect of PRN 10:00 diazepam 5 mg"))
+        d.key(.char("2"))
+        let cmd = try #require(d.effects.compactMap { if case .recordPRNEffect(let c, _) = $0 { c } else { nil } }.first)
+        #expect(cmd == RecordPRNEffect(followUpID: 1, result: .partial))
+        d.send(.prnEffectRecorded(.success(PRNFollowUp(id: 1, administrationID: 2, patientID: 1, dueAt: MARFixture.at("11:00"), result: .partial))))
+        #expect(d.mar?.step == .list && d.state.flash?.text == "PRN effect recorded: partial")
+    }
+
+    @Test func onlyPrescribersOpenOrderEntry() {
+        var n = MARFixture.onMAR()
+        n.key(.char("n"))
+        #expect(n.top.map { if case .orderEntry = $0 { true } else { false } } == false)
+        #expect(n.mar?.message?.text.contains("needs a prescriber") == true)
+        var p = MARFixture.onMAR(MARFixture.prescriber)
+        p.key(.char("n"))
+        guard case .orderEntry = p.top else { Issue.record("no order form"); return }
+    }
+
+    @Test func aPrescriberSignsATaperAfterSeeingThePreview() throws {
+        var d = MARFixture.onMAR(MARFixture.prescriber)
+        d.key(.char("n"))
+        d.key(.key(.tab)); d.key(.key(.tab)); d.key(.key(.tab)); d.key(.key(.tab))   // kind → drug → route → indication → start mg
+        d.type("50")
+        d.key(.key(.tab)); d.type("20:5:7 0:2:14")
+        d.key(.key(.enter))
+        #expect(d.effects.isEmpty)
+        #expect(d.text.contains("above the stabilisation cap"))
+        d.key(.key(.enter))
+        let cmd = try #require(d.effects.compactMap { if case .writeOrder(let c, _) = $0 { c } else { nil } }.first)
+        #expect(cmd.terms.taper?.startDailyMg == 50)
+        #expect(cmd.terms.taper?.phases == [OrderPhase(untilMg: 20, step: 5, everyDays: 7), OrderPhase(untilMg: 0, step: 2, everyDays: 14)])
+        #expect(cmd.terms.doseTimes == Fixture.proto.taper.doseTimes.map(\.description))
+    }
+
+    @Test func changingAnOrderNeedsAReason() throws {
+        var d = MARFixture.onMAR(MARFixture.prescriber)
+        d.key(.char("c"))
+        guard case .orderEntry(let f) = d.top else { Issue.record("no order form"); return }
+        #expect(f.changingID == MARFixture.taper.id && f.changingVersion == 2)
+        d.key(.char(" "))                              // status: active → held
+        d.key(.key(.enter))
+        #expect(d.effects.isEmpty)
+        d.type("drowsy")
+        d.key(.key(.enter)); d.key(.key(.enter))
+        let cmd = try #require(d.effects.compactMap { if case .changeOrder(let c, _) = $0 { c } else { nil } }.first)
+        #expect(cmd.basedOn == 2 && cmd.reason == "drowsy" && cmd.terms.status == .held)
+    }
+}
+
+@Suite struct MARSnapshotTests {
+    @Test(arguments: ScreenSnapshotTests.sizes)
+    func mar(size: Size) {
+        let d = MARFixture.onMAR(size: size)
+        assertSnapshot(view(d.state), named: "mar_\(size)")
+    }
+
+    @Test func marWitnessOverlay() {
+        var d = MARFixture.onMAR()
+        d.key(.key(.down)); d.key(.key(.down)); d.key(.char("g")); d.key(.key(.enter))
+        d.type("N2077"); d.key(.key(.enter)); d.type("65")
+        assertSnapshot(view(d.state), named: "marWitness_80x24")
+    }
+
+    @Test func marLateReason() {
+        var d = MARFixture.onMAR()
+        d.key(.key(.down)); d.key(.char("g"))
+        assertSnapshot(view(d.state), named: "marLateReason_80x24")
+    }
+
+    @Test(arguments: ScreenSnapshotTests.sizes)
+    func orderEntryTaper(size: Size) {
+        var d = MARFixture.onMAR(MARFixture.prescriber, size: size)
+        d.key(.char("n"))
+        for _ in 0..<4 { d.key(.key(.tab)) }
+        d.type("30")
+        d.key(.key(.tab)); d.type("10:5:7 0:2:14")
+        assertSnapshot(view(d.state), named: "orderEntry_\(size)")
+    }
+}
