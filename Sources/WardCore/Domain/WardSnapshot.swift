@@ -11,6 +11,10 @@ public struct WardSnapshot: Sendable, Hashable {
     /// Store change counter at load time (the change feed compares it).
     public var version: Int
     public var loadedAt: Date
+    /// Handover notes, severity overrides and handed-over/accepted marks of the admitted patients.
+    public var handover: HandoverRecords = HandoverRecords()
+    /// Discharges on record (for the handover census).
+    public var discharges: [DischargeRecord] = []
 
     public init(ward: Ward, patients: [Patient], assessments: [PatientID: [Assessment]], version: Int, loadedAt: Date) {
         self.ward = ward; self.patients = patients; self.assessments = assessments
