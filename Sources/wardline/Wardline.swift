@@ -8,6 +8,7 @@ struct Wardline: ParsableCommand {
         abstract: "Nursing terminal for an inpatient benzodiazepine-withdrawal ward.",
         version: "0.1.0",
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, StaffCommand.self, AuditCommand.self, CalcCommand.self, ProtocolCommand.self,
-                      TerminalDemoCommand.self],
+                      TerminalDemoCommand.self,
+                      HandoverCommand.self, DowntimeCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

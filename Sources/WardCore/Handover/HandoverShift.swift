@@ -103,7 +103,7 @@ extension HandoverShift {
         } else {
             let parts = spec.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, let a = ClockTime(String(parts[0])), let b = ClockTime(String(parts[1])) else {
-                return .failure(ShiftSpecError("--shift \(spec) is neither a shift of the ward protocol (\(names(rules))) nor HH:MM-HH:MM"))
+                return .failure(ShiftSpecError("--shift \(spec) is neither a shift of the ward protocol (\(rules.shifts.map(\.name).joined(separator: ", "))) nor HH:MM-HH:MM"))
             }
             guard a != b else { return .failure(ShiftSpecError("--shift \(spec) starts and ends at the same time; give two different times")) }
             (start, end, name) = (a, b, nil)

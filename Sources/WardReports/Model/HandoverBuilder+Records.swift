@@ -13,7 +13,7 @@ extension HandoverInput {
         calendar.timeZone = timeZone
         let labels: HandoverLabels = proto.alerts.handoverStyle == .sbar ? .sbar : .ipass
         let fmt = ReportTime(timeZone: timeZone)
-        let label = shiftLabel ?? "\(HandoverShift.label(shift, calendar: calendar)) \(fmt.date(shift.start))"
+        let label = shiftLabel ?? HandoverShift.label(shift, calendar: calendar)
         var input = from(snapshot: snapshot, protocol: proto, shift: shift.interval, printedBy: printedBy, now: now,
                          shiftLabel: label, labels: labels, timeZone: timeZone)
         input.census = census(snapshot, shift: shift.interval)
