@@ -78,6 +78,8 @@ public struct AppState: Sendable {
         case .confirm: return .confirm
         case .chart: return .chart
         case .ciwaB: return .ciwaB
+        case .handover: return .handover
+        case .handoverEntry: return .handoverEntry
         case .wardList, nil: return .wardList
         }
     }
@@ -109,6 +111,8 @@ public enum Screen: Sendable, Hashable {
     case chart(ChartState)
     case ciwaB(CIWABForm)
     case confirm(Confirm)
+    case handover(HandoverPreviewState)
+    case handoverEntry(HandoverEntryForm)
 
     var isModal: Bool { if case .confirm = self { true } else { false } }
 }

@@ -10,6 +10,12 @@ public enum Msg: Sendable {
     case saved(Result<Assessment, CommandRefusal>)
     /// Another terminal committed something: reload.
     case storeChanged
+    /// The handover document for the preview.
+    case handoverRendered(HandoverDocument)
+    /// A handover note, override or mark: saved (what to say) or refused.
+    case handoverSaved(Result<String, CommandRefusal>)
+    /// A print finished: what happened, always with the saved path; `ok` false when not printed.
+    case handoverPrinted(message: String, ok: Bool)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -23,4 +29,14 @@ public enum Effect: Sendable, Hashable {
     /// Amend an entry as `session`.
     case amend(AmendEntry, session: Session)
     case quit
+    /// Render the handover of `shift` as text `columns` wide; answer with `.handoverRendered`.
+    case renderHandover(ShiftOccurrence, columns: Int)
+    /// Save and print the handover of `shift`; answer with `.handoverPrinted`.
+    case printHandover(ShiftOccurrence, session: Session)
+    /// Add an "if … then …" note; answer with `.handoverSaved`.
+    case addHandoverNote(patientID: PatientID, shiftStart: Date, text: String, session: Session)
+    /// Override (or return to the rule) the illness severity; answer with `.handoverSaved`.
+    case overrideSeverity(patientID: PatientID, shiftStart: Date, level: SeverityLevel?, reason: String, session: Session)
+    /// Hand over / accept a patient; answer with `.handoverSaved`.
+    case markHandover(HandoverMarkKind, patientID: PatientID, shiftStart: Date, session: Session)
 }

@@ -7,6 +7,11 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .record(let c, let s): "record(patient \(c.patientID), \(c.scale.displayName), by staff \(s.staff.id))"
         case .amend(let a, let s): "amend(entry \(a.entryID), by staff \(s.staff.id))"
         case .quit: "quit"
+        case .renderHandover(let s, let c): "renderHandover(\(s.start), \(c) columns)"
+        case .printHandover(let s, let who): "printHandover(\(s.start), by staff \(who.staff.id))"
+        case .addHandoverNote(let p, _, _, let who): "addHandoverNote(patient \(p), by staff \(who.staff.id))"
+        case .overrideSeverity(let p, _, let l, _, let who): "overrideSeverity(patient \(p), \(l?.rawValue ?? "rule"), by staff \(who.staff.id))"
+        case .markHandover(let k, let p, _, let who): "markHandover(\(k.rawValue), patient \(p), by staff \(who.staff.id))"
         }
     }
     public var debugDescription: String { description }

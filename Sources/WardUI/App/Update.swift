@@ -15,11 +15,17 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .wardLoaded(let snapshot):
         state.ward = snapshot
         state.clampSelections()
-        return []
+        return state.refreshHandover()
     case .saved(let result):
         return state.handleSaved(result)
     case .storeChanged:
         return [.loadWard]
+    case .handoverRendered(let doc):
+        return state.handleHandoverRendered(doc)
+    case .handoverSaved(let result):
+        return state.handleHandoverSaved(result)
+    case .handoverPrinted(let message, let ok):
+        return state.handleHandoverPrinted(message, ok: ok)
     }
 }
 
@@ -27,8 +33,9 @@ extension AppState {
     mutating func handleInput(_ event: InputEvent) -> [Effect] {
         switch event {
         case .resize(let s):
+            let columns = handoverColumns
             size = s
-            return []
+            return columns == handoverColumns ? [] : refreshHandover()
         case .inputClosed:
             quitting = true
             return [.quit]
@@ -54,6 +61,11 @@ extension AppState {
             return fx
         case nil:
             break
+        }
+        if action == nil, case .handoverEntry(var f)? = stack.last {
+            let fx = handleHandoverEntry(nil, event, &f)
+            if case .handoverEntry? = stack.last { stack[stack.count - 1] = .handoverEntry(f) }
+            return fx
         }
         guard let action else { return [] }
         switch action {
@@ -86,6 +98,14 @@ extension AppState {
             return fx
         case .confirm(let c):
             return handleConfirm(action, c)
+        case .handover(var h):
+            let fx = handleHandover(action, &h)
+            replaceTop(.handover(h), if: top, at: topIndex)
+            return fx
+        case .handoverEntry(var f):
+            let fx = handleHandoverEntry(action, event, &f)
+            replaceTop(.handoverEntry(f), if: top, at: topIndex)
+            return fx
         }
     }
 

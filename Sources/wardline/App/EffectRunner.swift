@@ -60,6 +60,8 @@ final class EffectRunner: Sendable {
             }
         case .quit:
             return []
+        case .renderHandover, .printHandover, .addHandoverNote, .overrideSeverity, .markHandover:
+            return HandoverEffects(store: store, wardProtocol: wardProtocol, log: log).run(effect) ?? []
         }
     }
 
