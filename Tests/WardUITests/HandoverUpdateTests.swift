@@ -216,3 +216,21 @@ enum HandoverFixture {
         #expect(rows[4].contains("3        "))
     }
 }
+
+@Suite struct HandoverRerenderTests {
+    @Test func theSelectedPatientStaysInViewWhenTheOrderChanges() throws {
+        var d = HandoverFixture.preview()
+        var doc = HandoverFixture.document()
+        // Müller moves to the end of the document (e.g. her severity was overridden downwards).
+        let block = Array(doc.lines[doc.anchors[1].line..<doc.anchors[2].line])
+        doc.lines.removeSubrange(doc.anchors[1].line..<doc.anchors[2].line)
+        let at = doc.lines.count
+        doc.lines += block + Array(repeating: "", count: 30)
+        doc.anchors = [HandoverAnchor(patientID: 6, line: doc.anchors[0].line), HandoverAnchor(patientID: 2, line: doc.anchors[1].line),
+                       HandoverAnchor(patientID: 1, line: at)]
+        d.send(.handoverRendered(doc))
+        guard case .handover(let h)? = d.top else { Issue.record("no preview"); return }
+        #expect(h.selected == Fixture.mullerID)
+        #expect(h.scroll == at)                        // her bar still at the top of the view
+    }
+}

@@ -153,11 +153,15 @@ extension AppState {
     mutating func handleHandoverRendered(_ doc: HandoverDocument) -> [Effect] {
         guard let i = stack.lastIndex(where: { if case .handover(let h) = $0 { h.shift == doc.shift } else { false } }),
               case .handover(var h) = stack[i] else { return [] }
-        let first = h.document == nil
+        let old = h.document
         h.document = doc
         let maxScroll = max(0, doc.lines.count - Self.handoverRows(size))
-        if first, let sel = h.selected, let a = doc.anchors.first(where: { $0.patientID == sel }) {
+        let anchor = doc.anchors.first { $0.patientID == h.selected }
+        if old == nil, let a = anchor {
             h.scroll = min(a.line, maxScroll)
+        } else if let a = anchor, let was = old?.anchors.first(where: { $0.patientID == h.selected }) {
+            // The patient may have moved (risk order, a new note): keep their block where it was on screen.
+            h.scroll = max(0, min(a.line + (h.scroll - was.line), maxScroll))
         } else {
             h.scroll = min(h.scroll, maxScroll)
         }
