@@ -10,10 +10,12 @@ struct DowntimeCommand: ParsableCommand {
         commandName: "downtime",
         abstract: "Write the downtime pack (last 24 h handover, blank paper sheets) atomically; for cron.",
         discussion: """
-            Non-interactive: needs no sign-in, reads the ward and changes nothing in it. Writes a new pack
-            in DIR and switches DIR/current to it only when it is complete. Files are mode 0640 and
+            Non-interactive: needs no sign-in, reads the ward and changes nothing in it. Writes a new pack \
+            in DIR and switches DIR/current to it only when it is complete. Files are mode 0640 and \
             directories 0750: readable by the account that runs it and its group, nobody else.
+
             Cron, every hour: 5 * * * *  wardline downtime --db /var/lib/wardline/ward.sqlite --out /var/lib/wardline/downtime
+
             Exit codes: 66 no database, 69 written but not printed, 74 could not write the pack.
             """)
 

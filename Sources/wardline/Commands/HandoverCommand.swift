@@ -10,11 +10,12 @@ struct HandoverCommand: ParsableCommand {
         commandName: "handover",
         abstract: "Print the shift handover (text or PDF).",
         discussion: """
-            Reads the ward; needs no sign-in and changes nothing. Without --shift: the handover nearest
-            in time (the current shift once past its middle, else the one that just ended). Shift times
-            come from the ward protocol's [shifts]. Text goes to stdout unless --out FILE is given; a PDF
-            needs --out or --print. With --print the document is saved first (to --out, else beside the
+            Reads the ward; needs no sign-in and changes nothing. Without --shift: the handover nearest \
+            in time (the current shift once past its middle, else the one that just ended). Shift times \
+            come from the ward protocol's [shifts]. Text goes to stdout unless --out FILE is given; a PDF \
+            needs --out or --print. With --print the document is saved first (to --out, else beside the \
             database in handovers/) and then sent to CUPS; if printing fails the saved path is printed.
+
             Exit codes: 64 bad arguments, 66 no database, 69 not printed (document saved), 74 I/O error.
             """)
 
