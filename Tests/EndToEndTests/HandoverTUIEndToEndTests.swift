@@ -14,7 +14,8 @@ import Testing
         try #require(made.status == 0, "\(made.stderr)")
 
         let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
-                            environment: ["XDG_STATE_HOME": dir.path])
+                            environment: ["XDG_STATE_HOME": dir.path,
+                                          "CUPS_SERVER": dir.appendingPathComponent("no-cups.sock").path])
         try tmux.waitFor("Sign in")
         try tmux.type("N1001"); try tmux.send("Enter")
         try tmux.type("111111"); try tmux.send("Enter")
@@ -46,6 +47,16 @@ import Testing
         try tmux.send("a")
         let accepted = try tmux.waitFor("✓ accepted by")
         #expect(accepted.contains("1/16 accepted"))
+
+        // Print with no print service: saved first, and the screen says where.
+        try tmux.send("P")
+        let printed = try tmux.waitFor("Saved at ")
+        #expect(printed.contains("Saved at \(dir.path)/handovers/handover-"))
+        if cols >= 132 { #expect(printed.contains("NOT printed")) }   // at 80 the long temporary path pushes it off the line
+        let saved = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("handovers").path)
+        #expect(saved.count == 1)
+        let file = try String(contentsOfFile: dir.appendingPathComponent("handovers/\(saved[0])").path, encoding: .utf8)
+        #expect(file.contains("by Tanaka, Yui"))   // printed by the signed-in (incoming) nurse
         try tmux.send("Escape")
         let list = try tmux.waitFor("H/O")
         let row = try #require(list.split(separator: "\n").first { $0.contains("Müller, Grete") })

@@ -89,7 +89,13 @@ struct HandoverEffects {
             let r = try Printer().saveAndPrint(Data(text.utf8), to: dir.appendingPathComponent(name), printer: nil,
                                                title: "Handover \(doc.shiftLabel)", options: Printer.textOptions(columns: .c80))
             log.info("handover printed", metadata: ["queued": "\(r.outcome.isQueued)"])
-            return .handoverPrinted(message: r.message, ok: r.outcome.isQueued)
+            // The path first: a one-line message may be cut at the screen's edge.
+            switch r.outcome {
+            case .queued(let job):
+                return .handoverPrinted(message: "Saved at \(r.savedAt.path); sent to the printer (job \(job)).", ok: true)
+            case .failed(let why):
+                return .handoverPrinted(message: "Saved at \(r.savedAt.path); NOT printed: \(why)", ok: false)
+            }
         } catch {
             return .handoverPrinted(message: "Not saved or printed: \(error)", ok: false)
         }
