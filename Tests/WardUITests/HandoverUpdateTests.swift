@@ -234,3 +234,55 @@ enum HandoverFixture {
         #expect(h.scroll == at)                        // her bar still at the top of the view
     }
 }
+
+@Suite struct HandoverNoteWithdrawTests {
+    static func withNotes(_ d: inout Driver) {
+        guard var ward = d.state.ward else { return }
+        let s = HandoverFixture.shift.start
+        ward.handover.notes = [
+            HandoverNote(id: 41, patientID: 1, shiftStart: s, text: "if tremor then score CIWA-B", writtenBy: 1,
+                         writtenByName: "Ann Okafor", writtenAt: Fixture.ago(hours: 2)),
+            HandoverNote(id: 42, patientID: 1, shiftStart: s, text: "if HR over 120 then call the doctor", writtenBy: 2,
+                         writtenByName: "Ben Lindqvist", writtenAt: Fixture.ago(hours: 1))]
+        d.send(.wardLoaded(ward))
+        d.effects = []
+    }
+
+    @Test func upChoosesANoteAndEnterWithdrawsItWithTheReason() throws {
+        var d = HandoverFixture.preview()
+        Self.withNotes(&d)
+        d.key(.char("N"))
+        d.key(.key(.up))
+        guard case .handoverEntry(let newest)? = d.top else { Issue.record("no form"); return }
+        #expect(newest.withdrawing == 42)
+        d.key(.key(.up)); d.key(.key(.up))            // stops at the oldest
+        guard case .handoverEntry(let oldest)? = d.top else { Issue.record("no form"); return }
+        #expect(oldest.withdrawing == 41)
+        d.key(.key(.enter))
+        guard case .handoverEntry(let empty)? = d.top else { Issue.record("no form"); return }
+        #expect(empty.message?.text == "Type why the note is withdrawn first.")
+        d.type("wrong patient")
+        let session = try #require(d.state.session)
+        #expect(d.key(.key(.enter)) == [.withdrawHandoverNote(noteID: 41, reason: "wrong patient", session: session)])
+    }
+
+    @Test func downReturnsToANewNote() throws {
+        var d = HandoverFixture.preview()
+        Self.withNotes(&d)
+        d.key(.char("N")); d.key(.key(.up)); d.key(.key(.down))
+        guard case .handoverEntry(let f)? = d.top else { Issue.record("no form"); return }
+        #expect(f.withdrawing == nil)
+        d.type("if x then y")
+        let session = try #require(d.state.session)
+        #expect(d.key(.key(.enter)) == [.addHandoverNote(patientID: 1, shiftStart: HandoverFixture.shift.start, text: "if x then y",
+                                                         session: session)])
+    }
+
+    @Test func withdrawingSnapshot() {
+        var d = HandoverFixture.preview()
+        Self.withNotes(&d)
+        d.key(.char("N")); d.key(.key(.up))
+        d.type("duplicate")
+        assertSnapshot(view(d.state), named: "handoverNoteWithdraw_80x24")
+    }
+}

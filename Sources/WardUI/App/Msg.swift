@@ -35,6 +35,8 @@ public enum Effect: Sendable, Hashable {
     case printHandover(ShiftOccurrence, session: Session)
     /// Add an "if … then …" note; answer with `.handoverSaved`.
     case addHandoverNote(patientID: PatientID, shiftStart: Date, text: String, session: Session)
+    /// Withdraw a note, with the reason; answer with `.handoverSaved`.
+    case withdrawHandoverNote(noteID: Int64, reason: String, session: Session)
     /// Override (or return to the rule) the illness severity; answer with `.handoverSaved`.
     case overrideSeverity(patientID: PatientID, shiftStart: Date, level: SeverityLevel?, reason: String, session: Session)
     /// Hand over / accept a patient; answer with `.handoverSaved`.

@@ -10,6 +10,7 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .renderHandover(let s, let c): "renderHandover(\(s.start), \(c) columns)"
         case .printHandover(let s, let who): "printHandover(\(s.start), by staff \(who.staff.id))"
         case .addHandoverNote(let p, _, _, let who): "addHandoverNote(patient \(p), by staff \(who.staff.id))"
+        case .withdrawHandoverNote(let n, _, let who): "withdrawHandoverNote(note \(n), by staff \(who.staff.id))"
         case .overrideSeverity(let p, _, let l, _, let who): "overrideSeverity(patient \(p), \(l?.rawValue ?? "rule"), by staff \(who.staff.id))"
         case .markHandover(let k, let p, _, let who): "markHandover(\(k.rawValue), patient \(p), by staff \(who.staff.id))"
         }

@@ -140,6 +140,8 @@ extension Keymap {
                 KeyBinding([.key(.enter)], .saveEntry, label: "Enter"),
                 KeyBinding([.key(.escape)], .cancelEntry, label: "Esc"),
                 KeyBinding([.key(.tab), .key(.backTab)], .cycleLevel, label: "Tab", inLegend: false),
+                KeyBinding([.key(.up)], .moveUp, label: "↑", inLegend: false),
+                KeyBinding([.key(.down)], .moveDown, label: "↓", inLegend: false),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.f1)], .help, label: "F1"),
             ],

@@ -50,6 +50,8 @@ public struct HandoverEntryForm: Sendable, Hashable {
     public var level: SeverityLevel?
     public var saving: Bool
     public var message: Flash?
+    /// Note form: the note chosen (↑) to withdraw; the text is then the reason.
+    public var withdrawing: Int64? = nil
     public init(kind: Kind, patientID: PatientID, shift: ShiftOccurrence, level: SeverityLevel? = .watcher) {
         self.kind = kind; self.patientID = patientID; self.shift = shift; self.text = ""
         self.level = kind == .severity ? level : nil; self.saving = false; self.message = nil

@@ -119,6 +119,17 @@ extension AppState {
             }
         case .erase:
             _ = f.text.popLast()
+        case .moveUp, .moveDown:
+            // Note form: ↑ walks up the notes already written (newest first) to withdraw one; ↓ back to a new note.
+            guard f.kind == .note else { return [] }
+            let ids = (ward?.handover.notes(for: f.patientID, shiftStart: f.shift.start) ?? []).map(\.id)
+            guard !ids.isEmpty else { return [] }
+            let i = f.withdrawing.flatMap { ids.firstIndex(of: $0) }
+            if action == .moveUp {
+                f.withdrawing = ids[max(0, (i ?? ids.count) - 1)]
+            } else if let i {
+                f.withdrawing = i + 1 < ids.count ? ids[i + 1] : nil
+            }
         case .cycleLevel:
             guard f.kind == .severity else { return [] }
             let order: [SeverityLevel?] = [.unstable, .watcher, .stable, nil]
@@ -128,12 +139,16 @@ extension AppState {
             guard let session else { return [] }
             let text = f.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else {
-                f.message = Flash(f.kind == .note ? "Type the note first (e.g. if CIWA-B rises then call the doctor)."
-                                                  : "Type the reason for this severity first.", role: .alertWarning)
+                f.message = Flash(f.withdrawing != nil ? "Type why the note is withdrawn first."
+                                  : f.kind == .note ? "Type the note first (e.g. if CIWA-B rises then call the doctor)."
+                                  : "Type the reason for this severity first.", role: .alertWarning)
                 return []
             }
             f.saving = true
             f.message = Flash("Saving…", role: .alertInfo)
+            if let note = f.withdrawing {
+                return [.withdrawHandoverNote(noteID: note, reason: text, session: session)]
+            }
             switch f.kind {
             case .note:
                 return [.addHandoverNote(patientID: f.patientID, shiftStart: f.shift.start, text: text, session: session)]

@@ -84,10 +84,13 @@ enum HandoverEntryView {
             y += 2
             let notes = state.ward?.handover.notes(for: f.patientID, shiftStart: f.shift.start) ?? []
             if !notes.isEmpty {
-                s.put("Already written:", x: 1, y: y, role: .header, emphasis: .bold)
+                s.put(fit: "Already written (↑ chooses one to withdraw, ↓ back to a new note):", x: 1, y: y, width: w,
+                      role: .header, emphasis: .bold)
                 y += 1
                 for n in notes.suffix(max(1, s.height - y - 9)) {
-                    s.put(fit: "- \(n.text) (\(n.writtenByName), \(Format.clock(n.writtenAt, state.calendar)))", x: 3, y: y, width: w - 2, role: .text)
+                    let chosen = n.id == f.withdrawing
+                    s.put(fit: "\(chosen ? "▶" : "-") \(n.text) (\(n.writtenByName), \(Format.clock(n.writtenAt, state.calendar)))",
+                          x: 2, y: y, width: w - 1, role: chosen ? .selection : .text, emphasis: chosen ? .bold : [])
                     y += 1
                 }
             }
@@ -105,7 +108,11 @@ enum HandoverEntryView {
             s.put("(Tab changes)", x: x + 1, y: y, role: .muted)
         }
         y += 1
-        let label = f.kind == .note ? "Note:" : "Reason:"
+        let label = f.withdrawing != nil ? "Why?" : f.kind == .note ? "Note:" : "Reason:"
+        if f.withdrawing != nil {
+            s.put(fit: "Withdraw it: type why, Enter. It stops printing; the record keeps it.",
+                  x: 1, y: y, width: w, role: .alertWarning)
+        }
         s.put(label, x: 1, y: y + 1, role: .text, emphasis: .bold)
         // The typed text, wrapped over up to 4 rows, its end always visible.
         let boxX = 10, boxW = max(10, s.width - boxX - 2)

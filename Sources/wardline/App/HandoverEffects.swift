@@ -26,6 +26,11 @@ struct HandoverEffects {
                 try store.addHandoverNote(patientID: patientID, shiftStart: shiftStart, text: text, session: session)
                 return "Note saved for the handover."
             }
+        case .withdrawHandoverNote(let noteID, let reason, let session):
+            return saved { () throws(CommandRefusal) -> String in
+                try store.amendHandoverNote(noteID, text: nil, reason: reason, session: session)
+                return "Note withdrawn (it stays on record with your reason)."
+            }
         case .overrideSeverity(let patientID, let shiftStart, let level, let reason, let session):
             return saved { () throws(CommandRefusal) -> String in
                 try store.overrideSeverity(patientID: patientID, shiftStart: shiftStart, level: level, reason: reason, session: session)
