@@ -286,3 +286,15 @@ enum HandoverFixture {
         assertSnapshot(view(d.state), named: "handoverNoteWithdraw_80x24")
     }
 }
+
+@Suite struct HandoverEntryLockTests {
+    @Test func ctrlLLocksFromTheNoteFormAndTheTextSurvives() {
+        var d = Driver.onChart()
+        d.key(.char("N")); d.type("if L")
+        d.key(.ctrl("l"))
+        guard case .locked? = d.state.gate else { Issue.record("not locked"); return }
+        guard case .handoverEntry(let f)? = d.top else { Issue.record("form lost"); return }
+        #expect(f.text == "if L")
+        #expect(!d.text.contains("Müller"))           // patient data hidden behind the lock
+    }
+}

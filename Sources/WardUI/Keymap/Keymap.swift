@@ -144,6 +144,7 @@ extension Keymap {
                 KeyBinding([.key(.down)], .moveDown, label: "↓", inLegend: false),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.f1)], .help, label: "F1"),
+                KeyBinding([.ctrl("l")], .lock, label: "Ctrl-L", inLegend: false),
             ],
             .ciwaB: [
                 KeyBinding(chars("0123456789"), .score, label: "0-4"),
