@@ -157,4 +157,21 @@ import WardStore
         let missing = try runProcess(Paths.binary, ["downtime", "--db", dir.appendingPathComponent("x.sqlite").path, "--out", out])
         #expect(missing.status == 66)
     }
+
+    @Test func downtimePrintFailureStillLeavesTheNewPackCurrent() throws {
+        let (dir, db) = try demo("downtime-print"); defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("dt").path
+        var env = ProcessInfo.processInfo.environment
+        env["CUPS_SERVER"] = dir.appendingPathComponent("no-cups.sock").path
+        let r = try runProcess(Paths.binary, ["downtime", "--db", db, "--out", out, "--print"], environment: env)
+        #expect(r.status == 69, "\(r.stderr)")
+        #expect(r.stderr.contains("not printed"))
+        #expect(r.stderr.contains("handover.txt"))
+        let current = try FileManager.default.destinationOfSymbolicLink(atPath: out + "/current")
+        #expect(r.stderr.contains("The pack is saved at \(out)/\(current)"))
+        #expect(FileManager.default.fileExists(atPath: out + "/current/mar-sheets.txt"))
+        let bad = try runProcess(Paths.binary, ["downtime", "--db", db, "--printer", "X"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--printer needs --print"))
+    }
 }
