@@ -21,7 +21,7 @@ import Testing
         try tmux.type("111111"); try tmux.send("Enter")
         try tmux.waitFor("Müller, Grete")
         try tmux.send("Enter")                        // bed 1 is selected first
-        try tmux.waitFor("new CIWA-B")
+        try tmux.waitFor("b CIWA-B")
 
         var keys = 0
         try tmux.send("b"); keys += 1
@@ -47,5 +47,11 @@ import Testing
                                [db, "SELECT a.total, a.items, s.staff_id, p.name FROM assessments a JOIN staff s ON s.id = a.recorded_by JOIN patients p ON p.id = a.patient_id ORDER BY a.id DESC LIMIT 1"])
         let expectedItems = "[" + Self.scores.map(String.init).joined(separator: ",") + "]"
         #expect(q.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(total)|\(expectedItems)|N1001|Müller, Grete")
+
+        // The log file records the save, but never a patient's name or a PIN.
+        let log = try String(contentsOf: dir.appendingPathComponent("wardline/wardline.log"), encoding: .utf8)
+        #expect(log.contains("assessment recorded"))
+        #expect(!log.contains("Müller"))
+        #expect(!log.contains("111111"))
     }
 }

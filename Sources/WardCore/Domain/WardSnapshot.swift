@@ -11,6 +11,14 @@ public struct WardSnapshot: Sendable, Hashable {
     /// Store change counter at load time (the change feed compares it).
     public var version: Int
     public var loadedAt: Date
+    /// Vital-sign sets per patient, newest first, amendments included (see `isCurrent`).
+    public var vitals: [PatientID: [VitalSignsEntry]] = [:]
+    /// Sedation scores (RASS/POSS) per patient, newest first, amendments included.
+    public var sedation: [PatientID: [SedationEntry]] = [:]
+    /// Monitoring exceptions (check attempted, not done) per patient, newest first.
+    public var exceptions: [PatientID: [MonitoringExceptionEntry]] = [:]
+    /// Dose-gate answers per withdrawal assessment (absent = not answered: monitoring only).
+    public var doseGates: [EntryID: DoseGateAnswers] = [:]
     /// Handover notes, severity overrides and handed-over/accepted marks of the admitted patients.
     public var handover: HandoverRecords = HandoverRecords()
     /// Discharges on record (for the handover census).

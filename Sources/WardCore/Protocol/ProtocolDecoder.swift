@@ -40,15 +40,17 @@ enum ProtocolDecoder {
         let observations = r.section(root, "observations") { t, p, r in decodeObservations(t, p, &r) }
         let security = r.section(root, "security") { t, p, r in decodeSecurity(t, p, &r) }
         let alerts = r.section(root, "alerts") { t, p, r in decodeAlerts(t, p, &r) }
+        let bedside = r.section(root, "bedside") { t, p, r in decodeBedside(t, p, entryLimits, &r) }
         r.reportUnknownKeys(root, at: "")
         guard let version, let approvedBy, let news2, let entryLimits, let reassessment, let equivalence, let prn, let hold,
               let escalation, let taper, let witness, let shifts, let administration, let appropriateness,
-              let observations, let security, let alerts, r.problems.isEmpty else { return nil }
+              let observations, let security, let alerts, let bedside, r.problems.isEmpty else { return nil }
         return WardProtocol(
             version: version, approvedBy: approvedBy, scales: scales, news2: news2, entryLimits: entryLimits, reassessment: reassessment,
             equivalence: equivalence, prn: prn, hold: hold, escalation: escalation, taper: taper, witness: witness,
             shifts: shifts, administration: administration, appropriateness: appropriateness,
-            observations: observations, security: security.0, securityProvenance: security.1, alerts: alerts)
+            observations: observations, security: security.0, securityProvenance: security.1, alerts: alerts,
+            bedside: bedside)
     }
 
     static func decodeScale(_ kind: ScaleKind, _ t: TOMLTable, _ path: String, _ r: inout TOMLReader) -> ScaleRules? {

@@ -112,6 +112,10 @@ public enum ProtocolSummary {
         out.append("  requires\(a.requireRecentUseConfirmed ? " recent use confirmed" : "")\(a.requireCanCommunicate ? " and patient can communicate" : ""); otherwise monitoring only with \(a.observerScale.displayName)")
         head("observation timing", p.observations.provenance)
         out.append("  due \(mins(p.observations.dueSoonMinutes)) before the time; stale when overdue by more than \(mins(p.observations.staleAfterMinutes))")
+        let b = p.bedside, u = b.usual
+        head("bedside entry and checks not done", b.provenance)
+        out.append("  confirm values outside: RR \(fmt(u.respirationRate.lowerBound))–\(fmt(u.respirationRate.upperBound)), SpO2 \(fmt(u.spo2.lowerBound))–\(fmt(u.spo2.upperBound)), SBP \(fmt(u.systolic.lowerBound))–\(fmt(u.systolic.upperBound)), DBP \(fmt(u.diastolic.lowerBound))–\(fmt(u.diastolic.upperBound)), pulse \(fmt(u.pulse.lowerBound))–\(fmt(u.pulse.upperBound)), temperature \(fmt(u.temperature.lowerBound))–\(fmt(u.temperature.upperBound))")
+        out.append("  check not done, try again after: " + ExceptionReason.allCases.map { "\($0.label) \(mins(b.recheckMinutes[$0] ?? 0))" }.joined(separator: ", "))
         head("security", p.securityProvenance)
         let s = p.security
         out.append("  PIN at least \(s.pinMinLength)\(s.pinDigitsOnly ? " digits" : " characters"); lock after \(s.maxFailedAttempts) failures for \(s.lockoutMinutes) min; idle lock \(s.idleLockSeconds) s")

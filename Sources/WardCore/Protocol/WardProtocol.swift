@@ -52,6 +52,8 @@ public struct WardProtocol: Sendable {
     public var security: SecurityPolicy
     public var securityProvenance: Provenance
     public var alerts: AlertRules
+    /// Usual vital-sign ranges (confirm prompts) and monitoring-exception re-check times.
+    public var bedside: BedsideRules
 
     public func band(_ scale: ScaleKind, total: Int) -> SeverityBand? { scales[scale]?.band(for: total) }
 

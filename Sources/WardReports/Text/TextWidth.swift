@@ -1,45 +1,11 @@
-/// Column width of text in a fixed-pitch printout (wcwidth-compatible for
-/// Latin, Greek, Cyrillic, CJK and emoji). Kept local: WardReports does not
-/// import WardUI.
+import WardCore
+
+/// Column width of text in a fixed-pitch printout, measured like the screen
+/// measures it (`DisplayWidth`), plus padding and truncation for columns.
 enum TextWidth {
-    static func of(_ scalar: Unicode.Scalar) -> Int {
-        let v = scalar.value
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if (0x1160...0x11FF).contains(v) { return 0 }   // Hangul medial vowels join the syllable
-        return isWide(v) ? 2 : 1
-    }
-
-    static func of(_ c: Character) -> Int {
-        var w = 0
-        for (n, s) in c.unicodeScalars.enumerated() {
-            if n == 0 { w = of(s) } else if s.value == 0xFE0F, w == 1 { w = 2 }   // emoji presentation
-        }
-        return w
-    }
-
-    static func of(_ s: some StringProtocol) -> Int { s.reduce(0) { $0 + of($1) } }
-
-    /// East Asian Wide / Fullwidth and emoji blocks.
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
-             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
-             0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
-             0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
-             0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
-             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF,
-             0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
-    }
+    static func of(_ scalar: Unicode.Scalar) -> Int { DisplayWidth.of(scalar) }
+    static func of(_ c: Character) -> Int { DisplayWidth.of(c) }
+    static func of(_ s: some StringProtocol) -> Int { DisplayWidth.of(s) }
 
     /// Pads with spaces to exactly `width` columns (truncating with "…" if longer).
     static func pad(_ s: String, to width: Int) -> String {

@@ -148,6 +148,7 @@ public enum DemoWard {
                 count += 1
             }
         }
+        try seedObservations(store: store, now: now, protocol: ward, recorders: recorders)
         for d in staff where d.disabled {
             try store.disableStaff(staffID: d.staffID, session: adminSession)
         }

@@ -26,6 +26,7 @@ extension Store {
             let version = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
             var snapshot = WardSnapshot(ward: Ward(name: name, beds: beds), patients: patients, assessments: byPatient,
                                         version: version, loadedAt: now)
+            try Self.loadObservations(db, into: &snapshot)
             (snapshot.handover, snapshot.discharges) = try Self.loadHandoverRecords(db)
             return snapshot
         }

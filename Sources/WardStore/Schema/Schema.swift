@@ -9,7 +9,8 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-ward-staff-patients-assessments-audit", migrate: v1)
-        m.registerMigration("v2-handover-notes-overrides-marks", migrate: handoverTables)
+        m.registerMigration("v2-observations-vitals-sedation-exceptions-gates", migrate: v2Observations)
+        m.registerMigration("v3-handover-notes-overrides-marks", migrate: handoverTables)
         return m
     }
 

@@ -77,7 +77,10 @@ public struct AppState: Sendable {
         switch stack.last {
         case .confirm: return .confirm
         case .chart: return .chart
-        case .ciwaB: return .ciwaB
+        case .ciwaB(let f): return f.kind == .ciwaB ? .ciwaB : .ciwaAr
+        case .vitals: return .vitals
+        case .sedation: return .sedation
+        case .exception: return .exception
         case .handover: return .handover
         case .handoverEntry: return .handoverEntry
         case .wardList, nil: return .wardList
@@ -110,6 +113,9 @@ public enum Screen: Sendable, Hashable {
     case wardList(WardListState)
     case chart(ChartState)
     case ciwaB(CIWABForm)
+    case vitals(VitalsForm)
+    case sedation(SedationForm)
+    case exception(ExceptionForm)
     case confirm(Confirm)
     case handover(HandoverPreviewState)
     case handoverEntry(HandoverEntryForm)
@@ -127,18 +133,23 @@ public struct ChartState: Sendable, Hashable {
     public var patientID: PatientID
     /// First history line shown.
     public var scroll: Int
+    /// Which pane the chart shows (scores, vitals, sedation).
+    public var pane: ChartPane = .scores
     public init(patientID: PatientID, scroll: Int = 0) { self.patientID = patientID; self.scroll = scroll }
 }
 
 /// A yes/no question over the screen beneath.
 public enum Confirm: Sendable, Hashable {
     case discardCIWAB
+    /// Leave a started bedside form ("CIWA-Ar", "vital signs", …) without saving.
+    case discardForm(String)
     case quit(unsavedDrafts: Int)
 
     /// What each answer does, in words.
     public var choices: String {
         switch self {
         case .discardCIWAB: "y: throw the scores away    n: keep scoring"
+        case .discardForm: "y: throw it away    n: keep going"
         case .quit: "y: quit now    n: stay"
         }
     }
@@ -146,6 +157,7 @@ public enum Confirm: Sendable, Hashable {
     public var question: String {
         switch self {
         case .discardCIWAB: "Discard this CIWA-B? y/n"
+        case .discardForm(let what): "Discard this \(what)? y/n"
         case .quit(let n):
             "\(n) unsaved CIWA-B draft\(n == 1 ? "" : "s") will be lost. Quit anyway? y/n"
         }

@@ -10,6 +10,9 @@ public enum Msg: Sendable {
     case saved(Result<Assessment, CommandRefusal>)
     /// Another terminal committed something: reload.
     case storeChanged
+    case vitalsSaved(Result<VitalSignsEntry, CommandRefusal>)
+    case sedationSaved(Result<SedationEntry, CommandRefusal>)
+    case exceptionSaved(Result<MonitoringExceptionEntry, CommandRefusal>)
     /// The handover document for the preview.
     case handoverRendered(HandoverDocument)
     /// A handover note, override or mark: saved (what to say) or refused.
@@ -28,6 +31,11 @@ public enum Effect: Sendable, Hashable {
     case record(RecordAssessment, session: Session)
     /// Amend an entry as `session`.
     case amend(AmendEntry, session: Session)
+    /// Record an assessment with its dose-gate answers; answer with `.saved`.
+    case recordGated(RecordGatedAssessment, session: Session)
+    case recordVitals(RecordVitals, session: Session)
+    case recordSedation(RecordSedation, session: Session)
+    case recordException(RecordMonitoringException, session: Session)
     case quit
     /// Render the handover of `shift` as text `columns` wide; answer with `.handoverRendered`.
     case renderHandover(ShiftOccurrence, columns: Int)

@@ -20,6 +20,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleSaved(result)
     case .storeChanged:
         return [.loadWard]
+    case .vitalsSaved, .sedationSaved, .exceptionSaved:
+        return state.handleObservationSaved(msg)
     case .handoverRendered(let doc):
         return state.handleHandoverRendered(doc)
     case .handoverSaved(let result):
@@ -62,6 +64,7 @@ extension AppState {
         case nil:
             break
         }
+        if let fx = handleObservationInput(action, event) { return fx }
         if action == nil, case .handoverEntry(var f)? = stack.last {
             let fx = handleHandoverEntry(nil, event, &f)
             if case .handoverEntry? = stack.last { stack[stack.count - 1] = .handoverEntry(f) }
@@ -98,6 +101,8 @@ extension AppState {
             return fx
         case .confirm(let c):
             return handleConfirm(action, c)
+        case .vitals, .sedation, .exception:
+            return []   // handled by handleObservationInput
         case .handover(var h):
             let fx = handleHandover(action, &h)
             replaceTop(.handover(h), if: top, at: topIndex)
@@ -123,6 +128,10 @@ extension AppState {
             case .discardCIWAB:
                 if case .ciwaB = stack.last { stack.removeLast() }
                 flash = Flash("CIWA-B discarded (nothing was saved).", role: .alertWarning)
+                return []
+            case .discardForm(let what):
+                if let last = stack.last, last.isBedsideForm { stack.removeLast() }
+                flash = Flash("\(what.prefix(1).uppercased() + what.dropFirst()) discarded (nothing was saved).", role: .alertWarning)
                 return []
             case .quit:
                 quitting = true
@@ -164,8 +173,10 @@ extension AppState {
         case .success(let a):
             insert(a)
             if let i = stack.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }) {
+                let round = if case .ciwaB(let f) = stack[i] { f.round } else { false }
                 stack.removeSubrange(i...)
                 flash = Flash("Saved \(Format.clock(a.recordedAt, calendar))", role: .saved)
+                if round { continueRound(after: a) }
             } else {
                 for (key, parked) in drafts {
                     guard let i = parked.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }) else { continue }

@@ -35,6 +35,15 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
     case .ciwaB(let f):
         CIWABView.draw(&s, state, f)
         if message == nil { message = f.message }
+    case .vitals(let f):
+        VitalsView.draw(&s, state, f)
+        if message == nil { message = f.message }
+    case .sedation(let f):
+        SedationView.draw(&s, state, f)
+        if message == nil { message = f.message }
+    case .exception(let f):
+        ExceptionView.draw(&s, state, f)
+        if message == nil { message = f.message }
     case .confirm: break
     case .handover(let h): HandoverView.draw(&s, state, h)
     case .handoverEntry(let f):

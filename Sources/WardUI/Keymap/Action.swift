@@ -6,6 +6,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case newCIWAB, score, previousItem, save, discard
     case nextField, submit, unlock, erase, clearField, switchUser, cancelSwitch
     case confirmYes, confirmNo, closeHelp
+    case newCIWAAr, newVitals, newSedation, newException, obsRound, nextPane
+    case gateYes, gateNo, observerScale, fieldChar, fieldNext, fieldPrevious, switchScale
     case openHandover, nextPatient, previousPatient, pageUp, pageDown
     case acceptPatient, handOverPatient, printHandover, writeNote, overrideSeverity, cycleLevel, saveEntry, cancelEntry
 
@@ -18,7 +20,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .quit: "quit"
         case .help: "help"
         case .lock: "lock"
-        case .newCIWAB: "new CIWA-B"
+        case .newCIWAB: "CIWA-B"
         case .score: "score"
         case .previousItem: "back 1 item"
         case .save: "save"
@@ -33,6 +35,19 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .confirmYes: "yes"
         case .confirmNo: "no"
         case .closeHelp: "close help"
+        case .newCIWAAr: "CIWA-Ar"
+        case .newVitals: "vitals"
+        case .newSedation: "sedation"
+        case .newException: "not done"
+        case .obsRound: "round"
+        case .nextPane: "pane"
+        case .gateYes: "gate yes"
+        case .gateNo: "gate no"
+        case .observerScale: "RASS instead"
+        case .fieldChar: "type"
+        case .fieldNext: "next"
+        case .fieldPrevious: "previous"
+        case .switchScale: "RASS/POSS"
         case .openHandover: "handover"
         case .nextPatient, .previousPatient: "patient"
         case .pageUp, .pageDown: "page"
@@ -72,6 +87,19 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .confirmYes: "Yes"
         case .confirmNo: "No, go back"
         case .closeHelp: "Close this help"
+        case .newCIWAAr: "Start a new CIWA-Ar assessment for this patient"
+        case .newVitals: "Record vital signs (NEWS2 shown as you type)"
+        case .newSedation: "Record a sedation score (RASS or POSS)"
+        case .newException: "Note a check not done: asleep, refused, off the ward"
+        case .obsRound: "Obs round: CIWA, then vital signs, then sedation"
+        case .nextPane: "Next chart pane: scores, vital signs, sedation"
+        case .gateYes: "Summary: use confirmed and can talk: save, may guide dose"
+        case .gateNo: "Summary: not both: the score is for monitoring only"
+        case .observerScale: "Score the observer scale (RASS) instead"
+        case .fieldChar: "Type the value, or the letter shown for the field"
+        case .fieldNext: "Keep the value, next field (on the summary: save)"
+        case .fieldPrevious: "Go back to the previous field"
+        case .switchScale: "Switch between RASS and POSS"
         case .openHandover: "Preview the handover printout: read, print, accept"
         case .nextPatient: "Go to the next patient in the handover"
         case .previousPatient: "Go to the previous patient in the handover"

@@ -1,12 +1,14 @@
 /// Where a key is pressed: each screen has its own bindings.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case signIn, lock, wardList, chart, ciwaB, confirm, help
+    case ciwaAr, vitals, sedation, exception
     case handover, handoverEntry
 
     /// Contexts where the work-screen globals (help, lock) also apply.
     public var takesGlobals: Bool {
         switch self {
         case .wardList, .chart, .ciwaB, .handover: true
+        case .ciwaAr, .vitals, .sedation, .exception: true
         case .signIn, .lock, .confirm, .help, .handoverEntry: false
         }
     }

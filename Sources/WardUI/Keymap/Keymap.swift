@@ -15,7 +15,7 @@ public struct KeyBinding: Sendable, Hashable {
 extension KeyBinding {
     /// Every key of the binding, for the help overlay ("↑ k", "Ctrl-L L").
     public var allKeysLabel: String {
-        if action == .score { return label }
+        if action == .score || action == .fieldChar { return label }
         return keys.map(Self.name).joined(separator: " ")
     }
 
@@ -115,10 +115,16 @@ extension Keymap {
             ],
             .chart: [
                 KeyBinding(chars("b"), .newCIWAB, label: "b"),
+                KeyBinding(chars("a"), .newCIWAAr, label: "a"),
+                KeyBinding(chars("v"), .newVitals, label: "v"),
+                KeyBinding(chars("s"), .newSedation, label: "s"),
+                KeyBinding(chars("o"), .obsRound, label: "o"),
+                KeyBinding(chars("x"), .newException, label: "x", inLegend: false),
+                KeyBinding([.key(.tab), .key(.right)], .nextPane, label: "Tab"),
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑", inLegend: false),
                 KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓", inLegend: false),
-                KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc"),
-                KeyBinding(chars("H"), .openHandover, label: "H"),
+                KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc", inLegend: false),
+                KeyBinding(chars("H"), .openHandover, label: "H", inLegend: false),
                 KeyBinding(chars("N"), .writeNote, label: "N", inLegend: false),
                 KeyBinding(chars("S"), .overrideSeverity, label: "S", inLegend: false),
             ],
@@ -151,6 +157,41 @@ extension Keymap {
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
                 KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
                 KeyBinding([.key(.backspace), .key(.delete)], .previousItem, label: "Bksp", inLegend: false),
+                KeyBinding([.key(.enter)], .save, label: "Enter"),
+                KeyBinding([.key(.escape)], .discard, label: "Esc"),
+                KeyBinding(chars("y"), .gateYes, label: "y", inLegend: false),
+                KeyBinding(chars("nucb"), .gateNo, label: "n", inLegend: false),
+                KeyBinding(chars("r"), .observerScale, label: "r", inLegend: false),
+            ],
+            .ciwaAr: [
+                KeyBinding(chars("0123456789"), .score, label: "0-7"),
+                KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
+                KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
+                KeyBinding([.key(.backspace), .key(.delete)], .previousItem, label: "Bksp", inLegend: false),
+                KeyBinding([.key(.enter)], .save, label: "Enter"),
+                KeyBinding([.key(.escape)], .discard, label: "Esc"),
+                KeyBinding(chars("y"), .gateYes, label: "y", inLegend: false),
+                KeyBinding(chars("nucb"), .gateNo, label: "n", inLegend: false),
+                KeyBinding(chars("r"), .observerScale, label: "r", inLegend: false),
+            ],
+            .vitals: [
+                KeyBinding(chars("0123456789.acvpuo"), .fieldChar, label: "0-9"),
+                KeyBinding([.key(.enter), .key(.tab), .key(.down)], .fieldNext, label: "Enter"),
+                KeyBinding([.key(.up), .key(.backTab)], .fieldPrevious, label: "↑"),
+                KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
+                KeyBinding(chars("yn"), .fieldChar, label: "y/n", inLegend: false),
+                KeyBinding([.key(.escape)], .discard, label: "Esc"),
+            ],
+            .sedation: [
+                KeyBinding(chars("-012345s"), .fieldChar, label: "0-4 -1..-5 s"),
+                KeyBinding([.key(.up), .key(.down)], .fieldNext, label: "↑↓", inLegend: false),
+                KeyBinding([.key(.tab)], .switchScale, label: "Tab"),
+                KeyBinding([.key(.enter)], .save, label: "Enter"),
+                KeyBinding([.key(.escape)], .discard, label: "Esc"),
+            ],
+            .exception: [
+                KeyBinding(chars("cavs123"), .fieldChar, label: "cavs 1-3"),
+                KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.enter)], .save, label: "Enter"),
                 KeyBinding([.key(.escape)], .discard, label: "Esc"),
             ],

@@ -1,9 +1,16 @@
 import WardCore
 
-/// A CIWA-B being scored: one optional score per item, a cursor that may sit
-/// on the summary line (index == item count), and the form's own message.
+/// A CIWA-B (or CIWA-Ar: `kind`) being scored: one optional score per item,
+/// a cursor that may sit on the summary line (index == item count), and the
+/// form's own message.
 public struct CIWABForm: Sendable, Hashable {
     public var patientID: PatientID
+    /// The withdrawal scale being scored (CIWA-B or CIWA-Ar).
+    public var kind: ScaleKind = .ciwaB
+    /// Part of an obs round: vital signs follow the save.
+    public var round: Bool = false
+    /// The dose-gate answers given on the summary line.
+    public var gate: GateStep = .unanswered
     public var scores: [Int?]
     /// 0..<items = an item; == items.count = the summary line.
     public var cursor: Int
@@ -13,6 +20,7 @@ public struct CIWABForm: Sendable, Hashable {
 
     public init(patientID: PatientID, scale: ScaleDefinition = .ciwaB) {
         self.patientID = patientID
+        self.kind = scale.kind
         self.scores = Array(repeating: nil, count: scale.items.count)
         self.cursor = 0
         self.message = nil
@@ -20,6 +28,8 @@ public struct CIWABForm: Sendable, Hashable {
     }
 
     public static var scale: ScaleDefinition { .ciwaB }
+    /// The definition of the scale being scored.
+    public var definition: ScaleDefinition { ScaleDefinition.catalog[kind] ?? .ciwaB }
     public var summaryIndex: Int { scores.count }
     public var onSummary: Bool { cursor == summaryIndex }
     public var isStarted: Bool { scores.contains { $0 != nil } }
@@ -29,8 +39,8 @@ public struct CIWABForm: Sendable, Hashable {
     public var isComplete: Bool { firstUnscored == nil }
 
     /// "item 14 “Did not get enough sleep last night”"
-    static func itemName(_ i: Int) -> String {
-        "item \(i + 1) “\(scale.items[i].label)”"
+    func itemName(_ i: Int) -> String {
+        "item \(i + 1) “\(definition.items[i].label)”"
     }
 }
 
@@ -42,7 +52,8 @@ extension AppState {
             return []
         }
         form.message = nil
-        let items = CIWABForm.scale.items
+        let items = form.definition.items
+        if form.onSummary, let fx = handleGate(action, event, &form) { return fx }
         switch action {
         case .score:
             guard case .char(let c) = event, let d = c.wholeNumberValue else { return [] }
@@ -52,7 +63,7 @@ extension AppState {
             }
             let item = items[form.cursor]
             guard item.range.contains(d) else {
-                form.message = Flash("Item \(form.cursor + 1): \(d) is not a CIWA-B score. Type \(item.range.lowerBound) to \(item.range.upperBound).", role: .error)
+                form.message = Flash("Item \(form.cursor + 1): \(d) is not a \(form.kind.displayName) score. Type \(item.range.lowerBound) to \(item.range.upperBound).", role: .error)
                 return []
             }
             form.scores[form.cursor] = d
@@ -63,7 +74,7 @@ extension AppState {
             form.cursor = min(form.summaryIndex, form.cursor + 1)
         case .save:
             if let missing = form.firstUnscored {
-                form.message = Flash("Not saved: \(CIWABForm.itemName(missing)) has no score yet.", role: .error)
+                form.message = Flash("Not saved: \(form.itemName(missing)) has no score yet.", role: .error)
                 form.cursor = missing
                 return []
             }
@@ -76,11 +87,12 @@ extension AppState {
             guard let session else { return [] }
             form.saving = true
             form.message = Flash("Saving…", role: .alertInfo)
-            let cmd = RecordAssessment(patientID: form.patientID, scale: .ciwaB, items: form.scores.map { $0 ?? 0 })
+            let cmd = RecordAssessment(patientID: form.patientID, scale: form.kind, items: form.scores.map { $0 ?? 0 })
+            if let answers = form.gate.answers { return [.recordGated(RecordGatedAssessment(cmd, gate: answers), session: session)] }
             return [.record(cmd, session: session)]
         case .discard:
             if form.isStarted {
-                stack.append(.confirm(.discardCIWAB))
+                stack.append(.confirm(form.kind == .ciwaB ? .discardCIWAB : .discardForm(form.kind.displayName)))
             } else {
                 stack.removeLast()
             }

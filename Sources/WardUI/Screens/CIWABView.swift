@@ -4,7 +4,7 @@ import WardCore
 /// the current one highlighted with its anchors, the total and band live.
 enum CIWABView {
     static func draw(_ s: inout Surface, _ state: AppState, _ f: CIWABForm) {
-        Chrome.titleBar(&s, state, subtitle: "New CIWA-B")
+        Chrome.titleBar(&s, state, subtitle: "New \(f.kind.displayName)")
         let bannerRows: Int
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
@@ -15,9 +15,12 @@ enum CIWABView {
         }
         let headerY = 1 + bannerRows
         drawHeader(&s, y: headerY, state: state, f: f)
-        // Anchors panel: 3 rows above the message line.
-        let anchorsY = s.height - 2 - 3
+        // Anchors panel above the message line: the rule, the item, and its
+        // anchors wrapped to the width (one line for CIWA-B).
         let top = headerY + 1
+        let wanted = f.onSummary ? 1 : anchorLines(f, width: s.width - 2).count
+        let room = max(1, s.height - 2 - top - min(f.scores.count + 1, 6) - 2)
+        let anchorsY = s.height - 2 - 2 - min(max(1, wanted), room)
         let rows = max(1, anchorsY - top)
         drawItems(&s, top: top, rows: rows, state: state, f: f)
         drawAnchors(&s, y: anchorsY, state: state, f: f)
@@ -26,10 +29,10 @@ enum CIWABView {
     static func drawHeader(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         var x = 1
-        x += s.put("CIWA-B  ", x: x, y: y, role: .header, emphasis: .bold)
+        x += s.put((f.round ? "OBS ROUND 1/3: " : "") + "\(f.kind.displayName)  ", x: x, y: y, role: .header, emphasis: .bold)
         x += s.put("\(f.scoredCount) of \(f.scores.count) scored · ", x: x, y: y, role: .header)
         let total = f.runningTotal
-        let band = state.wardProtocol.band(.ciwaB, total: total)
+        let band = state.wardProtocol.band(f.kind, total: total)
         let role = band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning
         let label = f.isComplete ? "TOTAL \(total)" : "total so far \(total)"
         x += s.put(label, x: x, y: y, role: role, emphasis: .bold)
@@ -39,7 +42,7 @@ enum CIWABView {
     }
 
     static func drawItems(_ s: inout Surface, top: Int, rows: Int, state: AppState, f: CIWABForm) {
-        let items = CIWABForm.scale.items
+        let items = f.definition.items
         let lineCount = items.count + 1   // + summary
         let first = lineCount <= rows ? 0 : max(0, min(f.cursor - rows / 2, lineCount - rows))
         let labelWidth = s.width >= 120 ? 46 : 40
@@ -64,7 +67,7 @@ enum CIWABView {
                 let word = item.anchors[v] ?? ""
                 x += s.put(Text.pad("\(v) \(word)", 14), x: x, y: y, role: current ? role : .fieldDone, emphasis: .bold)
             } else {
-                x += s.put(Text.pad(current ? "_  type 0-4" : "–", 14), x: x, y: y, role: current ? role : .muted)
+                x += s.put(Text.pad(current ? "_  type \(item.range.lowerBound)-\(item.range.upperBound)" : "–", 14), x: x, y: y, role: current ? role : .muted)
             }
         }
         if first > 0 { s.put("▲ more", x: s.width - 7, y: top, role: .muted) }
@@ -76,13 +79,13 @@ enum CIWABView {
         if current { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .fieldActive) }
         var x = 0
         x += s.put(current ? (state.asciiOnly ? "> " : "▶ ") : "  ", x: x, y: y, role: role, emphasis: .bold)
-        let max = CIWABForm.scale.totalRange.upperBound
+        let max = f.definition.totalRange.upperBound
         if let missing = f.firstUnscored {
             let n = f.scores.count - f.scoredCount
-            s.put(fit: "SUMMARY: \(n) item\(n == 1 ? "" : "s") not scored yet (first: \(missing + 1). \(CIWABForm.scale.items[missing].label))",
+            s.put(fit: "SUMMARY: \(n) item\(n == 1 ? "" : "s") not scored yet (first: \(missing + 1). \(f.definition.items[missing].label))",
                   x: x, y: y, width: s.width - x - 8, role: current ? role : .muted, emphasis: .bold)
         } else {
-            let band = state.wardProtocol.band(.ciwaB, total: f.runningTotal)
+            let band = state.wardProtocol.band(f.kind, total: f.runningTotal)
             x += s.put("SUMMARY: total \(f.runningTotal) of \(max) · ", x: x, y: y, role: role, emphasis: .bold)
             x += s.put(band?.name ?? "no band", x: x, y: y,
                        role: band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning, emphasis: .bold)
@@ -91,12 +94,13 @@ enum CIWABView {
     }
 
     static func drawAnchors(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
-        let items = CIWABForm.scale.items
+        let items = f.definition.items
         let rule = String(repeating: state.asciiOnly ? "-" : "─", count: s.width)
         s.put(rule, x: 0, y: y, role: .border)
         guard !f.onSummary else {
             s.put(fit: "Check the total, then Enter saves. ↑ or Backspace goes back to change a score.",
                   x: 1, y: y + 1, width: s.width - 2, role: .text)
+            GateView.draw(&s, y: y + 2, state: state, f: f)
             return
         }
         let item = items[f.cursor]
@@ -106,12 +110,29 @@ enum CIWABView {
             s.put(fit: "  † item wording not yet confirmed against the published form", x: x0, y: y + 1,
                   width: max(0, s.width - x0 - 1), role: .muted)
         }
-        var x = 1
-        for v in item.range {
-            let text = "\(v) \(item.anchors[v] ?? "")"
-            let chosen = f.scores[f.cursor] == v
-            x += s.put(text, x: x, y: y + 2, role: chosen ? .fieldActive : .keyHint, emphasis: chosen ? [.bold, .reverse] : .bold)
-            x += 3
+        for (n, line) in anchorLines(f, width: s.width - 2).enumerated() where y + 2 + n < s.height - 2 {
+            var x = 1
+            for v in line {
+                let text = "\(v) \(item.anchors[v] ?? "")"
+                let chosen = f.scores[f.cursor] == v
+                x += s.put(fit: text, x: x, y: y + 2 + n, width: max(0, s.width - x - 1), role: chosen ? .fieldActive : .keyHint,
+                           emphasis: chosen ? [.bold, .reverse] : .bold)
+                x += 3
+            }
         }
+    }
+
+    /// The current item's points, grouped into lines that fit `width`.
+    static func anchorLines(_ f: CIWABForm, width: Int) -> [[Int]] {
+        guard !f.onSummary else { return [] }
+        let item = f.definition.items[f.cursor]
+        var lines: [[Int]] = [[]], used = 0
+        for v in item.range {
+            let w = Text.width("\(v) \(item.anchors[v] ?? "")") + 3
+            if used + w > width, !lines[lines.count - 1].isEmpty { lines.append([]); used = 0 }
+            lines[lines.count - 1].append(v)
+            used += w
+        }
+        return lines
     }
 }

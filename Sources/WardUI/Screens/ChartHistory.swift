@@ -20,7 +20,7 @@ struct HistoryLine: Sendable, Hashable {
 
 enum ChartHistory {
     static func lines(_ ward: WardSnapshot?, _ id: PatientID) -> [HistoryLine] {
-        let all = (ward?.assessments[id] ?? []).filter { $0.scale == .ciwaB }
+        let all = (ward?.assessments[id] ?? []).filter { $0.scale == .ciwaB || $0.scale == .ciwaAr }
         let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [HistoryLine] = []
         var shown = Set<EntryID>()

@@ -12,7 +12,7 @@ extension AppState {
         case .moveUp:
             s.scroll = max(0, s.scroll - 1)
         case .moveDown:
-            let count = ChartHistory.lines(ward, s.patientID).count
+            let count = ChartPanes.lineCount(self, s)
             s.scroll = min(s.scroll + 1, max(0, count - ChartView.historyRows(size)))
         case .back:
             stack.removeLast()
@@ -22,7 +22,7 @@ extension AppState {
             guard let shift = handoverShift else { return [] }
             return openEntry(action == .writeNote ? .note : .severity, patient: s.patientID, shift: shift)
         default:
-            break
+            return handleChartObservation(action, &s)
         }
         return []
     }

@@ -10,8 +10,24 @@ enum ChartView {
         }
         Chrome.titleBar(&s, state, subtitle: "Chart")
         PatientBanner.draw(&s, y: 1, patient: p, state: state)
-        _ = drawTrend(&s, y: historyTop(s.size) - 1, state: state, patient: p)
-        drawHistory(&s, top: historyTop(s.size), state: state, cs: cs)
+        let clockY = 1 + PatientBanner.rows(for: s.size)
+        ChartPanes.drawClock(&s, y: clockY, state: state, patient: p)
+        let tabsY = clockY + ChartPanes.clockRows(s.size)
+        ChartPanes.drawTabs(&s, y: tabsY, state: state, cs: cs)
+        let trendY = tabsY + 1, top = historyTop(s.size), wide = s.width >= 120
+        switch cs.pane {
+        case .scores:
+            ChartPanes.drawScoreTrends(&s, y: trendY, state: state, patient: p)
+            drawHistory(&s, top: top, state: state, cs: cs)
+        case .vitals:
+            ChartPanes.drawVitalsTrend(&s, y: trendY, state: state, patient: p)
+            ChartPanes.drawTable(&s, top: top, state: state, cs: cs, heading: ChartPanes.vitalsHeading(wide: wide),
+                                 rows: ChartPanes.vitalsRows(state, p.id, wide: wide), empty: "No vital signs yet: press v to record a set.")
+        case .sedation:
+            ChartPanes.drawSedationTrend(&s, y: trendY, state: state, patient: p)
+            ChartPanes.drawTable(&s, top: top, state: state, cs: cs, heading: ChartPanes.sedationHeading(wide: wide),
+                                 rows: ChartPanes.sedationRows(state, p.id, wide: wide), empty: "No sedation score yet: press s to score.")
+        }
     }
 
     static func drawTrend(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) -> Int {
@@ -39,7 +55,9 @@ enum ChartView {
     }
 
     /// Row of the history header, and how many history lines fit under it.
-    static func historyTop(_ size: Size) -> Int { 1 + PatientBanner.rows(for: size) + 2 }
+    static func historyTop(_ size: Size) -> Int {
+        1 + PatientBanner.rows(for: size) + ChartPanes.clockRows(size) + 1 + ChartPanes.trendRows
+    }
     static func historyRows(_ size: Size) -> Int { max(1, size.rows - 2 - (historyTop(size) + 1)) }
 
     struct Columns {
@@ -55,7 +73,7 @@ enum ChartView {
         s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
         var x = 1
         var heads = [("Recorded", c.when), ("Score", c.score), ("Band", c.band), ("By", c.by)]
-        if c.items > 0 { heads.append(("Items 1-20", c.items)) }
+        if c.items > 0 { heads.append(("Items", c.items)) }
         heads.append(("Note", 4))
         for (t, w) in heads {
             s.put(t == "Score" ? Text.right(t, w) : Text.pad(t, w), x: x, y: top, role: .header, emphasis: .bold)
@@ -63,7 +81,7 @@ enum ChartView {
         }
         let rows = historyRows(s.size)
         if lines.isEmpty {
-            s.put("No CIWA-B yet.", x: 1, y: top + 1, role: .muted)
+            s.put("No CIWA-B or CIWA-Ar yet: press b or a to score one.", x: 1, y: top + 1, role: .muted)
             return
         }
         let first = max(0, min(cs.scroll, lines.count - rows))
@@ -83,8 +101,8 @@ enum ChartView {
 
     static func drawLine(_ s: inout Surface, y: Int, line: HistoryLine, state: AppState, c: Columns) {
         let a = line.entry
-        let band = state.wardProtocol.band(.ciwaB, total: a.total)
-        let bandName = band?.name ?? "no band"
+        let band = state.wardProtocol.band(a.scale, total: a.total)
+        let bandName = (a.scale == .ciwaB ? "" : "Ar ") + (band?.name ?? "no band")
         let when = Format.dayClock(a.recordedAt, state.calendar).trimmingCharacters(in: .whitespaces)
         switch line.kind {
         case .replaced:
@@ -107,6 +125,12 @@ enum ChartView {
         x += s.put(Text.pad(a.recordedByName, c.by), x: x, y: y, role: voided ? .stale : .text) + 2
         if c.items > 0 {
             x += s.put(Text.pad(itemGroups(a.items), c.items), x: x, y: y, role: voided ? .stale : .muted) + 2
+        }
+        if line.kind != .enteredInError, let g = state.ward?.doseGates[a.id] {
+            let d = state.wardProtocol.appropriateness.evaluate(recentUseConfirmed: g.recentUseConfirmed, canCommunicate: g.canCommunicate)
+            if !d.scaleMayGuideDosing {
+                x += s.put(fit: "MONITORING ONLY ", x: x, y: y, width: max(0, s.width - x - 1), role: .alertWarning)
+            }
         }
         switch line.kind {
         case .current(corrected: true):

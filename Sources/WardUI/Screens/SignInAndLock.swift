@@ -176,7 +176,7 @@ extension AppState {
         }
         if let current = session {
             let work = stack.filter { !$0.isModal }
-            if AppState.startedForm(in: work) != nil {
+            if AppState.startedForm(in: work) != nil || work.contains(where: \.hasUnsavedBedsideWork) {
                 drafts[current.staff.id] = work
             }
         }

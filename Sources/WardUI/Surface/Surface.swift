@@ -1,3 +1,4 @@
+import WardCore
 /// One terminal cell: a grapheme, its width, and what it means.
 public struct Cell: Sendable, Hashable {
     public var text: String

@@ -1,3 +1,4 @@
+import WardCore
 /// Text fitting for cells: what `Surface.put` will draw, measured the same way.
 enum Text {
     /// Control characters as the visible `?` that `Surface.put` draws.

@@ -58,6 +58,38 @@ final class EffectRunner: Sendable {
             } catch {
                 return [.saved(.failure(error))]
             }
+        case .recordGated(let cmd, let session):
+            do {
+                let (a, _) = try store.record(cmd, session: session, protocol: wardProtocol)
+                log.info("assessment recorded", metadata: ["entry": "\(a.id)", "scale": "\(a.scale.rawValue)", "gate": "\(cmd.gate != nil)"])
+                return [.saved(.success(a))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.saved(.failure(error))]
+            }
+        case .recordVitals(let cmd, let session):
+            do {
+                let e = try store.record(cmd, session: session, protocol: wardProtocol)
+                log.info("vitals recorded", metadata: ["entry": "\(e.id)"])
+                return [.vitalsSaved(.success(e))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.vitalsSaved(.failure(error))]
+            }
+        case .recordSedation(let cmd, let session):
+            do {
+                let e = try store.record(cmd, session: session)
+                log.info("sedation recorded", metadata: ["entry": "\(e.id)"])
+                return [.sedationSaved(.success(e))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.sedationSaved(.failure(error))]
+            }
+        case .recordException(let cmd, let session):
+            do {
+                let e = try store.record(cmd, session: session, protocol: wardProtocol)
+                log.info("monitoring exception recorded", metadata: ["entry": "\(e.id)"])
+                return [.exceptionSaved(.success(e))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.exceptionSaved(.failure(error))]
+            }
         case .quit:
             return []
         case .renderHandover, .printHandover, .addHandoverNote, .withdrawHandoverNote, .overrideSeverity, .markHandover:

@@ -74,7 +74,7 @@ struct HandoverEffects {
 
     func document(_ shift: ShiftOccurrence, columns: Int, snapshot: WardSnapshot) -> HandoverDocument {
         let text = HandoverTextRenderer(columns: Columns(rawValue: columns) ?? .c80)
-            .screenText(input(shift, snapshot: snapshot, printedBy: "preview"))
+            .screenText(input(shift, snapshot: snapshot, printedBy: "on-screen preview"))
         let ids = Dictionary(snapshot.patients.map { ($0.mrn, $0.id) }, uniquingKeysWith: { a, _ in a })
         return HandoverDocument(shift: shift, columns: columns, lines: text.lines,
                                 anchors: text.anchors.compactMap { a in ids[a.mrn].map { HandoverAnchor(patientID: $0, line: a.line) } })

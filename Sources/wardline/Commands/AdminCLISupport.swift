@@ -111,7 +111,7 @@ nonisolated(unsafe) private var savedTermios: termios?
 func openAndSignIn(_ db: DatabaseOption, _ who: AdminSignInOptions, for action: StaffAction) throws -> (Store, Session, WardProtocol) {
     let store: Store
     do { store = try Store.open(path: db.path, create: false) } catch { throw error.cliFailure }
-    let ward = ProtocolLoader.builtInDefault()
+    let ward = try ProtocolFile.inForce(store: store, override: nil)
     let policy = securityPolicy(from: ward)
     var id = who.staffID
     if id == nil {

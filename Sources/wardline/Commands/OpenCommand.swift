@@ -13,8 +13,11 @@ struct TUIOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Colour theme: a shipped name (default, monochrome) or a path to a TOML file. NO_COLOR forces monochrome.", valueName: "NAME|PATH"))
     var theme: String?
 
-    /// The protocol in force; an invalid file stops the program with every problem listed.
+    /// The shipped defaults or `--protocol`; an invalid file stops the program with every problem listed.
     func loadProtocol() throws -> WardProtocol { try ProtocolFile.load(`protocol`) }
+
+    /// The protocol in force for this ward database (`--protocol`, the ward's setting, or the defaults).
+    func loadProtocol(for store: Store) throws -> WardProtocol { try ProtocolFile.inForce(store: store, override: `protocol`) }
 
     func loadTheme() throws -> Theme {
         do {
@@ -36,7 +39,6 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var options: TUIOptions
 
     func run() throws {
-        let wardProtocol = try options.loadProtocol()
         let theme = try options.loadTheme()
         let store: Store
         do {
@@ -50,6 +52,7 @@ struct OpenCommand: ParsableCommand {
         guard (try? store.hasStaff()) == true else {
             throw failure("the ward database \(database.path) has no staff yet; run `wardline init --db \(database.path)` first", 78)
         }
+        let wardProtocol = try options.loadProtocol(for: store)
         let log = AppLogging.logger()
         let code = runWardApp(WardAppConfig(store: store, wardProtocol: wardProtocol, theme: theme,
                                             greeting: nil, log: log))

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import WardCore
+import WardStore
 
 /// `wardline protocol check FILE` and `wardline protocol show [--protocol FILE]`.
 struct ProtocolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "protocol",
         abstract: "Validate or show the ward protocol (every clinical number, with its source).",
-        subcommands: [Check.self, Show.self])
+        subcommands: [Check.self, Show.self, Use.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -38,6 +39,26 @@ struct ProtocolCommand: ParsableCommand {
     }
 }
 
+extension ProtocolCommand {
+    /// `wardline protocol use FILE`: every terminal of this ward database uses FILE from now on.
+    struct Use: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make every terminal on this ward database use a protocol file (ward IT; the file is checked first).")
+        @Argument(help: "The protocol TOML file (kept where it is; the database stores its absolute path).") var file: String
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var who: AdminSignInOptions
+
+        func run() throws {
+            let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+            let checked = try ProtocolFile.load(absolute)
+            let (store, session, _) = try openAndSignIn(database, who, for: .configureWard)
+            do { try store.setProtocolFile(path: absolute, version: checked.version, session: session) }
+            catch { throw error.cliFailure }
+            print("\(database.path): terminals now use \(absolute) (version \(checked.version); approved by \(checked.approvedBy))")
+        }
+    }
+}
+
 /// Reading a protocol file: the only I/O around the pure loader.
 enum ProtocolFile {
     static func read(_ path: String) throws -> String {
@@ -61,6 +82,21 @@ enum ProtocolFile {
             printProblems(e)
             throw ExitCode.failure
         }
+    }
+
+    /// The protocol in force for a ward database: `--protocol` if given, else
+    /// the file ward IT set with `wardline protocol use`, else the shipped defaults.
+    static func inForce(store: Store, override: String?) throws -> WardProtocol {
+        if let override { return try load(override) }
+        let saved: String?
+        do { saved = try store.protocolFile() } catch {
+            throw failure("cannot read the ward's settings: \(error)", 74)
+        }
+        guard let saved else { return ProtocolLoader.builtInDefault() }
+        guard FileManager.default.fileExists(atPath: saved) else {
+            throw failure("the ward's protocol file \(saved) (set with `wardline protocol use`) is missing; restore it, or set another", 66)
+        }
+        return try load(saved)
     }
 
     static func printProblems(_ e: ProtocolError) {

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension Store {
+    /// Fills the snapshot's bedside observations (admitted patients only):
+    /// vitals, sedation, exceptions newest first with `supersededBy` set, and
+    /// the dose-gate answers of assessments.
+    static func loadObservations(_ db: Database, into s: inout WardSnapshot) throws {
+        let admitted = "SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges)"
+        func select(_ table: String) -> String {
+            """
+            SELECT t.*, s.name AS recorded_by_name, n.id AS superseded_by FROM \(table) t
+            JOIN staff s ON s.id = t.recorded_by
+            LEFT JOIN \(table) n ON n.supersedes = t.id
+            WHERE t.patient_id IN (\(admitted))
+            ORDER BY t.taken_at DESC, t.id DESC
+            """
+        }
+        for r in try Row.fetchAll(db, sql: select("vital_signs")) {
+            guard let stamp = EntryStamp(row: r), let v = VitalSigns(row: r) else { continue }
+            s.vitals[stamp.patientID, default: []].append(VitalSignsEntry(stamp: stamp, vitals: v, scale2: r["scale2"]))
+        }
+        for r in try Row.fetchAll(db, sql: select("sedation_scores")) {
+            guard let stamp = EntryStamp(row: r), let score = SedationScore(scale: r["scale"], value: r["value"]) else { continue }
+            s.sedation[stamp.patientID, default: []].append(SedationEntry(stamp: stamp, score: score))
+        }
+        for r in try Row.fetchAll(db, sql: select("monitoring_exceptions")) {
+            guard let stamp = EntryStamp(row: r), let kind = ObservationKind(code: r["kind"]),
+                  let reason = ExceptionReason(rawValue: r["reason"]), let recheck = Timestamp.date(r["recheck_at"]) else { continue }
+            s.exceptions[stamp.patientID, default: []].append(
+                MonitoringExceptionEntry(stamp: stamp, kind: kind, reason: reason, note: r["note"], recheckAt: recheck))
+        }
+        for r in try Row.fetchAll(db, sql: "SELECT * FROM dose_gates") {
+            s.doseGates[r["assessment_id"]] = DoseGateAnswers(recentUseConfirmed: r["recent_use_confirmed"],
+                                                             canCommunicate: r["can_communicate"])
+        }
+    }
+}
+
+extension EntryStamp {
+    init?(row: Row) {
+        guard let taken = Timestamp.date(row["taken_at"]) else { return nil }
+        self.init(id: row["id"], patientID: row["patient_id"], recordedBy: row["recorded_by"],
+                  recordedByName: row["recorded_by_name"], recordedAt: taken, supersedes: row["supersedes"],
+                  amendReason: row["amend_reason"], supersededBy: row["superseded_by"],
+                  enteredInError: row["entered_in_error"])
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import WardCore
+
+/// The chart's re-assessment clock, pane tabs, 72-hour trends and the
+/// vital-signs and sedation tables.
+enum ChartPanes {
+    /// Rows for the next-due line: one check per row on a narrow screen.
+    static func clockRows(_ size: Size) -> Int { size.cols >= 120 ? 2 : 3 }
+    static let trendRows = 2
+    /// The trend window.
+    static let trendHours = 72.0
+
+    // MARK: clock
+
+    static func dues(_ state: AppState, _ id: PatientID) -> [ObservationDue] {
+        guard let h = state.ward?.observationHistory(for: id) else { return [] }
+        return ObservationClock(state.wardProtocol).due(h, now: state.now)
+    }
+
+    /// "next CIWA-B due 14:30 (in 25 min) · vital signs OVERDUE 10 min (due 13:55) · …", wrapped.
+    static func drawClock(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) {
+        let items = dues(state, p.id)
+        var row = y, x = 1
+        x += s.put("Next: ", x: x, y: row, role: .muted, emphasis: .bold)
+        for (n, d) in items.enumerated() {
+            let t = DueText.text(d, now: state.now, calendar: state.calendar)
+            let sep = n == 0 ? "" : " · "
+            if x + Text.width(sep + t) > s.width - 1, n > 0 {
+                row += 1
+                guard row < y + clockRows(s.size) else { return }
+                x = 7
+            } else {
+                x += s.put(sep, x: x, y: row, role: .muted)
+            }
+            let emphasis: Emphasis = d.status == .upcoming || d.status == .deferred ? [] : .bold
+            x += s.put(fit: t, x: x, y: row, width: max(0, s.width - x - 1), role: DueText.role(d), emphasis: emphasis)
+        }
+    }
+
+    static func drawTabs(_ s: inout Surface, y: Int, state: AppState, cs: ChartState) {
+        var x = 1
+        for (n, pane) in ChartPane.allCases.enumerated() {
+            let on = pane == cs.pane
+            let label = on ? "[\(n + 1) \(pane.title)]" : " \(n + 1) \(pane.title) "
+            x += s.put(label, x: x, y: y, role: on ? .selection : .muted, emphasis: on ? .bold : []) + 1
+        }
+        s.put(fit: "Tab: next pane", x: x + 1, y: y, width: max(0, s.width - x - 2), role: .muted)
+    }
+
+    // MARK: trends
+
+    static func window(_ state: AppState) -> Date { state.now.addingTimeInterval(-trendHours * 3600) }
+
+    static func drawTrend(_ s: inout Surface, y: Int, state: AppState, label: String, values: [Int], range: ClosedRange<Int>,
+                          latest: String?, empty: String) {
+        var x = 1
+        x += s.put(label + " ", x: x, y: y, role: .header, emphasis: .bold)
+        guard !values.isEmpty else {
+            s.put(fit: empty, x: x, y: y, width: max(0, s.width - x - 1), role: .muted)
+            return
+        }
+        let room = max(8, min(values.count, s.width / 2 - 24))
+        x += s.put("72 h (\(range.lowerBound)–\(range.upperBound)): ", x: x, y: y, role: .muted)
+        x += s.put(Sparkline.render(values, range: range, width: room, asciiOnly: state.asciiOnly), x: x, y: y, role: .text, emphasis: .bold) + 2
+        if let latest { s.put(fit: latest, x: x, y: y, width: max(0, s.width - x - 1), role: .muted) }
+    }
+
+    static func drawScoreTrends(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) {
+        guard let w = state.ward else { return }
+        for (n, scale) in [ScaleKind.ciwaB, .ciwaAr].enumerated() {
+            guard let def = ScaleDefinition.catalog[scale] else { continue }
+            let recent = w.current(scale, for: p.id).filter { $0.recordedAt >= window(state) }.sorted { $0.recordedAt < $1.recordedAt }
+            let latest = w.latest(scale, for: p.id).map { a in
+                "latest \(a.total) \(state.wardProtocol.band(scale, total: a.total)?.name ?? "no band"), \(Format.ago(a.recordedAt, now: state.now))"
+            }
+            let key = scale == .ciwaB ? "b" : "a"
+            drawTrend(&s, y: y + n, state: state, label: def.name, values: recent.map(\.total), range: def.totalRange, latest: latest,
+                      empty: "none in 72 h — press \(key) to score one")
+        }
+    }
+
+    static func drawVitalsTrend(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) {
+        guard let w = state.ward else { return }
+        let rules = state.wardProtocol.news2
+        let recent = w.currentVitals(for: p.id).filter { $0.stamp.recordedAt >= window(state) }.reversed()
+        let latest = w.currentVitals(for: p.id).first.map { e in
+            let sc = rules.score(e.vitals, scale2: e.scale2)
+            return "latest NEWS2 \(sc.total) \(sc.risk.rawValue), \(Format.ago(e.stamp.recordedAt, now: state.now))"
+        }
+        drawTrend(&s, y: y, state: state, label: "NEWS2", values: recent.map { rules.score($0.vitals, scale2: $0.scale2).total },
+                  range: 0...rules.maxTotal, latest: latest, empty: "no vital signs in 72 h — press v to record a set")
+        if p.spo2Scale2 { s.put("SpO2 scale 2 is set for this patient (target 88–92 % as prescribed).", x: 1, y: y + 1, role: .alertInfo) }
+    }
+
+    static func drawSedationTrend(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) {
+        guard let w = state.ward else { return }
+        let recent = w.currentSedation(for: p.id).filter { $0.stamp.recordedAt >= window(state) }.reversed()
+        var rass: [Int] = [], poss: [Int] = []
+        for e in recent { switch e.score { case .rass(let v): rass.append(v); case .poss(let l): poss.append(l.rank) } }
+        let latest = w.currentSedation(for: p.id).first.map { "latest \($0.score.display), \(Format.ago($0.stamp.recordedAt, now: state.now))" }
+        drawTrend(&s, y: y, state: state, label: "RASS", values: rass, range: SedationScore.rassRange, latest: latest,
+                  empty: "no RASS in 72 h — press s to score")
+        drawTrend(&s, y: y + 1, state: state, label: "POSS", values: poss, range: 0...4, latest: nil, empty: "no POSS in 72 h")
+    }
+
+    // MARK: tables
+
+    struct Row { var at: Date; var cells: String; var role: SemanticRole; var note: String; var noteRole: SemanticRole }
+
+    static func stampNote(_ st: EntryStamp) -> (String, SemanticRole, Bool) {
+        if st.enteredInError { return ("ERROR: \(st.amendReason ?? "")", .alertWarning, true) }
+        if st.supersededBy != nil { return ("REPLACED by a correction", .stale, true) }
+        if st.supersedes != nil { return ("AMENDED: \(st.amendReason ?? "")", .alertWarning, false) }
+        return ("", .text, false)
+    }
+
+    static func exceptionRows(_ state: AppState, _ id: PatientID, matching: (ObservationKind) -> Bool) -> [Row] {
+        (state.ward?.exceptions[id] ?? []).filter { matching($0.kind) }.map { e in
+            let (n, _, stale) = stampNote(e.stamp)
+            return Row(at: e.stamp.recordedAt,
+                       cells: "\(e.kind.displayName) NOT DONE: \(e.reason.label), \(e.note) (\(e.stamp.recordedByName))",
+                       role: stale ? .stale : .alertInfo, note: n, noteRole: .alertWarning)
+        }
+    }
+
+    static func vitalsRows(_ state: AppState, _ id: PatientID, wide: Bool) -> [Row] {
+        let rules = state.wardProtocol.news2
+        var rows = (state.ward?.vitals[id] ?? []).map { e -> Row in
+            let v = e.vitals, sc = rules.score(v, scale2: e.scale2)
+            let bp = "\(v.systolic)/\(v.diastolic.map(String.init) ?? "–")"
+            var cells = Text.right("\(v.respirationRate)", 3) + " " + Text.right("\(v.spo2)", 4) + " " + Text.pad(v.onOxygen ? "O2" : "air", 3)
+            cells += " " + Text.right(bp, 7) + " " + Text.right("\(v.pulse)", 3) + " " + v.acvpu.rawValue + " "
+            cells += Text.right(String(format: "%.1f", v.temperature), 4) + " " + Text.pad("\(sc.total) \(sc.risk.rawValue)", 13)
+            cells += Text.pad(e.stamp.recordedByName, wide ? 20 : 10)
+            let (n, nr, stale) = stampNote(e.stamp)
+            return Row(at: e.stamp.recordedAt, cells: cells, role: stale ? .stale : .score(level: sc.risk.level), note: n, noteRole: nr)
+        }
+        rows += exceptionRows(state, id) { $0 == .vitals }
+        return rows.sorted { $0.at > $1.at }
+    }
+
+    static func sedationRows(_ state: AppState, _ id: PatientID, wide: Bool) -> [Row] {
+        var rows = (state.ward?.sedation[id] ?? []).map { e -> Row in
+            let (n, nr, stale) = stampNote(e.stamp)
+            return Row(at: e.stamp.recordedAt, cells: Text.pad(e.score.display, wide ? 44 : 30) + " " + Text.pad(e.stamp.recordedByName, wide ? 20 : 10),
+                       role: stale ? .stale : .text, note: n, noteRole: nr)
+        }
+        rows += exceptionRows(state, id) { $0 == .sedation }
+        return rows.sorted { $0.at > $1.at }
+    }
+
+    static func lineCount(_ state: AppState, _ cs: ChartState) -> Int {
+        switch cs.pane {
+        case .scores: ChartHistory.lines(state.ward, cs.patientID).count
+        case .vitals: vitalsRows(state, cs.patientID, wide: false).count
+        case .sedation: sedationRows(state, cs.patientID, wide: false).count
+        }
+    }
+
+    static func drawTable(_ s: inout Surface, top: Int, state: AppState, cs: ChartState, heading: String, rows: [Row], empty: String) {
+        s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
+        s.put(fit: heading, x: 1, y: top, width: s.width - 2, role: .header, emphasis: .bold)
+        let room = ChartView.historyRows(s.size)
+        guard !rows.isEmpty else { s.put(fit: empty, x: 1, y: top + 1, width: s.width - 2, role: .muted); return }
+        let first = max(0, min(cs.scroll, rows.count - room))
+        for (i, r) in rows.enumerated().dropFirst(first).prefix(room) {
+            let y = top + 1 + i - first
+            var x = 1
+            x += s.put(Text.pad(Format.dayClock(r.at, state.calendar), 12), x: x, y: y, role: r.role == .stale ? .stale : .text) + 1
+            x += s.put(fit: r.cells, x: x, y: y, width: max(0, s.width - x - 1), role: r.role)
+            if !r.note.isEmpty { s.put(fit: r.note, x: x + 1, y: y, width: max(0, s.width - x - 2), role: r.noteRole) }
+        }
+        if first > 0 { s.put("▲ newer", x: s.width - 8, y: top + 1, role: .muted) }
+        if first + room < rows.count { s.put("▼ older", x: s.width - 8, y: top + room, role: .muted) }
+    }
+
+    static func vitalsHeading(wide: Bool) -> String {
+        "Recorded      RR SpO2 O2       BP   P C Temp NEWS2        " + Text.pad("By", wide ? 20 : 10) + " Note"
+    }
+    static func sedationHeading(wide: Bool) -> String {
+        "Recorded     " + Text.pad("Score", wide ? 44 : 30) + " " + Text.pad("By", wide ? 20 : 10) + " Note"
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import WardCore
+
+extension Format {
+    /// "36.8", "120" — no trailing ".0".
+    public static func number(_ d: Double) -> String {
+        d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d)
+    }
+
+    /// "25 min", "1 h 5 min", "2 h".
+    public static func span(minutes m: Int) -> String {
+        if m < 60 { return "\(m) min" }
+        return m % 60 == 0 ? "\(m / 60) h" : "\(m / 60) h \(m % 60) min"
+    }
+
+    /// Words wrapped to `width` columns.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            let w = String(word)
+            if line.isEmpty { line = w } else if Text.width(line) + 1 + Text.width(w) <= width { line += " " + w } else {
+                lines.append(line); line = w
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}
+
+extension NEWS2Risk {
+    /// 0…3 for the score roles, lowest concern first.
+    var level: Int { NEWS2Risk.allCases.firstIndex(of: self) ?? 0 }
+    var upper: String { rawValue.uppercased() }
+}
+
+/// One next-due line of the re-assessment clock, in words (not only colour):
+/// "next CIWA-B due 14:30 (in 25 min)", "vital signs OVERDUE 10 min (due 13:55)".
+enum DueText {
+    static func name(_ k: ObservationKind) -> String {
+        switch k { case .withdrawal(let s): s.displayName; case .vitals: "vitals"; case .sedation: "sedation" }
+    }
+
+    static func text(_ d: ObservationDue, now: Date, calendar: Calendar) -> String {
+        let name = name(d.kind)
+        let at = Format.clock(d.dueAt, calendar)
+        let mins = Int((d.dueAt.timeIntervalSince(now) / 60).rounded(.up))
+        switch d.status {
+        case .continuous: return "\(name): CONTINUOUS monitoring (NEWS2)"
+        case .deferred: return "\(name) due \(at) (in \(Format.span(minutes: max(0, mins))), check not done)"
+        case .upcoming, .due:
+            return mins <= 0 ? "\(name) DUE NOW (\(at))" : "\(name) due \(at) (in \(Format.span(minutes: mins)))"
+        case .overdue, .stale:
+            let late = "\(name) OVERDUE \(Format.span(minutes: max(1, -mins)))"
+            if d.reason.hasPrefix("no ") { return late + " (none recorded yet)" }
+            return late + (d.status == .stale ? " (out of date, due \(at))" : " (due \(at))")
+        }
+    }
+
+    static func role(_ d: ObservationDue) -> SemanticRole {
+        switch d.status {
+        case .upcoming, .deferred: .text
+        case .due: .doseDue
+        case .overdue, .continuous: .doseOverdue
+        case .stale: .alertCritical
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// The TUI never starts on an invalid protocol, and ward IT can point every
+/// terminal of a ward database at the ward's own (checked) protocol file.
+@Suite struct ProtocolInForceTests {
+    static func defaultProtocolText() throws -> String {
+        try String(contentsOf: Paths.packageRoot.appendingPathComponent("Sources/WardCore/Resources/default-protocol.toml"),
+                   encoding: .utf8)
+    }
+
+    static func demo(_ tag: String) throws -> (URL, String) {
+        let dir = Paths.tempDir(tag)
+        let db = dir.appendingPathComponent("ward.sqlite").path
+        let r = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return (dir, db)
+    }
+
+    @Test func tuiRefusesAnInvalidProtocolWithEveryProblem() throws {
+        let (dir, db) = try Self.demo("badproto"); defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.toml")
+        let text = try Self.defaultProtocolText()
+            .replacingOccurrences(of: "approvedBy = ", with: "approvedByX = ")
+        try text.write(to: bad, atomically: true, encoding: .utf8)
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = "xterm-256color"
+        env["XDG_STATE_HOME"] = dir.path
+        let r = try runProcess(Paths.binary, ["--db", db, "--protocol", bad.path], environment: env, timeout: 30)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("approvedByX"))     // the unknown key, by name
+        #expect(r.stderr.contains("approvedBy"))      // and the missing one
+        #expect(r.stderr.contains(":\(try #require(lineOf("approvedByX", in: text))):"))
+        #expect(!r.stderr.contains("input closed"))   // the terminal was never opened
+    }
+
+    @Test func wardITSetsTheWardsProtocolAndBadFilesAreRefused() throws {
+        let (dir, db) = try Self.demo("useproto"); defer { try? FileManager.default.removeItem(at: dir) }
+        let good = dir.appendingPathComponent("ward7.toml")
+        try Self.defaultProtocolText()
+            .replacingOccurrences(of: #"version = "2026.11-default""#, with: #"version = "ward7-2026-12""#)
+            .write(to: good, atomically: true, encoding: .utf8)
+        let bad = dir.appendingPathComponent("broken.toml")
+        try "version = 3\n".write(to: bad, atomically: true, encoding: .utf8)
+
+        let refused = try runProcess(Paths.binary, ["protocol", "use", bad.path, "--db", db, "--as", "A9001"], input: "999999\n")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("broken.toml"))
+
+        let nurse = try runProcess(Paths.binary, ["protocol", "use", good.path, "--db", db, "--as", "N1001"], input: "111111\n")
+        #expect(nurse.status == 77)
+
+        let set = try runProcess(Paths.binary, ["protocol", "use", good.path, "--db", db, "--as", "A9001"], input: "999999\n")
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("ward7-2026-12"))
+
+        let stored = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
+                                    [db, "SELECT value FROM settings WHERE key = 'protocol_path'"])
+        #expect(stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == good.path)
+        let audit = try runProcess(Paths.binary, ["audit", "show", "--db", db, "--as", "A9001"], input: "999999\n")
+        #expect(audit.stdout.contains("protocol.use"))
+    }
+
+    func lineOf(_ needle: String, in text: String) -> Int? {
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }.map { $0 + 1 }
+    }
+}
