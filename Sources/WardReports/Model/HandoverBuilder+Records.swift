@@ -17,10 +17,12 @@ extension HandoverInput {
         var input = from(snapshot: snapshot, protocol: proto, shift: shift.interval, printedBy: printedBy, now: now,
                          shiftLabel: label, labels: labels, timeZone: timeZone)
         input.census = census(snapshot, shift: shift.interval)
-        let byMRN = Dictionary(snapshot.patients.map { ($0.mrn, $0.id) }, uniquingKeysWith: { a, _ in a })
+        let byMRN = Dictionary(snapshot.patients.map { ($0.mrn, $0) }, uniquingKeysWith: { a, _ in a })
         input.patients = riskOrdered(input.patients.map { p in
-            guard let id = byMRN[p.summary.mrn] else { return p }
-            return applying(snapshot.handover, to: p, patient: id, shiftStart: shift.start, fmt: fmt)
+            guard let patient = byMRN[p.summary.mrn] else { return p }
+            let observed = applyingObservations(p, patient: patient, snapshot: snapshot, proto: proto, shift: shift.interval,
+                                                now: now, fmt: fmt)
+            return applying(snapshot.handover, to: observed, patient: patient.id, shiftStart: shift.start, fmt: fmt)
         })
         return input
     }
