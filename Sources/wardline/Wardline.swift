@@ -9,6 +9,6 @@ struct Wardline: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, StaffCommand.self, AuditCommand.self, CalcCommand.self, ProtocolCommand.self,
                       TerminalDemoCommand.self,
-                      DoseCommand.self],
+                      DoseCommand.self, HandoverCommand.self, DowntimeCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

@@ -126,3 +126,44 @@ import WardCore
         #expect(col(muller, " 68 ") == col(wang, " 55 "))
     }
 }
+
+/// The handover screens (issue #8).
+@Suite struct HandoverSnapshotTests {
+    static func withMarks(_ d: inout Driver) {
+        guard var ward = d.state.ward else { return }
+        ward.handover.marks = [HandoverFixture.mark(.handedOver, 1, by: Fixture.ben, minutesAgo: 20),
+                               HandoverFixture.mark(.accepted, 1, by: Fixture.ann, minutesAgo: 5),
+                               HandoverFixture.mark(.handedOver, 6, by: Fixture.ben, minutesAgo: 20)]
+        d.send(.wardLoaded(ward))
+    }
+
+    @Test(arguments: ScreenSnapshotTests.sizes)
+    func handoverPreview(size: Size) {
+        var d = HandoverFixture.preview(size: size)
+        Self.withMarks(&d)
+        d.send(.handoverRendered(HandoverFixture.document(columns: size.cols >= 132 ? 132 : 80)))
+        assertSnapshot(view(d.state), named: "handoverPreview_\(size)")
+    }
+
+    @Test(arguments: ScreenSnapshotTests.sizes)
+    func handoverNote(size: Size) {
+        var d = HandoverFixture.preview(size: size)
+        d.key(.char("N"))
+        d.type("if tremor and sweating return overnight then score CIWA-B and call the doctor on call")
+        assertSnapshot(view(d.state), named: "handoverNote_\(size)")
+    }
+
+    @Test func handoverSeverity() {
+        var d = Driver.onChart()
+        d.key(.char("S"))
+        d.key(.key(.tab)); d.key(.key(.tab)); d.key(.key(.tab))
+        d.type("new confusion since noon")
+        assertSnapshot(view(d.state), named: "handoverSeverity_80x24")
+    }
+
+    @Test func wardListWithHandoverMarks() {
+        var d = Driver.signedIn()
+        Self.withMarks(&d)
+        assertSnapshot(view(d.state), named: "wardListHandover_80x24")
+    }
+}

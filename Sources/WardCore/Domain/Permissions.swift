@@ -27,6 +27,8 @@ public enum StaffAction: String, Sendable, CaseIterable, Hashable {
     case configureWard = "configure-ward"
     /// Read and verify the audit trail.
     case viewAudit = "view-audit"
+    /// Write handover notes, override illness severity, hand a patient over or accept one.
+    case handOver = "hand-over"
 
     /// What the action is, for a sentence: "Admitting a patient needs …".
     public var phrase: String {
@@ -45,6 +47,7 @@ public enum StaffAction: String, Sendable, CaseIterable, Hashable {
         case .manageStaff: "Managing staff"
         case .configureWard: "Configuring the ward"
         case .viewAudit: "Viewing the audit trail"
+        case .handOver: "Handing over or accepting a patient"
         }
     }
 
@@ -79,6 +82,8 @@ extension StaffRole {
             return self == .admin
         case .viewAudit:
             return self == .admin || self == .chargeNurse
+        case .handOver:
+            return self == .nurse || self == .chargeNurse
         }
     }
 

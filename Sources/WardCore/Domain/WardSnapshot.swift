@@ -27,6 +27,10 @@ public struct WardSnapshot: Sendable, Hashable {
     public var administrations: [PatientID: [Administration]] = [:]
     /// PRN follow-up re-assessments per patient, newest first.
     public var prnFollowUps: [PatientID: [PRNFollowUp]] = [:]
+    /// Handover notes, severity overrides and handed-over/accepted marks of the admitted patients.
+    public var handover: HandoverRecords = HandoverRecords()
+    /// Discharges on record (for the handover census).
+    public var discharges: [DischargeRecord] = []
 
     public init(ward: Ward, patients: [Patient], assessments: [PatientID: [Assessment]], version: Int, loadedAt: Date) {
         self.ward = ward; self.patients = patients; self.assessments = assessments

@@ -28,6 +28,7 @@ extension Store {
                                         version: version, loadedAt: now)
             try Self.loadObservations(db, into: &snapshot)
             try Self.loadMedication(db, into: &snapshot, now: now)
+            (snapshot.handover, snapshot.discharges) = try Self.loadHandoverRecords(db)
             return snapshot
         }
     }

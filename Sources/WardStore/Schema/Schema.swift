@@ -11,6 +11,7 @@ enum Schema {
         m.registerMigration("v1-ward-staff-patients-assessments-audit", migrate: v1)
         m.registerMigration("v2-observations-vitals-sedation-exceptions-gates", migrate: v2Observations)
         m.registerMigration("v2-medication-orders-administrations", migrate: v2Medication)
+        m.registerMigration("v3-handover-notes-overrides-marks", migrate: handoverTables)
         return m
     }
 

@@ -89,6 +89,8 @@ public struct AppState: Sendable {
             case .note, .witness: return .marText
             }
         case .orderEntry: return .orderEntry
+        case .handover: return .handover
+        case .handoverEntry: return .handoverEntry
         case .wardList, nil: return .wardList
         }
     }
@@ -127,6 +129,8 @@ public enum Screen: Sendable, Hashable {
     case mar(MARState)
     /// A prescriber writing or changing an order.
     case orderEntry(OrderEntryForm)
+    case handover(HandoverPreviewState)
+    case handoverEntry(HandoverEntryForm)
 
     var isModal: Bool { if case .confirm = self { true } else { false } }
 }

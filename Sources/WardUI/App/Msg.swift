@@ -19,6 +19,12 @@ public enum Msg: Sendable {
     case orderSaved(Result<MedicationOrder, CommandRefusal>)
     /// A PRN follow-up result was recorded or refused.
     case prnEffectRecorded(Result<PRNFollowUp, CommandRefusal>)
+    /// The handover document for the preview.
+    case handoverRendered(HandoverDocument)
+    /// A handover note, override or mark: saved (what to say) or refused.
+    case handoverSaved(Result<String, CommandRefusal>)
+    /// A print finished: what happened, always with the saved path; `ok` false when not printed.
+    case handoverPrinted(message: String, ok: Bool)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -45,4 +51,16 @@ public enum Effect: Sendable, Hashable {
     /// Record a PRN follow-up's result (the dose's effectiveness); answer with `.prnEffectRecorded`.
     case recordPRNEffect(RecordPRNEffect, session: Session)
     case quit
+    /// Render the handover of `shift` as text `columns` wide; answer with `.handoverRendered`.
+    case renderHandover(ShiftOccurrence, columns: Int)
+    /// Save and print the handover of `shift`; answer with `.handoverPrinted`.
+    case printHandover(ShiftOccurrence, session: Session)
+    /// Add an "if … then …" note; answer with `.handoverSaved`.
+    case addHandoverNote(patientID: PatientID, shiftStart: Date, text: String, session: Session)
+    /// Withdraw a note, with the reason; answer with `.handoverSaved`.
+    case withdrawHandoverNote(noteID: Int64, reason: String, session: Session)
+    /// Override (or return to the rule) the illness severity; answer with `.handoverSaved`.
+    case overrideSeverity(patientID: PatientID, shiftStart: Date, level: SeverityLevel?, reason: String, session: Session)
+    /// Hand over / accept a patient; answer with `.handoverSaved`.
+    case markHandover(HandoverMarkKind, patientID: PatientID, shiftStart: Date, session: Session)
 }

@@ -16,6 +16,12 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .recordVitals(let c, let s): "recordVitals(patient \(c.patientID), by staff \(s.staff.id))"
         case .recordSedation(let c, let s): "recordSedation(patient \(c.patientID), by staff \(s.staff.id))"
         case .recordException(let c, let s): "recordException(patient \(c.patientID), \(c.kind.code), by staff \(s.staff.id))"
+        case .renderHandover(let s, let c): "renderHandover(\(s.start), \(c) columns)"
+        case .printHandover(let s, let who): "printHandover(\(s.start), by staff \(who.staff.id))"
+        case .addHandoverNote(let p, _, _, let who): "addHandoverNote(patient \(p), by staff \(who.staff.id))"
+        case .withdrawHandoverNote(let n, _, let who): "withdrawHandoverNote(note \(n), by staff \(who.staff.id))"
+        case .overrideSeverity(let p, _, let l, _, let who): "overrideSeverity(patient \(p), \(l?.rawValue ?? "rule"), by staff \(who.staff.id))"
+        case .markHandover(let k, let p, _, let who): "markHandover(\(k.rawValue), patient \(p), by staff \(who.staff.id))"
         }
     }
     public var debugDescription: String { description }

@@ -15,7 +15,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .wardLoaded(let snapshot):
         state.ward = snapshot
         state.clampSelections()
-        return []
+        return state.refreshHandover()
     case .saved(let result):
         return state.handleSaved(result)
     case .storeChanged:
@@ -28,6 +28,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleOrderSaved(result)
     case .prnEffectRecorded(let result):
         return state.handlePRNEffectRecorded(result)
+    case .handoverRendered(let doc):
+        return state.handleHandoverRendered(doc)
+    case .handoverSaved(let result):
+        return state.handleHandoverSaved(result)
+    case .handoverPrinted(let message, let ok):
+        return state.handleHandoverPrinted(message, ok: ok)
     }
 }
 
@@ -35,8 +41,9 @@ extension AppState {
     mutating func handleInput(_ event: InputEvent) -> [Effect] {
         switch event {
         case .resize(let s):
+            let columns = handoverColumns
             size = s
-            return []
+            return columns == handoverColumns ? [] : refreshHandover()
         case .inputClosed:
             quitting = true
             return [.quit]
@@ -75,6 +82,11 @@ extension AppState {
             let old = stack[stack.count - 1]
             let fx = handleOrderEntry(action, event, &f)
             replaceTop(.orderEntry(f), if: old, at: stack.count - 1)
+            return fx
+        }
+        if action == nil, case .handoverEntry(var f)? = stack.last {
+            let fx = handleHandoverEntry(nil, event, &f)
+            if case .handoverEntry? = stack.last { stack[stack.count - 1] = .handoverEntry(f) }
             return fx
         }
         guard let action else { return [] }
@@ -116,6 +128,14 @@ extension AppState {
             return fx
         case .orderEntry:
             return []
+        case .handover(var h):
+            let fx = handleHandover(action, &h)
+            replaceTop(.handover(h), if: top, at: topIndex)
+            return fx
+        case .handoverEntry(var f):
+            let fx = handleHandoverEntry(action, event, &f)
+            replaceTop(.handoverEntry(f), if: top, at: topIndex)
+            return fx
         }
     }
 

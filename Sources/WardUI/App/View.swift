@@ -50,6 +50,10 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
         OrderEntryView.draw(&s, state, f)
         if message == nil { message = f.message }
     case .confirm: break
+    case .handover(let h): HandoverView.draw(&s, state, h)
+    case .handoverEntry(let f):
+        HandoverEntryView.draw(&s, state, f)
+        if message == nil { message = f.message }
     }
     Chrome.messageLine(&s, message)
     for case .confirm(let c) in state.stack[(base + 1)...] {

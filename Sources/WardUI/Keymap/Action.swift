@@ -10,6 +10,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case gateYes, gateNo, observerScale, fieldChar, fieldNext, fieldPrevious, switchScale
     // Medication (issue 5).
     case openMAR, prnEffect, give, hold, refuse, omit, newOrder, changeOrder, chooseReason, fieldDone, cancel, previousField
+    case openHandover, nextPatient, previousPatient, pageUp, pageDown
+    case acceptPatient, handOverPatient, printHandover, writeNote, overrideSeverity, cycleLevel, saveEntry, cancelEntry
 
     /// Short word for the status-line legend.
     public var legend: String {
@@ -60,6 +62,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .fieldDone: "OK"
         case .cancel: "cancel"
         case .previousField: "previous field"
+        case .openHandover: "handover"
+        case .nextPatient, .previousPatient: "patient"
+        case .pageUp, .pageDown: "page"
+        case .acceptPatient: "accept"
+        case .handOverPatient: "hand over"
+        case .printHandover: "print"
+        case .writeNote: "note"
+        case .overrideSeverity: "severity"
+        case .cycleLevel: "level"
+        case .saveEntry: "save"
+        case .cancelEntry: "cancel"
         }
     }
 
@@ -113,6 +126,19 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .fieldDone: "Accept this step / next field; on an order: check, then sign"
         case .cancel: "Cancel (nothing is recorded)"
         case .previousField: "Previous field"
+        case .openHandover: "Preview the handover printout: read, print, accept"
+        case .nextPatient: "Go to the next patient in the handover"
+        case .previousPatient: "Go to the previous patient in the handover"
+        case .pageUp: "Scroll up one screen"
+        case .pageDown: "Scroll down one screen"
+        case .acceptPatient: "Accept the selected patient (incoming nurse; audited)"
+        case .handOverPatient: "Mark the selected patient handed over (outgoing nurse)"
+        case .printHandover: "Print the handover (saved first; the path is shown)"
+        case .writeNote: "Write an \"if … then …\" handover note for this shift"
+        case .overrideSeverity: "Override illness severity for this shift (with a reason)"
+        case .cycleLevel: "Change severity: unstable, watcher, stable, or the rule"
+        case .saveEntry: "Save what was typed"
+        case .cancelEntry: "Leave without saving"
         }
     }
 }

@@ -22,6 +22,11 @@ extension AppState {
             s.scroll = min(s.scroll + 1, max(0, count - ChartView.historyRows(size)))
         case .back:
             stack.removeLast()
+        case .openHandover:
+            return openHandover(on: s.patientID)
+        case .writeNote, .overrideSeverity:
+            guard let shift = handoverShift else { return [] }
+            return openEntry(action == .writeNote ? .note : .severity, patient: s.patientID, shift: shift)
         default:
             return handleChartObservation(action, &s)
         }

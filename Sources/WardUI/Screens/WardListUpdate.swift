@@ -16,6 +16,9 @@ extension AppState {
                 return []
             }
             stack.append(.chart(ChartState(patientID: p.id)))
+        case .openHandover:
+            let bed = beds.indices.contains(s.selected) ? beds[s.selected].label : nil
+            return openHandover(on: bed.flatMap { ward?.patient(inBed: $0)?.id })
         case .quit:
             var n = drafts.count
             if AppState.startedForm(in: stack) != nil { n += 1 }

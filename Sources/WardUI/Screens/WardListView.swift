@@ -3,13 +3,13 @@ import WardCore
 /// One row per bed: who is in it and their last CIWA-B.
 enum WardListView {
     struct Columns {
-        var bed = 4, name = 25, age = 3, sex = 3, day = 4, seizure = 7, score = 15, when = 10
+        var bed = 4, handover = 3, name = 21, age = 3, sex = 3, day = 4, seizure = 7, score = 15, when = 10
         var mrn = 0, allergies = 0
         static func forWidth(_ w: Int) -> Columns {
             var c = Columns()
             if w >= 120 {
                 c.name = 32; c.mrn = 10; c.score = 16; c.when = 11
-                c.allergies = max(0, w - 2 - (c.bed + c.name + c.age + c.sex + c.day + c.seizure + c.score + c.when + c.mrn) - 10 - 1)
+                c.allergies = max(0, w - 2 - (c.bed + c.handover + 1 + c.name + c.age + c.sex + c.day + c.seizure + c.score + c.when + c.mrn) - 10 - 1)
             }
             return c
         }
@@ -24,7 +24,7 @@ enum WardListView {
         }
         let c = Columns.forWidth(s.width)
         // Header
-        var cells: [(String, Int, Bool)] = [("Bed", c.bed, false), ("Patient", c.name, false), ("Age", c.age, true),
+        var cells: [(String, Int, Bool)] = [("Bed", c.bed, false), ("H/O", c.handover, false), ("Patient", c.name, false), ("Age", c.age, true),
                                             ("Sex", c.sex, false), ("Day", c.day, true), ("Seizure", c.seizure, false)]
         if c.mrn > 0 { cells.append(("MRN", c.mrn, false)) }
         cells += [("Last CIWA-B", c.score, false), ("Scored", c.when, false)]
@@ -62,6 +62,7 @@ enum WardListView {
             return
         }
         let age = p.dateOfBirth.age(on: state.now, calendar: state.calendar)
+        x += handoverMarker(&s, x: x, y: y, state: state, ward: ward, patient: p.id, width: c.handover, selected: selected) + 1
         x += s.put(Text.pad(p.name, c.name), x: x, y: y, role: base) + 1
         x += s.put(Text.right("\(age)", c.age), x: x, y: y, role: base) + 1
         x += s.put(Text.pad(p.sex.letter, c.sex), x: x, y: y, role: base) + 1
@@ -89,5 +90,17 @@ enum WardListView {
                 s.put(fit: p.allergies.joined(separator: ", "), x: x, y: y, width: c.allergies, role: .alertWarning)
             }
         }
+    }
+
+    /// The handover marker for the nearest handover: "✓" accepted, "H" handed over (awaiting acceptance).
+    static func handoverMarker(_ s: inout Surface, x: Int, y: Int, state: AppState, ward: WardSnapshot, patient: PatientID,
+                               width: Int, selected: Bool) -> Int {
+        guard let shift = state.handoverShift else { return width }
+        switch ward.handover.status(for: patient, shiftStart: shift.start) {
+        case .accepted: s.put(Text.pad(state.asciiOnly ? "ok" : "✓", width), x: x, y: y, role: selected ? .selection : .saved, emphasis: .bold)
+        case .handedOver: s.put(Text.pad("H", width), x: x, y: y, role: selected ? .selection : .alertInfo, emphasis: .bold)
+        case .none: break
+        }
+        return width
     }
 }

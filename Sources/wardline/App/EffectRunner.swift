@@ -124,6 +124,8 @@ final class EffectRunner: Sendable {
             }
         case .quit:
             return []
+        case .renderHandover, .printHandover, .addHandoverNote, .withdrawHandoverNote, .overrideSeverity, .markHandover:
+            return HandoverEffects(store: store, wardProtocol: wardProtocol, log: log).run(effect) ?? []
         }
     }
 

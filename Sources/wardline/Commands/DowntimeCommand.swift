@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import WardCore
+import WardReports
+import WardStore
+
+/// `wardline downtime`: the paper fallback pack, for cron.
+struct DowntimeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "downtime",
+        abstract: "Write the downtime pack (last 24 h handover, blank paper sheets) atomically; for cron.",
+        discussion: """
+            Non-interactive: needs no sign-in, reads the ward and changes nothing in it. Writes a new pack \
+            in DIR and switches DIR/current to it only when it is complete. Files are mode 0640 and \
+            directories 0750: readable by the account that runs it and its group, nobody else.
+
+            Cron, every hour: 5 * * * *  wardline downtime --db /var/lib/wardline/ward.sqlite --out /var/lib/wardline/downtime
+
+            Exit codes: 66 no database, 69 written but not printed, 74 could not write the pack.
+            """)
+
+    @Option(help: ArgumentHelp("The downtime directory (default: downtime/ beside the database).", valueName: "DIR"))
+    var out: String?
+    @Flag(help: "Also print the pack's handover and sheets (CUPS lp).") var print = false
+    @Option(help: ArgumentHelp("The CUPS printer (default: the system's default printer).", valueName: "NAME")) var printer: String?
+    @OptionGroup var database: DatabaseOption
+    @OptionGroup var proto: ProtocolOption
+
+    func validate() throws {
+        if printer != nil && !print { throw ValidationError("--printer needs --print") }
+        if let out, out.isEmpty { throw ValidationError("--out needs a directory") }
+    }
+
+    func run() throws {
+        let wardProtocol = try proto.load()
+        let now = Date()
+        let snapshot = try ReportCLI.loadWard(database, wardProtocol)
+        let last24h = ShiftOccurrence(name: nil, interval: DateInterval(start: now.addingTimeInterval(-24 * 3600), end: now))
+        let input = HandoverInput.forShift(last24h, snapshot: snapshot, protocol: wardProtocol,
+                                           printedBy: "downtime pack (\(ReportCLI.printedBy()))", now: now,
+                                           shiftLabel: "Last 24 hours")
+        let dir = out.map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("downtime")
+        ReportCLI.privateFiles()
+        let pack: URL
+        do {
+            pack = try DowntimePack.write(to: dir, documents: try DowntimePack.documents(for: input), now: now)
+        } catch {
+            throw failure("the downtime pack was not written (the previous one is still current): \(error)", 74)
+        }
+        Swift.print("downtime pack written: \(pack.path) (\(dir.path)/\(DowntimePack.currentName) points at it)")
+        guard print else { return }
+        var failed: [String] = []
+        for name in ["handover.txt", "observation-sheets.txt", "mar-sheets.txt"] {
+            let outcome = Printer().print(file: pack.appendingPathComponent(name), printer: printer, title: "Downtime \(name)",
+                                          options: Printer.textOptions(columns: .c80))
+            switch outcome {
+            case .queued(let id): Swift.print("printed \(name) (job \(id))")
+            case .failed(let why): failed.append("\(name): \(why)")
+            }
+        }
+        if !failed.isEmpty {
+            throw failure("not printed — \(failed.joined(separator: "; ")). The pack is saved at \(pack.path)", 69)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// The real binary under tmux: the outgoing nurse hands Müller over from the
+/// handover preview, the incoming nurse signs in (switch user), opens the
+/// preview, accepts her; the ward list shows the acceptance marker, and the
+/// audit trail and the handover table hold it — read from outside the app.
+@Suite(.serialized) struct HandoverTUIEndToEndTests {
+    @Test(arguments: [(80, 24), (132, 43)])
+    func handOverThenAcceptFromThePreview(cols: Int, rows: Int) throws {
+        let dir = Paths.tempDir("handover-tui"); defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ward.sqlite").path
+        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        try #require(made.status == 0, "\(made.stderr)")
+
+        let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
+                            environment: ["XDG_STATE_HOME": dir.path,
+                                          "CUPS_SERVER": dir.appendingPathComponent("no-cups.sock").path])
+        try tmux.waitFor("Sign in")
+        try tmux.type("N1001"); try tmux.send("Enter")
+        try tmux.type("111111"); try tmux.send("Enter")
+        try tmux.waitFor("Müller, Grete")
+        try tmux.send("H")                             // bed 1 (Müller) is selected
+        try tmux.waitFor("not accepted yet (a)")
+        let preview = try tmux.capture()
+        #expect(preview.contains("BED 1  Müller, Grete"))
+        #expect(preview.contains("HANDOVER") || preview.contains("Situation"))
+        try tmux.send("g")
+        try tmux.waitFor("handed over by Hughes, Sam")
+
+        // The outgoing nurse cannot accept her own handover.
+        try tmux.send("a")
+        try tmux.waitFor("the incoming nurse accepts")
+
+        // Switch to the incoming nurse: lock, Tab, sign in.
+        try tmux.send("Escape")
+        try tmux.waitFor("H/O")
+        try tmux.send("L")
+        try tmux.waitFor("PIN")
+        try tmux.send("Tab")
+        try tmux.waitFor("Switch user")
+        try tmux.type("N1002"); try tmux.send("Enter")
+        try tmux.type("121212"); try tmux.send("Enter")
+        try tmux.waitFor("Ward list")
+        try tmux.send("H")
+        try tmux.waitFor("not accepted yet (a)")
+        try tmux.send("a")
+        let accepted = try tmux.waitFor("✓ accepted by")
+        #expect(accepted.contains("1/16 accepted"))
+
+        // Print with no print service: saved first, and the screen says where.
+        try tmux.send("P")
+        let printed = try tmux.waitFor("Saved at ")
+        #expect(printed.contains("Saved at \(dir.path)/handovers/handover-"))
+        if cols >= 132 { #expect(printed.contains("NOT printed")) }   // at 80 the long temporary path pushes it off the line
+        let saved = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("handovers").path)
+        #expect(saved.count == 1)
+        let file = try String(contentsOfFile: dir.appendingPathComponent("handovers/\(saved[0])").path, encoding: .utf8)
+        #expect(file.contains("by Tanaka, Yui"))   // printed by the signed-in (incoming) nurse
+        try tmux.send("Escape")
+        let list = try tmux.waitFor("H/O")
+        let row = try #require(list.split(separator: "\n").first { $0.contains("Müller, Grete") })
+        #expect(row.contains("✓"))
+        let others = list.split(separator: "\n").filter { $0.contains("✓") }
+        #expect(others.count == 1)
+
+        try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+
+        let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        let audit = try runProcess(sqlite, [db, """
+            SELECT e.action, e.actor, e.patient_mrn = p.mrn FROM audit_events e, patients p
+            WHERE p.name = 'Müller, Grete' AND e.action LIKE 'handover.%' ORDER BY e.seq
+            """])
+        #expect(audit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "handover.handed-over|N1001|1\nhandover.accepted|N1002|1")
+        let refused = try runProcess(sqlite, [db, "SELECT count(*) FROM audit_events WHERE action = 'refused' AND actor = 'N1001' AND details LIKE '%handover.accepted%'"])
+        #expect(refused.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        let marks = try runProcess(sqlite, [db, "SELECT m.kind, s.staff_id FROM handover_marks m JOIN staff s ON s.id = m.staff ORDER BY m.id"])
+        #expect(marks.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "handed-over|N1001\naccepted|N1002")
+    }
+}

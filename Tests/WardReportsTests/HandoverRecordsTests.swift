@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import WardCore
+@testable import WardReports
+
+/// What nurses record in the store (notes, overrides, discharges) reaching the printout.
+@Suite struct HandoverRecordsTests {
+    static let shift = ShiftOccurrence(name: "day", interval: Fixture.shift)
+
+    static func snapshot() -> WardSnapshot {
+        var s = Fixture.snapshot
+        let start = Fixture.shift.start
+        s.handover = HandoverRecords(
+            notes: [HandoverNote(id: 1, patientID: 3, shiftStart: start, text: "if drowsy then hold the 20:00 dose and call Dr",
+                                 writtenBy: 1, writtenByName: "Obi, Ada", writtenAt: Fixture.at("15:30")),
+                    HandoverNote(id: 2, patientID: 3, shiftStart: start.addingTimeInterval(-12 * 3600), text: "last night's",
+                                 writtenBy: 1, writtenByName: "Obi, Ada", writtenAt: Fixture.at("02:00"))],
+            overrides: [SeverityOverride(id: 1, patientID: 2, shiftStart: start, level: .unstable,
+                                         reason: "new confusion", byName: "Obi, Ada", at: Fixture.at("14:10"))])
+        s.discharges = [DischargeRecord(patientID: 9, admittedAt: Fixture.at("08:00", day: 20), dischargedAt: Fixture.at("11:00")),
+                        DischargeRecord(patientID: 10, admittedAt: Fixture.at("09:00"), dischargedAt: Fixture.at("12:00")),
+                        DischargeRecord(patientID: 11, admittedAt: Fixture.at("08:00", day: 20), dischargedAt: Fixture.at("20:00"))]
+        return s
+    }
+
+    static func input() -> HandoverInput {
+        HandoverInput.forShift(shift, snapshot: snapshot(), protocol: Fixture.proto, printedBy: "Nurse Ada Obi",
+                               now: Fixture.now, timeZone: Fixture.utc)
+    }
+
+    @Test func notesOfThisShiftPrintWithWhoAndWhen() throws {
+        let h = Self.input()
+        let p = try #require(h.patients.first { $0.summary.mrn == "100412" })
+        #expect(p.contingencies == ["if drowsy then hold the 20:00 dose and call Dr (Obi, Ada, 15:30)"])
+        let text = HandoverTextRenderer(columns: .c132).render(h)
+        #expect(text.contains("- if drowsy then hold the 20:00 dose and call Dr (Obi, Ada, 15:30)"))
+        #expect(!text.contains("last night's"))
+    }
+
+    @Test func overrideChangesTheLevelKeepsTheRulesAndReordersTheList() throws {
+        let h = Self.input()
+        let p = try #require(h.patients.first { $0.summary.mrn == "100377" })
+        #expect(p.severity.severity == .unstable)
+        #expect(p.severity.overrideReason == "new confusion (Obi, Ada, 14:10)")
+        #expect(p.severity.basis.hasPrefix("the rule gives STABLE (CIWA-B 12"))
+        // Unstable now: after the other unstable patient (higher CIWA-B), ahead of everyone else.
+        #expect(h.patients.prefix(2).map(\.summary.mrn) == ["100234", "100377"])
+        #expect(h.patients.dropFirst(2).allSatisfy { $0.severity.severity < .unstable })
+        let text = HandoverTextRenderer(columns: .c80).render(h)
+        #expect(text.contains("Overridden by nurse: new confusion (Obi, Ada, 14:10)"))
+    }
+
+    @Test func censusCountsAdmissionsAndDischargesInTheShift() {
+        let c = Self.input().census
+        #expect(c.occupied == 4)
+        #expect(c.empty == 2)
+        #expect(c.admissions == 2)     // 王 at 09:30, and patient 10 admitted and discharged within the shift
+        #expect(c.discharges == 2)     // 11:00 and 12:00; 20:00 is after the shift
+    }
+
+    @Test func protocolChoosesTheHeadings() {
+        #expect(Fixture.proto.alerts.handoverStyle == .sbar)
+        #expect(Self.input().labels == .sbar)
+        #expect(Self.input().shiftLabel == "Day")
+    }
+
+    @Test func screenTextIsThePrintoutWithAnchorsOnEachPatientsBar() throws {
+        let h = Self.input()
+        let r = HandoverTextRenderer(columns: .c80)
+        let screen = r.screenText(h)
+        let printed = r.pages(h)
+        #expect(screen.lines.count == printed.map(\.count).reduce(0, +) + printed.count - 1)
+        #expect(screen.lines.filter { !$0.isEmpty } == printed.flatMap { $0 }.filter { !$0.isEmpty })
+        #expect(screen.anchors.map(\.mrn) == h.patients.map(\.summary.mrn))
+        for (a, p) in zip(screen.anchors, h.patients) {
+            #expect(screen.lines[a.line].allSatisfy { $0 == "-" })
+            #expect(screen.lines[a.line + 1].hasPrefix("BED \(PrintSafe.text(p.summary.bed ?? "-"))  "))
+        }
+    }
+}
