@@ -152,7 +152,7 @@ enum MARView {
         s.put(fit: "\(scale) ≥\(t.threshold), every ≥\(t.minIntervalMinutes) min, max \(MARScreen.mg(t.maxPer24hDiazepamMg)) mg DE/24 h" +
               (o.isActive ? "" : " — \(o.terms.status.rawValue.uppercased())"),
               x: x, y: y, width: max(0, s.width - x - 1), role: selected ? base : .muted)
-        guard y + 1 < bottom, let e = state.ward?.prnEligibility(o, now: state.now, protocol: state.wardProtocol) else { return y + 1 }
+        guard y + 1 < bottom, let e = state.ward?.recordedPRNEligibility(o, now: state.now, protocol: state.wardProtocol) else { return y + 1 }
         var row = y + 1
         for part in wrap(e.line, width: s.width - 9, maxLines: 2) where row < bottom {
             s.put(fit: part, x: 8, y: row, width: s.width - 9,
