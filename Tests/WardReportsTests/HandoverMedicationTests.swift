@@ -88,7 +88,7 @@ import WardCore
         #expect(doseItems.map(\.kind) == [.doseDue, .prnFollowUp, .doseDue])
         #expect(doseItems.map(\.due) == [Self.at("16:00"), Self.at("16:10"), Self.at("22:00")])
         #expect(doseItems[0].text == "diazepam 10 mg oral (due now)")
-        #expect(doseItems[1].text.contains("PRN diazepam 5 mg given 15:10"))
+        #expect(doseItems[1].text == "effect of diazepam 5 mg given 15:10: re-assess and record")
         #expect(doseItems[2].text == "diazepam 10 mg oral (next dose)")
         // The whole list (observation checks included) is in time order.
         let dues = items.map { $0.due ?? .distantFuture }

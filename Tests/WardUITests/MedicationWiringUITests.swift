@@ -52,4 +52,12 @@ import WardCore
         #expect(dosed.dueAt == MARFixture.at("14:00").addingTimeInterval(TimeInterval(afterPRN * 60)))
         #expect(dosed.reason.contains("after the PRN dose"))
     }
+
+    @Test func anOverduePRNFollowUpIsFlaggedBeforeTheNamesOnANarrowScreen() {
+        let overdue = MARFixture.onMAR()                              // PRN 10:00, follow-up due 11:00, now 14:05
+        #expect(overdue.text.contains("PRN given today: 10:00 diazepam 5 mg · effect OVERDUE since 11:00 (press e)"))
+        let pending = MARFixture.onMAR(ward: MARFixture.ward(prnAt: "13:30"))
+        #expect(pending.text.contains("13:30 diazepam 5 mg · re-assess 14:30 (press e)"))
+        #expect(!pending.text.contains("OVERDUE since"))
+    }
 }

@@ -99,7 +99,7 @@ extension HandoverInput {
         }
         for f in followUps where f.result == nil {
             guard let a = recorded.first(where: { $0.id == f.administrationID }) else { continue }
-            let what = "effect of PRN \(a.drug) \(HandoverPhrases.mg(a.mg)) mg given \(when(a.at)): re-assess and record"
+            let what = "effect of \(a.drug) \(HandoverPhrases.mg(a.mg)) mg given \(when(a.at)): re-assess and record"
             items.append(ActionItem(kind: f.dueAt < now ? .overdue : .prnFollowUp,
                                     text: f.dueAt < now ? "PRN follow-up: \(what)" : what, due: f.dueAt))
         }
