@@ -123,4 +123,19 @@ import WardCore
         #expect(text.contains("[dose due 16:00] diazepam 10 mg oral (due now)"))
         #expect(!text.contains("Taper step today: not recorded"))
     }
+
+    @Test func aNightShiftSpansMidnightAndSeesOnlyWhatHadHappenedByThen() throws {
+        let night = ShiftOccurrence(name: "night", interval: DateInterval(start: Fixture.at("19:00", day: 27), end: Self.at("07:00")))
+        let now = Self.at("07:30")
+        let h = HandoverInput.forShift(night, snapshot: Self.snapshot(), protocol: Fixture.proto, printedBy: "Nurse Ada Obi",
+                                       now: now, timeZone: Fixture.utc)
+        let p = try Self.kowalski(h)
+        #expect(p.numbers.scheduledDoses?.map(\.due) == [Fixture.at("22:00", day: 27)])
+        #expect(p.numbers.scheduledDoses?.first?.outcome == .given)
+        #expect(p.numbers.prnDoses == [])                                  // the day's PRN doses come later
+        let doseItems = p.actions.items.filter { $0.kind == .doseDue || $0.kind == .prnFollowUp || $0.text.contains("diazepam") }
+        // 08:00 is inside its window at 07:30; 12:00 is the next one (the 09:30 and 11:55 records had not happened yet).
+        #expect(doseItems.map(\.text) == ["diazepam 10 mg oral (due now)", "diazepam 10 mg oral (next dose)"])
+        #expect(doseItems.map(\.due) == [Self.at("08:00"), Self.at("12:00")])
+    }
 }

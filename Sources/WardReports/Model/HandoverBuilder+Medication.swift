@@ -11,7 +11,7 @@ extension HandoverInput {
         var p = p
         let id = patient.id
         let when = { (d: Date) in fmt.timeOrDateTime(d, relativeTo: shift.start) }
-        let recorded = snapshot.administrations[id] ?? []
+        let recorded = (snapshot.administrations[id] ?? []).filter { $0.at <= now }      // as it stood at `now`
 
         // Summary: taper step today and the 24-h total.
         p.summary.taperStepToday = taperToday(snapshot, id, proto: proto, now: now, calendar: calendar)
@@ -67,16 +67,11 @@ extension HandoverInput {
         // PRN follow-ups without a result.
         var items: [ActionItem] = []
         let rules = proto.administration
-        var days: [Date] = []
-        var d = calendar.startOfDay(for: min(shift.start, now))
-        let lastDay = calendar.startOfDay(for: now)
-        while d <= lastDay, days.count < 3 {
-            days.append(d)
-            guard let next = calendar.date(byAdding: .day, value: 1, to: d) else { break }
-            d = next
-        }
-        let tomorrow = calendar.date(byAdding: .day, value: 1, to: lastDay) ?? lastDay
-        let candidates = (days + [tomorrow]).flatMap { snapshot.scheduledDoses(for: id, on: $0, rules: proto.taper, calendar: calendar) }
+        // The shift's days (a night shift spans two), today and tomorrow (for the next dose).
+        let today = calendar.startOfDay(for: now)
+        let days = Set([shift.start, min(shift.end, now), today, calendar.date(byAdding: .day, value: 1, to: today) ?? today]
+            .map { calendar.startOfDay(for: $0) })
+        let candidates = days.flatMap { snapshot.scheduledDoses(for: id, on: $0, rules: proto.taper, calendar: calendar) }
         var nextShown = Set<OrderID>()
         for dose in candidates.sorted(by: { $0.dueAt < $1.dueAt }) {
             let done = recorded.contains { !$0.isPRN && $0.orderID == dose.orderID && $0.scheduledFor == dose.dueAt }
@@ -98,7 +93,7 @@ extension HandoverInput {
             }
         }
         for f in followUps where f.result == nil {
-            guard let a = recorded.first(where: { $0.id == f.administrationID }) else { continue }
+            guard let a = recorded.first(where: { $0.id == f.administrationID }), a.at <= now else { continue }
             let what = "effect of \(a.drug) \(HandoverPhrases.mg(a.mg)) mg given \(when(a.at)): re-assess and record"
             items.append(ActionItem(kind: f.dueAt < now ? .overdue : .prnFollowUp,
                                     text: f.dueAt < now ? "PRN follow-up: \(what)" : what, due: f.dueAt))
