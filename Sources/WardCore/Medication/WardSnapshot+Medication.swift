@@ -77,7 +77,10 @@ extension WardSnapshot {
             .map { TimedTotal(scale: $0.scale, total: $0.total, takenAt: $0.recordedAt) }
         let hold = p.hold.evaluate(vitals: vitals, sedation: sedation, spo2Scale2: patient.spo2Scale2, now: now)
         let recentUse = patient.substances.contains { (try? p.equivalence.convert(drug: $0.substance, mg: 1)) != nil }
-        let gate = p.appropriateness.evaluate(recentUseConfirmed: recentUse, canCommunicate: true)
+        // The answers recorded with the latest score win; without them, recent use is read from the admission record.
+        let answers = scale.flatMap { self.latest($0, for: order.patientID) }.flatMap { doseGates[$0.id] }
+        let gate = p.appropriateness.evaluate(recentUseConfirmed: answers?.recentUseConfirmed ?? recentUse,
+                                              canCommunicate: answers?.canCommunicate ?? true)
         return PRNEligibility.evaluate(PRNEligibilityInput(
             terms: terms, drug: order.drug, status: order.terms.status,
             lastSameDrugPRNAt: lastPRN(of: order.drug, for: order.patientID)?.at,

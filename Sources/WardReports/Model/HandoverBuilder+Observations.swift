@@ -33,7 +33,7 @@ extension HandoverInput {
             return SedationScore(scale: scale, score: score, at: e.stamp.recordedAt)
         }
         // Checks due now, overdue first.
-        if let history = snapshot.observationHistory(for: patient.id) {
+        if let history = snapshot.observationHistoryWithPRN(for: patient.id, now: now) {
             let due = ObservationClock(proto).due(history, now: now)
             // The renderer prints the kind and the time ("[OVERDUE 20:18]"); the text says what and why.
             p.actions.items += due.sorted { $0.dueAt < $1.dueAt }.map { d in

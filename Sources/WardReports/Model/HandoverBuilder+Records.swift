@@ -22,7 +22,9 @@ extension HandoverInput {
             guard let patient = byMRN[p.summary.mrn] else { return p }
             let observed = applyingObservations(p, patient: patient, snapshot: snapshot, proto: proto, shift: shift.interval,
                                                 now: now, fmt: fmt)
-            return applying(snapshot.handover, to: observed, patient: patient.id, shiftStart: shift.start, fmt: fmt)
+            let medicated = applyingMedication(observed, patient: patient, snapshot: snapshot, proto: proto, shift: shift.interval,
+                                               now: now, calendar: calendar, fmt: fmt)
+            return applying(snapshot.handover, to: medicated, patient: patient.id, shiftStart: shift.start, fmt: fmt)
         })
         return input
     }

@@ -146,7 +146,7 @@ public struct PRNDose: Sendable, Hashable {
 }
 
 public enum DoseOutcome: String, Sendable, Hashable, CaseIterable {
-    case given, held, refused, late
+    case given, held, refused, late, omitted
 }
 
 public struct ScheduledDose: Sendable, Hashable {

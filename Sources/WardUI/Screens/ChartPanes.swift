@@ -13,7 +13,7 @@ enum ChartPanes {
     // MARK: clock
 
     static func dues(_ state: AppState, _ id: PatientID) -> [ObservationDue] {
-        guard let h = state.ward?.observationHistory(for: id) else { return [] }
+        guard let h = state.ward?.observationHistoryWithPRN(for: id, now: state.now) else { return [] }
         return ObservationClock(state.wardProtocol).due(h, now: state.now)
     }
 

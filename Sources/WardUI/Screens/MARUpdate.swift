@@ -102,7 +102,7 @@ extension AppState {
                 m.message = Flash("Hold, refuse and omit apply to scheduled doses; a PRN dose is given or not.", role: .alertWarning)
                 return
             }
-            guard let terms = o.terms.prn, let e = ward?.prnEligibility(o, now: now, protocol: wardProtocol) else { return }
+            guard let terms = o.terms.prn, let e = ward?.recordedPRNEligibility(o, now: now, protocol: wardProtocol) else { return }
             if e.isBlocked {
                 m.message = Flash(e.line, role: .alertWarning)
                 return

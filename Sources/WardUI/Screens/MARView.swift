@@ -55,15 +55,23 @@ enum MARView {
         }
         let given = w.prnGiven(for: p.id, now: state.now, calendar: state.calendar)
         if !given.isEmpty && y < bottom {
+            // The follow-up comes before the names so a narrow screen still shows it; an overdue one is flagged.
+            var overdue = false
             let items = given.map { a -> String in
-                var t = "\(Format.clock(a.at, state.calendar)) \(a.drug) \(MARScreen.mg(a.mg)) mg \(a.byName)"
-                if let wit = a.witness { t += " (witness \(wit.name))" }
+                var t = "\(Format.clock(a.at, state.calendar)) \(a.drug) \(MARScreen.mg(a.mg)) mg"
                 if let f = w.prnFollowUps[p.id]?.first(where: { $0.administrationID == a.id }) {
-                    t += f.result.map { " → \($0.rawValue)" } ?? " · re-assess \(Format.clock(f.dueAt, state.calendar))"
+                    if let r = f.result { t += " → \(r.rawValue)" }
+                    else if f.dueAt < state.now { overdue = true; t += " · effect OVERDUE since \(Format.clock(f.dueAt, state.calendar)) (press e)" }
+                    else { t += " · re-assess \(Format.clock(f.dueAt, state.calendar)) (press e)" }
                 }
+                t += " · \(a.byName)"
+                if let wit = a.witness { t += " (witness \(wit.name))" }
                 return t
             }
-            s.put(fit: "PRN given today: " + items.joined(separator: "; "), x: 1, y: y, width: s.width - 2, role: .doseGiven)
+            for part in wrap("PRN given today: " + items.joined(separator: "; "), width: s.width - 2, maxLines: min(2, bottom - y)) {
+                s.put(fit: part, x: 1, y: y, width: s.width - 2, role: overdue ? .alertWarning : .doseGiven)
+                y += 1
+            }
         }
         if m.step != .list { drawPanel(&s, state: state, m: m, top: s.height - 2 - panel) }
     }
@@ -152,7 +160,7 @@ enum MARView {
         s.put(fit: "\(scale) ≥\(t.threshold), every ≥\(t.minIntervalMinutes) min, max \(MARScreen.mg(t.maxPer24hDiazepamMg)) mg DE/24 h" +
               (o.isActive ? "" : " — \(o.terms.status.rawValue.uppercased())"),
               x: x, y: y, width: max(0, s.width - x - 1), role: selected ? base : .muted)
-        guard y + 1 < bottom, let e = state.ward?.prnEligibility(o, now: state.now, protocol: state.wardProtocol) else { return y + 1 }
+        guard y + 1 < bottom, let e = state.ward?.recordedPRNEligibility(o, now: state.now, protocol: state.wardProtocol) else { return y + 1 }
         var row = y + 1
         for part in wrap(e.line, width: s.width - 9, maxLines: 2) where row < bottom {
             s.put(fit: part, x: 8, y: row, width: s.width - 9,
