@@ -84,10 +84,10 @@ enum MARView {
         x += s.put("\(MARScreen.mg(t.totalMg)) mg", x: x, y: y, role: .text, emphasis: .bold)
         x += s.put(" (sched \(MARScreen.mg(t.scheduledMg)) + PRN \(MARScreen.mg(t.prnMg)))", x: x, y: y, role: .muted)
         if let cap = caps.min() {
-            let counting = state.wardProtocol.prn.capCounts == .all ? "all doses" : "PRN"
+            let counting = state.wardProtocol.prn.capCounts == .all ? "24-h cap (all doses)" : "PRN cap"
             let near = t.countedMg >= state.wardProtocol.alerts.prnCapApproachingFraction * cap - 1e-9
             let role: SemanticRole = t.countedMg >= cap - 1e-9 ? .alertCritical : (near ? .alertWarning : .text)
-            x += s.put(fit: "  vs max \(MARScreen.mg(cap)) mg (counts \(counting): \(MARScreen.mg(t.countedMg)))", x: x, y: y,
+            x += s.put(fit: " · \(counting) \(MARScreen.mg(t.countedMg)) of \(MARScreen.mg(cap)) mg", x: x, y: y,
                        width: max(0, s.width - x - 1), role: role, emphasis: near ? .bold : [])
         }
         let cap = state.wardProtocol.taper.stabilisationCapMg
