@@ -139,6 +139,7 @@ extension Screen {
         case .vitals(let f): f.isStarted
         case .sedation(let f): f.choice != nil
         case .exception(let f): f.isStarted
+        case .amend: true
         default: false
         }
     }
