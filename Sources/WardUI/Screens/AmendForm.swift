@@ -187,8 +187,8 @@ extension AppState {
             form.amending = CIWABForm.Amending(entryID: a.id, items: a.items, total: a.total)
             stack.append(.ciwaB(form))
         case .observation(let table, _, _):
-            let what = table == .exception ? "A check-not-done note" : (table == .vitals ? "A vital-signs set" : "A sedation score")
-            f.message = Flash("\(what) is corrected by marking it entered in error (1), then recording it again.", role: .alertWarning)
+            let what = table == .exception ? "this note" : (table == .vitals ? "this set" : "this score")
+            f.message = Flash("To correct \(what): mark it entered in error (1), then record it again.", role: .alertWarning)
         }
         return []
     }
@@ -214,7 +214,7 @@ extension AppState {
             if let i = stack.lastIndex(where: savingAmend), case .amend(let f) = stack[i] {
                 stack.removeSubrange(i...)
                 let what = f.change == .enteredInError ? "marked entered in error" : "corrected"
-                flash = Flash("Amended: \(f.target.what(wardProtocol)) \(what). The history keeps both entries.", role: .saved)
+                flash = Flash("Amended: \(f.target.what(wardProtocol)) \(what); the history keeps both.", role: .saved)
             } else {
                 for (key, parked) in drafts {
                     guard let i = parked.lastIndex(where: savingAmend) else { continue }

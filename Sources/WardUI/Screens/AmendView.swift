@@ -40,7 +40,7 @@ enum AmendView {
                 s.put(fit: "Type why (e.g. \"scored for the wrong patient\").", x: x, y: y + 4, width: w, role: .muted)
                 s.put(fit: "Enter next · Bksp delete (on empty: back) · Esc cancel", x: x, y: y + 6, width: w, role: .muted)
             } else {
-                s.put(fit: "Saving writes a new entry that supersedes the old one; both stay in the history.",
+                s.put(fit: "Saving adds a new entry over this one; both stay in the history.",
                       x: x, y: y + 4, width: w, role: .text)
                 s.put(fit: f.saving ? "Saving…" : "Enter save the amendment · Bksp back to the reason · Esc cancel",
                       x: x, y: y + 6, width: w, role: f.saving ? .alertInfo : .keyHint, emphasis: .bold)

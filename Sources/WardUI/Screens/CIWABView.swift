@@ -106,7 +106,7 @@ enum CIWABView {
         let rule = String(repeating: state.asciiOnly ? "-" : "─", count: s.width)
         s.put(rule, x: 0, y: y, role: .border)
         if f.onSummary, let old = f.amending {
-            s.put(fit: "Correcting: change only the wrong scores. Was \(old.total), now \(f.runningTotal). Enter: the reason next; Esc: back.",
+            s.put(fit: "Correcting: was \(old.total), now \(f.runningTotal). Enter: type the reason next. Esc: back.",
                   x: 1, y: y + 1, width: s.width - 2, role: .text)
             return
         }

@@ -49,18 +49,18 @@ enum ChartSelection {
             switch line.kind {
             case .current: return .entry(.assessment(line.entry))
             case .replaced:
-                return .refused("This value was already corrected (see the row above it): it cannot be amended again. Amend the current value instead.")
+                return .refused("Already corrected (see the row above): it cannot be amended again.")
             case .enteredInError:
-                return .refused("This entry was already marked entered in error: it cannot be amended again.")
+                return .refused("Already marked entered in error: it cannot be amended again.")
             case .reason: return nil
             }
         case .vitals, .sedation:
             let rows = cs.pane == .vitals ? ChartPanes.vitalsRows(state, cs.patientID, wide: false)
                                           : ChartPanes.sedationRows(state, cs.patientID, wide: false)
             guard let t = rows[i].target, case .observation(_, let st, _) = t else { return nil }
-            if st.enteredInError { return .refused("This entry was already marked entered in error: it cannot be amended again.") }
+            if st.enteredInError { return .refused("Already marked entered in error: it cannot be amended again.") }
             if st.supersededBy != nil {
-                return .refused("This entry was already amended (a newer entry replaces it): it cannot be amended again.")
+                return .refused("Already amended (a newer entry replaces it): it cannot be amended again.")
             }
             return .entry(t)
         }
