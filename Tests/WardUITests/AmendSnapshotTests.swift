@@ -27,6 +27,13 @@ import WardCore
         assertSnapshot(view(d.state), named: "amendReasonEmpty_80x24")
     }
 
+    @Test func amendRefused() {
+        var d = Driver.onChart()
+        d.key(.char("e")); d.key(.char("1")); d.type("wrong patient"); d.key(.key(.enter)); d.key(.key(.enter))
+        d.send(.amended(.failure(CommandRefusal(.notPermitted, StaffRole.refusalText(.amendAnyEntry, role: .studentNurse)))))
+        assertSnapshot(view(d.state), named: "amendRefused_80x24")
+    }
+
     @Test(arguments: sizes)
     func correctionSummary(size: Size) {
         var d = Driver.onChart(size: size)

@@ -98,7 +98,9 @@ import WardCore
         let f = amendForm(d)
         #expect(f?.saving == false)
         #expect(f?.step == .confirm)
-        #expect(d.text.contains("Not amended: Amending another person's entry needs a charge nurse"))
+        // The whole refusal is in the dialog (it is longer than the message line).
+        #expect(d.text.contains("Not amended: Amending another person's entry needs a"))
+        #expect(d.text.contains("signed in as a student nurse."))
         #expect(d.state.ward == before)
     }
 
@@ -192,7 +194,7 @@ import WardCore
         d.key(.key(.down))                              // #106, by Ben
         d.key(.char("e"))
         #expect(amendForm(d) == nil)
-        #expect(d.text.contains("Amending another person's entry needs a charge nurse"))
+        #expect(d.text.contains("Not yours to amend: another person's entry needs a charge nurse."))
 
         var b = Driver.signedIn(Fixture.ben)
         b.key(.key(.enter))

@@ -93,8 +93,8 @@ extension AppState {
             target = t
         }
         if target.recordedBy != session.staff.id, !session.staff.role.may(.amendAnyEntry) {
-            flash = Flash("Not amended: " + StaffRole.refusalText(.amendAnyEntry, role: session.staff.role)
-                          + " Ask the charge nurse.", role: .error)
+            let needed = StaffAction.amendAnyEntry.allowedRoles.map(\.withArticle).joined(separator: " or ")
+            flash = Flash("Not yours to amend: another person's entry needs \(needed).", role: .error)
             return []
         }
         stack.append(.amend(AmendForm(target: target)))

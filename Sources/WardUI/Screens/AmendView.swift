@@ -36,7 +36,14 @@ enum AmendView {
             let active = f.step == .reason
             let fx = lx + s.put(shown, x: lx, y: y + 2, role: active ? .fieldActive : .fieldDone, emphasis: .bold)
             if active { s.put("_", x: fx, y: y + 2, role: .fieldActive, emphasis: .bold) }
-            if f.step == .reason {
+            if let m = f.message, m.role == .error {
+                // A refusal from the store can be longer than the message line: shown whole here.
+                for (n, line) in wrap(m.text, width: w).prefix(3).enumerated() {
+                    s.put(fit: line, x: x, y: y + 3 + n, width: w, role: .error, emphasis: .bold)
+                }
+                s.put(fit: f.step == .reason ? "Enter next · Esc cancel" : "Enter try again · Bksp back to the reason · Esc cancel",
+                      x: x, y: y + 6, width: w, role: .keyHint, emphasis: .bold)
+            } else if f.step == .reason {
                 s.put(fit: "Type why (e.g. \"scored for the wrong patient\").", x: x, y: y + 4, width: w, role: .muted)
                 s.put(fit: "Enter next · Bksp delete (on empty: back) · Esc cancel", x: x, y: y + 6, width: w, role: .muted)
             } else {
@@ -46,6 +53,17 @@ enum AmendView {
                       x: x, y: y + 6, width: w, role: f.saving ? .alertInfo : .keyHint, emphasis: .bold)
             }
         }
+    }
+
+    /// Words into lines at most `width` wide.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if Text.width(candidate) > width, !line.isEmpty { lines.append(line); line = String(word) } else { line = candidate }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     static func changeText(_ f: AmendForm) -> String {
