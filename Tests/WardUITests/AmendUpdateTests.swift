@@ -207,9 +207,6 @@ import WardCore
         d.key(.key(.tab))                               // vital signs, newest #904 (Ann)
         d.key(.char("e"))
         #expect(amendForm(d)?.target.entryID == 904)
-        d.key(.char("2"))
-        #expect(amendForm(d)?.step == .choose)
-        #expect(d.text.contains("To correct this set: mark it entered in error (1), then record it again."))
         d.key(.char("1")); d.type("wrong patient"); d.key(.key(.enter))
         let fx = d.key(.key(.enter))
         #expect(fx == [.amendObservation(AmendObservation(.vitals, entryID: 904, change: .enteredInError, reason: "wrong patient"),
@@ -230,6 +227,59 @@ import WardCore
         r.key(.char("e"))
         #expect(amendForm(r) == nil)
         #expect(r.text.contains("cannot be amended again"))
+    }
+
+    @Test func aCorrectedSedationScoreReopensTheFormOnTheOldLevel() throws {
+        var d = ObsFixture.onChart()
+        d.key(.key(.tab)); d.key(.key(.tab)); d.key(.key(.down))   // #952: RASS -1 (Ann)
+        d.key(.char("e")); d.key(.char("2"))
+        guard case .sedation(let form)? = d.top else { Issue.record("no sedation form"); return }
+        #expect(form.choice == .rass(-1))
+        #expect(form.amendingFrom == .rass(-1))
+        #expect(d.text.contains("Correcting sedation score"))
+        d.key(.key(.enter))
+        #expect(d.text.contains("No change yet"))
+        d.key(.char("0"))
+        d.key(.key(.enter))
+        let f = try #require(amendForm(d))
+        #expect(f.change == .correctedSedation(.rass(0)))
+        #expect(f.step == .reason)
+        d.type("score was for the patient in bed 2"); d.key(.key(.enter))
+        #expect(d.key(.key(.enter)) == [.amendObservation(
+            AmendObservation(.sedation, entryID: 952, change: .correctedSedation(.rass(0)), reason: "score was for the patient in bed 2"),
+            session: Session(staff: Fixture.ann, terminal: "tty-test"))])
+    }
+
+    @Test func aCorrectedVitalSignsSetReopensTheFormFilledWithTheOldSet() throws {
+        var d = ObsFixture.onChart()
+        d.key(.key(.tab))                                            // #904: pulse 112 (Ann)
+        d.key(.char("e")); d.key(.char("2"))
+        guard case .vitals(let form)? = d.top else { Issue.record("no vitals form"); return }
+        let old = ObsFixture.vitals(pulse: 112)
+        #expect(form.vitals == old)
+        #expect(form.field == .summary)
+        #expect(d.text.contains("Correcting vital signs"))
+        d.key(.key(.enter))
+        #expect(d.text.contains("No value changed yet"))
+        for _ in 0..<3 { d.key(.key(.up)) }                         // temperature, ACVPU, pulse
+        for _ in 0..<3 { d.key(.key(.backspace)) }
+        d.type("98")
+        for _ in 0..<4 { d.key(.key(.enter)) }                      // pulse, ACVPU, temperature, summary
+        let f = try #require(amendForm(d))
+        var corrected = old; corrected.pulse = 98
+        #expect(f.change == .correctedVitals(corrected))
+        d.type("pulse mistyped"); d.key(.key(.enter))
+        #expect(d.key(.key(.enter)) == [.amendObservation(
+            AmendObservation(.vitals, entryID: 904, change: .correctedVitals(corrected), reason: "pulse mistyped"),
+            session: Session(staff: Fixture.ann, terminal: "tty-test"))])
+    }
+
+    @Test func aCheckNotDoneNoteCanOnlyBeMarkedEnteredInError() {
+        var d = ObsFixture.onChart()
+        d.key(.key(.tab)); d.key(.key(.tab))                        // #971: sedation not done
+        d.key(.char("e")); d.key(.char("2"))
+        #expect(amendForm(d)?.step == .choose)
+        #expect(d.text.contains("To correct this note: mark it entered in error (1), then record it again."))
     }
 
     @Test func ctrlLLocksFromTheDialogAndItComesBackAfterUnlock() throws {

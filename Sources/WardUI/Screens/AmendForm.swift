@@ -57,6 +57,10 @@ public struct AmendForm: Sendable, Hashable {
         case enteredInError
         /// The corrected item scores of a CIWA-B / CIWA-Ar.
         case correctedItems([Int])
+        /// The right vital-signs set.
+        case correctedVitals(VitalSigns)
+        /// The right sedation score.
+        case correctedSedation(SedationScore)
     }
     public var target: AmendTarget
     public var step: Step = .choose
@@ -156,13 +160,20 @@ extension AppState {
                 f.message = Flash("Saving…", role: .alertInfo)
                 switch f.target {
                 case .assessment(let a):
-                    let c: AmendEntry.Change = switch change {
-                    case .enteredInError: .enteredInError
-                    case .correctedItems(let items): .correctedItems(items)
+                    let c: AmendEntry.Change
+                    switch change {
+                    case .correctedItems(let items): c = .correctedItems(items)
+                    default: c = .enteredInError
                     }
                     return [.amend(AmendEntry(entryID: a.id, change: c, reason: f.reason), session: session)]
                 case .observation(let table, let st, _):
-                    return [.amendObservation(AmendObservation(table, entryID: st.id, change: .enteredInError, reason: f.reason),
+                    let c: AmendObservation.Change
+                    switch change {
+                    case .correctedVitals(let v): c = .correctedVitals(v)
+                    case .correctedSedation(let score): c = .correctedSedation(score)
+                    default: c = .enteredInError
+                    }
+                    return [.amendObservation(AmendObservation(table, entryID: st.id, change: c, reason: f.reason),
                                               session: session)]
                 }
             case .erase:
@@ -186,9 +197,18 @@ extension AppState {
             form.scores = a.items.map { Optional($0) }
             form.amending = CIWABForm.Amending(entryID: a.id, items: a.items, total: a.total)
             stack.append(.ciwaB(form))
-        case .observation(let table, _, _):
-            let what = table == .exception ? "this note" : (table == .vitals ? "this set" : "this score")
-            f.message = Flash("To correct \(what): mark it entered in error (1), then record it again.", role: .alertWarning)
+        case .observation(.sedation, let st, _):
+            guard let e = ward?.sedation[st.patientID]?.first(where: { $0.id == st.id }) else { return [] }
+            let scale: ScaleKind = if case .poss = e.score { .poss } else { .rass }
+            var form = SedationForm(patientID: st.patientID, scale: scale)
+            form.choice = e.score
+            form.amendingFrom = e.score
+            stack.append(.sedation(form))
+        case .observation(.vitals, let st, _):
+            guard let e = ward?.vitals[st.patientID]?.first(where: { $0.id == st.id }) else { return [] }
+            stack.append(.vitals(VitalsForm(correcting: e.vitals, patientID: st.patientID, scale2: e.scale2)))
+        case .observation(.exception, _, _):
+            f.message = Flash("To correct this note: mark it entered in error (1), then record it again.", role: .alertWarning)
         }
         return []
     }
@@ -196,13 +216,18 @@ extension AppState {
     /// A corrected scale form finished: back to the amend dialog for the reason.
     mutating func finishCorrection(_ form: CIWABForm) {
         guard let old = form.amending else { return }
-        let items = form.scores.map { $0 ?? 0 }
+        finishCorrection(.correctedItems(form.scores.map { $0 ?? 0 }),
+                         note: "Corrected total \(old.total) → \(form.runningTotal). Now type the reason.")
+    }
+
+    /// A corrected form (scale, vital signs, sedation) finished: back to the dialog for the reason.
+    mutating func finishCorrection(_ change: AmendForm.Change, note: String) {
         guard let i = stack.lastIndex(where: { if case .amend = $0 { true } else { false } }),
               case .amend(var f) = stack[i] else { return }
         stack.removeSubrange((i + 1)...)
-        f.change = .correctedItems(items)
+        f.change = change
         f.step = .reason
-        f.message = Flash("Corrected total \(old.total) → \(form.runningTotal). Now type the reason.", role: .alertInfo)
+        f.message = Flash(note, role: .alertInfo)
         stack[i] = .amend(f)
     }
 

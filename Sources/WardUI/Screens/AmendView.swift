@@ -21,13 +21,16 @@ enum AmendView {
         case .choose:
             s.put(fit: "What is wrong with this entry?", x: x, y: y, width: w, role: .text)
             s.put(fit: "1  entered in error (should not be on this chart)", x: x, y: y + 1, width: w, role: .keyHint, emphasis: .bold)
-            let two = if case .assessment = t { "2  corrected value (re-score, changing only what was wrong)" }
-                      else { "2  corrected value (mark it in error, then record it again)" }
+            let two = switch t {
+            case .assessment: "2  corrected value (re-score, changing only what was wrong)"
+            case .observation(.exception, _, _): "2  corrected value (mark it in error, then record it again)"
+            case .observation: "2  corrected value (the form again, changing only what was wrong)"
+            }
             s.put(fit: two, x: x, y: y + 2, width: w, role: .keyHint, emphasis: .bold)
             s.put(fit: "Nothing is deleted: the old entry stays in the history.", x: x, y: y + 4, width: w, role: .muted)
             s.put(fit: "Press 1 or 2 · Esc cancel", x: x, y: y + 6, width: w, role: .muted)
         case .reason, .confirm:
-            s.put(fit: "Change: " + changeText(f), x: x, y: y, width: w, role: .alertWarning, emphasis: .bold)
+            s.put(fit: "Change: " + changeText(f, state.wardProtocol), x: x, y: y, width: w, role: .alertWarning, emphasis: .bold)
             let label = "Reason (required): "
             let lx = x + s.put(label, x: x, y: y + 2, role: .text, emphasis: .bold)
             let room = max(1, x + w - lx - 1)
@@ -66,13 +69,15 @@ enum AmendView {
         return lines
     }
 
-    static func changeText(_ f: AmendForm) -> String {
+    static func changeText(_ f: AmendForm, _ p: WardProtocol) -> String {
         switch f.change {
         case .enteredInError?: "ENTERED IN ERROR (not counted from now on)"
         case .correctedItems?:
             if case .assessment(let a) = f.target, let n = f.correctedTotal {
                 "CORRECTED VALUE: \(a.scale.displayName) total \(a.total) → \(n)"
             } else { "CORRECTED VALUE" }
+        case .correctedSedation(let new)?: "CORRECTED VALUE: \(f.target.what(p)) → \(new.display)"
+        case .correctedVitals?: "CORRECTED VALUE: a new vital-signs set replaces \(f.target.what(p))"
         case nil: ""
         }
     }

@@ -10,7 +10,7 @@ enum SedationView {
     }
 
     static func draw(_ s: inout Surface, _ state: AppState, _ f: SedationForm) {
-        Chrome.titleBar(&s, state, subtitle: "New sedation score")
+        Chrome.titleBar(&s, state, subtitle: f.amendingFrom == nil ? "New sedation score" : "Correcting sedation score")
         var y = 1
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)

@@ -4,7 +4,7 @@ import WardCore
 /// soon as it is typed; the total, risk and the protocol's response live.
 enum VitalsView {
     static func draw(_ s: inout Surface, _ state: AppState, _ f: VitalsForm) {
-        Chrome.titleBar(&s, state, subtitle: "New vital signs")
+        Chrome.titleBar(&s, state, subtitle: f.amendingFrom == nil ? "New vital signs" : "Correcting vital signs")
         var y = 1
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
