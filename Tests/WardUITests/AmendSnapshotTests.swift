@@ -42,6 +42,13 @@ import WardCore
         assertSnapshot(view(d.state), named: "amendCorrection_\(size)")
     }
 
+    @Test func sedationCorrection() {
+        var d = ObsFixture.onChart()
+        d.key(.key(.tab)); d.key(.key(.tab)); d.key(.key(.down))
+        d.key(.char("e")); d.key(.char("2"))
+        assertSnapshot(view(d.state), named: "amendSedationCorrection_80x24")
+    }
+
     @Test(arguments: sizes)
     func chartAfterAmendment(size: Size) {
         var d = Driver.onChart(size: size)

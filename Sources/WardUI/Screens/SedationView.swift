@@ -43,7 +43,8 @@ enum SedationView {
         }
         if y < s.height - 3 {
             let d = f.choice.flatMap { scale.level(for: $0)?.description } ?? ""
-            s.put(fit: d.isEmpty ? "Enter saves the chosen level. Tab switches RASS/POSS." : d, x: 1, y: y + 1, width: s.width - 2, role: .muted)
+            s.put(fit: f.amendingFrom.map { "Correcting \($0.display): choose the right level; Enter: the reason next." }
+                  ?? (d.isEmpty ? "Enter saves the chosen level. Tab switches RASS/POSS." : d), x: 1, y: y + 1, width: s.width - 2, role: .muted)
         }
     }
 }

@@ -47,7 +47,8 @@ enum VitalsView {
             if let missing = f.firstMissing {
                 text = "SUMMARY: \(missing.label) not entered yet"
             } else if let full = live.full {
-                text = "SUMMARY: NEWS2 \(full.total) \(full.risk.upper)" + (f.saving ? " · Saving…" : " · press Enter to save")
+                text = "SUMMARY: NEWS2 \(full.total) \(full.risk.upper)"
+                    + (f.saving ? " · Saving…" : f.amendingFrom != nil ? " · correcting: ↑ to the wrong value; Enter: reason next" : " · press Enter to save")
             } else { text = "SUMMARY" }
             s.put(fit: text, x: x, y: y, width: s.width - x - 1, role: current ? role : .muted, emphasis: .bold)
             return
