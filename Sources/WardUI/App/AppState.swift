@@ -91,6 +91,7 @@ public struct AppState: Sendable {
         case .orderEntry: return .orderEntry
         case .handover: return .handover
         case .handoverEntry: return .handoverEntry
+        case .amend: return .amend
         case .wardList, nil: return .wardList
         }
     }
@@ -131,6 +132,8 @@ public enum Screen: Sendable, Hashable {
     case orderEntry(OrderEntryForm)
     case handover(HandoverPreviewState)
     case handoverEntry(HandoverEntryForm)
+    /// Amending a chart entry: entered in error or corrected, with a reason (issue 4).
+    case amend(AmendForm)
 
     var isModal: Bool { if case .confirm = self { true } else { false } }
 }
@@ -147,6 +150,8 @@ public struct ChartState: Sendable, Hashable {
     public var scroll: Int
     /// Which pane the chart shows (scores, vitals, sedation).
     public var pane: ChartPane = .scores
+    /// The selected history row (↑/↓), index into the pane's lines; `e` amends it.
+    public var selected: Int = 0
     public init(patientID: PatientID, scroll: Int = 0) { self.patientID = patientID; self.scroll = scroll }
 }
 

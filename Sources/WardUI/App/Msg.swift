@@ -25,6 +25,8 @@ public enum Msg: Sendable {
     case handoverSaved(Result<String, CommandRefusal>)
     /// A print finished: what happened, always with the saved path; `ok` false when not printed.
     case handoverPrinted(message: String, ok: Bool)
+    /// An amendment was saved (the new, superseding entry's ID) or refused.
+    case amended(Result<EntryID, CommandRefusal>)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -35,8 +37,10 @@ public enum Effect: Sendable, Hashable {
     case loadWard
     /// Record an assessment as `session`; answer with `.saved`.
     case record(RecordAssessment, session: Session)
-    /// Amend an entry as `session`.
+    /// Amend a CIWA-B / CIWA-Ar entry as `session`; answer with `.amended`.
     case amend(AmendEntry, session: Session)
+    /// Amend a vital-signs, sedation or check-not-done entry as `session`; answer with `.amended`.
+    case amendObservation(AmendObservation, session: Session)
     /// Record an assessment with its dose-gate answers; answer with `.saved`.
     case recordGated(RecordGatedAssessment, session: Session)
     case recordVitals(RecordVitals, session: Session)

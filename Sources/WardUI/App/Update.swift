@@ -34,6 +34,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleHandoverSaved(result)
     case .handoverPrinted(let message, let ok):
         return state.handleHandoverPrinted(message, ok: ok)
+    case .amended(let result):
+        return state.handleAmended(result)
     }
 }
 
@@ -84,6 +86,12 @@ extension AppState {
             replaceTop(.orderEntry(f), if: old, at: stack.count - 1)
             return fx
         }
+        if case .amend(var f)? = stack.last, action != .help, action != .lock {
+            let old = stack[stack.count - 1]
+            let fx = handleAmend(action, event, &f)
+            replaceTop(.amend(f), if: old, at: stack.count - 1)
+            return fx
+        }
         if action == nil, case .handoverEntry(var f)? = stack.last {
             let fx = handleHandoverEntry(nil, event, &f)
             if case .handoverEntry? = stack.last { stack[stack.count - 1] = .handoverEntry(f) }
@@ -126,7 +134,7 @@ extension AppState {
             let fx = handleMAR(action, event, &m)
             replaceTop(.mar(m), if: top, at: topIndex)
             return fx
-        case .orderEntry:
+        case .orderEntry, .amend:
             return []
         case .handover(var h):
             let fx = handleHandover(action, &h)

@@ -54,6 +54,9 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
     case .handoverEntry(let f):
         HandoverEntryView.draw(&s, state, f)
         if message == nil { message = f.message }
+    case .amend(let f):
+        AmendView.draw(&s, state, f, below: Array(state.stack[..<base]))
+        if message == nil { message = f.message }
     }
     Chrome.messageLine(&s, message)
     for case .confirm(let c) in state.stack[(base + 1)...] {

@@ -12,6 +12,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case openMAR, prnEffect, give, hold, refuse, omit, newOrder, changeOrder, chooseReason, fieldDone, cancel, previousField
     case openHandover, nextPatient, previousPatient, pageUp, pageDown
     case acceptPatient, handOverPatient, printHandover, writeNote, overrideSeverity, cycleLevel, saveEntry, cancelEntry
+    // Amending a chart entry (issue 4).
+    case amendEntry
 
     /// Short word for the status-line legend.
     public var legend: String {
@@ -73,6 +75,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .cycleLevel: "level"
         case .saveEntry: "save"
         case .cancelEntry: "cancel"
+        case .amendEntry: "amend"
         }
     }
 
@@ -139,6 +142,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .cycleLevel: "Change severity: unstable, watcher, stable, or the rule"
         case .saveEntry: "Save what was typed"
         case .cancelEntry: "Leave without saving"
+        case .amendEntry: "Amend the entry selected with ↑↓ (in error / corrected value)"
         }
     }
 }

@@ -4,13 +4,14 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case ciwaAr, vitals, sedation, exception
     case mar, marReason, marConfirm, marText, orderEntry
     case handover, handoverEntry
+    case amend
 
     /// Contexts where the work-screen globals (help, lock) also apply.
     public var takesGlobals: Bool {
         switch self {
         case .wardList, .chart, .ciwaB, .mar, .handover: true
         case .ciwaAr, .vitals, .sedation, .exception: true
-        case .signIn, .lock, .confirm, .help, .marReason, .marConfirm, .marText, .orderEntry, .handoverEntry: false
+        case .signIn, .lock, .confirm, .help, .marReason, .marConfirm, .marText, .orderEntry, .handoverEntry, .amend: false
         }
     }
 }

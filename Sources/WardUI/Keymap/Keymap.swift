@@ -122,6 +122,7 @@ extension Keymap {
                 KeyBinding(chars("x"), .newException, label: "x", inLegend: false),
                 KeyBinding([.key(.tab), .key(.right)], .nextPane, label: "Tab", inLegend: false),
                 KeyBinding(chars("m"), .openMAR, label: "m"),
+                KeyBinding(chars("e"), .amendEntry, label: "e", inLegend: false),
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑", inLegend: false),
                 KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓", inLegend: false),
                 KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc", inLegend: false),
@@ -229,6 +230,14 @@ extension Keymap {
                 KeyBinding([.ctrl("u")], .clearField, label: "Ctrl-U"),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.escape)], .cancel, label: "Esc"),
+            ],
+            .amend: [
+                KeyBinding(chars("12"), .chooseReason, label: "1/2"),
+                KeyBinding([.key(.enter)], .fieldDone, label: "Enter"),
+                KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
+                KeyBinding([.key(.escape)], .cancel, label: "Esc"),
+                KeyBinding([.key(.f1)], .help, label: "F1"),
+                KeyBinding([.ctrl("l")], .lock, label: "Ctrl-L", inLegend: false),
             ],
             .confirm: [
                 KeyBinding(chars("yY"), .confirmYes, label: "y"),

@@ -17,6 +17,16 @@ public struct CIWABForm: Sendable, Hashable {
     public var message: Flash?
     /// Sent to the store; waiting for `.saved`.
     public var saving: Bool
+    /// Set when the form corrects an existing entry (amend, "corrected value"):
+    /// Enter hands the new scores back to the amend dialog instead of saving.
+    public var amending: Amending?
+
+    /// The entry being corrected: its ID, item scores and total.
+    public struct Amending: Sendable, Hashable {
+        public var entryID: EntryID
+        public var items: [Int]
+        public var total: Int
+    }
 
     public init(patientID: PatientID, scale: ScaleDefinition = .ciwaB) {
         self.patientID = patientID
@@ -53,7 +63,7 @@ extension AppState {
         }
         form.message = nil
         let items = form.definition.items
-        if form.onSummary, let fx = handleGate(action, event, &form) { return fx }
+        if form.onSummary, form.amending == nil, let fx = handleGate(action, event, &form) { return fx }
         switch action {
         case .score:
             guard case .char(let c) = event, let d = c.wholeNumberValue else { return [] }
@@ -84,6 +94,14 @@ extension AppState {
                 form.cursor = form.summaryIndex
                 return []
             }
+            if let old = form.amending {
+                guard form.scores.map({ $0 ?? 0 }) != old.items else {
+                    form.message = Flash("No score changed yet: ↑/↓ to the wrong item, type the right score; Esc cancels.", role: .alertWarning)
+                    return []
+                }
+                finishCorrection(form)
+                return []
+            }
             guard let session else { return [] }
             form.saving = true
             form.message = Flash("Saving…", role: .alertInfo)
@@ -91,6 +109,10 @@ extension AppState {
             if let answers = form.gate.answers { return [.recordGated(RecordGatedAssessment(cmd, gate: answers), session: session)] }
             return [.record(cmd, session: session)]
         case .discard:
+            if form.amending != nil {
+                stack.removeLast()   // back to the amend dialog: the old entry is unchanged
+                return []
+            }
             if form.isStarted {
                 stack.append(.confirm(form.kind == .ciwaB ? .discardCIWAB : .discardForm(form.kind.displayName)))
             } else {

@@ -4,7 +4,7 @@ import WardCore
 /// the current one highlighted with its anchors, the total and band live.
 enum CIWABView {
     static func draw(_ s: inout Surface, _ state: AppState, _ f: CIWABForm) {
-        Chrome.titleBar(&s, state, subtitle: "New \(f.kind.displayName)")
+        Chrome.titleBar(&s, state, subtitle: (f.amending == nil ? "New " : "Correcting ") + f.kind.displayName)
         let bannerRows: Int
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
@@ -29,7 +29,8 @@ enum CIWABView {
     static func drawHeader(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         var x = 1
-        x += s.put((f.round ? "OBS ROUND 1/3: " : "") + "\(f.kind.displayName)  ", x: x, y: y, role: .header, emphasis: .bold)
+        x += s.put((f.round ? "OBS ROUND 1/3: " : "") + (f.amending == nil ? "" : "CORRECTING ") + "\(f.kind.displayName)  ",
+                   x: x, y: y, role: .header, emphasis: .bold)
         x += s.put("\(f.scoredCount) of \(f.scores.count) scored · ", x: x, y: y, role: .header)
         let total = f.runningTotal
         let band = state.wardProtocol.band(f.kind, total: total)
@@ -86,6 +87,13 @@ enum CIWABView {
                   x: x, y: y, width: s.width - x - 8, role: current ? role : .muted, emphasis: .bold)
         } else {
             let band = state.wardProtocol.band(f.kind, total: f.runningTotal)
+            if let old = f.amending {
+                x += s.put("SUMMARY: total was \(old.total) → now \(f.runningTotal) of \(max) · ", x: x, y: y, role: role, emphasis: .bold)
+                x += s.put(band?.name ?? "no band", x: x, y: y,
+                           role: band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning, emphasis: .bold)
+                s.put(" · Enter: reason next", x: x, y: y, role: role, emphasis: .bold)
+                return
+            }
             x += s.put("SUMMARY: total \(f.runningTotal) of \(max) · ", x: x, y: y, role: role, emphasis: .bold)
             x += s.put(band?.name ?? "no band", x: x, y: y,
                        role: band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning, emphasis: .bold)
@@ -97,6 +105,11 @@ enum CIWABView {
         let items = f.definition.items
         let rule = String(repeating: state.asciiOnly ? "-" : "─", count: s.width)
         s.put(rule, x: 0, y: y, role: .border)
+        if f.onSummary, let old = f.amending {
+            s.put(fit: "Correcting: was \(old.total), now \(f.runningTotal). Enter: type the reason next. Esc: back.",
+                  x: 1, y: y + 1, width: s.width - 2, role: .text)
+            return
+        }
         guard !f.onSummary else {
             s.put(fit: "Check the total, then Enter saves. ↑ or Backspace goes back to change a score.",
                   x: 1, y: y + 1, width: s.width - 2, role: .text)

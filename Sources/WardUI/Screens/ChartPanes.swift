@@ -44,7 +44,7 @@ enum ChartPanes {
             let label = on ? "[\(n + 1) \(pane.title)]" : " \(n + 1) \(pane.title) "
             x += s.put(label, x: x, y: y, role: on ? .selection : .muted, emphasis: on ? .bold : []) + 1
         }
-        s.put(fit: "Tab: next pane", x: x + 1, y: y, width: max(0, s.width - x - 2), role: .muted)
+        s.put(fit: "Tab: next pane · ↑↓ select · e amend", x: x + 1, y: y, width: max(0, s.width - x - 2), role: .muted)
     }
 
     // MARK: trends
@@ -105,7 +105,11 @@ enum ChartPanes {
 
     // MARK: tables
 
-    struct Row { var at: Date; var cells: String; var role: SemanticRole; var note: String; var noteRole: SemanticRole }
+    struct Row {
+        var at: Date; var cells: String; var role: SemanticRole; var note: String; var noteRole: SemanticRole
+        /// The entry on this row, for amending it.
+        var target: AmendTarget? = nil
+    }
 
     static func stampNote(_ st: EntryStamp) -> (String, SemanticRole, Bool) {
         if st.enteredInError { return ("ERROR: \(st.amendReason ?? "")", .alertWarning, true) }
@@ -119,7 +123,8 @@ enum ChartPanes {
             let (n, _, stale) = stampNote(e.stamp)
             return Row(at: e.stamp.recordedAt,
                        cells: "\(e.kind.displayName) NOT DONE: \(e.reason.label), \(e.note) (\(e.stamp.recordedByName))",
-                       role: stale ? .stale : .alertInfo, note: n, noteRole: .alertWarning)
+                       role: stale ? .stale : .alertInfo, note: n, noteRole: .alertWarning,
+                       target: .observation(.exception, e.stamp, summary: "\(e.kind.displayName) not done (\(e.reason.label))"))
         }
     }
 
@@ -133,7 +138,8 @@ enum ChartPanes {
             cells += Text.right(String(format: "%.1f", v.temperature), 4) + " " + Text.pad("\(sc.total) \(sc.risk.rawValue)", 13)
             cells += Text.pad(e.stamp.recordedByName, wide ? 20 : 10)
             let (n, nr, stale) = stampNote(e.stamp)
-            return Row(at: e.stamp.recordedAt, cells: cells, role: stale ? .stale : .score(level: sc.risk.level), note: n, noteRole: nr)
+            return Row(at: e.stamp.recordedAt, cells: cells, role: stale ? .stale : .score(level: sc.risk.level), note: n, noteRole: nr,
+                       target: .observation(.vitals, e.stamp, summary: "vital signs (NEWS2 \(sc.total))"))
         }
         rows += exceptionRows(state, id) { $0 == .vitals }
         return rows.sorted { $0.at > $1.at }
@@ -143,7 +149,8 @@ enum ChartPanes {
         var rows = (state.ward?.sedation[id] ?? []).map { e -> Row in
             let (n, nr, stale) = stampNote(e.stamp)
             return Row(at: e.stamp.recordedAt, cells: Text.pad(e.score.display, wide ? 44 : 30) + " " + Text.pad(e.stamp.recordedByName, wide ? 20 : 10),
-                       role: stale ? .stale : .text, note: n, noteRole: nr)
+                       role: stale ? .stale : .text, note: n, noteRole: nr,
+                       target: .observation(.sedation, e.stamp, summary: e.score.display))
         }
         rows += exceptionRows(state, id) { $0 == .sedation }
         return rows.sorted { $0.at > $1.at }
@@ -163,8 +170,10 @@ enum ChartPanes {
         let room = ChartView.historyRows(s.size)
         guard !rows.isEmpty else { s.put(fit: empty, x: 1, y: top + 1, width: s.width - 2, role: .muted); return }
         let first = max(0, min(cs.scroll, rows.count - room))
+        let selected = ChartSelection.clamped(state, cs)
         for (i, r) in rows.enumerated().dropFirst(first).prefix(room) {
             let y = top + 1 + i - first
+            if i == selected { ChartSelection.drawMarker(&s, y: y, state: state) }
             var x = 1
             x += s.put(Text.pad(Format.dayClock(r.at, state.calendar), 12), x: x, y: y, role: r.role == .stale ? .stale : .text) + 1
             x += s.put(fit: r.cells, x: x, y: y, width: max(0, s.width - x - 1), role: r.role)

@@ -16,10 +16,11 @@ extension AppState {
             }
             stack.append(.mar(MARState(patientID: s.patientID)))
         case .moveUp:
-            s.scroll = max(0, s.scroll - 1)
+            ChartSelection.move(self, &s, by: -1, rows: ChartView.historyRows(size))
         case .moveDown:
-            let count = ChartPanes.lineCount(self, s)
-            s.scroll = min(s.scroll + 1, max(0, count - ChartView.historyRows(size)))
+            ChartSelection.move(self, &s, by: 1, rows: ChartView.historyRows(size))
+        case .amendEntry:
+            return openAmend(s)
         case .back:
             stack.removeLast()
         case .openHandover:

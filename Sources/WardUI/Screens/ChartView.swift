@@ -85,8 +85,10 @@ enum ChartView {
             return
         }
         let first = max(0, min(cs.scroll, lines.count - rows))
+        let selected = ChartSelection.clamped(state, cs)
         for (i, line) in lines.enumerated().dropFirst(first).prefix(rows) {
             drawLine(&s, y: top + 1 + i - first, line: line, state: state, c: c)
+            if i == selected { ChartSelection.drawMarker(&s, y: top + 1 + i - first, state: state) }
         }
         if first > 0 { s.put("▲ newer", x: s.width - 8, y: top + 1, role: .muted) }
         if first + rows < lines.count { s.put("▼ older", x: s.width - 8, y: top + rows, role: .muted) }

@@ -72,6 +72,25 @@ public struct VitalsForm: Sendable, Hashable {
         self.patientID = patientID; self.scale2 = scale2; self.round = round
     }
 
+    /// Set when the form corrects an existing set (amend): Enter on the summary
+    /// hands the new set back to the amend dialog instead of saving.
+    public var amendingFrom: VitalSigns?
+
+    /// The form filled with an earlier set, on the summary, to correct it.
+    public init(correcting v: VitalSigns, patientID: PatientID, scale2: Bool) {
+        self.init(patientID: patientID, scale2: scale2)
+        text[.respirationRate] = "\(v.respirationRate)"
+        text[.spo2] = "\(v.spo2)"
+        text[.systolic] = "\(v.systolic)"
+        text[.diastolic] = v.diastolic.map { "\($0)" } ?? ""
+        text[.pulse] = "\(v.pulse)"
+        text[.temperature] = String(format: "%.1f", v.temperature)
+        onOxygen = v.onOxygen
+        acvpu = v.acvpu
+        field = .summary
+        amendingFrom = v
+    }
+
     public var isStarted: Bool { !text.values.allSatisfy(\.isEmpty) || onOxygen != nil || acvpu != nil }
 
     public func value(_ f: Field) -> Double? {
@@ -114,6 +133,9 @@ public struct SedationForm: Sendable, Hashable {
     public init(patientID: PatientID, scale: ScaleKind, round: Bool = false) {
         self.patientID = patientID; self.scale = scale; self.round = round
     }
+    /// Set when the form corrects an existing score (amend): Enter hands the
+    /// new score back to the amend dialog instead of saving.
+    public var amendingFrom: SedationScore?
     public var levels: [SedationLevel] { (scale == .poss ? SedationScale.poss : SedationScale.rass).levels }
 }
 
@@ -139,6 +161,7 @@ extension Screen {
         case .vitals(let f): f.isStarted
         case .sedation(let f): f.choice != nil
         case .exception(let f): f.isStarted
+        case .amend: true
         default: false
         }
     }

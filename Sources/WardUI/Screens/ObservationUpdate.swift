@@ -20,6 +20,7 @@ extension AppState {
         case .nextPane:
             s.pane = s.pane.next
             s.scroll = 0
+            s.selected = 0
         default:
             break
         }

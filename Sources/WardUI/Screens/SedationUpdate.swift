@@ -23,6 +23,14 @@ extension AppState {
                 f.message = Flash("Choose a level first: press the key shown beside it.", role: .error)
                 return []
             }
+            if let old = f.amendingFrom {
+                guard choice != old else {
+                    f.message = Flash("No change yet: choose the right level, then Enter; Esc goes back.", role: .alertWarning)
+                    return []
+                }
+                finishCorrection(.correctedSedation(choice), note: "Corrected \(old.display) → \(choice.display). Now type the reason.")
+                return []
+            }
             guard let session else { return [] }
             f.saving = true
             f.message = Flash("Saving…", role: .alertInfo)

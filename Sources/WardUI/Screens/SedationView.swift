@@ -10,7 +10,7 @@ enum SedationView {
     }
 
     static func draw(_ s: inout Surface, _ state: AppState, _ f: SedationForm) {
-        Chrome.titleBar(&s, state, subtitle: "New sedation score")
+        Chrome.titleBar(&s, state, subtitle: f.amendingFrom == nil ? "New sedation score" : "Correcting sedation score")
         var y = 1
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
@@ -43,7 +43,8 @@ enum SedationView {
         }
         if y < s.height - 3 {
             let d = f.choice.flatMap { scale.level(for: $0)?.description } ?? ""
-            s.put(fit: d.isEmpty ? "Enter saves the chosen level. Tab switches RASS/POSS." : d, x: 1, y: y + 1, width: s.width - 2, role: .muted)
+            s.put(fit: f.amendingFrom.map { "Correcting \($0.display): choose the right level; Enter: the reason next." }
+                  ?? (d.isEmpty ? "Enter saves the chosen level. Tab switches RASS/POSS." : d), x: 1, y: y + 1, width: s.width - 2, role: .muted)
         }
     }
 }

@@ -188,6 +188,8 @@ extension AppState {
         lastInputAt = now
         if let f = AppState.startedForm(in: stack) {
             flash = Flash("Your unsaved CIWA-B is back (\(f.scoredCount) of \(f.scores.count) items scored).", role: .alertInfo)
+        } else if stack.contains(where: { if case .amend = $0 { true } else { false } }) {
+            flash = Flash("Your unsaved amendment is back.", role: .alertInfo)
         } else {
             flash = Flash("Signed in as \(staff.name).", role: .alertInfo)
         }

@@ -13,6 +13,7 @@ extension AppState {
         f.message = nil
         switch action {
         case .discard:
+            if f.amendingFrom != nil { stack.removeLast(); return [] }   // back to the amend dialog
             if f.isStarted { stack.append(.confirm(.discardForm("set of vital signs"))) } else { stack.removeLast() }
             return []
         case .fieldPrevious:
@@ -78,6 +79,14 @@ extension AppState {
             if let missing = f.firstMissing {
                 f.field = missing
                 f.message = Flash("Not saved: \(missing.label) has no value yet.", role: .error)
+                return []
+            }
+            if let old = f.amendingFrom, let v = f.vitals {
+                guard v != old else {
+                    f.message = Flash("No value changed yet: ↑ to the wrong field and retype it; Esc goes back.", role: .alertWarning)
+                    return []
+                }
+                finishCorrection(.correctedVitals(v), note: "Corrected vital signs ready. Now type the reason.")
                 return []
             }
             guard let v = f.vitals, let session else { return [] }

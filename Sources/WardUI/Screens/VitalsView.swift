@@ -4,7 +4,7 @@ import WardCore
 /// soon as it is typed; the total, risk and the protocol's response live.
 enum VitalsView {
     static func draw(_ s: inout Surface, _ state: AppState, _ f: VitalsForm) {
-        Chrome.titleBar(&s, state, subtitle: "New vital signs")
+        Chrome.titleBar(&s, state, subtitle: f.amendingFrom == nil ? "New vital signs" : "Correcting vital signs")
         var y = 1
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
@@ -47,7 +47,8 @@ enum VitalsView {
             if let missing = f.firstMissing {
                 text = "SUMMARY: \(missing.label) not entered yet"
             } else if let full = live.full {
-                text = "SUMMARY: NEWS2 \(full.total) \(full.risk.upper)" + (f.saving ? " · Saving…" : " · press Enter to save")
+                text = "SUMMARY: NEWS2 \(full.total) \(full.risk.upper)"
+                    + (f.saving ? " · Saving…" : f.amendingFrom != nil ? " · correcting: ↑ to the wrong value; Enter: reason next" : " · press Enter to save")
             } else { text = "SUMMARY" }
             s.put(fit: text, x: x, y: y, width: s.width - x - 1, role: current ? role : .muted, emphasis: .bold)
             return

@@ -54,9 +54,19 @@ final class EffectRunner: Sendable {
             do {
                 let a = try store.amend(cmd, session: session, protocol: wardProtocol)
                 log.info("entry amended", metadata: ["entry": "\(a.id)", "supersedes": "\(cmd.entryID)"])
-                return [.saved(.success(a))] + [loadWard()].compactMap { $0 }
+                return [.amended(.success(a.id))] + [loadWard()].compactMap { $0 }
             } catch {
-                return [.saved(.failure(error))]
+                log.warning("amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
+                return [.amended(.failure(error))]
+            }
+        case .amendObservation(let cmd, let session):
+            do {
+                let id = try store.amend(cmd, session: session, protocol: wardProtocol)
+                log.info("entry amended", metadata: ["entry": "\(id)", "supersedes": "\(cmd.entryID)", "table": "\(cmd.table.rawValue)"])
+                return [.amended(.success(id))] + [loadWard()].compactMap { $0 }
+            } catch {
+                log.warning("amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
+                return [.amended(.failure(error))]
             }
         case .recordGated(let cmd, let session):
             do {
