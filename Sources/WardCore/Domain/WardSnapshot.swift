@@ -11,6 +11,14 @@ public struct WardSnapshot: Sendable, Hashable {
     /// Store change counter at load time (the change feed compares it).
     public var version: Int
     public var loadedAt: Date
+    /// Observation/medication values for the ward board, per patient (filled by those records; empty = "—").
+    public var board: [PatientID: PatientBoardExtras] = [:]
+    /// Acknowledgements and escalations of alert episodes.
+    public var alertLog: AlertLog = AlertLog()
+    /// Nurse-to-bed assignments for the current shift.
+    public var assignments: [BedAssignment] = []
+    /// Staff who can be assigned to beds (nurses, charge nurses, students), enabled only.
+    public var assignableStaff: [StaffMember] = []
 
     public init(ward: Ward, patients: [Patient], assessments: [PatientID: [Assessment]], version: Int, loadedAt: Date) {
         self.ward = ward; self.patients = patients; self.assessments = assessments
