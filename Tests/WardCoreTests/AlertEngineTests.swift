@@ -97,9 +97,9 @@ struct AlertEngineTests {
     @Test func prnCapApproachingAtTheProtocolFraction() {
         var i = Board.calm(1, bed: "1")
         let cap = 40.0, f = p.alerts.prnCapApproachingFraction
-        i.prnCaps = [PRNCapUse(order: "diazepam PRN", countedMg: cap * f - 1, capMg: cap)]
+        i.prnCaps = [PRNCapUse(order: "diazepam PRN", countedMg: cap * f - 1, capMg: cap, lastDoseAt: Board.ago(minutes: 30))]
         #expect(rules(i).isEmpty)
-        i.prnCaps = [PRNCapUse(order: "diazepam PRN", countedMg: cap * f, capMg: cap)]
+        i.prnCaps = [PRNCapUse(order: "diazepam PRN", countedMg: cap * f, capMg: cap, lastDoseAt: Board.ago(minutes: 30))]
         #expect(rules(i) == [.prnCapApproaching])
     }
 
@@ -133,7 +133,7 @@ struct AlertEngineTests {
         i.doses = [ScheduledDoseDue(label: "diazepam 5 mg", dueAt: Board.ago(minutes: 200))]
         i.events = [ClinicalEvent(kind: .delirium, at: Board.ago(minutes: 1))]
         var other = Board.calm(2, bed: "2")
-        other.prnCaps = [PRNCapUse(order: "PRN", countedMg: 40, capMg: 40)]
+        other.prnCaps = [PRNCapUse(order: "PRN", countedMg: 40, capMg: 40, lastDoseAt: Board.ago(minutes: 30))]
         let all = engine.alerts(BoardInput(beds: [Bed(label: "1"), Bed(label: "2")], patients: [i, other]), now: Board.now)
         #expect(Set(all.map(\.rule)) == [.news2Threshold, .singleRedParameter, .overSedation, .withdrawalBandRose,
                                          .doseOverdue, .seizureOrDelirium, .prnCapApproaching])

@@ -93,7 +93,7 @@ public struct AlertEngine: Sendable {
         for c in p.prnCaps where c.capMg > 0 && c.countedMg >= proto.alerts.prnCapApproachingFraction * c.capMg - 1e-9 {
             let pct = Int((c.countedMg / c.capMg * 100).rounded())
             add(.prnCapApproaching, .warning, "prn:\(c.order)",
-                "PRN \(c.order): \(fmt(c.countedMg)) of \(fmt(c.capMg)) mg diazepam-eq in 24 h (\(pct)%)", now,
+                "PRN \(c.order): \(fmt(c.countedMg)) of \(fmt(c.capMg)) mg diazepam-eq in 24 h (\(pct)%)", c.lastDoseAt,
                 "Review with the prescriber before another PRN dose.")
         }
 

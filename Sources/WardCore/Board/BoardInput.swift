@@ -14,7 +14,11 @@ public struct PRNCapUse: Sendable, Hashable {
     public var order: String
     public var countedMg: Double
     public var capMg: Double
-    public init(order: String, countedMg: Double, capMg: Double) { self.order = order; self.countedMg = countedMg; self.capMg = capMg }
+    /// The latest PRN dose counted (the alert episode starts there).
+    public var lastDoseAt: Date
+    public init(order: String, countedMg: Double, capMg: Double, lastDoseAt: Date) {
+        self.order = order; self.countedMg = countedMg; self.capMg = capMg; self.lastDoseAt = lastDoseAt
+    }
 }
 
 /// A seizure or delirium recorded for a patient.

@@ -27,6 +27,10 @@ public enum StaffAction: String, Sendable, CaseIterable, Hashable {
     case configureWard = "configure-ward"
     /// Read and verify the audit trail.
     case viewAudit = "view-audit"
+    /// Acknowledge or escalate a ward alert.
+    case handleAlert = "handle-alert"
+    /// Assign nurses to beds for a shift.
+    case assignNurse = "assign-nurse"
 
     /// What the action is, for a sentence: "Admitting a patient needs …".
     public var phrase: String {
@@ -45,6 +49,8 @@ public enum StaffAction: String, Sendable, CaseIterable, Hashable {
         case .manageStaff: "Managing staff"
         case .configureWard: "Configuring the ward"
         case .viewAudit: "Viewing the audit trail"
+        case .handleAlert: "Acknowledging or escalating an alert"
+        case .assignNurse: "Assigning nurses to beds"
         }
     }
 
@@ -79,6 +85,10 @@ extension StaffRole {
             return self == .admin
         case .viewAudit:
             return self == .admin || self == .chargeNurse
+        case .handleAlert:
+            return self == .nurse || self == .chargeNurse || self == .prescriber
+        case .assignNurse:
+            return self == .chargeNurse
         }
     }
 

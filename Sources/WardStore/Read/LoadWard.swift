@@ -24,8 +24,10 @@ extension Store {
                 """)
             for r in rows { if let a = Assessment(row: r) { byPatient[a.patientID, default: []].append(a) } }
             let version = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
-            return WardSnapshot(ward: Ward(name: name, beds: beds), patients: patients, assessments: byPatient,
-                                version: version, loadedAt: now)
+            var snapshot = WardSnapshot(ward: Ward(name: name, beds: beds), patients: patients, assessments: byPatient,
+                                        version: version, loadedAt: now)
+            try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
+            return snapshot
         }
     }
 

@@ -9,6 +9,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-ward-staff-patients-assessments-audit", migrate: v1)
+        m.registerMigration("v-board-alerts-assignments", migrate: migrateBoard)
         return m
     }
 
