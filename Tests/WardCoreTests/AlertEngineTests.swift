@@ -143,3 +143,13 @@ struct AlertEngineTests {
         #expect(all.filter { $0.patientID == 2 }.map(\.rule) == [.prnCapApproaching])
     }
 }
+
+@Suite struct AlertEngineMissingRecordsTests {
+    @Test func noObservationRecordMeansNoOverdueVitalsOrSedation() {
+        var i = Board.calm(1, bed: "1")
+        i.vitals = nil; i.sedation = nil
+        #expect(AlertEngine(shipped).alerts(for: i, now: Board.now).isEmpty)
+        i.vitals = []   // the record exists, nothing taken since admission: overdue
+        #expect(AlertEngine(shipped).alerts(for: i, now: Board.now).map(\.subject) == ["obs:vitals"])
+    }
+}

@@ -32,7 +32,7 @@ public struct AlertEngine: Sendable {
         let cal = Calendar.wardDefault
 
         // Observation overdue (ObservationClock: due times from the re-assessment intervals).
-        for d in ObservationClock(proto).due(p.history(), now: now) where d.status == .overdue || d.status == .stale {
+        for d in p.due(ObservationClock(proto), now: now) where d.status == .overdue || d.status == .stale {
             let name = Self.name(d.kind)
             let late = Int(now.timeIntervalSince(d.dueAt) / 60)
             let stale = d.status == .stale

@@ -81,6 +81,16 @@ public struct PatientBoardInput: Sendable, Hashable {
         return out.isEmpty ? [.ciwaB] : out
     }
 
+    /// Observation kinds whose record is available (vitals/sedation need the observation record).
+    public func tracks(_ k: ObservationKind) -> Bool {
+        switch k { case .withdrawal: true; case .vitals: vitals != nil; case .sedation: sedation != nil }
+    }
+
+    /// Next due observations whose record is available.
+    public func due(_ clock: ObservationClock, now: Date) -> [ObservationDue] {
+        clock.due(history(), now: now).filter { tracks($0.kind) }
+    }
+
     public func history() -> ObservationHistory {
         var latest: [ScaleKind: TimedTotal] = [:]
         for s in scores where latest[s.scale] == nil { latest[s.scale] = s }

@@ -109,7 +109,7 @@ public struct WardOverview: Sendable {
                 row.sedation = SedationCell(score: sd.score, depth: depth, overSedated: over, takenAt: sd.takenAt,
                                             stale: older(sd.takenAt, than: proto.reassessment.sedationMinutes, now: now))
             }
-            let dues = clock.due(p.history(), now: now)
+            let dues = p.due(clock, now: now)
             row.nextCheck = dues.filter { $0.status != .deferred }.min { $0.dueAt < $1.dueAt }
                 ?? dues.min { $0.dueAt < $1.dueAt }
             var overdue: TimeInterval = 0

@@ -23,7 +23,7 @@ public enum Worklist {
         var out: [WorklistTask] = []
         for p in input.patients {
             guard let bed = p.patient.bed, beds.contains(bed) else { continue }
-            for d in clock.due(p.history(), now: now) where [.due, .overdue, .stale, .continuous].contains(d.status) {
+            for d in p.due(clock, now: now) where [.due, .overdue, .stale, .continuous].contains(d.status) {
                 out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name,
                                         kind: .observation(d.kind), what: "\(AlertEngine.name(d.kind)): \(d.reason)",
                                         dueAt: d.dueAt, overdue: d.status == .overdue || d.status == .stale))

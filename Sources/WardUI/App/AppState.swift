@@ -30,6 +30,14 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone
     /// Set once `.quit` has been emitted.
     public var quitting: Bool
+    /// The ward's open alerts, recomputed when the ward loads and each tick.
+    public var openAlerts: [WardAlert] = []
+    /// A critical alert that appeared since the last load (shown until a key is pressed).
+    public var banner: Flash? = nil
+    /// Critical alert episodes this terminal has already shown (nil before the first load).
+    public var seenCritical: Set<AlertEpisode>? = nil
+    /// Alert episodes last sent to the store's alert log.
+    public var syncedAlerts: Set<AlertEpisode>? = nil
 
     public init(wardProtocol: WardProtocol, securityPolicy: SecurityPolicy, now: Date, size: Size,
                 terminalName: String, ward: WardSnapshot? = nil, keymap: Keymap = .standard,
@@ -79,6 +87,11 @@ public struct AppState: Sendable {
         case .chart: return .chart
         case .ciwaB: return .ciwaB
         case .wardList, nil: return .wardList
+        case .overview: return .overview
+        case .worklist: return .worklist
+        case .alertAction, .admit: return .textForm
+        case .picker: return .picker
+        case .discharge: return .confirm
         }
     }
 
@@ -109,8 +122,19 @@ public enum Screen: Sendable, Hashable {
     case chart(ChartState)
     case ciwaB(CIWABForm)
     case confirm(Confirm)
+    case overview(OverviewState)
+    case worklist(WorklistState)
+    case alertAction(AlertActionForm)
+    case admit(AdmitForm)
+    case picker(PickerState)
+    case discharge(DischargeState)
 
-    var isModal: Bool { if case .confirm = self { true } else { false } }
+    var isModal: Bool {
+        switch self {
+        case .confirm, .alertAction, .picker, .discharge: true
+        default: false
+        }
+    }
 }
 
 public struct WardListState: Sendable, Hashable {

@@ -10,6 +10,8 @@ public enum Msg: Sendable {
     case saved(Result<Assessment, CommandRefusal>)
     /// Another terminal committed something: reload.
     case storeChanged
+    /// A ward-board command (acknowledge, escalate, admit, assign, transfer, discharge) finished: what was done, or why not.
+    case boardSaved(Result<String, CommandRefusal>)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -23,4 +25,12 @@ public enum Effect: Sendable, Hashable {
     /// Amend an entry as `session`.
     case amend(AmendEntry, session: Session)
     case quit
+    case acknowledgeAlert(WardAlert, note: String?, session: Session)
+    case escalateAlert(WardAlert, to: String, outcome: String, session: Session)
+    /// Log the alerts open now (raised/cleared) against the snapshot of `version`; no answer.
+    case syncAlerts([WardAlert], snapshotVersion: Int)
+    case admit(AdmissionRequest, session: Session)
+    case assignNurse(bed: String, staff: StaffKey?, session: Session)
+    case transfer(patientID: PatientID, toBed: String, session: Session)
+    case discharge(patientID: PatientID, session: Session)
 }

@@ -9,17 +9,19 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let date):
         state.now = date
         state.lockIfIdle()
-        return []
+        return state.refreshBoard()
     case .signInResult(let result):
         return state.handleSignInResult(result)
     case .wardLoaded(let snapshot):
         state.ward = snapshot
         state.clampSelections()
-        return []
+        return state.refreshBoard()
     case .saved(let result):
         return state.handleSaved(result)
     case .storeChanged:
         return [.loadWard]
+    case .boardSaved(let result):
+        return state.handleBoardSaved(result)
     }
 }
 
@@ -37,6 +39,7 @@ extension AppState {
         }
         lastInputAt = now
         flash = nil
+        banner = nil
         let context = keyContext
         let action = keymap.action(for: event, in: context)
         if showingHelp {
@@ -55,6 +58,7 @@ extension AppState {
         case nil:
             break
         }
+        if gate == nil, let fx = handleTextEntry(action, event) { return fx }
         guard let action else { return [] }
         switch action {
         case .help:
@@ -86,6 +90,24 @@ extension AppState {
             return fx
         case .confirm(let c):
             return handleConfirm(action, c)
+        case .overview(var s):
+            let fx = handleOverview(action, &s)
+            replaceTop(.overview(s), if: top, at: topIndex)
+            return fx
+        case .worklist(var s):
+            let fx = handleWorklist(action, &s)
+            replaceTop(.worklist(s), if: top, at: topIndex)
+            return fx
+        case .picker(var s):
+            let fx = handlePicker(action, &s)
+            replaceTop(.picker(s), if: top, at: topIndex)
+            return fx
+        case .discharge(var s):
+            let fx = handleDischarge(action, &s)
+            replaceTop(.discharge(s), if: top, at: topIndex)
+            return fx
+        case .alertAction, .admit:
+            return []   // handled by handleTextEntry
         }
     }
 

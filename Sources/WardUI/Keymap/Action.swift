@@ -6,6 +6,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case newCIWAB, score, previousItem, save, discard
     case nextField, submit, unlock, erase, clearField, switchUser, cancelSwitch
     case confirmYes, confirmNo, closeHelp
+    case pageUp, pageDown, acknowledge, escalate, cycleSort, cycleFilter, myPatients, admit, assignNurse
+    case transfer, discharge, overview
 
     /// Short word for the status-line legend.
     public var legend: String {
@@ -31,6 +33,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .confirmYes: "yes"
         case .confirmNo: "no"
         case .closeHelp: "close help"
+        case .pageUp, .pageDown: "page"
+        case .acknowledge: "ack"
+        case .escalate: "escalate"
+        case .cycleSort: "sort"
+        case .cycleFilter: "nurse"
+        case .myPatients: "my pts"
+        case .admit: "admit"
+        case .assignNurse: "assign"
+        case .transfer: "transfer"
+        case .discharge: "discharge"
+        case .overview: "overview"
         }
     }
 
@@ -59,6 +72,18 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .confirmYes: "Yes"
         case .confirmNo: "No, go back"
         case .closeHelp: "Close this help"
+        case .pageUp: "Previous page of beds"
+        case .pageDown: "Next page of beds"
+        case .acknowledge: "Acknowledge the selected bed's most serious unacknowledged alert (optional note)"
+        case .escalate: "Record an escalation of the selected bed's most serious alert (to whom, outcome)"
+        case .cycleSort: "Sort by: risk (protocol order), bed, withdrawal, NEWS2, sedation, overdue, alerts"
+        case .cycleFilter: "Show only one assigned nurse's beds (press again for the next nurse, then all)"
+        case .myPatients: "My patients: due and overdue tasks of the beds assigned to you"
+        case .admit: "Admit a patient to the selected empty bed"
+        case .assignNurse: "Assign a nurse to the selected bed for this shift"
+        case .transfer: "Move the selected patient to an empty bed"
+        case .discharge: "Discharge the selected patient (shows the taper summary first)"
+        case .overview: "Open the ward overview (risk board)"
         }
     }
 }

@@ -12,6 +12,7 @@ enum ChartView {
         PatientBanner.draw(&s, y: 1, patient: p, state: state)
         _ = drawTrend(&s, y: historyTop(s.size) - 1, state: state, patient: p)
         drawHistory(&s, top: historyTop(s.size), state: state, cs: cs)
+        PatientAlertPane.draw(&s, state, patient: p.id)
     }
 
     static func drawTrend(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) -> Int {
