@@ -114,7 +114,7 @@ import WardCore
         for v in ["alprazolam", "4 mg", "four"] { d.type(v); d.key(.key(.enter)) }
         guard case .admit(let g)? = d.top else { return }
         #expect(g.fields.field == 8)                // moved on; the mg is checked on save
-        d.type("3 years"); d.key(.key(.enter)); d.key(.key(.enter)); d.type("other CNS depressants"); d.key(.key(.enter))
+        d.type("3 years"); d.key(.key(.enter)); d.type("n"); d.key(.key(.enter)); d.type("other CNS depressants"); d.key(.key(.enter))
         #expect(d.key(.key(.enter)).isEmpty)
         guard case .admit(let h)? = d.top else { return }
         #expect(h.fields.field == 7 && h.message?.text.hasPrefix("Daily mg") == true)

@@ -58,7 +58,6 @@ public struct AdmitForm: Sendable, Hashable {
     public init(bed: String) {
         fields = TextFields(Self.labels)
         fields.values[4] = bed
-        fields.values[9] = "n"
     }
 }
 
