@@ -20,7 +20,9 @@ enum BoardDialogs {
 
     static func alertAction(_ s: inout Surface, _ state: AppState, _ f: AlertActionForm) {
         let a = f.alert
-        let r = Chrome.centered(s, width: min(s.width - 2, 90), height: 8 + f.fields.labels.count * 2)
+        let width = min(s.width - 2, 90)
+        let calls = wrap("Calls for: " + a.escalation, width - 4).prefix(3)
+        let r = Chrome.centered(s, width: width, height: 7 + calls.count + f.fields.labels.count * 2)
         let title = f.mode == .acknowledge ? "Acknowledge alert" : "Escalate alert"
         let role: SemanticRole = a.severity == .critical ? .alertCritical : .alertWarning
         Chrome.box(&s, r, role: .text, ascii: state.asciiOnly, title: title)
@@ -29,7 +31,8 @@ enum BoardDialogs {
         s.put(fit: "\(a.severity.word) · bed \(a.bed ?? "—") · \(a.patientName) · since \(Format.clock(a.since, state.calendar))",
               x: r.x + 2, y: y, width: w, role: role, emphasis: .bold); y += 1
         s.put(fit: a.message, x: r.x + 2, y: y, width: w, role: role); y += 1
-        s.put(fit: "Calls for: " + a.escalation, x: r.x + 2, y: y, width: w, role: .text); y += 2
+        for line in calls { s.put(fit: line, x: r.x + 2, y: y, width: w, role: .text); y += 1 }
+        y += 1
         for (i, label) in f.fields.labels.enumerated() {
             s.put(fit: label + ":", x: r.x + 2, y: y, width: w, role: .muted); y += 1
             let active = i == f.fields.field
@@ -72,6 +75,19 @@ enum BoardDialogs {
         s.put(fit: "Discharge now? The record stays readable. y: discharge   n: cancel", x: r.x + 2, y: r.maxY - 2,
               width: r.width - 4, role: .alertWarning, emphasis: .bold)
     }
+}
+
+/// Words wrapped to `width` columns.
+func wrap(_ text: String, _ width: Int) -> [String] {
+    var lines: [String] = [], line = ""
+    for word in text.split(separator: " ") {
+        let w = String(word)
+        if line.isEmpty { line = w }
+        else if Text.width(line) + 1 + Text.width(w) <= width { line += " " + w }
+        else { lines.append(line); line = w }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
 }
 
 /// A patient's open alerts above the message line of the patient screens (only when there are some).

@@ -37,7 +37,7 @@ enum OverviewView {
             s.put(os.nurseFilter == nil ? "This ward has no beds." : "No bed is assigned to this nurse.", x: 2, y: 2, role: .muted)
         }
         AlertPane.draw(&s, state, alerts: state.openAlerts, top: 2 + layout.bedRows, lines: layout.alertLines,
-                       title: "Open alerts")
+                       title: "Open alerts", note: pages > 1 ? "beds page \(page + 1)/\(pages), PgDn" : nil)
     }
 
     static func drawRow(_ s: inout Surface, y: Int, row: OverviewRow, name: String?, layout: OverviewLayout,
@@ -140,18 +140,15 @@ enum OverviewView {
 /// A list of alerts: severity, bed, patient, what and why, since, acknowledgement.
 enum AlertPane {
     static func draw(_ s: inout Surface, _ state: AppState, alerts: [WardAlert], top: Int, lines: Int, title: String,
-                     showPatient: Bool = true) {
+                     showPatient: Bool = true, note: String? = nil) {
         guard top < s.height - 2 else { return }
         let crit = alerts.filter { $0.severity == .critical }.count
         s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
-        s.put(fit: " \(title): \(alerts.count) (\(crit) critical)  · a acknowledge · e escalate", x: 0, y: top,
+        s.put(fit: " \(title): \(alerts.count) (\(crit) critical) · a ack · e escalate", x: 0, y: top,
               width: s.width, role: .header, emphasis: .bold)
         let log = state.ward?.alertLog ?? AlertLog()
         let room = min(lines, s.height - 2 - top - 1)
-        if alerts.isEmpty {
-            if room > 0 { s.put("No open alerts.", x: 2, y: top + 1, role: .muted) }
-            return
-        }
+        if alerts.isEmpty, room > 0 { s.put("No open alerts.", x: 2, y: top + 1, role: .muted) }
         for (i, a) in alerts.prefix(room).enumerated() {
             let y = top + 1 + i
             let role: SemanticRole = a.severity == .critical ? .alertCritical : a.severity == .warning ? .alertWarning : .alertInfo
@@ -170,9 +167,12 @@ enum AlertPane {
             x += s.put(fit: a.message, x: x, y: y, width: mw, role: role)
             s.put(fit: tail, x: max(x, s.width - tw - 1), y: y, width: tw, role: .muted)
         }
-        if alerts.count > room, room > 0 {
-            let more = " +\(alerts.count - room) more "
-            s.put(more, x: s.width - Text.width(more) - 1, y: top, role: .header, emphasis: .bold)
+        var right = [String]()
+        if alerts.count > room, room > 0 { right.append("+\(alerts.count - room) more") }
+        if let note { right.append(note) }
+        if !right.isEmpty {
+            let t = " " + right.joined(separator: " · ") + " "
+            s.put(t, x: max(0, s.width - Text.width(t) - 1), y: top, role: .header, emphasis: .bold)
         }
     }
 }
