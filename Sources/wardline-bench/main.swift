@@ -57,6 +57,10 @@ for size in [Size(cols: 132, rows: 43), Size(cols: 80, rows: 24)] {
     var frames: [Double] = []
     for _ in 0..<500 { frames.append(time { _ = view(state) }) }
     say("One view frame, overview \(size.cols)×\(size.rows): median \(ms(median(frames))), max \(ms(frames.max() ?? 0)) (target ≤ 1 ms)")
+    state.stack = [.wardList(WardListState())]
+    frames = []
+    for _ in 0..<500 { frames.append(time { _ = view(state) }) }
+    say("  (baseline: ward list frame \(size.cols)×\(size.rows): median \(ms(median(frames))))")
 }
 try store.close()
 
@@ -64,21 +68,23 @@ try store.close()
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wardline")
 let tmux = "/usr/bin/tmux"
 if FileManager.default.isExecutableFile(atPath: binary.path) && FileManager.default.isExecutableFile(atPath: tmux) {
-    /// Runs tmux; output through a file, never a pipe (the tmux server would inherit a pipe and hold it open).
+    /// Runs tmux (posix_spawn + waitpid); output through a file, never a pipe
+    /// (the tmux server would inherit a pipe and hold it open).
     func run(_ args: [String]) -> String {
-        let outURL = dir.appendingPathComponent("tmux-out")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        guard let out = try? FileHandle(forWritingTo: outURL) else { return "" }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tmux)
-        p.arguments = args
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try? p.run()
-        p.waitUntilExit()
-        try? out.close()
-        return (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
+        let outPath = dir.appendingPathComponent("tmux-out").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([tmux] + args).map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, tmux, &actions, nil, argv, environ) == 0 else { return "" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
     var starts: [Double] = []
     for i in 0..<5 {

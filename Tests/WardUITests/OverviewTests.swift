@@ -166,4 +166,32 @@ import WardCore
         #expect(d.text.contains("Discharge now?"))
         #expect(d.key(.char("y")) == [.discharge(patientID: s.patientID, session: d.state.session!)])
     }
+
+    @Test func anAcknowledgedAlertStaysVisibleUntilItsCauseClears() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        let top = d.state.overviewRows(OverviewState())[0]
+        var w = BoardFixture.ward
+        for a in top.alerts {
+            w.alertLog.acknowledgements[a.id] = AlertAcknowledgement(episode: a.id, by: "Lindqvist, Ben", at: Fixture.now)
+        }
+        d.send(.wardLoaded(w))
+        let row = d.state.overviewRows(OverviewState()).first { $0.bed == top.bed }!
+        #expect(row.alerts.count == top.alerts.count)
+        #expect(d.text.contains("\(top.alerts.count) ack'd"))
+        #expect(d.text.contains("✓Lindqvist 14:05"))
+        // Pressing a on that bed: nothing left to acknowledge.
+        d.state.stack[d.state.stack.count - 1] = .overview(OverviewState(selectedBed: top.bed))
+        d.key(.char("a"))
+        #expect(d.state.flash?.text == "Every alert of bed \(top.bed) is already acknowledged.")
+    }
+
+    @Test func theChartShowsThePatientsAlerts() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        let top = d.state.overviewRows(OverviewState())[0]
+        d.key(.key(.enter))
+        guard case .chart(let c)? = d.top else { Issue.record("no chart"); return }
+        #expect(c.patientID == top.patient?.id)
+        #expect(d.text.contains("Alerts for this patient: \(top.alerts.count)"))
+        #expect(d.text.contains(top.alerts[0].message))
+    }
 }

@@ -36,6 +36,8 @@ public struct AppState: Sendable {
     public var banner: Flash? = nil
     /// Critical alert episodes this terminal has already shown (nil before the first load).
     public var seenCritical: Set<AlertEpisode>? = nil
+    /// One overview row per bed at `now` (unsorted), recomputed with the alerts: a frame only sorts them.
+    public var boardRows: [OverviewRow] = []
     /// Alert episodes last sent to the store's alert log.
     public var syncedAlerts: Set<AlertEpisode>? = nil
 

@@ -9,8 +9,10 @@ extension AppState {
     /// alert not seen before on this terminal; asks the store to log the
     /// alerts when the set changed.
     mutating func refreshBoard() -> [Effect] {
-        guard let ward, let input = boardInput else { openAlerts = []; return [] }
+        guard let ward, let input = boardInput else { openAlerts = []; boardRows = []; return [] }
         openAlerts = AlertEngine(wardProtocol).alerts(input, now: now)
+        boardRows = WardOverview(wardProtocol).rows(input, alerts: openAlerts, assignments: ward.assignments, now: now,
+                                                    calendar: calendar)
         let critical = openAlerts.filter { $0.severity == .critical }
         if let seen = seenCritical, let fresh = critical.first(where: { !seen.contains($0.id) }) {
             let more = critical.filter { !seen.contains($0.id) }.count - 1
@@ -27,9 +29,7 @@ extension AppState {
 
     /// Overview rows at `now`, sorted and filtered as the overview state asks.
     func overviewRows(_ os: OverviewState) -> [OverviewRow] {
-        guard let ward, let input = boardInput else { return [] }
-        var rows = WardOverview(wardProtocol).rows(input, alerts: openAlerts, assignments: ward.assignments, now: now,
-                                                    calendar: calendar)
+        var rows = boardRows
         if let n = os.nurseFilter { rows = rows.filter { $0.assigned?.staff == n } }
         return WardOverview.sort(rows, by: WardOverview.keys(wardProtocol.alerts.wardSortOrder, first: os.sortFirst))
     }
