@@ -104,4 +104,19 @@ import WardCore
         try f.store.transfer(patientID: a.id, toBed: "5", session: f.session(.chargeNurse))
         #expect(try f.store.loadWard(protocol: wardProtocol).patient(a.id)?.bed == "5")
     }
+
+    @Test func aDischargedPatientsRecordStaysReadable() throws {
+        let f = try Fixture(); defer { f.cleanup() }
+        let a = try f.admit("MRN1", bed: "1")
+        _ = try f.store.record(RecordAssessment(patientID: a.id, scale: .ciwaB, items: f.ciwa(22)), session: f.session(.nurse),
+                               protocol: wardProtocol)
+        try f.store.transfer(patientID: a.id, toBed: "3", session: f.session(.chargeNurse))
+        try f.store.discharge(patientID: a.id, session: f.session(.chargeNurse))
+        #expect(try f.store.loadWard(protocol: wardProtocol).patient(a.id) == nil)
+        let r = try #require(try f.store.record(mrn: "MRN1", session: f.session(.nurse)))
+        #expect(r.patient.dischargedAt != nil && r.patient.bed == nil)
+        #expect(r.assessments.map(\.total) == [22])
+        #expect(r.beds == ["1", "3"])
+        #expect(try f.store.record(mrn: "nobody", session: f.session(.nurse)) == nil)
+    }
 }

@@ -98,7 +98,8 @@ enum PatientAlertPane {
         let lines = min(alerts.count, 3)
         let top = s.height - 2 - lines - 1
         s.fill(Rect(x: 0, y: top, width: s.width, height: lines + 1), role: .text)
-        AlertPane.draw(&s, state, alerts: alerts, top: top, lines: lines, title: "Alerts for this patient", showPatient: false)
+        AlertPane.draw(&s, state, alerts: alerts, top: top, lines: lines, title: "Alerts for this patient", showPatient: false,
+                       keys: "acknowledge on the overview (o)")
     }
 }
 
@@ -111,8 +112,10 @@ enum WorklistView {
         s.fill(Rect(x: 0, y: 1, width: s.width, height: 1), role: .header)
         s.put(fit: " Due    Bed  Patient               Task", x: 0, y: 1, width: s.width, role: .header, emphasis: .bold)
         if beds.isEmpty {
-            s.put(fit: "No bed is assigned to you this shift. The charge nurse assigns beds on the overview (n).",
-                  x: 1, y: 2, width: s.width - 2, role: .muted)
+            for (i, line) in wrap("No bed is assigned to you this shift. The charge nurse assigns beds on the overview (n).",
+                                  s.width - 2).enumerated() {
+                s.put(fit: line, x: 1, y: 2 + i, width: s.width - 2, role: .muted)
+            }
             return
         }
         if tasks.isEmpty {

@@ -140,11 +140,11 @@ enum OverviewView {
 /// A list of alerts: severity, bed, patient, what and why, since, acknowledgement.
 enum AlertPane {
     static func draw(_ s: inout Surface, _ state: AppState, alerts: [WardAlert], top: Int, lines: Int, title: String,
-                     showPatient: Bool = true, note: String? = nil) {
+                     showPatient: Bool = true, note: String? = nil, keys: String = "a ack · e escalate") {
         guard top < s.height - 2 else { return }
         let crit = alerts.filter { $0.severity == .critical }.count
         s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
-        s.put(fit: " \(title): \(alerts.count) (\(crit) critical) · a ack · e escalate", x: 0, y: top,
+        s.put(fit: " \(title): \(alerts.count) (\(crit) critical) · \(keys)", x: 0, y: top,
               width: s.width, role: .header, emphasis: .bold)
         let log = state.ward?.alertLog ?? AlertLog()
         let room = min(lines, s.height - 2 - top - 1)
