@@ -60,7 +60,8 @@ import WardCore
         var d = BoardFixture.onOverview(size: Fixture.large)
         #expect(d.state.banner == nil)           // the first load shows no banner
         var w = BoardFixture.ward
-        #expect(d.send(.wardLoaded(w)).isEmpty)  // same alerts: nothing to log again
+        #expect(d.send(.wardLoaded(w)).isEmpty)  // same alerts, same snapshot: nothing to log again
+        #expect(d.send(.tick(Fixture.now)).isEmpty)
         let bed3 = w.patients.first { $0.bed == "3" }!
         w.board[bed3.id]?.sedation = [TimedSedation(.rass(-4), at: Fixture.now)]
         w.version += 1
@@ -69,6 +70,10 @@ import WardCore
         #expect(v == w.version && open.contains { $0.rule == .overSedation && $0.patientID == bed3.id })
         #expect(d.state.banner?.text.contains("bed 3") == true)
         #expect(d.text.contains("CRITICAL · bed 3"))
+        // A newer snapshot with the same alerts is synced again (an earlier sync may have been skipped as outdated).
+        w.version += 1
+        guard case .syncAlerts(_, let v2)? = d.send(.wardLoaded(w)).first else { Issue.record("no re-sync"); return }
+        #expect(v2 == w.version)
         d.key(.key(.down))
         #expect(d.state.banner == nil)
     }

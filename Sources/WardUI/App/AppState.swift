@@ -38,8 +38,9 @@ public struct AppState: Sendable {
     public var seenCritical: Set<AlertEpisode>? = nil
     /// One overview row per bed at `now` (unsorted), recomputed with the alerts: a frame only sorts them.
     public var boardRows: [OverviewRow] = []
-    /// Alert episodes last sent to the store's alert log.
+    /// Alert episodes last sent to the store's alert log, and the snapshot version they were computed from.
     public var syncedAlerts: Set<AlertEpisode>? = nil
+    public var syncedVersion: Int? = nil
 
     public init(wardProtocol: WardProtocol, securityPolicy: SecurityPolicy, now: Date, size: Size,
                 terminalName: String, ward: WardSnapshot? = nil, keymap: Keymap = .standard,

@@ -22,8 +22,10 @@ extension AppState {
         }
         seenCritical = Set(critical.map(\.id))
         let ids = Set(openAlerts.map(\.id))
-        guard session != nil, ids != syncedAlerts else { return [] }
+        // Sent again after every new snapshot too: the store skips a sync made from an outdated snapshot.
+        guard session != nil, ids != syncedAlerts || ward.version != syncedVersion else { return [] }
         syncedAlerts = ids
+        syncedVersion = ward.version
         return [.syncAlerts(openAlerts, snapshotVersion: ward.version)]
     }
 

@@ -147,6 +147,7 @@ enum AlertPane {
         s.put(fit: " \(title): \(alerts.count) (\(crit) critical) · \(keys)", x: 0, y: top,
               width: s.width, role: .header, emphasis: .bold)
         let log = state.ward?.alertLog ?? AlertLog()
+        let cal = state.calendar
         let room = min(lines, s.height - 2 - top - 1)
         if alerts.isEmpty, room > 0 { s.put("No open alerts.", x: 2, y: top + 1, role: .muted) }
         for (i, a) in alerts.prefix(room).enumerated() {
@@ -159,8 +160,8 @@ enum AlertPane {
                 x += s.put(Text.pad(a.bed ?? "—", 4), x: x, y: y, role: .text, emphasis: .bold) + 1
                 x += s.put(Text.pad(a.patientName, 16), x: x, y: y, role: .text) + 1
             }
-            var tail = " since " + Format.clock(a.since, state.calendar)
-            if let ack = log.acknowledgement(a) { tail += " ✓\(ack.by.split(separator: ",").first.map(String.init) ?? ack.by) \(Format.clock(ack.at, state.calendar))" }
+            var tail = " since " + Format.clock(a.since, cal)
+            if let ack = log.acknowledgement(a) { tail += " ✓\(ack.by.split(separator: ",").first.map(String.init) ?? ack.by) \(Format.clock(ack.at, cal))" }
             if let esc = log.escalations(a).last { tail += " → \(esc.to)" }
             let tw = Text.width(tail)
             let mw = max(0, s.width - x - tw - 1)
