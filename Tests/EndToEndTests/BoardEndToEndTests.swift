@@ -65,12 +65,13 @@ import WardStore
 
     /// Charge nurse under tmux: lands on the overview, acknowledges an alert,
     /// assigns a nurse, admits a patient — each found in the database after.
-    @Test func chargeNurseAcknowledgesAssignsAndAdmits() throws {
+    @Test(arguments: [(80, 24), (132, 43)])
+    func chargeNurseAcknowledgesAssignsAndAdmits(cols: Int, rows: Int) throws {
         let (dir, db) = try Self.demo("board"); defer { try? FileManager.default.removeItem(at: dir) }
         func sql(_ q: String) throws -> String {
             try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, q]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let tmux = try Tmux(cols: 132, rows: 43, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
+        let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
                             environment: ["XDG_STATE_HOME": dir.path])
         try tmux.waitFor("Sign in")
         try tmux.type("C2001"); try tmux.send("Enter")
@@ -91,7 +92,7 @@ import WardStore
 
         for _ in 0..<25 { try tmux.send("Down") }     // empty beds are listed last
         try tmux.send("A")
-        try tmux.waitFor("Admit a patient to bed")
+        try tmux.waitFor("Name (Family, Given)")
         for v in ["E2E-1", "Test, Admission", "1980-05-06", "M"] { try tmux.type(v); try tmux.send("Enter") }
         try tmux.send("Enter")                         // bed as chosen
         for v in ["alprazolam", "2 mg", "2", "1 year", "n", "injecting", ""] { if !v.isEmpty { try tmux.type(v) }; try tmux.send("Enter") }

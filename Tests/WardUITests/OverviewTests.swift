@@ -94,10 +94,11 @@ import WardCore
     @Test func escalateNeedsWhomAndOutcome() {
         var d = BoardFixture.onOverview(size: Fixture.large)
         d.key(.char("e"))
-        #expect(d.key(.key(.enter)).isEmpty)
+        #expect(d.key(.key(.enter)).isEmpty)     // Enter on the first field moves on
+        #expect(d.key(.key(.enter)).isEmpty)     // and on the last one checks both
         guard case .alertAction(let f)? = d.top else { Issue.record("no dialog"); return }
         #expect(f.message?.text == "Say who it was escalated to.")
-        d.type("FY1 bleep 4410"); d.key(.key(.tab)); d.type("reviewed, plan unchanged")
+        d.type("FY1 bleep 4410"); d.key(.key(.enter)); d.type("reviewed, plan unchanged")   // focus went back to the empty field
         guard case .escalateAlert(_, let to, let outcome, _)? = d.key(.key(.enter)).first else { Issue.record("no effect"); return }
         #expect(to == "FY1 bleep 4410" && outcome == "reviewed, plan unchanged")
         d.send(.boardSaved(.failure(CommandRefusal(.storage, "disk full"))))

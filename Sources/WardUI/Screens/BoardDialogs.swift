@@ -43,7 +43,8 @@ enum BoardDialogs {
         y += 1
         if let m = f.message { s.put(fit: m.text, x: r.x + 2, y: y, width: w, role: m.role, emphasis: .bold) }
         else {
-            s.put(fit: f.saving ? "Saving…" : "Enter: save   Tab: next field   Esc: cancel", x: r.x + 2, y: y, width: w, role: .muted)
+            s.put(fit: f.saving ? "Saving…" : f.fields.labels.count > 1 ? "Enter: next field, save on the last   Esc: cancel"
+                                                              : "Enter: save   Esc: cancel", x: r.x + 2, y: y, width: w, role: .muted)
         }
     }
 

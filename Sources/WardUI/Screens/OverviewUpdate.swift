@@ -181,7 +181,7 @@ extension AppState {
         switch stack.last {
         case .alertAction(var f):
             var fx: [Effect] = []
-            if editText(action, event, &f.fields, saving: f.saving) { fx = submitAlertAction(&f) }
+            if editText(action, event, &f.fields, saving: f.saving, enterAdvances: f.mode == .escalate) { fx = submitAlertAction(&f) }
             if case .alertAction = stack.last { stack[stack.count - 1] = .alertAction(f) }
             return fx
         case .admit(var f):
