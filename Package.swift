@@ -5,6 +5,7 @@ let package = Package(
     name: "Wardline",
     products: [
         .executable(name: "wardline", targets: ["wardline"]),
+        .executable(name: "wardline-bench", targets: ["wardline-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -41,6 +42,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Not a test: `swift run -c release wardline-bench` prints overview load, frame and start-up times.
+        .executableTarget(name: "wardline-bench", dependencies: ["WardCore", "WardStore", "WardUI"]),
 
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore"]),
         .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore"]),

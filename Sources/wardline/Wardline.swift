@@ -7,8 +7,8 @@ struct Wardline: ParsableCommand {
         commandName: "wardline",
         abstract: "Nursing terminal for an inpatient benzodiazepine-withdrawal ward.",
         version: "0.1.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, StaffCommand.self, AuditCommand.self, CalcCommand.self, ProtocolCommand.self,
-                      TerminalDemoCommand.self,
-                      DoseCommand.self, HandoverCommand.self, DowntimeCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, StaffCommand.self, AuditCommand.self, AlertsCommand.self,
+                      CalcCommand.self, ProtocolCommand.self, HandoverCommand.self, DowntimeCommand.self,
+                      TerminalDemoCommand.self, DoseCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

@@ -110,6 +110,7 @@ import WardCore
         d.type("654321")
         #expect(d.key(.key(.enter)) == [.signIn(staffID: "N2077", secret: "654321")])
         d.send(.signInResult(.success(Fixture.ben)))
+        d.key(.key(.escape))   // charge nurses land on the overview: back to the ward list
 
         // Ben works from the ward list; Ann's form is nowhere on his screens.
         #expect(d.state.session?.staff == Fixture.ben)
@@ -192,6 +193,7 @@ import WardCore
         d.type("654321")
         d.key(.key(.enter))
         d.send(.signInResult(.success(Fixture.ben)))
+        d.key(.key(.escape))   // charge nurses land on the overview: back to the ward list
         #expect(d.key(.char("q")).isEmpty)
         #expect(d.top == .confirm(.quit(unsavedDrafts: 1)))
         #expect(d.text.contains("1 unsaved CIWA-B draft will be lost. Quit anyway? y/n"))
@@ -217,6 +219,7 @@ import WardCore
         d.type("654321")
         d.key(.key(.enter))
         d.send(.signInResult(.success(Fixture.ben)))
+        d.key(.key(.escape))   // charge nurses land on the overview: back to the ward list
         #expect(d.state.drafts[Fixture.ann.id] != nil)
         d.send(.saved(.success(Fixture.ciwa(950, Fixture.mullerID, total: 20, hoursAgo: 0))))
         #expect(d.state.drafts.isEmpty)
@@ -235,6 +238,7 @@ import WardCore
         d.type("654321")
         d.key(.key(.enter))
         d.send(.signInResult(.success(Fixture.ben)))
+        d.key(.key(.escape))   // charge nurses land on the overview: back to the ward list
         d.send(.saved(.failure(CommandRefusal(.storage, "disk full"))))
         #expect(d.state.flash?.text.contains("disk full") != true)   // not shown to Ben
         let parked = try #require(d.state.drafts[Fixture.ann.id])

@@ -29,6 +29,10 @@ public enum StaffAction: String, Sendable, CaseIterable, Hashable {
     case viewAudit = "view-audit"
     /// Write handover notes, override illness severity, hand a patient over or accept one.
     case handOver = "hand-over"
+    /// Acknowledge or escalate a ward alert.
+    case handleAlert = "handle-alert"
+    /// Assign nurses to beds for a shift.
+    case assignNurse = "assign-nurse"
 
     /// What the action is, for a sentence: "Admitting a patient needs …".
     public var phrase: String {
@@ -48,6 +52,8 @@ public enum StaffAction: String, Sendable, CaseIterable, Hashable {
         case .configureWard: "Configuring the ward"
         case .viewAudit: "Viewing the audit trail"
         case .handOver: "Handing over or accepting a patient"
+        case .handleAlert: "Acknowledging or escalating an alert"
+        case .assignNurse: "Assigning nurses to beds"
         }
     }
 
@@ -84,6 +90,10 @@ extension StaffRole {
             return self == .admin || self == .chargeNurse
         case .handOver:
             return self == .nurse || self == .chargeNurse
+        case .handleAlert:
+            return self == .nurse || self == .chargeNurse || self == .prescriber
+        case .assignNurse:
+            return self == .chargeNurse
         }
     }
 

@@ -31,6 +31,14 @@ public struct WardSnapshot: Sendable, Hashable {
     public var handover: HandoverRecords = HandoverRecords()
     /// Discharges on record (for the handover census).
     public var discharges: [DischargeRecord] = []
+    /// Observation/medication values for the ward board, per patient (filled by those records; empty = "—").
+    public var board: [PatientID: PatientBoardExtras] = [:]
+    /// Acknowledgements and escalations of alert episodes.
+    public var alertLog: AlertLog = AlertLog()
+    /// Nurse-to-bed assignments for the current shift.
+    public var assignments: [BedAssignment] = []
+    /// Staff who can be assigned to beds (nurses, charge nurses, students), enabled only.
+    public var assignableStaff: [StaffMember] = []
 
     public init(ward: Ward, patients: [Patient], assessments: [PatientID: [Assessment]], version: Int, loadedAt: Date) {
         self.ward = ward; self.patients = patients; self.assessments = assessments

@@ -29,6 +29,7 @@ extension Store {
             try Self.loadObservations(db, into: &snapshot)
             try Self.loadMedication(db, into: &snapshot, now: now)
             (snapshot.handover, snapshot.discharges) = try Self.loadHandoverRecords(db)
+            try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
             return snapshot
         }
     }

@@ -12,6 +12,7 @@ enum Schema {
         m.registerMigration("v2-observations-vitals-sedation-exceptions-gates", migrate: v2Observations)
         m.registerMigration("v2-medication-orders-administrations", migrate: v2Medication)
         m.registerMigration("v3-handover-notes-overrides-marks", migrate: handoverTables)
+        m.registerMigration("v-board-alerts-assignments", migrate: migrateBoard)
         return m
     }
 

@@ -30,6 +30,17 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone
     /// Set once `.quit` has been emitted.
     public var quitting: Bool
+    /// The ward's open alerts, recomputed when the ward loads and each tick.
+    public var openAlerts: [WardAlert] = []
+    /// A critical alert that appeared since the last load (shown until a key is pressed).
+    public var banner: Flash? = nil
+    /// Critical alert episodes this terminal has already shown (nil before the first load).
+    public var seenCritical: Set<AlertEpisode>? = nil
+    /// One overview row per bed at `now` (unsorted), recomputed with the alerts: a frame only sorts them.
+    public var boardRows: [OverviewRow] = []
+    /// Alert episodes last sent to the store's alert log, and the snapshot version they were computed from.
+    public var syncedAlerts: Set<AlertEpisode>? = nil
+    public var syncedVersion: Int? = nil
 
     public init(wardProtocol: WardProtocol, securityPolicy: SecurityPolicy, now: Date, size: Size,
                 terminalName: String, ward: WardSnapshot? = nil, keymap: Keymap = .standard,
@@ -93,6 +104,11 @@ public struct AppState: Sendable {
         case .handoverEntry: return .handoverEntry
         case .amend: return .amend
         case .wardList, nil: return .wardList
+        case .overview: return .overview
+        case .worklist: return .worklist
+        case .alertAction, .admit: return .textForm
+        case .picker: return .picker
+        case .discharge: return .confirm
         }
     }
 
@@ -134,8 +150,19 @@ public enum Screen: Sendable, Hashable {
     case handoverEntry(HandoverEntryForm)
     /// Amending a chart entry: entered in error or corrected, with a reason (issue 4).
     case amend(AmendForm)
+    case overview(OverviewState)
+    case worklist(WorklistState)
+    case alertAction(AlertActionForm)
+    case admit(AdmitForm)
+    case picker(PickerState)
+    case discharge(DischargeState)
 
-    var isModal: Bool { if case .confirm = self { true } else { false } }
+    var isModal: Bool {
+        switch self {
+        case .confirm, .alertAction, .picker, .discharge: true
+        default: false
+        }
+    }
 }
 
 public struct WardListState: Sendable, Hashable {

@@ -27,6 +27,8 @@ public enum Msg: Sendable {
     case handoverPrinted(message: String, ok: Bool)
     /// An amendment was saved (the new, superseding entry's ID) or refused.
     case amended(Result<EntryID, CommandRefusal>)
+    /// A ward-board command (acknowledge, escalate, admit, assign, transfer, discharge) finished: what was done, or why not.
+    case boardSaved(Result<String, CommandRefusal>)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -67,4 +69,12 @@ public enum Effect: Sendable, Hashable {
     case overrideSeverity(patientID: PatientID, shiftStart: Date, level: SeverityLevel?, reason: String, session: Session)
     /// Hand over / accept a patient; answer with `.handoverSaved`.
     case markHandover(HandoverMarkKind, patientID: PatientID, shiftStart: Date, session: Session)
+    case acknowledgeAlert(WardAlert, note: String?, session: Session)
+    case escalateAlert(WardAlert, to: String, outcome: String, session: Session)
+    /// Log the alerts open now (raised/cleared) against the snapshot of `version`; no answer.
+    case syncAlerts([WardAlert], snapshotVersion: Int)
+    case admit(AdmissionRequest, session: Session)
+    case assignNurse(bed: String, staff: StaffKey?, session: Session)
+    case transfer(patientID: PatientID, toBed: String, session: Session)
+    case discharge(patientID: PatientID, session: Session)
 }

@@ -23,6 +23,13 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .withdrawHandoverNote(let n, _, let who): "withdrawHandoverNote(note \(n), by staff \(who.staff.id))"
         case .overrideSeverity(let p, _, let l, _, let who): "overrideSeverity(patient \(p), \(l?.rawValue ?? "rule"), by staff \(who.staff.id))"
         case .markHandover(let k, let p, _, let who): "markHandover(\(k.rawValue), patient \(p), by staff \(who.staff.id))"
+        case .acknowledgeAlert(let a, _, let s): "acknowledgeAlert(\(a.key), by staff \(s.staff.id))"
+        case .escalateAlert(let a, _, _, let s): "escalateAlert(\(a.key), by staff \(s.staff.id))"
+        case .syncAlerts(let a, let v): "syncAlerts(\(a.count) open, version \(v))"
+        case .admit(let r, let s): "admit(bed \(r.bed), by staff \(s.staff.id))"
+        case .assignNurse(let bed, let k, let s): "assignNurse(bed \(bed), staff \(k.map(String.init) ?? "nobody"), by staff \(s.staff.id))"
+        case .transfer(let p, let bed, let s): "transfer(patient \(p) to bed \(bed), by staff \(s.staff.id))"
+        case .discharge(let p, let s): "discharge(patient \(p), by staff \(s.staff.id))"
         }
     }
     public var debugDescription: String { description }

@@ -9,13 +9,14 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let date):
         state.now = date
         state.lockIfIdle()
-        return []
+        return state.refreshBoard()
     case .signInResult(let result):
         return state.handleSignInResult(result)
     case .wardLoaded(let snapshot):
         state.ward = snapshot
         state.clampSelections()
-        return state.refreshHandover()
+        let boardEffects = state.refreshBoard()
+        return state.refreshHandover() + boardEffects
     case .saved(let result):
         return state.handleSaved(result)
     case .storeChanged:
@@ -36,6 +37,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleHandoverPrinted(message, ok: ok)
     case .amended(let result):
         return state.handleAmended(result)
+    case .boardSaved(let result):
+        return state.handleBoardSaved(result)
     }
 }
 
@@ -54,6 +57,7 @@ extension AppState {
         }
         lastInputAt = now
         flash = nil
+        banner = nil
         let context = keyContext
         let action = keymap.action(for: event, in: context)
         if showingHelp {
@@ -97,6 +101,7 @@ extension AppState {
             if case .handoverEntry? = stack.last { stack[stack.count - 1] = .handoverEntry(f) }
             return fx
         }
+        if gate == nil, let fx = handleTextEntry(action, event) { return fx }
         guard let action else { return [] }
         switch action {
         case .help:
@@ -144,6 +149,24 @@ extension AppState {
             let fx = handleHandoverEntry(action, event, &f)
             replaceTop(.handoverEntry(f), if: top, at: topIndex)
             return fx
+        case .overview(var s):
+            let fx = handleOverview(action, &s)
+            replaceTop(.overview(s), if: top, at: topIndex)
+            return fx
+        case .worklist(var s):
+            let fx = handleWorklist(action, &s)
+            replaceTop(.worklist(s), if: top, at: topIndex)
+            return fx
+        case .picker(var s):
+            let fx = handlePicker(action, &s)
+            replaceTop(.picker(s), if: top, at: topIndex)
+            return fx
+        case .discharge(var s):
+            let fx = handleDischarge(action, &s)
+            replaceTop(.discharge(s), if: top, at: topIndex)
+            return fx
+        case .alertAction, .admit:
+            return []   // handled by handleTextEntry
         }
     }
 

@@ -56,9 +56,16 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
         if message == nil { message = f.message }
     case .amend(let f):
         AmendView.draw(&s, state, f, below: Array(state.stack[..<base]))
+    case .confirm, .alertAction, .picker, .discharge: break
+    case .overview(let o): OverviewView.draw(&s, state, o)
+    case .worklist(let w): WorklistView.draw(&s, state, w)
+    case .admit(let f):
+        AdmitView.draw(&s, state, f)
         if message == nil { message = f.message }
     }
     Chrome.messageLine(&s, message)
+    BoardDialogs.draw(&s, state, above: base)
+    if let b = state.banner { BoardDialogs.banner(&s, b) }
     for case .confirm(let c) in state.stack[(base + 1)...] {
         let q = c.question
         let r = Chrome.centered(s, width: max(Text.width(q), Text.width(c.choices)) + 8, height: 6)

@@ -14,6 +14,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case acceptPatient, handOverPatient, printHandover, writeNote, overrideSeverity, cycleLevel, saveEntry, cancelEntry
     // Amending a chart entry (issue 4).
     case amendEntry
+    case acknowledge, escalate, cycleSort, cycleFilter, myPatients, admit, assignNurse
+    case transfer, discharge, overview
 
     /// Short word for the status-line legend.
     public var legend: String {
@@ -76,6 +78,17 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .saveEntry: "save"
         case .cancelEntry: "cancel"
         case .amendEntry: "amend"
+        case .pageUp, .pageDown: "page"
+        case .acknowledge: "ack"
+        case .escalate: "escalate"
+        case .cycleSort: "sort"
+        case .cycleFilter: "nurse"
+        case .myPatients: "my pts"
+        case .admit: "admit"
+        case .assignNurse: "assign"
+        case .transfer: "transfer"
+        case .discharge: "discharge"
+        case .overview: "overview"
         }
     }
 
@@ -143,6 +156,18 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .saveEntry: "Save what was typed"
         case .cancelEntry: "Leave without saving"
         case .amendEntry: "Amend the entry selected with ↑↓ (in error / corrected value)"
+        case .pageUp: "Previous page of beds"
+        case .pageDown: "Next page of beds"
+        case .acknowledge: "Acknowledge the bed's most serious open alert (optional note)"
+        case .escalate: "Record an escalation of the bed's alert (to whom, outcome)"
+        case .cycleSort: "Next sort: risk, bed, withdrawal, NEWS2, sedation, overdue, alerts"
+        case .cycleFilter: "Show one assigned nurse's beds (again: next nurse, then all)"
+        case .myPatients: "My patients: due and overdue tasks of the beds assigned to you"
+        case .admit: "Admit a patient to the selected empty bed"
+        case .assignNurse: "Assign a nurse to the selected bed for this shift"
+        case .transfer: "Move the selected patient to an empty bed"
+        case .discharge: "Discharge the selected patient (shows the taper summary first)"
+        case .overview: "Open the ward overview (risk board)"
         }
     }
 }

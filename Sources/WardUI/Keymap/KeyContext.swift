@@ -5,13 +5,14 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case mar, marReason, marConfirm, marText, orderEntry
     case handover, handoverEntry
     case amend
+    case overview, worklist, textForm, picker
 
     /// Contexts where the work-screen globals (help, lock) also apply.
     public var takesGlobals: Bool {
         switch self {
-        case .wardList, .chart, .ciwaB, .mar, .handover: true
+        case .wardList, .chart, .ciwaB, .mar, .handover, .overview, .worklist, .picker: true
         case .ciwaAr, .vitals, .sedation, .exception: true
-        case .signIn, .lock, .confirm, .help, .marReason, .marConfirm, .marText, .orderEntry, .handoverEntry, .amend: false
+        case .signIn, .lock, .confirm, .help, .marReason, .marConfirm, .marText, .orderEntry, .handoverEntry, .amend, .textForm: false
         }
     }
 }

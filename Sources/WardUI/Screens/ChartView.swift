@@ -28,6 +28,7 @@ enum ChartView {
             ChartPanes.drawTable(&s, top: top, state: state, cs: cs, heading: ChartPanes.sedationHeading(wide: wide),
                                  rows: ChartPanes.sedationRows(state, p.id, wide: wide), empty: "No sedation score yet: press s to score.")
         }
+        PatientAlertPane.draw(&s, state, patient: p.id)
     }
 
     static func drawTrend(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) -> Int {

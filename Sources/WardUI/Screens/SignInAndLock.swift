@@ -182,7 +182,7 @@ extension AppState {
             }
         }
         session = Session(staff: staff, terminal: terminalName)
-        stack = drafts.removeValue(forKey: staff.id) ?? [.wardList(WardListState())]
+        stack = drafts.removeValue(forKey: staff.id) ?? AppState.landing(for: staff)
         gate = nil
         showingHelp = false
         lastInputAt = now

@@ -19,6 +19,11 @@ extension AppState {
         case .openHandover:
             let bed = beds.indices.contains(s.selected) ? beds[s.selected].label : nil
             return openHandover(on: bed.flatMap { ward?.patient(inBed: $0)?.id })
+        case .overview:
+            stack.append(.overview(OverviewState(selectedBed: beds.indices.contains(s.selected) ? beds[s.selected].label : nil)))
+        case .myPatients:
+            guard let me = session?.staff.id else { return [] }
+            stack.append(.worklist(WorklistState(staff: me)))
         case .quit:
             var n = drafts.count
             if AppState.startedForm(in: stack) != nil { n += 1 }

@@ -136,6 +136,52 @@ final class EffectRunner: Sendable {
             return []
         case .renderHandover, .printHandover, .addHandoverNote, .withdrawHandoverNote, .overrideSeverity, .markHandover:
             return HandoverEffects(store: store, wardProtocol: wardProtocol, log: log).run(effect) ?? []
+        default:
+            return runBoard(effect)
+        }
+    }
+
+    /// The ward board's effects (issue 7).
+    private func runBoard(_ effect: Effect) -> [Msg] {
+        func done(_ text: String, _ body: () throws(CommandRefusal) -> Void) -> [Msg] {
+            do {
+                try body()
+                log.info("board command", metadata: ["effect": "\(effect)"])
+                return [.boardSaved(.success(text))] + [loadWard()].compactMap { $0 }
+            } catch {
+                log.warning("board command refused", metadata: ["kind": "\(error.kind.rawValue)"])
+                return [.boardSaved(.failure(error))]
+            }
+        }
+        switch effect {
+        case .acknowledgeAlert(let a, let note, let s):
+            return done("Acknowledged: \(a.message)") { () throws(CommandRefusal) in try store.acknowledge(a, note: note, session: s) }
+        case .escalateAlert(let a, let to, let outcome, let s):
+            return done("Escalation to \(to) recorded.") { () throws(CommandRefusal) in
+                try store.escalate(a, to: to, outcome: outcome, session: s)
+            }
+        case .syncAlerts(let open, let version):
+            do { try store.syncAlerts(open, snapshotVersion: version, terminal: terminalName) }
+            catch { log.warning("alert log not updated", metadata: ["kind": "\(error.kind.rawValue)"]) }
+            return []
+        case .admit(let r, let s):
+            return done("Admitted \(r.name) to bed \(r.bed).") { () throws(CommandRefusal) in
+                _ = try store.admit(AdmitPatient(mrn: r.mrn, name: r.name, dateOfBirth: r.dateOfBirth, sex: r.sex, bed: r.bed,
+                                                 substances: r.substances, allergies: r.allergies, seizureHistory: r.seizureHistory,
+                                                 riskFlags: r.riskFlags), session: s)
+            }
+        case .assignNurse(let bed, let staff, let s):
+            return done(staff == nil ? "Bed \(bed) unassigned." : "Nurse assigned to bed \(bed).") { () throws(CommandRefusal) in
+                try store.assignNurse(bed: bed, staff: staff, protocol: wardProtocol, session: s)
+            }
+        case .transfer(let pid, let bed, let s):
+            return done("Moved to bed \(bed).") { () throws(CommandRefusal) in try store.transfer(patientID: pid, toBed: bed, session: s) }
+        case .discharge(let pid, let s):
+            return done("Discharged; the record stays readable.") { () throws(CommandRefusal) in
+                try store.discharge(patientID: pid, session: s)
+            }
+        default:
+            return []   // every other effect is handled in run(_:)
         }
     }
 

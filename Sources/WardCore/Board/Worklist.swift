@@ -1,0 +1,39 @@
+import Foundation
+
+/// One task on a nurse's "My patients" worklist.
+public struct WorklistTask: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case observation(ObservationKind), dose(String) }
+    public var bed: String
+    public var patientID: PatientID
+    public var patientName: String
+    public var kind: Kind
+    public var what: String
+    public var dueAt: Date
+    public var overdue: Bool
+}
+
+public enum Worklist {
+    /// Due and overdue tasks (checks, PRN follow-ups, doses) for the beds
+    /// assigned to `staff`, soonest first.
+    public static func tasks(for staff: StaffKey, input: BoardInput, assignments: [BedAssignment],
+                             proto: WardProtocol, now: Date) -> [WorklistTask] {
+        let beds = Set(assignments.filter { $0.staff == staff }.map(\.bed))
+        let clock = ObservationClock(proto)
+        let window = TimeInterval(proto.administration.windowMinutes * 60)
+        var out: [WorklistTask] = []
+        for p in input.patients {
+            guard let bed = p.patient.bed, beds.contains(bed) else { continue }
+            for d in p.due(clock, now: now) where [.due, .overdue, .stale, .continuous].contains(d.status) {
+                out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name,
+                                        kind: .observation(d.kind), what: "\(AlertEngine.name(d.kind)): \(d.reason)",
+                                        dueAt: d.dueAt, overdue: d.status == .overdue || d.status == .stale))
+            }
+            for dose in p.doses ?? [] where !dose.given && now >= dose.dueAt.addingTimeInterval(-window) {
+                out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name, kind: .dose(dose.label),
+                                        what: "give \(dose.label)", dueAt: dose.dueAt,
+                                        overdue: now > dose.dueAt.addingTimeInterval(window)))
+            }
+        }
+        return out.sorted { ($0.dueAt, $0.bed) < ($1.dueAt, $1.bed) }
+    }
+}

@@ -1,0 +1,110 @@
+// wardline-bench: not a test. Builds a 30-bed ward with a year of history and
+// prints how long the overview takes to load, one `view` frame, and start →
+// first frame of the real binary (under a private tmux server).
+//
+//   swift run -c release wardline-bench
+import Foundation
+import WardCore
+import WardStore
+import WardUI
+
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
+func ms(_ d: Double) -> String { String(format: "%.3f ms", d * 1000) }
+func time(_ body: () throws -> Void) rethrows -> Double {
+    let t = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9
+}
+
+func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+let proto = ProtocolLoader.builtInDefault()
+let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-bench-\(getpid())")
+try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: dir) }
+let path = dir.appendingPathComponent("ward.sqlite").path
+let now = Date()
+let store = try Store.open(path: path, create: true)
+say("Seeding a 30-bed ward with a year of history …")
+let seedTime = try time {
+    let s = try BenchmarkWard.seed(store: store, protocol: proto, now: now)
+    say("  \(s.currentPatients) current patients, \(s.dischargedPatients) discharged this year, \(s.assessments) CIWA-B scores")
+}
+say("  seeded in \(String(format: "%.1f s", seedTime))")
+
+// 1. Overview load: snapshot from the database, alerts, rows.
+var snapshot: WardSnapshot? = nil
+var loads: [Double] = []
+for _ in 0..<30 {
+    loads.append(try time {
+        let w = try store.loadWard(protocol: proto)
+        let input = BoardInput(w)
+        let alerts = AlertEngine(proto).alerts(input, now: now)
+        _ = WardOverview.sort(WardOverview(proto).rows(input, alerts: alerts, assignments: w.assignments, now: now),
+                              by: proto.alerts.wardSortOrder)
+        snapshot = w
+    })
+}
+say("Overview load (database → snapshot → alerts → sorted rows): median \(ms(median(loads))), max \(ms(loads.max() ?? 0)) over \(loads.count)")
+
+// 2. One frame of `view` on the overview at 132×43 and 80×24.
+for size in [Size(cols: 132, rows: 43), Size(cols: 80, rows: 24)] {
+    var state = AppState(wardProtocol: proto, securityPolicy: proto.security, now: now, size: size, terminalName: "bench",
+                         ward: snapshot)
+    state.session = Session(staff: StaffMember(id: 2, staffID: "C1", name: "Bench, Charge", role: .chargeNurse), terminal: "bench")
+    state.gate = nil
+    state.stack = [.wardList(WardListState()), .overview(OverviewState())]
+    _ = update(&state, .wardLoaded(snapshot!))
+    var frames: [Double] = []
+    for _ in 0..<500 { frames.append(time { _ = view(state) }) }
+    say("One view frame, overview \(size.cols)×\(size.rows): median \(ms(median(frames))), max \(ms(frames.max() ?? 0)) (target ≤ 1 ms)")
+    state.stack = [.wardList(WardListState())]
+    frames = []
+    for _ in 0..<500 { frames.append(time { _ = view(state) }) }
+    say("  (baseline: ward list frame \(size.cols)×\(size.rows): median \(ms(median(frames))))")
+}
+try store.close()
+
+// 3. Start → first frame of the real binary, in a private tmux server.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wardline")
+let tmux = "/usr/bin/tmux"
+if FileManager.default.isExecutableFile(atPath: binary.path) && FileManager.default.isExecutableFile(atPath: tmux) {
+    /// Runs tmux (posix_spawn + waitpid); output through a file, never a pipe
+    /// (the tmux server would inherit a pipe and hold it open).
+    func run(_ args: [String]) -> String {
+        let outPath = dir.appendingPathComponent("tmux-out").path
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([tmux] + args).map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, tmux, &actions, nil, argv, environ) == 0 else { return "" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    }
+    var starts: [Double] = []
+    for i in 0..<5 {
+        let sock = "wl-bench-\(getpid())-\(i)"
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        _ = run(["-L", sock, "-f", "/dev/null", "new-session", "-d", "-x", "132", "-y", "43",
+                 "LANG=C.UTF-8 XDG_STATE_HOME=\(dir.path) \(binary.path) --db \(path)"])
+        var seen = false
+        let deadline = Date().addingTimeInterval(15)
+        while !seen && Date() < deadline {
+            if run(["-L", sock, "capture-pane", "-p"]).contains("Sign in") { seen = true } else { usleep(2_000) }
+        }
+        let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        _ = run(["-L", sock, "kill-server"])
+        if seen { starts.append(dt) }
+    }
+    if starts.isEmpty { say("Start → first frame: the binary never drew its sign-in screen") }
+    else {
+        say("Start → first frame of \(binary.lastPathComponent) (tmux, sign-in screen visible): median \(ms(median(starts))), max \(ms(starts.max() ?? 0)) over \(starts.count) (includes tmux start and ~2 ms polling)")
+    }
+} else {
+    say("Start → first frame: skipped (needs \(binary.path) built next to this program, and \(tmux))")
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import WardCore
+
+@Suite("Ward overview: rows, stale marking, risk sort, worklist")
+struct OverviewTests {
+    let p = shipped
+    let beds = (1...6).map { Bed(label: "\($0)") }
+
+    func rows(_ patients: [PatientBoardInput], now: Date = Board.now, assignments: [BedAssignment] = []) -> [OverviewRow] {
+        let input = BoardInput(beds: beds, patients: patients)
+        return WardOverview(p).rows(input, alerts: AlertEngine(p).alerts(input, now: now), assignments: assignments, now: now,
+                                    calendar: Calendar(identifier: .gregorian))
+    }
+
+    @Test func staleAtTheExactMinute() {
+        // CIWA-B 25 is "moderate": re-assessed every interval minutes.
+        let m = Double(p.reassessment.interval(.ciwaB, band: "moderate")!)
+        let taken = Board.ago(minutes: m)
+        let o = WardOverview(p)
+        let t = TimedTotal(scale: .ciwaB, total: 25, takenAt: taken)
+        let interval = TimeInterval(m * 60)
+        #expect(!o.isStale(t, now: taken.addingTimeInterval(interval - 60)))
+        #expect(!o.isStale(t, now: taken.addingTimeInterval(interval)))       // due now, still its value
+        #expect(o.isStale(t, now: taken.addingTimeInterval(interval + 1)))
+        #expect(o.isStale(t, now: taken.addingTimeInterval(interval + 60)))
+        var i = Board.calm(1, bed: "1")
+        i.scores = [t]
+        #expect(rows([i], now: taken.addingTimeInterval(interval))[0].withdrawal?.stale == false)
+        #expect(rows([i], now: taken.addingTimeInterval(interval + 60))[0].withdrawal?.stale == true)
+    }
+
+    @Test func sedationAndNEWS2StaleByTheirIntervals() {
+        var i = Board.calm(1, bed: "1")
+        let sm = Double(p.reassessment.sedationMinutes)
+        i.sedation = [TimedSedation(.rass(0), at: Board.ago(minutes: sm))]
+        #expect(rows([i])[0].sedation?.stale == false)
+        i.sedation = [TimedSedation(.rass(0), at: Board.ago(minutes: sm + 1))]
+        #expect(rows([i])[0].sedation?.stale == true)
+    }
+
+    @Test func emptyBedsAndMissingRecordsAreNil() {
+        var i = Board.calm(1, bed: "2")
+        i.vitals = nil; i.sedation = nil; i.doses = nil; i.diazepamEquivalent24hMg = nil
+        let r = rows([i])
+        #expect(r.count == beds.count)
+        #expect(r[0].isEmpty && r[0].withdrawal == nil)
+        #expect(r[1].patient?.id == 1 && r[1].news2 == nil && r[1].sedation == nil && r[1].doses == nil
+                && r[1].diazepamEquivalent24hMg == nil)
+        #expect(r[1].withdrawal?.total == 10)
+        #expect(r[1].trend == [12, 10])
+    }
+
+    @Test func riskSortFollowsTheProtocolOrder() {
+        var crit = Board.calm(1, bed: "6"); crit.events = [ClinicalEvent(kind: .seizure, at: Board.ago(minutes: 1))]
+        var news = Board.calm(2, bed: "5"); news.vitals = [TimedVitals(vitals(rr: 22, pulse: 95), at: Board.ago(minutes: 5))]
+        var sed = Board.calm(3, bed: "4"); sed.sedation = [TimedSedation(.rass(-1), at: Board.ago(minutes: 5))]
+        var wd = Board.calm(4, bed: "3"); wd.scores = [TimedTotal(scale: .ciwaB, total: 35, takenAt: Board.ago(minutes: 5))]
+        let calm = Board.calm(5, bed: "1")
+        let sorted = WardOverview.sort(rows([calm, wd, sed, news, crit]), by: p.alerts.wardSortOrder)
+        #expect(p.alerts.wardSortOrder.first == .alerts)
+        #expect(sorted.map(\.bed) == ["6", "5", "4", "3", "1", "2"])   // bed 2 empty: last
+        // Sorting by bed puts bed order back, empty beds still last.
+        let byBed = WardOverview.sort(sorted, by: WardOverview.keys(p.alerts.wardSortOrder, first: .bed))
+        #expect(byBed.map(\.bed) == ["1", "3", "4", "5", "6", "2"])
+        // By withdrawal first: bed 3 (moderate) leads.
+        let byW = WardOverview.sort(sorted, by: WardOverview.keys(p.alerts.wardSortOrder, first: .withdrawal))
+        #expect(byW.first?.bed == "3")
+    }
+
+    @Test func overdueSortsTheMostOverdueFirst() {
+        let im = Double(p.reassessment.interval(.ciwaB, band: "mild")!)
+        var a = Board.calm(1, bed: "1"); a.scores = [TimedTotal(scale: .ciwaB, total: 10, takenAt: Board.ago(minutes: im + 30))]
+        var b = Board.calm(2, bed: "2"); b.scores = [TimedTotal(scale: .ciwaB, total: 10, takenAt: Board.ago(minutes: im + 90))]
+        let sorted = WardOverview.sort(rows([a, b]), by: [.overdue, .bed])
+        #expect(sorted.prefix(2).map(\.bed) == ["2", "1"])
+        #expect(sorted[0].overdueSeconds == 90 * 60)
+    }
+
+    @Test func worklistHasOnlyTheNursesBedsSoonestFirst() {
+        let im = Double(p.reassessment.interval(.ciwaB, band: "mild")!)
+        var a = Board.calm(1, bed: "1"); a.scores = [TimedTotal(scale: .ciwaB, total: 10, takenAt: Board.ago(minutes: im + 30))]
+        var b = Board.calm(2, bed: "2"); b.doses = [ScheduledDoseDue(label: "diazepam 5 mg", dueAt: Board.ago(minutes: 100))]
+        var c = Board.calm(3, bed: "3"); c.doses = [ScheduledDoseDue(label: "diazepam 5 mg", dueAt: Board.ago(minutes: 300))]
+        let assign = { (bed: String, key: StaffKey) in
+            BedAssignment(bed: bed, staff: key, staffID: "N\(key)", staffName: "Nurse \(key)", shift: "day",
+                          shiftStart: Board.ago(minutes: 400), assignedAt: Board.ago(minutes: 390))
+        }
+        let tasks = Worklist.tasks(for: 7, input: BoardInput(beds: beds, patients: [a, b, c]),
+                                   assignments: [assign("1", 7), assign("2", 7), assign("3", 8)], proto: p, now: Board.now)
+        #expect(tasks.map(\.bed) == ["2", "1"])
+        #expect(tasks.allSatisfy { $0.overdue })
+    }
+
+    @Test func shiftInstanceOfANightShiftStartsTheEveningBefore() {
+        var cal = Calendar(identifier: .gregorian); cal.timeZone = TimeZone(identifier: "UTC")!
+        let early = FixedClock(iso8601: "2026-11-28T03:00:00Z").now()
+        let s = p.shifts.instance(at: early, calendar: cal)
+        #expect(s?.name == "night")
+        #expect(s?.start == FixedClock(iso8601: "2026-11-27T19:30:00Z").now())
+        #expect(p.shifts.instance(at: Board.now, calendar: cal)?.name == "day")
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+@testable import WardUI
+import WardCore
+
+@Suite struct OverviewSnapshotTests {
+    @Test(arguments: [Fixture.small, Fixture.large])
+    func overview30Beds(size: Size) {
+        let d = BoardFixture.onOverview(size: size)
+        assertSnapshot(view(d.state), named: "overview30_\(size)")
+    }
+
+    @Test func thirtyBedsFitAt132x43AndPageAt80x24() {
+        let big = BoardFixture.onOverview(size: Fixture.large)
+        #expect(OverviewLayout(size: Fixture.large).bedRows >= 30)
+        let bigLines = big.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let bedCells = bigLines.dropFirst(2).prefix(30).map { String($0.dropFirst(2).prefix(4)).trimmingCharacters(in: .whitespaces) }
+        #expect(Set(bedCells) == Set(BoardFixture.beds))
+        var small = BoardFixture.onOverview(size: Fixture.small)
+        #expect(small.text.contains("Overview p1/"))
+        for _ in 0..<OverviewLayout(size: Fixture.small).bedRows { small.key(.key(.down)) }
+        #expect(small.text.contains("Overview p2/"))
+    }
+
+    @Test func narrowDropsColumnsInTheDocumentedOrder() {
+        let wide = OverviewLayout(size: Fixture.large), narrow = OverviewLayout(size: Fixture.small)
+        #expect(wide.columns == OverviewColumn.allCases)
+        let dropped = OverviewColumn.allCases.filter { !narrow.columns.contains($0) }
+        #expect(!dropped.isEmpty)
+        #expect(Set(dropped) == Set(OverviewColumn.dropOrder.prefix(dropped.count)))
+        for keep in [OverviewColumn.bed, .patient, .withdrawal, .news2, .next, .alerts] { #expect(narrow.columns.contains(keep)) }
+        let used = 2 + narrow.columns.reduce(0) { $0 + narrow.widths[$1]! + 1 }
+        #expect(used <= 80)
+    }
+
+    @Test func truncatedNamesStayDistinct() {
+        let d = BoardFixture.onOverview(size: Fixture.small)
+        let rows = d.state.overviewRows(OverviewState())
+        let names = OverviewLayout.names(rows, width: OverviewLayout(size: Fixture.small).widths[.patient]!)
+        let shown = rows.compactMap { names[$0.bed] }
+        #expect(Set(shown).count == shown.count)
+        let fitz = rows.filter { $0.patient?.name.hasPrefix("Fitzgerald") == true }.compactMap { names[$0.bed] }
+        #expect(fitz.count >= 2 && fitz.allSatisfy { $0.contains("#") })
+    }
+}
+
+@Suite struct OverviewUpdateTests {
+    @Test func chargeNurseLandsOnTheOverviewSortedByRisk() {
+        let d = BoardFixture.onOverview(size: Fixture.large)
+        guard case .overview = d.top else { Issue.record("not on the overview: \(String(describing: d.top))"); return }
+        let rows = d.state.overviewRows(OverviewState())
+        #expect(rows.first?.openCritical ?? 0 > 0)
+        #expect(rows.suffix(2).allSatisfy { $0.isEmpty })
+        let crit = rows.map(\.openCritical)
+        let firstNonCritical = crit.firstIndex(of: 0) ?? crit.count
+        #expect(crit[firstNonCritical...].allSatisfy { $0 == 0 })
+    }
+
+    @Test func loadingLogsTheAlertsOnceAndANewCriticalShowsABanner() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        #expect(d.state.banner == nil)           // the first load shows no banner
+        var w = BoardFixture.ward
+        #expect(d.send(.wardLoaded(w)).isEmpty)  // same alerts, same snapshot: nothing to log again
+        #expect(d.send(.tick(Fixture.now)).isEmpty)
+        let bed3 = w.patients.first { $0.bed == "3" }!
+        w.board[bed3.id]?.sedation = [TimedSedation(.rass(-4), at: Fixture.now)]
+        w.version += 1
+        let fx = d.send(.wardLoaded(w))
+        guard case .syncAlerts(let open, let v)? = fx.first else { Issue.record("no sync: \(fx)"); return }
+        #expect(v == w.version && open.contains { $0.rule == .overSedation && $0.patientID == bed3.id })
+        #expect(d.state.banner?.text.contains("bed 3") == true)
+        #expect(d.text.contains("CRITICAL · bed 3"))
+        // A newer snapshot with the same alerts is synced again (an earlier sync may have been skipped as outdated).
+        w.version += 1
+        guard case .syncAlerts(_, let v2)? = d.send(.wardLoaded(w)).first else { Issue.record("no re-sync"); return }
+        #expect(v2 == w.version)
+        d.key(.key(.down))
+        #expect(d.state.banner == nil)
+    }
+
+    @Test func acknowledgeTheTopAlertWithANote() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        let top = d.state.overviewRows(OverviewState())[0]
+        d.key(.char("a"))
+        guard case .alertAction(let f)? = d.top else { Issue.record("no dialog"); return }
+        #expect(f.alert == top.alerts.first && f.mode == .acknowledge)
+        d.type("on it")
+        let fx = d.key(.key(.enter))
+        #expect(fx == [.acknowledgeAlert(top.alerts[0], note: "on it", session: d.state.session!)])
+        d.send(.boardSaved(.success("Acknowledged")))
+        guard case .overview = d.top else { Issue.record("dialog not closed"); return }
+    }
+
+    @Test func escalateNeedsWhomAndOutcome() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        d.key(.char("e"))
+        #expect(d.key(.key(.enter)).isEmpty)     // Enter on the first field moves on
+        #expect(d.key(.key(.enter)).isEmpty)     // and on the last one checks both
+        guard case .alertAction(let f)? = d.top else { Issue.record("no dialog"); return }
+        #expect(f.message?.text == "Say who it was escalated to.")
+        d.type("FY1 bleep 4410"); d.key(.key(.enter)); d.type("reviewed, plan unchanged")   // focus went back to the empty field
+        guard case .escalateAlert(_, let to, let outcome, _)? = d.key(.key(.enter)).first else { Issue.record("no effect"); return }
+        #expect(to == "FY1 bleep 4410" && outcome == "reviewed, plan unchanged")
+        d.send(.boardSaved(.failure(CommandRefusal(.storage, "disk full"))))
+        guard case .alertAction(let g)? = d.top else { Issue.record("dialog closed on failure"); return }
+        #expect(g.message?.text == "Not saved: disk full" && !g.saving)
+    }
+
+    @Test func admitToAnEmptyBedFromTheForm() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        d.key(.char("s"))   // sort by bed: empty beds are still last
+        while d.state.overviewRows(OverviewState(sortFirst: .bed)).first(where: { $0.bed == currentBed(d) })?.isEmpty == false {
+            d.key(.key(.down))
+        }
+        d.key(.char("A"))
+        guard case .admit(let f)? = d.top else { Issue.record("no admission form"); return }
+        #expect(BoardFixture.empty.contains(f.fields.values[4]))
+        for v in ["MRN-77", "Doe, Jane", "1981-02-03", "f"] { d.type(v); d.key(.key(.enter)) }
+        d.key(.key(.enter))                         // bed prefilled
+        for v in ["alprazolam", "4 mg", "four"] { d.type(v); d.key(.key(.enter)) }
+        guard case .admit(let g)? = d.top else { return }
+        #expect(g.fields.field == 8)                // moved on; the mg is checked on save
+        d.type("3 years"); d.key(.key(.enter)); d.type("n"); d.key(.key(.enter)); d.type("other CNS depressants"); d.key(.key(.enter))
+        #expect(d.key(.key(.enter)).isEmpty)
+        guard case .admit(let h)? = d.top else { return }
+        #expect(h.fields.field == 7 && h.message?.text.hasPrefix("Daily mg") == true)
+        for _ in 0..<4 { d.key(.key(.backspace)) }
+        d.type("4")
+        for _ in 0..<4 { d.key(.key(.tab)) }
+        guard case .admit(let request, _)? = d.key(.key(.enter)).first else { Issue.record("no admit effect"); return }
+        #expect(request.name == "Doe, Jane" && request.sex == .female && request.substances.first?.dailyMg == 4
+                && request.riskFlags == ["other CNS depressants"] && !request.seizureHistory)
+    }
+
+    func currentBed(_ d: Driver) -> String? {
+        if case .overview(let o)? = d.top { return o.selectedBed ?? d.state.overviewRows(o).first?.bed }
+        return nil
+    }
+
+    @Test func assignANurseFilterByNurseAndMyPatients() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        d.key(.char("n"))
+        guard case .picker(let p)? = d.top else { Issue.record("no picker"); return }
+        #expect(p.choices.map(\.label).contains("Ann Okafor (N1042)"))
+        d.key(.key(.down)); d.key(.key(.down))  // (nobody)
+        guard case .assignNurse(_, let staff, _)? = d.key(.key(.enter)).first else { Issue.record("no effect"); return }
+        #expect(staff == nil)
+        d.key(.char("f"))
+        guard case .overview(let o)? = d.top else { return }
+        #expect(o.nurseFilter == Fixture.ann.id)
+        #expect(d.state.overviewRows(o).map(\.bed).sorted() == ["1", "2", "3", "4", "5"])
+        d.key(.char("m"))
+        guard case .worklist(let w)? = d.top else { Issue.record("no worklist"); return }
+        let tasks = d.state.worklistTasks(w)
+        #expect(tasks.map(\.dueAt) == tasks.map(\.dueAt).sorted())
+        #expect(Set(tasks.map(\.bed)).isSubset(of: ["11", "12", "13", "14", "15", "16", "17", "18", "20", "21", "22", "8", "9", "10", "6"]))
+    }
+
+    @Test func nursesMayNotAssign() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        d.state.session = Session(staff: Fixture.ann, terminal: "t")
+        d.key(.char("n"))
+        guard case .overview = d.top else { Issue.record("picker opened for a nurse"); return }
+        #expect(d.state.flash?.text.contains("charge nurse") == true)
+    }
+
+    @Test func dischargeShowsTheTaperSummaryThenAsks() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        d.key(.char("D"))
+        guard case .discharge(let s)? = d.top else { Issue.record("no discharge box"); return }
+        #expect(s.summary.contains { $0.hasPrefix("CIWA-B: 3 scored") })
+        #expect(d.text.contains("Discharge now?"))
+        #expect(d.key(.char("y")) == [.discharge(patientID: s.patientID, session: d.state.session!)])
+    }
+
+    @Test func anAcknowledgedAlertStaysVisibleUntilItsCauseClears() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        let top = d.state.overviewRows(OverviewState())[0]
+        var w = BoardFixture.ward
+        for a in top.alerts {
+            w.alertLog.acknowledgements[a.id] = AlertAcknowledgement(episode: a.id, by: "Lindqvist, Ben", at: Fixture.now)
+        }
+        d.send(.wardLoaded(w))
+        let row = d.state.overviewRows(OverviewState()).first { $0.bed == top.bed }!
+        #expect(row.alerts.count == top.alerts.count)
+        #expect(d.text.contains("\(top.alerts.count) ack'd"))
+        #expect(d.text.contains("✓Lindqvist 14:05"))
+        // Pressing a on that bed: nothing left to acknowledge.
+        d.state.stack[d.state.stack.count - 1] = .overview(OverviewState(selectedBed: top.bed))
+        d.key(.char("a"))
+        #expect(d.state.flash?.text == "Every alert of bed \(top.bed) is already acknowledged.")
+    }
+
+    @Test func theChartShowsThePatientsAlerts() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        let top = d.state.overviewRows(OverviewState())[0]
+        d.key(.key(.enter))
+        guard case .chart(let c)? = d.top else { Issue.record("no chart"); return }
+        #expect(c.patientID == top.patient?.id)
+        #expect(d.text.contains("Alerts for this patient: \(top.alerts.count)"))
+        #expect(d.text.contains(top.alerts[0].message))
+    }
+}
