@@ -197,6 +197,7 @@ import WardCore
         #expect(d.text.contains("Not yours to amend: another person's entry needs a charge nurse."))
 
         var b = Driver.signedIn(Fixture.ben)
+        b.key(.key(.escape))                            // a charge nurse lands on the overview
         b.key(.key(.enter))
         b.key(.char("e"))                               // #107, by Ann
         #expect(amendForm(b)?.target.entryID == 107)
@@ -303,7 +304,8 @@ import WardCore
         d.key(.key(.tab))
         d.type("N2077"); d.key(.key(.enter)); d.type("654321"); d.key(.key(.enter))
         d.send(.signInResult(.success(Fixture.ben)))
-        #expect(d.state.stack == [.wardList(WardListState())])
+        // Ben is a charge nurse: a clean landing on the overview, none of Ann's screens.
+        #expect(d.state.stack == [.wardList(WardListState()), .overview(OverviewState())])
         #expect(d.state.drafts[Fixture.ann.id]?.contains(.amend(annsDraft)) == true)
         #expect(!d.text.contains("duplicate"))
 

@@ -128,3 +128,11 @@ struct Driver {
     }
     var text: String { view(state).textLines().joined(separator: "\n") }
 }
+
+extension Array where Element == Effect {
+    /// The effects apart from the board's alert-log upkeep (`.syncAlerts`),
+    /// which any ward load may add when the open alerts changed.
+    var withoutAlertSync: [Effect] {
+        filter { if case .syncAlerts = $0 { false } else { true } }
+    }
+}

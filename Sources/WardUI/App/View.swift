@@ -56,7 +56,8 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
         if message == nil { message = f.message }
     case .amend(let f):
         AmendView.draw(&s, state, f, below: Array(state.stack[..<base]))
-    case .confirm, .alertAction, .picker, .discharge: break
+        if message == nil { message = f.message }
+    case .alertAction, .picker, .discharge: break
     case .overview(let o): OverviewView.draw(&s, state, o)
     case .worklist(let w): WorklistView.draw(&s, state, w)
     case .admit(let f):
