@@ -37,7 +37,7 @@ var loads: [Double] = []
 for _ in 0..<30 {
     loads.append(try time {
         let w = try store.loadWard(protocol: proto)
-        let input = BoardInput(w)
+        let input = BoardInput(w, now: now, protocol: proto, calendar: .wardDefault)
         let alerts = AlertEngine(proto).alerts(input, now: now)
         _ = WardOverview.sort(WardOverview(proto).rows(input, alerts: alerts, assignments: w.assignments, now: now),
                               by: proto.alerts.wardSortOrder)

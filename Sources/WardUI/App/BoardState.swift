@@ -3,7 +3,7 @@ import WardCore
 
 extension AppState {
     /// The board input of the ward as loaded (nil before the first load).
-    var boardInput: BoardInput? { ward.map(BoardInput.init) }
+    var boardInput: BoardInput? { ward.map { BoardInput($0, now: now, protocol: wardProtocol, calendar: calendar) } }
 
     /// Recomputes the open alerts at `now`; raises the banner for a critical
     /// alert not seen before on this terminal; asks the store to log the

@@ -100,7 +100,7 @@ enum PatientAlertPane {
         let top = s.height - 2 - lines - 1
         s.fill(Rect(x: 0, y: top, width: s.width, height: lines + 1), role: .text)
         AlertPane.draw(&s, state, alerts: alerts, top: top, lines: lines, title: "Alerts for this patient", showPatient: false,
-                       keys: "acknowledge on the overview (ward list: o)")
+                       keys: "ack on overview (o from ward list)")
     }
 }
 
