@@ -9,17 +9,10 @@ import Testing
 
     @Test(arguments: [(80, 24), (132, 43)])
     func nurseScoresACIWABAndItIsSaved(cols: Int, rows: Int) throws {
-        let dir = Paths.tempDir("ciwab"); defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
-        try #require(made.status == 0, "\(made.stderr)")
-
-        let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
-                            environment: ["XDG_STATE_HOME": dir.path])
-        try tmux.waitFor("Sign in")
-        try tmux.type("N1001"); try tmux.send("Enter")
-        try tmux.type("111111"); try tmux.send("Enter")
-        try tmux.waitFor("Müller, Grete")
+        let ward = try DemoWardDB("ciwab"); defer { ward.remove() }
+        let dir = ward.dir, db = ward.path
+        let tmux = try ward.openTUI(cols: cols, rows: rows)
+        try tmux.signIn("N1001", "111111", landing: "Müller, Grete")
         try tmux.send("Enter")                        // bed 1 is selected first
         try tmux.waitFor("b CIWA-B")
 
