@@ -3,10 +3,8 @@ import WardCore
 
 /// The observation work (#6) in the handover: NEWS2 last and worst of the
 /// shift with its red parameters, the shift's sedation scores, and the
-/// checks due or overdue now (from `ObservationClock`). Medication (#5) and
-/// alerts (#7) plug in beside this, filling `summary.taperStepToday`,
-/// `summary.diazepamEquivalent24hMg`, `numbers.prnDoses`,
-/// `numbers.scheduledDoses`, dose items of `actions.items` and `actions.alerts`.
+/// checks due or overdue now (from `ObservationClock`). Medication and
+/// alerts are added beside this (HandoverBuilder+Medication, +Alerts).
 extension HandoverInput {
     static func applyingObservations(_ p: PatientHandover, patient: Patient, snapshot: WardSnapshot, proto: WardProtocol,
                                      shift: DateInterval, now: Date, fmt: ReportTime) -> PatientHandover {

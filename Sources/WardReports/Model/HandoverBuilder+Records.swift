@@ -18,13 +18,16 @@ extension HandoverInput {
                          shiftLabel: label, labels: labels, timeZone: timeZone)
         input.census = census(snapshot, shift: shift.interval)
         let byMRN = Dictionary(snapshot.patients.map { ($0.mrn, $0) }, uniquingKeysWith: { a, _ in a })
+        let alerts = openAlerts(snapshot, proto: proto, now: now, calendar: calendar)
         input.patients = riskOrdered(input.patients.map { p in
             guard let patient = byMRN[p.summary.mrn] else { return p }
             let observed = applyingObservations(p, patient: patient, snapshot: snapshot, proto: proto, shift: shift.interval,
                                                 now: now, fmt: fmt)
             let medicated = applyingMedication(observed, patient: patient, snapshot: snapshot, proto: proto, shift: shift.interval,
                                                now: now, calendar: calendar, fmt: fmt)
-            return applying(snapshot.handover, to: medicated, patient: patient.id, shiftStart: shift.start, fmt: fmt)
+            var withAlerts = medicated
+            withAlerts.actions.alerts = alertLines(for: patient.id, alerts: alerts, log: snapshot.alertLog, now: now, fmt: fmt)
+            return applying(snapshot.handover, to: withAlerts, patient: patient.id, shiftStart: shift.start, fmt: fmt)
         })
         return input
     }
