@@ -298,3 +298,21 @@ enum HandoverFixture {
         #expect(!d.text.contains("Müller"))           // patient data hidden behind the lock
     }
 }
+
+/// The charge nurse's overview shows who was handed over and accepted (issue #8).
+@Suite struct OverviewHandoverMarkTests {
+    @Test func acceptedAndHandedOverPatientsAreMarkedOnTheOverview() throws {
+        var d = Driver.signedIn(Fixture.ben, size: Size(cols: 132, rows: 43))
+        guard case .overview? = d.state.stack.last else { Issue.record("charge nurse did not land on the overview"); return }
+        HandoverSnapshotTests.withMarks(&d)
+        let lines = d.text.split(separator: "\n")
+        let header = try #require(lines.first { $0.contains("Bed") && $0.contains("Patient") })
+        #expect(header.contains("H/O"))
+        let muller = try #require(lines.first { $0.contains("Müller, Grete") })
+        #expect(muller.contains("✓"))
+        let six = try #require(lines.first { $0.range(of: #"^\S?\s+6\s"#, options: .regularExpression) != nil })
+        #expect(six.contains(" H "))
+        let other = try #require(lines.first { $0.range(of: #"^\S?\s+3\s"#, options: .regularExpression) != nil })
+        #expect(!other.contains("✓") && !other.contains(" H "))
+    }
+}

@@ -2,27 +2,27 @@ import WardCore
 
 /// The overview's columns, and which are dropped first when the terminal is
 /// narrow. Documented order (docs/charge-nurse.md): nurse, trend, 24-h DE,
-/// detox day, score age, doses, sedation. Bed, patient, withdrawal score,
-/// NEWS2, next check and alerts are always shown.
+/// detox day, score age, handover mark, doses, sedation. Bed, patient,
+/// withdrawal score, NEWS2, next check and alerts are always shown.
 public enum OverviewColumn: String, Sendable, Hashable, CaseIterable {
-    case bed, patient, day, de, withdrawal, age, trend, news2, sedation, next, doses, alerts, nurse
+    case bed, handover, patient, day, de, withdrawal, age, trend, news2, sedation, next, doses, alerts, nurse
 
     public var title: String {
         switch self {
-        case .bed: "Bed"; case .patient: "Patient"; case .day: "Day"; case .de: "DE 24h"; case .withdrawal: "Withdrawal"
+        case .bed: "Bed"; case .handover: "H/O"; case .patient: "Patient"; case .day: "Day"; case .de: "DE 24h"; case .withdrawal: "Withdrawal"
         case .age: "Scored"; case .trend: "Trend 24h"; case .news2: "NEWS2"; case .sedation: "Sedation"; case .next: "Next check"
         case .doses: "Doses"; case .alerts: "Alerts"; case .nurse: "Nurse"
         }
     }
     var width: Int {
         switch self {
-        case .bed: 4; case .patient: 18; case .day: 3; case .de: 6; case .withdrawal: 14; case .age: 6; case .trend: 9
+        case .bed: 4; case .handover: 3; case .patient: 18; case .day: 3; case .de: 6; case .withdrawal: 14; case .age: 6; case .trend: 9
         case .news2: 6; case .sedation: 8; case .next: 10; case .doses: 7; case .alerts: 8; case .nurse: 14
         }
     }
     var rightAligned: Bool { self == .day || self == .de }
     /// Dropped first → last when the width is short.
-    public static let dropOrder: [OverviewColumn] = [.nurse, .trend, .de, .day, .age, .doses, .sedation]
+    public static let dropOrder: [OverviewColumn] = [.nurse, .trend, .de, .day, .age, .handover, .doses, .sedation]
     static let maxPatientWidth = 28
 }
 

@@ -71,6 +71,14 @@ enum OverviewView {
     static func cell(_ c: OverviewColumn, _ r: OverviewRow, name: String?, state: AppState) -> (String, SemanticRole?) {
         switch c {
         case .bed: return (r.bed, nil)
+        case .handover:
+            // The nearest handover: "✓" accepted, "H" handed over and awaiting acceptance.
+            guard let shift = state.handoverShift, let w = state.ward, let p = r.patient else { return ("", nil) }
+            switch w.handover.status(for: p.id, shiftStart: shift.start) {
+            case .accepted: return (state.asciiOnly ? "ok" : "✓", .saved)
+            case .handedOver: return ("H", .alertInfo)
+            case .none: return ("", nil)
+            }
         case .patient: return (name ?? r.patient?.name ?? "", nil)
         case .day: return (r.detoxDay.map(String.init) ?? dash, nil)
         case .de: return (r.diazepamEquivalent24hMg.map { "\(mg($0))mg" } ?? dash, r.diazepamEquivalent24hMg == nil ? .muted : nil)
