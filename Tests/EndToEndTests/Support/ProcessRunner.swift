@@ -31,11 +31,27 @@ func runProcess(_ executable: URL, _ arguments: [String], input: String? = nil,
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
+    // The test runner's threads block signals, and a spawned process inherits
+    // the caller's mask: tmux's server would then never reap its child or
+    // obey kill-server. Start every child with an empty mask and default
+    // handlers for the signals that matter.
+    var attr = posix_spawnattr_t()
+    posix_spawnattr_init(&attr)
+    defer { posix_spawnattr_destroy(&attr) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attr, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for sig in [SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGQUIT] { sigaddset(&defaults, sig) }
+    posix_spawnattr_setsigdefault(&attr, &defaults)
+    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
     let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
     let argv = [executable.path] + arguments
     var pid: pid_t = 0
     let rc = withCStrings(argv) { cArgv in
-        withCStrings(env) { cEnv in posix_spawn(&pid, executable.path, &actions, nil, cArgv, cEnv) }
+        withCStrings(env) { cEnv in posix_spawn(&pid, executable.path, &actions, &attr, cArgv, cEnv) }
     }
     guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
 
