@@ -10,7 +10,7 @@ struct AuditCommand: ParsableCommand {
         abstract: "Verify or show the tamper-evident audit trail.",
         discussion: """
             Signs you in first (--as ID, or prompted; without a terminal the PIN is the first stdin line).
-            `verify` walks the hash chain and reports the first broken link; note the head hash it
+            `verify` walks the hash chain and reports the first broken link; note the head hash it \
             prints (or keep it with the backup) to detect later removal of the newest events.
             """,
         subcommands: [Verify.self, Show.self])

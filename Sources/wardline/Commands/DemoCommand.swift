@@ -10,7 +10,7 @@ struct DemoCommand: ParsableCommand {
         abstract: "Create a fresh demo ward (patients, staff, 72 h of scores) and open it.",
         discussion: """
             Without --db the demo database lives in a temporary directory and is deleted on exit.
-            Demo staff (ID / PIN): nurse N1001 / 111111, charge nurse C2001 / 222222,
+            Demo staff (ID / PIN): nurse N1001 / 111111, charge nurse C2001 / 222222, \
             prescriber P3001 / 333333, student nurse S4001 / 444444, ward IT A9001 / 999999.
             """)
 

@@ -9,7 +9,7 @@ struct StaffCommand: ParsableCommand {
         commandName: "staff",
         abstract: "Manage staff: add, list, disable, reset a PIN (ward IT / admin).",
         discussion: """
-            Each subcommand signs you in first: --as ID, or prompted. Without a terminal the PINs are
+            Each subcommand signs you in first: --as ID, or prompted. Without a terminal the PINs are \
             read from stdin, one per line: yours first, then (add, reset-pin) the new one.
             Staff are never deleted, only disabled, so their entries keep a name.
             """,
