@@ -243,11 +243,11 @@ extension AppState {
                 return []
             }
             guard w > 0 else {
-                m.message = Flash("The wasted amount must be above 0 mg: type the part of the \(dose) mg dose not given.", role: .error)
+                m.message = Flash("The wasted amount must be above 0 mg (e.g. 2.5).", role: .error)
                 return []
             }
             guard w < p.doseMg - 1e-9 else {
-                m.message = Flash("Wasted \(MARScreen.mg(w)) mg is not less than the \(dose) mg dose: type the part wasted, or Esc and record the dose as omitted.", role: .error)
+                m.message = Flash("Wasted \(MARScreen.mg(w)) mg is not less than the \(dose) mg dose: type only the part wasted.", role: .error)
                 return []
             }
             m.pending?.wastedMg = w
