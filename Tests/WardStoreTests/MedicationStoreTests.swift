@@ -194,6 +194,23 @@ extension Fixture {
         #expect(a.wastedMg == 2.5)
         #expect(try sqlite3(f.path, "SELECT wasted_mg, w.staff_id FROM administrations a JOIN staff w ON w.id = a.witness").out == "2.5|C1")
     }
+
+    @Test func wastageNeedsAWitnessWhereOnlyTheWastageIsWitnessedAndReadsBackWithTheWard() throws {
+        let (f, p, o) = try setUp(); defer { f.cleanup() }
+        var civ = wardProtocol
+        civ.witness.defaultSchedule = "us-civ"      // giving alone is allowed; wasting is witnessed
+        let dose = try #require(f.doses(o).first)
+        let alone = refusal { try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given, wastedMg: 2.5),
+                                                     session: f.session(.nurse), protocol: civ) }
+        #expect(alone?.kind == .notPermitted)
+        #expect(alone?.message.contains("wasting") == true)
+        #expect(try f.count("SELECT count(*) FROM administrations") == 0)
+        try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given, witness: f.witness(.chargeNurse), wastedMg: 2.5),
+                               session: f.session(.nurse), protocol: civ)
+        let a = try #require(try f.store.loadWard(protocol: civ).administrations[p.id]?.first)
+        #expect(a.wastedMg == 2.5 && a.witness?.name == "Charge nurse, Test")
+        #expect(try f.count("SELECT count(*) FROM audit_events WHERE action = 'dose.given' AND details LIKE '%wastedMg%'") == 1)
+    }
 }
 
 @Suite(.serialized) struct PRNStoreTests {

@@ -14,6 +14,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case acceptPatient, handOverPatient, printHandover, writeNote, overrideSeverity, cycleLevel, saveEntry, cancelEntry
     // Amending a chart entry (issue 4).
     case amendEntry
+    // Wasted part-dose on the give confirmation (issue 5).
+    case withWastage
     case acknowledge, escalate, cycleSort, cycleFilter, myPatients, admit, assignNurse
     case transfer, discharge, overview
 
@@ -78,6 +80,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .saveEntry: "save"
         case .cancelEntry: "cancel"
         case .amendEntry: "amend"
+        case .withWastage: "with wastage"
         case .pageUp, .pageDown: "page"
         case .acknowledge: "ack"
         case .escalate: "escalate"
@@ -156,6 +159,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .saveEntry: "Save what was typed"
         case .cancelEntry: "Leave without saving"
         case .amendEntry: "Amend the entry selected with ↑↓ (in error / corrected value)"
+        case .withWastage: "Giving: part of the dispensed dose is wasted (amount in mg, witnessed)"
         case .pageUp: "Previous page of beds"
         case .pageDown: "Next page of beds"
         case .acknowledge: "Acknowledge the bed's most serious open alert (optional note)"

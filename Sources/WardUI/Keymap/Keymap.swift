@@ -254,6 +254,7 @@ extension Keymap {
             ],
             .marConfirm: [
                 KeyBinding([.key(.enter)], .fieldDone, label: "Enter"),
+                KeyBinding(chars("w"), .withWastage, label: "w"),
                 KeyBinding([.key(.escape)], .cancel, label: "Esc"),
             ],
             .marText: [

@@ -3,9 +3,9 @@ import WardCore
 
 /// The MAR screen: today's scheduled doses, then the PRN orders; a dose
 /// being recorded walks list → reason (when needed) → note (when needed)
-/// → confirm → witness (when needed) → saving.
+/// → confirm (`w`: → wastage amount → confirm) → witness (when needed) → saving.
 public struct MARState: Sendable, Hashable {
-    public enum Step: Sendable, Hashable { case list, reason, note, confirm, witness, effect }
+    public enum Step: Sendable, Hashable { case list, reason, note, confirm, witness, effect, wastage }
 
     public var patientID: PatientID
     /// Index over `MARScreen.rows` (scheduled doses, then PRN orders).
@@ -42,6 +42,18 @@ public struct PendingDose: Sendable, Hashable {
     public var note: String
     public var needsWitness: Bool
     public var witnessWhy: String
+    /// The dispensed dose (mg): a wasted part must be less than this.
+    public var doseMg: Double = 0
+    /// The part-dose wasted (mg), nil when none.
+    public var wastedMg: Double? = nil
+    /// The wasted amount as typed (step `.wastage`).
+    public var wasteText: String = ""
+    /// Why wasting this drug needs a witness (the protocol's schedule), nil when it does not.
+    public var wastageWitnessWhy: String? = nil
+
+    /// A witness signs for giving the drug, or for the wastage recorded with it.
+    public var witnessNeeded: Bool { needsWitness || (wastedMg != nil && wastageWitnessWhy != nil) }
+    public var witnessReason: String { needsWitness ? witnessWhy : (wastedMg != nil ? wastageWitnessWhy ?? "" : "") }
 }
 
 /// The second person's ID and PIN; the PIN is never drawn.
@@ -83,6 +95,12 @@ enum MARScreen {
         if s.administration { return "\(s.label): a second person witnesses" }
         if let r = state.session?.staff.role, !r.may(.giveControlledDrugAlone) { return "a \(r.title.lowercased()) gives only with a witness" }
         return nil
+    }
+
+    /// Why wasting part of a dose of `drug` needs a witness (the protocol's schedule), nil when it does not.
+    static func wastageWitnessNeed(_ state: AppState, drug: String) -> String? {
+        let s = state.wardProtocol.witness.schedule(for: drug)
+        return s.wastage ? "wasting \(s.label) needs a witness" : nil
     }
 
     static func mg(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%g", v) }

@@ -15,6 +15,7 @@ extension AppState {
         case .confirm: return marConfirm(action, &m)
         case .witness: return marWitness(action, event, &m)
         case .effect: return marEffect(action, event, &m)
+        case .wastage: return marWastage(action, event, &m)
         }
     }
 
@@ -90,6 +91,8 @@ extension AppState {
                     p.reasonUse = .early; p.reasonWhy = "\(min) min before the ±\(window)-min window: why early?"
                 }
                 if let why = MARScreen.witnessNeed(self, drug: d.drug) { p.needsWitness = true; p.witnessWhy = why }
+                p.doseMg = d.mg
+                p.wastageWitnessWhy = MARScreen.wastageWitnessNeed(self, drug: d.drug)
             case .held: p.reasonUse = .held; p.reasonWhy = "Why is the dose held?"
             case .refused: p.reasonUse = .refused; p.reasonWhy = "Refused:"
             case .omitted: p.reasonUse = .omitted; p.reasonWhy = "Why is the dose omitted?"
@@ -115,6 +118,8 @@ extension AppState {
                 p.reasonWhy = e.line
             }
             if let why = MARScreen.witnessNeed(self, drug: o.drug) { p.needsWitness = true; p.witnessWhy = why }
+            p.doseMg = terms.doseMg
+            p.wastageWitnessWhy = MARScreen.wastageWitnessNeed(self, drug: o.drug)
             begin(p, &m)
         }
     }
@@ -206,10 +211,61 @@ extension AppState {
         switch action {
         case .fieldDone:
             guard let p = m.pending else { m.reset(); return [] }
-            if p.needsWitness { m.step = .witness; m.witness = WitnessEntry(); return [] }
+            if p.witnessNeeded { m.step = .witness; m.witness = WitnessEntry(); return [] }
             return save(&m, witness: nil)
+        case .withWastage:
+            guard let p = m.pending, p.status == .given, p.doseMg > 0 else {
+                m.message = Flash("Wastage is recorded with a given dose.", role: .alertWarning)
+                return []
+            }
+            m.pending?.wasteText = p.wastedMg.map(MARScreen.mg) ?? ""
+            m.step = .wastage
         case .cancel: m.reset()
         default: break
+        }
+        return []
+    }
+
+    /// The part-dose wasted, in mg: digits and one decimal point, above 0
+    /// and below the dispensed dose (the store's rule). Enter goes back to
+    /// the confirmation; Esc goes back without wastage.
+    private mutating func marWastage(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {
+        guard let p = m.pending else { m.reset(); return [] }
+        switch action {
+        case .fieldDone:
+            let dose = MARScreen.mg(p.doseMg)
+            guard !p.wasteText.isEmpty else {
+                m.message = Flash("Type the amount wasted in mg (e.g. 2.5), then Enter; Esc for no wastage.", role: .alertWarning)
+                return []
+            }
+            guard let w = Double(p.wasteText), w.isFinite else {
+                m.message = Flash("\"\(p.wasteText)\" is not an amount: type mg as digits with one decimal point (e.g. 2.5).", role: .error)
+                return []
+            }
+            guard w > 0 else {
+                m.message = Flash("The wasted amount must be above 0 mg (e.g. 2.5).", role: .error)
+                return []
+            }
+            guard w < p.doseMg - 1e-9 else {
+                m.message = Flash("Wasted \(MARScreen.mg(w)) mg is not less than the \(dose) mg dose: type only the part wasted.", role: .error)
+                return []
+            }
+            m.pending?.wastedMg = w
+            m.step = .confirm
+        case .erase: _ = m.pending?.wasteText.popLast()
+        case .cancel:
+            m.pending?.wastedMg = nil
+            m.pending?.wasteText = ""
+            m.step = .confirm
+        default:
+            guard case .char(let c) = event else { return [] }
+            let maxLength = 7   // input buffer bound, not a policy value
+            let isDigit = c.isASCII && c.isNumber
+            guard isDigit || (c == "." && !p.wasteText.contains(".")) else {
+                m.message = Flash("The amount is digits and one decimal point (e.g. 2.5).", role: .alertWarning)
+                return []
+            }
+            if p.wasteText.count < maxLength { m.pending?.wasteText.append(c) }
         }
         return []
     }
@@ -265,7 +321,8 @@ extension AppState {
                 .filter { now.timeIntervalSince($0.recordedAt) <= maxAge }.max { $0.recordedAt < $1.recordedAt }?.id
         }
         return [.recordDose(RecordDose(orderID: p.orderID, scheduledFor: p.scheduledFor, status: p.status, reason: p.reason,
-                                       note: note.isEmpty ? nil : note, witness: witness, observationID: observation), session: session)]
+                                       note: note.isEmpty ? nil : note, witness: witness, observationID: observation,
+                                       wastedMg: p.status == .given ? p.wastedMg : nil), session: session)]
     }
 
     /// A dose event came back from the store.
@@ -282,7 +339,8 @@ extension AppState {
             let label = m.pending?.label ?? a.drug
             m.reset()
             let w = a.witness.map { ", witness \($0.name)" } ?? ""
-            flash = Flash("\(a.status.word.capitalized): \(label) at \(Format.clock(a.at, calendar))\(w)", role: .saved)
+            let wasted = a.wastedMg.map { ", \(MARScreen.mg($0)) mg wasted" } ?? ""
+            flash = Flash("\(a.status.word.capitalized): \(label) at \(Format.clock(a.at, calendar))\(wasted)\(w)", role: .saved)
         case .failure(let r):
             m.saving = false
             m.step = .list

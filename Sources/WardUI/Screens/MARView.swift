@@ -137,6 +137,7 @@ enum MARView {
         if let a = r.administration {
             var t = "\(Format.clock(a.at, state.calendar)) \(a.byName)"
             if let wit = a.witness { t += " / \(wit.name)" }
+            if let wasted = a.wastedMg { t += " · \(MARScreen.mg(wasted)) mg wasted" }
             if let reason = a.reason { t += " · \(reason.label)" }
             if let n = a.note { t += " “\(n)”" }
             s.put(fit: t, x: x, y: y, width: max(0, s.width - x - 1), role: base)
@@ -214,11 +215,22 @@ enum MARView {
             s.put(fit: "> " + p.note + "_", x: 2, y: y + 2, width: inner, role: .fieldActive)
         case .confirm:
             if let reason = p.reason { s.put(fit: "Reason: \(reason.label)\(p.note.isEmpty ? "" : " “\(p.note)”")", x: 2, y: y, width: inner, role: .text) }
-            if p.needsWitness { s.put(fit: "Witness needed: \(p.witnessWhy).", x: 2, y: y + 1, width: inner, role: .alertInfo) }
-            s.put(fit: "Enter: \(p.status == .given ? "give" : "record") \(p.needsWitness ? "(then the witness signs)" : "now")    Esc: cancel",
+            if p.witnessNeeded { s.put(fit: "Witness needed: \(p.witnessReason).", x: 2, y: y + 1, width: inner, role: .alertInfo) }
+            if let w = p.wastedMg {
+                s.put(fit: "Wasted: \(MARScreen.mg(w)) mg of the \(MARScreen.mg(p.doseMg)) mg dispensed (w to change)", x: 2, y: y + 2, width: inner, role: .text, emphasis: .bold)
+            }
+            let waste = p.status == .given ? "    w: with wastage" : ""
+            s.put(fit: "Enter: \(p.status == .given ? "give" : "record") \(p.witnessNeeded ? "(then the witness signs)" : "now")\(waste)    Esc: cancel",
                   x: 2, y: y + 3, width: inner, role: .keyHint, emphasis: .bold)
+        case .wastage:
+            s.put(fit: "Amount wasted in mg (part of the \(MARScreen.mg(p.doseMg)) mg dispensed, e.g. a tablet halved):",
+                  x: 2, y: y, width: inner, role: .text)
+            if let why = p.wastageWitnessWhy { s.put(fit: "Witness needed: \(why).", x: 2, y: y + 1, width: inner, role: .alertInfo) }
+            s.put(fit: "> " + p.wasteText + "_ mg", x: 2, y: y + 2, width: inner, role: .fieldActive)
+            s.put(fit: "Enter: accept (above 0, below \(MARScreen.mg(p.doseMg)) mg)    Esc: no wastage", x: 2, y: y + 3, width: inner,
+                  role: .keyHint, emphasis: .bold)
         case .witness:
-            s.put(fit: "Witness (\(p.witnessWhy)): the second person types their own ID and PIN.", x: 2, y: y, width: inner, role: .alertInfo)
+            s.put(fit: "Witness (\(p.witnessReason)): the second person types their own ID and PIN.", x: 2, y: y, width: inner, role: .alertInfo)
             let idActive = m.witness.field == .staffID
             s.put("Witness staff ID: ", x: 2, y: y + 2, role: .text)
             s.put(Text.pad(m.witness.staffID + (idActive ? "_" : ""), 16), x: 20, y: y + 2, role: idActive ? .fieldActive : .fieldDone)
