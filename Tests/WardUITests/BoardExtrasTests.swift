@@ -71,4 +71,19 @@ import WardCore
         w.orders[1] = [MARFixture.taper]
         #expect(w.ciwaOrderGate(for: 1, protocol: proto) == nil)
     }
+
+    @Test func recordedSeizureRaisesTheCriticalAlert() throws {
+        var w = Fixture.ward
+        let at = Fixture.now.addingTimeInterval(-600)
+        w.clinicalEvents[Fixture.mullerID] = [ClinicalEventEntry(id: 1, patientID: Fixture.mullerID, kind: .seizure, note: "2 min",
+                                                                 recordedBy: Fixture.ann.id, recordedByName: Fixture.ann.name,
+                                                                 recordedAt: at)]
+        let input = BoardInput(w, now: Fixture.now, protocol: proto, calendar: calendar)
+        let alerts = AlertEngine(proto).alerts(input, now: Fixture.now)
+        let a = try #require(alerts.first { $0.rule == .seizureOrDelirium })
+        #expect(a.patientID == Fixture.mullerID)
+        #expect(a.severity == .critical)
+        #expect(!AlertEngine(proto).alerts(BoardInput(Fixture.ward, now: Fixture.now, protocol: proto, calendar: calendar),
+                                           now: Fixture.now).contains { $0.rule == .seizureOrDelirium })
+    }
 }

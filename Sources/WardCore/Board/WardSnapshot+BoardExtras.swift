@@ -32,6 +32,7 @@ extension WardSnapshot {
         return PatientBoardExtras(vitals: vitals, sedation: sedation, lastPRNAt: lastPRN,
                                   exceptions: exceptionsForClock(id), diazepamEquivalent24hMg: total,
                                   doses: doses, prnCaps: caps,
+                                  events: (clinicalEvents[id] ?? []).map(\.boardEvent),
                                   ciwaGate: ciwaOrderGate(for: id, protocol: p))
     }
 }
