@@ -39,6 +39,7 @@ import WardCore
         guard case .clinicalEvent(let g) = d.top else { Issue.record("form closed on refusal"); return }
         #expect(!g.saving)
         #expect(g.message?.text.contains("Recording needs a nurse.") == true)
+        #expect(d.text.contains("Recording needs a nurse."))     // shown on the message line
     }
 
     @Test(arguments: [Fixture.small, Fixture.large])
