@@ -43,4 +43,47 @@ import WardCore
         #expect(p.lastPRNAt != nil)
         #expect(!p.prnCaps.isEmpty)
     }
+
+    @Test func failedGateOnTheLatestCIWAScoreRaisesTheOrderAlert() throws {
+        var w = MARFixture.ward()
+        let latest = try #require(w.latest(.ciwaB, for: 1))
+        w.doseGates[latest.id] = DoseGateAnswers(recentUseConfirmed: true, canCommunicate: false)
+        let now = MARFixture.at("12:30")
+        let input = BoardInput(w, now: now, protocol: proto, calendar: calendar)
+        let p = try #require(input.patients.first { $0.patient.id == 1 })
+        let gate = try #require(p.ciwaGate)
+        #expect(gate.gate.scaleMayGuideDosing == false)
+        #expect(gate.at == latest.recordedAt)
+        let alerts = AlertEngine(proto).alerts(input, now: now)
+        #expect(alerts.contains { $0.patientID == 1 && $0.rule == .gateFailedOnCIWAOrder })
+    }
+
+    @Test func passedGateOrNoCIWAOrderRaisesNothing() throws {
+        var w = MARFixture.ward()
+        let latest = try #require(w.latest(.ciwaB, for: 1))
+        w.doseGates[latest.id] = DoseGateAnswers(recentUseConfirmed: true, canCommunicate: true)
+        let now = MARFixture.at("12:30")
+        let input = BoardInput(w, now: now, protocol: proto, calendar: calendar)
+        #expect(input.patients.first { $0.patient.id == 1 }?.ciwaGate?.gate.scaleMayGuideDosing == true)
+        #expect(!AlertEngine(proto).alerts(input, now: now).contains { $0.rule == .gateFailedOnCIWAOrder })
+        // Without a PRN order there is no CIWA-triggered order to gate.
+        #expect(w.ciwaOrderGate(for: 1, protocol: proto) != nil)
+        w.orders[1] = [MARFixture.taper]
+        #expect(w.ciwaOrderGate(for: 1, protocol: proto) == nil)
+    }
+
+    @Test func recordedSeizureRaisesTheCriticalAlert() throws {
+        var w = Fixture.ward
+        let at = Fixture.now.addingTimeInterval(-600)
+        w.clinicalEvents[Fixture.mullerID] = [ClinicalEventEntry(id: 1, patientID: Fixture.mullerID, kind: .seizure, note: "2 min",
+                                                                 recordedBy: Fixture.ann.id, recordedByName: Fixture.ann.name,
+                                                                 recordedAt: at)]
+        let input = BoardInput(w, now: Fixture.now, protocol: proto, calendar: calendar)
+        let alerts = AlertEngine(proto).alerts(input, now: Fixture.now)
+        let a = try #require(alerts.first { $0.rule == .seizureOrDelirium })
+        #expect(a.patientID == Fixture.mullerID)
+        #expect(a.severity == .critical)
+        #expect(!AlertEngine(proto).alerts(BoardInput(Fixture.ward, now: Fixture.now, protocol: proto, calendar: calendar),
+                                           now: Fixture.now).contains { $0.rule == .seizureOrDelirium })
+    }
 }

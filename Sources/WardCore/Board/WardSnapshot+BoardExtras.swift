@@ -3,8 +3,8 @@ import Foundation
 extension WardSnapshot {
     /// The board's observation and medication values for one patient, read
     /// from the snapshot's own records (vital signs, sedation, checks not
-    /// done, orders and doses). Seizure/delirium events and the CIWA order
-    /// gate have no record of their own yet and stay empty.
+    /// done, orders and doses, seizure/delirium events) and the dose gate of
+    /// a CIWA-triggered PRN order.
     public func boardExtras(for id: PatientID, now: Date, protocol p: WardProtocol,
                             calendar: Calendar) -> PatientBoardExtras {
         let vitals = currentVitals(for: id).map { TimedVitals($0.vitals, at: $0.stamp.recordedAt) }
@@ -31,7 +31,9 @@ extension WardSnapshot {
         }
         return PatientBoardExtras(vitals: vitals, sedation: sedation, lastPRNAt: lastPRN,
                                   exceptions: exceptionsForClock(id), diazepamEquivalent24hMg: total,
-                                  doses: doses, prnCaps: caps)
+                                  doses: doses, prnCaps: caps,
+                                  events: (clinicalEvents[id] ?? []).map(\.boardEvent),
+                                  ciwaGate: ciwaOrderGate(for: id, protocol: p))
     }
 }
 

@@ -19,6 +19,8 @@ public struct WardSnapshot: Sendable, Hashable {
     public var exceptions: [PatientID: [MonitoringExceptionEntry]] = [:]
     /// Dose-gate answers per withdrawal assessment (absent = not answered: monitoring only).
     public var doseGates: [EntryID: DoseGateAnswers] = [:]
+    /// Seizures and deliriums recorded from the chart, newest first.
+    public var clinicalEvents: [PatientID: [ClinicalEventEntry]] = [:]
     /// Medication orders per patient: the current version of each order (issue 5).
     public var orders: [PatientID: [MedicationOrder]] = [:]
     /// Every version of every order, oldest first (history view).

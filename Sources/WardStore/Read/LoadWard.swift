@@ -30,6 +30,7 @@ extension Store {
             try Self.loadMedication(db, into: &snapshot, now: now)
             (snapshot.handover, snapshot.discharges) = try Self.loadHandoverRecords(db)
             try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
+            try Self.loadClinicalEvents(db, into: &snapshot)
             return snapshot
         }
     }

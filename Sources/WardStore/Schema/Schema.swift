@@ -13,6 +13,7 @@ enum Schema {
         m.registerMigration("v2-medication-orders-administrations", migrate: v2Medication)
         m.registerMigration("v3-handover-notes-overrides-marks", migrate: handoverTables)
         m.registerMigration("v-board-alerts-assignments", migrate: migrateBoard)
+        m.registerMigration("v-clinical-events-seizure-delirium", migrate: migrateClinicalEvents)
         return m
     }
 

@@ -92,6 +92,7 @@ public struct AppState: Sendable {
         case .vitals: return .vitals
         case .sedation: return .sedation
         case .exception: return .exception
+        case .clinicalEvent: return .clinicalEvent
         case .mar(let m):
             switch m.step {
             case .list: return .mar
@@ -141,6 +142,8 @@ public enum Screen: Sendable, Hashable {
     case vitals(VitalsForm)
     case sedation(SedationForm)
     case exception(ExceptionForm)
+    /// Record a seizure or delirium (issue 7).
+    case clinicalEvent(EventForm)
     case confirm(Confirm)
     /// The medication administration record of one patient (issue 5).
     case mar(MARState)

@@ -13,6 +13,8 @@ public enum Msg: Sendable {
     case vitalsSaved(Result<VitalSignsEntry, CommandRefusal>)
     case sedationSaved(Result<SedationEntry, CommandRefusal>)
     case exceptionSaved(Result<MonitoringExceptionEntry, CommandRefusal>)
+    /// A seizure/delirium was recorded or refused.
+    case eventSaved(Result<ClinicalEventEntry, CommandRefusal>)
     /// A dose event (given/held/refused/omitted) was recorded or refused.
     case doseRecorded(Result<Administration, CommandRefusal>)
     /// An order (new or new version) was signed or refused.
@@ -48,6 +50,8 @@ public enum Effect: Sendable, Hashable {
     case recordVitals(RecordVitals, session: Session)
     case recordSedation(RecordSedation, session: Session)
     case recordException(RecordMonitoringException, session: Session)
+    /// Record a seizure or delirium; answer with `.eventSaved`.
+    case recordEvent(RecordClinicalEvent, session: Session)
     /// Record a dose event as `session` (the witness's PIN travels in the command); answer with `.doseRecorded`.
     case recordDose(RecordDose, session: Session)
     /// Sign a new order; answer with `.orderSaved`.

@@ -17,6 +17,7 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .recordVitals(let c, let s): "recordVitals(patient \(c.patientID), by staff \(s.staff.id))"
         case .recordSedation(let c, let s): "recordSedation(patient \(c.patientID), by staff \(s.staff.id))"
         case .recordException(let c, let s): "recordException(patient \(c.patientID), \(c.kind.code), by staff \(s.staff.id))"
+        case .recordEvent(let c, let s): "recordEvent(patient \(c.patientID), \(c.kind.rawValue), by staff \(s.staff.id))"
         case .renderHandover(let s, let c): "renderHandover(\(s.start), \(c) columns)"
         case .printHandover(let s, let who): "printHandover(\(s.start), by staff \(who.staff.id))"
         case .addHandoverNote(let p, _, _, let who): "addHandoverNote(patient \(p), by staff \(who.staff.id))"

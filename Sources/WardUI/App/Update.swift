@@ -23,6 +23,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return [.loadWard]
     case .vitalsSaved, .sedationSaved, .exceptionSaved:
         return state.handleObservationSaved(msg)
+    case .eventSaved(let result):
+        return state.handleEventSaved(result)
     case .doseRecorded(let result):
         return state.handleDoseRecorded(result)
     case .orderSaved(let result):
@@ -133,7 +135,7 @@ extension AppState {
             return fx
         case .confirm(let c):
             return handleConfirm(action, c)
-        case .vitals, .sedation, .exception:
+        case .vitals, .sedation, .exception, .clinicalEvent:
             return []   // handled by handleObservationInput
         case .mar(var m):
             let fx = handleMAR(action, event, &m)

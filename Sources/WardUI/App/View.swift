@@ -43,6 +43,9 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
         if message == nil { message = f.message }
     case .exception(let f):
         ExceptionView.draw(&s, state, f)
+    case .clinicalEvent(let f):
+        EventView.draw(&s, state, f)
+        if message == nil { message = f.message }
     case .mar(let m):
         MARView.draw(&s, state, m)
         if message == nil { message = m.message }

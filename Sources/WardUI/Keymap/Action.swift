@@ -7,6 +7,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case nextField, submit, unlock, erase, clearField, switchUser, cancelSwitch
     case confirmYes, confirmNo, closeHelp
     case newCIWAAr, newVitals, newSedation, newException, obsRound, nextPane
+    case newEvent
     case gateYes, gateNo, observerScale, fieldChar, fieldNext, fieldPrevious, switchScale
     // Medication (issue 5).
     case openMAR, prnEffect, give, hold, refuse, omit, newOrder, changeOrder, chooseReason, fieldDone, cancel, previousField
@@ -47,6 +48,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .newVitals: "vitals"
         case .newSedation: "sedation"
         case .newException: "not done"
+        case .newEvent: "event"
         case .obsRound: "round"
         case .nextPane: "pane"
         case .gateYes: "gate yes"
@@ -123,6 +125,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .newVitals: "Record vital signs (NEWS2 shown as you type)"
         case .newSedation: "Record a sedation score (RASS or POSS)"
         case .newException: "Note a check not done: asleep, refused, off the ward"
+        case .newEvent: "Record a seizure or delirium (critical alert)"
         case .obsRound: "Obs round: CIWA, then vital signs, then sedation"
         case .nextPane: "Next chart pane: scores, vital signs, sedation"
         case .gateYes: "Summary: use confirmed and can talk: save, may guide dose"

@@ -2,6 +2,7 @@
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case signIn, lock, wardList, chart, ciwaB, confirm, help
     case ciwaAr, vitals, sedation, exception
+    case clinicalEvent
     case mar, marReason, marConfirm, marText, orderEntry
     case handover, handoverEntry
     case amend
@@ -12,6 +13,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .wardList, .chart, .ciwaB, .mar, .handover, .overview, .worklist, .picker: true
         case .ciwaAr, .vitals, .sedation, .exception: true
+        case .clinicalEvent: true
         case .signIn, .lock, .confirm, .help, .marReason, .marConfirm, .marText, .orderEntry, .handoverEntry, .amend, .textForm: false
         }
     }

@@ -159,6 +159,7 @@ extension Keymap {
                 KeyBinding(chars("s"), .newSedation, label: "s"),
                 KeyBinding(chars("o"), .obsRound, label: "o"),
                 KeyBinding(chars("x"), .newException, label: "x", inLegend: false),
+                KeyBinding(chars("z"), .newEvent, label: "z", inLegend: false),
                 KeyBinding([.key(.tab), .key(.right)], .nextPane, label: "Tab", inLegend: false),
                 KeyBinding(chars("m"), .openMAR, label: "m"),
                 KeyBinding(chars("e"), .amendEntry, label: "e", inLegend: false),
@@ -232,6 +233,12 @@ extension Keymap {
             ],
             .exception: [
                 KeyBinding(chars("cavs123"), .fieldChar, label: "cavs 1-3"),
+                KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
+                KeyBinding([.key(.enter)], .save, label: "Enter"),
+                KeyBinding([.key(.escape)], .discard, label: "Esc"),
+            ],
+            .clinicalEvent: [
+                KeyBinding(chars("sd"), .fieldChar, label: "s/d"),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.enter)], .save, label: "Enter"),
                 KeyBinding([.key(.escape)], .discard, label: "Esc"),

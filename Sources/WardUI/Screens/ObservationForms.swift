@@ -161,6 +161,7 @@ extension Screen {
         case .vitals(let f): f.isStarted
         case .sedation(let f): f.choice != nil
         case .exception(let f): f.isStarted
+        case .clinicalEvent(let f): f.isStarted
         case .amend: true
         default: false
         }
@@ -170,6 +171,7 @@ extension Screen {
     var isBedsideForm: Bool {
         switch self {
         case .vitals, .sedation, .exception: true
+        case .clinicalEvent: true
         case .ciwaB(let f): f.kind != .ciwaB
         default: false
         }

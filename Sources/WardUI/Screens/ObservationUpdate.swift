@@ -13,6 +13,7 @@ extension AppState {
         case .newVitals: stack.append(.vitals(VitalsForm(patientID: p.id, scale2: p.spo2Scale2)))
         case .newSedation: stack.append(.sedation(SedationForm(patientID: p.id, scale: wardProtocol.appropriateness.observerScale)))
         case .newException: stack.append(.exception(ExceptionForm(patientID: p.id)))
+        case .newEvent: stack.append(.clinicalEvent(EventForm(patientID: p.id)))
         case .obsRound:
             var f = CIWABForm(patientID: p.id, scale: roundScale(p.id) == .ciwaAr ? .ciwaAr : .ciwaB)
             f.round = true
@@ -62,6 +63,12 @@ extension AppState {
             if f.step != .note, action == .help || action == .lock { return nil }
             let fx = handleException(action, event, &f)
             if stack.indices.contains(i), stack[i] == top { stack[i] = .exception(f) }
+            return fx
+        case .clinicalEvent(var f):
+            if case .ctrl = event, action == .lock { return nil }
+            if f.step != .note, action == .help || action == .lock { return nil }
+            let fx = handleEvent(action, event, &f)
+            if stack.indices.contains(i), stack[i] == top { stack[i] = .clinicalEvent(f) }
             return fx
         default:
             return nil

@@ -100,6 +100,14 @@ final class EffectRunner: Sendable {
             } catch {
                 return [.exceptionSaved(.failure(error))]
             }
+        case .recordEvent(let cmd, let session):
+            do {
+                let e = try store.record(cmd, session: session)
+                log.info("seizure/delirium recorded", metadata: ["entry": "\(e.id)"])
+                return [.eventSaved(.success(e))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.eventSaved(.failure(error))]
+            }
         case .recordDose(let cmd, let session):
             do {
                 let a = try store.recordDose(cmd, session: session, protocol: wardProtocol)

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import WardCore
+@testable import WardStore
+
+@Suite struct ClinicalEventStoreTests {
+    @Test func seizureIsSavedAuditedLoadedAndAppendOnly() throws {
+        let f = try Fixture(roles: [.studentNurse, .admin]); defer { f.cleanup() }
+        let p = try f.admit("MRN1", bed: "1")
+        let e = try f.store.record(RecordClinicalEvent(patientID: p.id, kind: .seizure, note: "tonic-clonic 2 min"),
+                                   session: f.session(.studentNurse))
+        let snap = try f.store.loadWard(protocol: wardProtocol)
+        #expect(snap.clinicalEvents[p.id] == [e])
+        #expect(snap.clinicalEvents[p.id]?.first?.note == "tonic-clonic 2 min")
+        let board = snap.boardExtras(for: p.id, now: f.clock.now(), protocol: wardProtocol, calendar: Calendar(identifier: .gregorian))
+        #expect(board.events.map(\.kind) == [.seizure])
+        let actions = try f.store.auditEvents(filter: AuditFilter(patientMRN: "MRN1")).map(\.action)
+        #expect(actions.last == "event.record")
+        #expect(try f.store.auditVerify().isIntact)
+        #expect(try sqlite3(f.path, "UPDATE clinical_events SET note = 'x';").status != 0)
+        #expect(try sqlite3(f.path, "DELETE FROM clinical_events;").status != 0)
+        // Admin accounts may not record one (recordObservation).
+        #expect(refusal { _ = try f.store.record(RecordClinicalEvent(patientID: p.id, kind: .delirium, note: ""),
+                                                 session: f.session(.admin)) }?.kind == .notPermitted)
+        #expect(try f.store.loadWard(protocol: wardProtocol).clinicalEvents[p.id]?.count == 1)
+    }
+}
