@@ -43,6 +43,7 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
         if message == nil { message = f.message }
     case .exception(let f):
         ExceptionView.draw(&s, state, f)
+        if message == nil { message = f.message }
     case .clinicalEvent(let f):
         EventView.draw(&s, state, f)
         if message == nil { message = f.message }
