@@ -257,6 +257,7 @@ import WardCore
         d.key(.key(.enter))
         guard case .exception(let f2) = d.top else { return }
         #expect(f2.message?.text.hasPrefix("Type the reason") == true)
+        #expect(d.text.contains("Type the reason"))    // on the screen, not only in the state
         d.type("asleep?")       // ? and L are text here, not help or lock
         #expect(!d.state.showingHelp)
         let fx = d.key(.key(.enter))
