@@ -17,6 +17,7 @@ public enum DisplayWidth {
     }
 
     public static func of(_ c: Character) -> Int {
+        if let a = c.asciiValue { return a < 0x20 || a == 0x7F ? 0 : 1 }
         var w = 0
         for (n, s) in c.unicodeScalars.enumerated() {
             if n == 0 { w = of(s) } else if s.value == 0xFE0F, w == 1 { w = 2 }

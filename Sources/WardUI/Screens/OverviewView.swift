@@ -140,7 +140,7 @@ enum OverviewView {
     static func compactAge(_ then: Date, now: Date) -> String {
         let m = max(0, Int(now.timeIntervalSince(then)) / 60), h = m / 60, d = h / 24
         if h < 1 { return "\(m)m" }
-        if d < 1 { return "\(h)h\(String(format: "%02d", m % 60))" }
+        if d < 1 { return "\(h)h\(Format.two(m % 60))" }
         return "\(d)d\(h % 24)h"
     }
 }

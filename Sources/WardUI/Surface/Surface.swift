@@ -68,9 +68,16 @@ public struct Surface: Sendable, Hashable {
         var col = x
         for ch in text {
             var glyph = String(ch)
-            var w = DisplayWidth.of(ch)
-            if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
-                glyph = "?"; w = 1
+            var w: Int
+            if let a = ch.asciiValue {
+                // Fast path (most text is ASCII): printable is one column, a control is a visible '?'.
+                w = 1
+                if a < 0x20 || a == 0x7F { glyph = "?" }
+            } else {
+                w = DisplayWidth.of(ch)
+                if ch.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+                    glyph = "?"; w = 1
+                }
             }
             if w == 0 { continue }
             if col + w > limit { break }

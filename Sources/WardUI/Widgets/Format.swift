@@ -9,8 +9,11 @@ public enum Format {
     /// "14:05"
     public static func clock(_ d: Date, _ cal: Calendar) -> String {
         let c = cal.dateComponents([.hour, .minute], from: d)
-        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        return two(c.hour ?? 0) + ":" + two(c.minute ?? 0)
     }
+
+    /// Zero-padded to two digits ("05"); cheaper than String(format:) in a frame.
+    static func two(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : String(n) }
 
     /// "28 Nov 14:05"
     public static func dayClock(_ d: Date, _ cal: Calendar) -> String {
@@ -31,7 +34,7 @@ public enum Format {
         let m = s / 60, h = m / 60, d = h / 24
         if m < 1 { return "just now" }
         if h < 1 { return "\(m)m ago" }
-        if d < 1 { return "\(h)h\(String(format: "%02d", m % 60))m ago" }
+        if d < 1 { return "\(h)h\(two(m % 60))m ago" }
         return "\(d)d\(h % 24)h ago"
     }
 }
