@@ -86,23 +86,9 @@ extension AppState {
 /// The seizure/delirium form.
 enum EventView {
     static func draw(_ s: inout Surface, _ state: AppState, _ f: EventForm) {
-        Chrome.titleBar(&s, state, subtitle: "Seizure or delirium")
-        var y = 1
-        if let p = state.ward?.patient(f.patientID) {
-            PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            y += PatientBanner.rows(for: s.size)
-        }
-        s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
-        s.put(fit: "SEIZURE OR DELIRIUM: raises a critical alert on the ward overview", x: 1, y: y, width: s.width - 2,
-              role: .header, emphasis: .bold)
-        y += 2
-        func row(_ label: String, _ value: String, active: Bool) {
-            if active { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .fieldActive) }
-            var x = s.put(active ? "▶ " : "  ", x: 0, y: y, role: active ? .fieldActive : .text, emphasis: .bold)
-            x += s.put(Text.pad(label, 16), x: x, y: y, role: active ? .fieldActive : .text, emphasis: active ? .bold : [])
-            s.put(fit: value, x: x, y: y, width: max(0, s.width - x - 1), role: active ? .fieldActive : .fieldDone, emphasis: .bold)
-            y += 1
-        }
+        var y = FormScaffold.top(&s, state, subtitle: "Seizure or delirium", patientID: f.patientID,
+                                 header: "SEIZURE OR DELIRIUM: raises a critical alert on the ward overview")
+        func row(_ label: String, _ value: String, active: Bool) { FormScaffold.row(&s, y: &y, label, value, active: active) }
         row("Event", f.kind.map { $0 == .seizure ? "Seizure" : "Delirium" } ?? "s seizure · d delirium", active: f.step == .kind)
         row("Note", f.note + (f.step == .note ? "_" : ""), active: f.step == .note)
         y += 1

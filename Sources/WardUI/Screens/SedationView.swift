@@ -52,23 +52,9 @@ enum SedationView {
 /// The "check not done" form: which check, why, and a reason in words.
 enum ExceptionView {
     static func draw(_ s: inout Surface, _ state: AppState, _ f: ExceptionForm) {
-        Chrome.titleBar(&s, state, subtitle: "Check not done")
-        var y = 1
-        if let p = state.ward?.patient(f.patientID) {
-            PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            y += PatientBanner.rows(for: s.size)
-        }
-        s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
-        s.put(fit: "CHECK NOT DONE: records that it was attempted, so nobody invents a score", x: 1, y: y, width: s.width - 2,
-              role: .header, emphasis: .bold)
-        y += 2
-        func row(_ label: String, _ value: String, active: Bool) {
-            if active { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .fieldActive) }
-            var x = s.put(active ? "▶ " : "  ", x: 0, y: y, role: active ? .fieldActive : .text, emphasis: .bold)
-            x += s.put(Text.pad(label, 16), x: x, y: y, role: active ? .fieldActive : .text, emphasis: active ? .bold : [])
-            s.put(fit: value, x: x, y: y, width: max(0, s.width - x - 1), role: active ? .fieldActive : .fieldDone, emphasis: .bold)
-            y += 1
-        }
+        var y = FormScaffold.top(&s, state, subtitle: "Check not done", patientID: f.patientID,
+                                 header: "CHECK NOT DONE: records that it was attempted, so nobody invents a score")
+        func row(_ label: String, _ value: String, active: Bool) { FormScaffold.row(&s, y: &y, label, value, active: active) }
         row("Which check", f.kind.map(\.displayName) ?? "c CIWA · a CIWA-Ar · v vital signs · s sedation", active: f.step == .kind)
         row("Why", f.reason.map(\.label) ?? "1 asleep (not woken) · 2 refused · 3 off the ward", active: f.step == .reason)
         row("Reason", f.note + (f.step == .note ? "_" : ""), active: f.step == .note)
