@@ -144,14 +144,13 @@ public struct WardOverview: Sendable {
     /// Sorts rows by `keys` (most important first); empty beds always last,
     /// ties broken by bed position.
     public static func sort(_ rows: [OverviewRow], by keys: [WardSortKey]) -> [OverviewRow] {
-        rows.sorted { a, b in
-            if a.isEmpty != b.isEmpty { return !a.isEmpty }
-            for k in keys {
-                let (x, y) = (rank(a, k), rank(b, k))
-                if x != y { return x > y }
-            }
-            return a.position < b.position
-        }
+        // Ranks computed once per row, not once per comparison (this runs in every overview frame).
+        let ranked = rows.map { r in (row: r, ranks: keys.map { rank(r, $0) }) }
+        return ranked.sorted { a, b in
+            if a.row.isEmpty != b.row.isEmpty { return !a.row.isEmpty }
+            for (x, y) in zip(a.ranks, b.ranks) where x != y { return x > y }
+            return a.row.position < b.row.position
+        }.map(\.row)
     }
 
     /// The protocol's order with `first` moved to the front (a sort chosen by key).

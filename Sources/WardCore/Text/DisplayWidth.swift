@@ -27,6 +27,21 @@ public enum DisplayWidth {
 
     public static func of(_ s: some StringProtocol) -> Int { s.reduce(0) { $0 + of($1) } }
 
+    /// Fast path for the common case: ASCII is one column a byte (controls none), no grapheme breaking.
+    public static func of(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 {
+            if b >= 0x80 { return s.reduce(0) { $0 + of($1) } }
+            if b >= 0x20, b != 0x7F { n += 1 }
+        }
+        return n
+    }
+
+    /// True when every byte is printable ASCII: one column per byte, nothing to replace.
+    public static func isPrintableASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
     public static func isWide(_ v: UInt32) -> Bool {
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,

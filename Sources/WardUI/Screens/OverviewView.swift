@@ -29,9 +29,10 @@ enum OverviewView {
         }
         // Rows, one page
         let names = OverviewLayout.names(rows, width: layout.widths[.patient] ?? 18)
+        let shift = state.handoverShift  // once a frame, not once a row
         for (n, row) in rows.enumerated().dropFirst(page * layout.bedRows).prefix(layout.bedRows) {
             drawRow(&s, y: 2 + n - page * layout.bedRows, row: row, name: names[row.bed], layout: layout, state: state,
-                    selected: n == sel)
+                    shift: shift, selected: n == sel)
         }
         if rows.isEmpty {
             s.put(os.nurseFilter == nil ? "This ward has no beds." : "No bed is assigned to this nurse.", x: 2, y: 2, role: .muted)
@@ -41,7 +42,7 @@ enum OverviewView {
     }
 
     static func drawRow(_ s: inout Surface, y: Int, row: OverviewRow, name: String?, layout: OverviewLayout,
-                        state: AppState, selected: Bool) {
+                        state: AppState, shift: ShiftOccurrence?, selected: Bool) {
         let base: SemanticRole = selected ? .selection : .text
         let em: Emphasis = selected ? [.bold, .reverse] : []
         if selected {
@@ -58,7 +59,7 @@ enum OverviewView {
                 if c == .nurse, let a = row.assigned { s.put(fit: a.staffName, x: x, y: y, width: w, role: base) }
                 continue
             }
-            let (text, role) = cell(c, row, name: name, state: state)
+            let (text, role) = cell(c, row, name: name, state: state, shift: shift)
             let r = role ?? base
             s.put(c.rightAligned ? Text.right(text, w) : Text.pad(text, w), x: x, y: y, role: selected && role == nil ? .selection : r,
                   emphasis: role != nil ? em.union(.bold) : [])
@@ -68,12 +69,13 @@ enum OverviewView {
     static let dash = "—"
 
     /// The text of one cell and its role (nil = plain text).
-    static func cell(_ c: OverviewColumn, _ r: OverviewRow, name: String?, state: AppState) -> (String, SemanticRole?) {
+    static func cell(_ c: OverviewColumn, _ r: OverviewRow, name: String?, state: AppState,
+                     shift: ShiftOccurrence?) -> (String, SemanticRole?) {
         switch c {
         case .bed: return (r.bed, nil)
         case .handover:
             // The nearest handover: "✓" accepted, "H" handed over and awaiting acceptance.
-            guard let shift = state.handoverShift, let w = state.ward, let p = r.patient else { return ("", nil) }
+            guard let shift, let w = state.ward, let p = r.patient else { return ("", nil) }
             switch w.handover.status(for: p.id, shiftStart: shift.start) {
             case .accepted: return (state.asciiOnly ? "ok" : "✓", .saved)
             case .handedOver: return ("H", .alertInfo)

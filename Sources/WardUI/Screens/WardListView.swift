@@ -39,17 +39,19 @@ enum WardListView {
         let top = 2, rows = max(1, s.height - 2 - top)
         let beds = ward.ward.beds
         let sel = max(0, min(ls.selected, beds.count - 1))
+        let shift = state.handoverShift  // once a frame, not once a row
         let first = beds.count <= rows ? 0 : max(0, min(sel - rows / 2, beds.count - rows))
         for (i, bed) in beds.enumerated().dropFirst(first).prefix(rows) {
             let y = top + i - first
             let selected = i == sel
-            drawRow(&s, y: y, bed: bed, state: state, ward: ward, c: c, selected: selected)
+            drawRow(&s, y: y, bed: bed, state: state, ward: ward, shift: shift, c: c, selected: selected)
         }
         if first > 0 { s.put("▲", x: s.width - 1, y: top, role: .muted) }
         if first + rows < beds.count { s.put("▼", x: s.width - 1, y: top + rows - 1, role: .muted) }
     }
 
-    static func drawRow(_ s: inout Surface, y: Int, bed: Bed, state: AppState, ward: WardSnapshot, c: Columns, selected: Bool) {
+    static func drawRow(_ s: inout Surface, y: Int, bed: Bed, state: AppState, ward: WardSnapshot, shift: ShiftOccurrence?,
+                        c: Columns, selected: Bool) {
         let base: SemanticRole = selected ? .selection : .text
         if selected {
             s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .selection)
@@ -62,7 +64,8 @@ enum WardListView {
             return
         }
         let age = p.dateOfBirth.age(on: state.now, calendar: state.calendar)
-        x += handoverMarker(&s, x: x, y: y, state: state, ward: ward, patient: p.id, width: c.handover, selected: selected) + 1
+        x += handoverMarker(&s, x: x, y: y, state: state, ward: ward, shift: shift, patient: p.id, width: c.handover,
+                            selected: selected) + 1
         x += s.put(Text.pad(p.name, c.name), x: x, y: y, role: base) + 1
         x += s.put(Text.right("\(age)", c.age), x: x, y: y, role: base) + 1
         x += s.put(Text.pad(p.sex.letter, c.sex), x: x, y: y, role: base) + 1
@@ -93,9 +96,9 @@ enum WardListView {
     }
 
     /// The handover marker for the nearest handover: "✓" accepted, "H" handed over (awaiting acceptance).
-    static func handoverMarker(_ s: inout Surface, x: Int, y: Int, state: AppState, ward: WardSnapshot, patient: PatientID,
-                               width: Int, selected: Bool) -> Int {
-        guard let shift = state.handoverShift else { return width }
+    static func handoverMarker(_ s: inout Surface, x: Int, y: Int, state: AppState, ward: WardSnapshot, shift: ShiftOccurrence?,
+                               patient: PatientID, width: Int, selected: Bool) -> Int {
+        guard let shift else { return width }
         switch ward.handover.status(for: patient, shiftStart: shift.start) {
         case .accepted: s.put(Text.pad(state.asciiOnly ? "ok" : "✓", width), x: x, y: y, role: selected ? .selection : .saved, emphasis: .bold)
         case .handedOver: s.put(Text.pad("H", width), x: x, y: y, role: selected ? .selection : .alertInfo, emphasis: .bold)

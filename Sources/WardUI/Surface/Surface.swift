@@ -11,6 +11,9 @@ public struct Cell: Sendable, Hashable {
         self.text = text; self.width = width; self.role = role; self.emphasis = emphasis
     }
     public static let blank = Cell()
+
+    /// One-character strings for the printable ASCII bytes, indexed by byte (the fast path of `Surface.put`).
+    static let ascii: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 }
 
 public struct Size: Sendable, Hashable, CustomStringConvertible {
@@ -66,6 +69,16 @@ public struct Surface: Sendable, Hashable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, maxWidth.map { x + $0 } ?? width)
         var col = x
+        if DisplayWidth.isPrintableASCII(text) {
+            // Fast path (most text): one cell a byte, no grapheme breaking.
+            let table = Cell.ascii
+            for b in text.utf8 {
+                if col + 1 > limit { break }
+                if col >= 0 { cells[y * width + col] = Cell(text: table[Int(b)], width: 1, role: role, emphasis: emphasis) }
+                col += 1
+            }
+            return col - x
+        }
         for ch in text {
             var glyph = String(ch)
             var w: Int

@@ -3,7 +3,8 @@ import WardCore
 enum Text {
     /// Control characters as the visible `?` that `Surface.put` draws.
     static func visible(_ s: String) -> String {
-        String(s.map { ch in
+        if DisplayWidth.isPrintableASCII(s) { return s }
+        return String(s.map { ch in
             ch.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) } ? "?" : ch
         })
     }
@@ -12,8 +13,12 @@ enum Text {
 
     /// Cut to `width` columns, ending in "…" when something was cut.
     static func fit(_ s: String, _ width: Int) -> String {
-        let v = visible(s)
         guard width > 0 else { return "" }
+        if DisplayWidth.isPrintableASCII(s) {
+            // One column a byte: cut by bytes, no grapheme breaking.
+            return s.utf8.count <= width ? s : String(decoding: s.utf8.prefix(width - 1), as: UTF8.self) + "…"
+        }
+        let v = visible(s)
         if DisplayWidth.of(v) <= width { return v }
         var out = "", w = 0
         for ch in v {
