@@ -31,7 +31,7 @@ public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
         var n = 0
         for b in s.utf8 {
-            if b >= 0x80 { return s.reduce(0) { $0 + of($1) } }
+            if b >= 0x80 { return singleColumnScalars(s) ?? s.reduce(0) { $0 + of($1) } }
             if b >= 0x20, b != 0x7F { n += 1 }
         }
         return n
@@ -40,6 +40,31 @@ public enum DisplayWidth {
     /// True when every byte is printable ASCII: one column per byte, nothing to replace.
     public static func isPrintableASCII(_ s: String) -> Bool {
         s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// True for a scalar that is always a grapheme of its own and one column
+    /// wide: printable ASCII and Latin, general punctuation, arrows, box
+    /// drawing, blocks and geometric shapes — the characters screens draw.
+    /// (Nothing here is a control, a mark, a format character or wide.)
+    @inline(__always)
+    public static func isSingleColumn(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF, 0x2500...0x25FC:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The column count when every scalar of `s` is single-column (so each
+    /// scalar is one cell); nil when some scalar needs the full rules.
+    public static func singleColumnScalars(_ s: String) -> Int? {
+        var n = 0
+        for u in s.unicodeScalars {
+            guard isSingleColumn(u.value) else { return nil }
+            n += 1
+        }
+        return n
     }
 
     public static func isWide(_ v: UInt32) -> Bool {

@@ -79,6 +79,18 @@ public struct Surface: Sendable, Hashable {
             }
             return col - x
         }
+        if DisplayWidth.singleColumnScalars(text) != nil {
+            // Every scalar is a one-column grapheme of its own: no grapheme breaking either.
+            for u in text.unicodeScalars {
+                if col + 1 > limit { break }
+                if col >= 0 {
+                    let glyph = u.value < 0x80 ? Cell.ascii[Int(u.value)] : String(Character(u))
+                    cells[y * width + col] = Cell(text: glyph, width: 1, role: role, emphasis: emphasis)
+                }
+                col += 1
+            }
+            return col - x
+        }
         for ch in text {
             var glyph = String(ch)
             var w: Int

@@ -3,7 +3,7 @@ import WardCore
 enum Text {
     /// Control characters as the visible `?` that `Surface.put` draws.
     static func visible(_ s: String) -> String {
-        if DisplayWidth.isPrintableASCII(s) { return s }
+        if DisplayWidth.isPrintableASCII(s) || DisplayWidth.singleColumnScalars(s) != nil { return s }
         return String(s.map { ch in
             ch.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) } ? "?" : ch
         })
@@ -17,6 +17,13 @@ enum Text {
         if DisplayWidth.isPrintableASCII(s) {
             // One column a byte: cut by bytes, no grapheme breaking.
             return s.utf8.count <= width ? s : String(decoding: s.utf8.prefix(width - 1), as: UTF8.self) + "…"
+        }
+        if let n = DisplayWidth.singleColumnScalars(s) {
+            // One column a scalar: cut by scalars.
+            if n <= width { return s }
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: s.unicodeScalars.prefix(width - 1))
+            return String(out) + "…"
         }
         let v = visible(s)
         if DisplayWidth.of(v) <= width { return v }
