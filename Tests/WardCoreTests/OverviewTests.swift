@@ -90,6 +90,10 @@ struct OverviewTests {
                                    assignments: [assign("1", 7), assign("2", 7), assign("3", 8)], proto: p, now: Board.now)
         #expect(tasks.map(\.bed) == ["2", "1"])
         #expect(tasks.allSatisfy { $0.overdue })
+        // The check is named once, then why it is due.
+        let check = tasks.first { $0.bed == "1" }?.what ?? ""
+        #expect(check.hasPrefix("CIWA-B (10 mild"), "\(check)")
+        #expect(!check.contains("CIWA-B: CIWA-B"))
     }
 
     @Test func shiftInstanceOfANightShiftStartsTheEveningBefore() {

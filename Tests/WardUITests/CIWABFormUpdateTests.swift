@@ -140,9 +140,11 @@ import WardCore
         #expect(fx == [.loadWard])
         #expect(d.form == nil)
         #expect(d.top == .chart(ChartState(patientID: Fixture.mullerID)))
-        #expect(d.state.flash == Flash("Saved 14:05", role: .saved))
+        let name = try #require(d.state.ward?.patient(Fixture.mullerID)?.name)
+        let said = "Saved 14:05: CIWA-B 40 \(saved.band) for \(name)."
+        #expect(d.state.flash == Flash(said, role: .saved))
         #expect(ChartHistory.lines(d.state.ward, Fixture.mullerID).first?.entry.id == 999)
-        #expect(d.text.contains("Saved 14:05"))
+        #expect(d.text.contains(said))
     }
 
     @Test func savedFailureKeepsTheFormAndShowsTheMessage() throws {

@@ -25,7 +25,7 @@ public enum Worklist {
             guard let bed = p.patient.bed, beds.contains(bed) else { continue }
             for d in p.due(clock, now: now) where [.due, .overdue, .stale, .continuous].contains(d.status) {
                 out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name,
-                                        kind: .observation(d.kind), what: "\(AlertEngine.name(d.kind)): \(d.reason)",
+                                        kind: .observation(d.kind), what: describe(d),
                                         dueAt: d.dueAt, overdue: d.status == .overdue || d.status == .stale))
             }
             for dose in p.doses ?? [] where !dose.given && now >= dose.dueAt.addingTimeInterval(-window) {
@@ -35,5 +35,12 @@ public enum Worklist {
             }
         }
         return out.sorted { ($0.dueAt, $0.bed) < ($1.dueAt, $1.bed) }
+    }
+
+    /// "CIWA-B (62 very severe: every 1 h)": the check, then why it is due, without saying the scale twice.
+    static func describe(_ d: ObservationDue) -> String {
+        let name = AlertEngine.name(d.kind)
+        let why = d.reason.hasPrefix(name + " ") ? String(d.reason.dropFirst(name.count + 1)) : d.reason
+        return "\(name) (\(why))"
     }
 }

@@ -150,6 +150,16 @@ public enum DemoWard {
         }
         try seedObservations(store: store, now: now, protocol: ward, recorders: recorders)
         try seedMedication(store: store, clock: clock, protocol: ward, terminal: terminal)
+        // This shift's assignments, as a charge nurse would make them: the first
+        // half of the occupied beds to N1001, the rest to N1002 (so "My patients"
+        // has work in it). None when the protocol has no shift covering now.
+        if ward.shifts.instance(at: now, calendar: cal) != nil {
+            let beds = bedLabels.filter { b in patients.contains { $0.bed == b } }
+            for (i, bed) in beds.enumerated() {
+                let nurse = members[i < (beds.count + 1) / 2 ? "N1001" : "N1002"]!
+                try store.assignNurse(bed: bed, staff: nurse.id, protocol: ward, session: charge, calendar: cal)
+            }
+        }
         for d in staff where d.disabled {
             try store.disableStaff(staffID: d.staffID, session: adminSession)
         }

@@ -233,7 +233,10 @@ extension AppState {
             if let i = stack.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }) {
                 let round = if case .ciwaB(let f) = stack[i] { f.round } else { false }
                 stack.removeSubrange(i...)
-                flash = Flash("Saved \(Format.clock(a.recordedAt, calendar))", role: .saved)
+                // Says what was saved and for whom, so a slip onto the wrong chart shows at once.
+                let who = ward?.patient(a.patientID).map { " for \($0.name)" } ?? ""
+                flash = Flash("Saved \(Format.clock(a.recordedAt, calendar)): \(a.scale.displayName) \(a.total) \(a.band)\(who).",
+                              role: .saved)
                 if round { continueRound(after: a) }
             } else {
                 for (key, parked) in drafts {

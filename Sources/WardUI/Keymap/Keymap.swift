@@ -110,10 +110,10 @@ extension Keymap {
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
                 KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
                 KeyBinding([.key(.enter), .key(.right)], .open, label: "Enter"),
-                KeyBinding(chars("q"), .quit, label: "q"),
+                KeyBinding(chars("m"), .myPatients, label: "m"),
+                KeyBinding(chars("o"), .overview, label: "o"),
                 KeyBinding(chars("H"), .openHandover, label: "H"),
-                KeyBinding(chars("o"), .overview, label: "o", inLegend: false),
-                KeyBinding(chars("m"), .myPatients, label: "m", inLegend: false),
+                KeyBinding(chars("q"), .quit, label: "q"),
             ],
             .overview: [
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),

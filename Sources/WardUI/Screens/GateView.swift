@@ -6,9 +6,13 @@ enum GateView {
         let observer = state.wardProtocol.appropriateness.observerScale.displayName
         switch f.gate {
         case .unanswered:
+            // Said whole at 80 columns too: the question and its keys must never be cut off.
+            let (question, keys) = s.width >= 100
+                ? ("DOSE GATE: recent use confirmed AND able to communicate? ", "y yes · n no · Enter saves for monitoring")
+                : ("DOSE GATE: recent use confirmed, can communicate? ", "y/n · Enter: monitoring only")
             var x = 1
-            x += s.put("DOSE GATE: recent use confirmed AND able to communicate? ", x: x, y: y, role: .alertInfo, emphasis: .bold)
-            s.put(fit: "y yes · n no · Enter saves for monitoring", x: x, y: y, width: max(0, s.width - x - 1), role: .keyHint, emphasis: .bold)
+            x += s.put(question, x: x, y: y, role: .alertInfo, emphasis: .bold)
+            s.put(fit: keys, x: x, y: y, width: max(0, s.width - x - 1), role: .keyHint, emphasis: .bold)
         case .askingWhichNo:
             s.put(fit: "DOSE GATE: which is no?  u recent use not confirmed · c cannot communicate · b both",
                   x: 1, y: y, width: s.width - 2, role: .alertWarning, emphasis: .bold)

@@ -6,13 +6,16 @@ enum Chrome {
     static func titleBar(_ s: inout Surface, _ state: AppState, subtitle: String) {
         let w = s.width
         s.fill(Rect(x: 0, y: 0, width: w, height: 1), role: .title)
-        var right = Format.longClock(state.now, state.calendar)
+        let left = " " + (state.ward.map { $0.ward.name } ?? "Wardline") + " · " + subtitle
+        // The right side gives way first (role, then the date) so the screen's own title stays whole.
+        let long = Format.longClock(state.now, state.calendar), short = Format.clock(state.now, state.calendar)
+        var choices = [long]
         if let who = state.session?.staff, state.gate == nil {
-            right = "\(who.name) (\(who.role.title))  " + right
+            choices = ["\(who.name) (\(who.role.title))  \(long)", "\(who.name)  \(long)", "\(who.name)  \(short)"]
         }
+        let right = choices.first { Text.width(left) + 2 + Text.width($0) + 1 <= w } ?? choices.last!
         let rw = Text.width(right)
         s.put(right, x: max(0, w - rw - 1), y: 0, role: .title)
-        let left = " " + (state.ward.map { $0.ward.name } ?? "Wardline") + " · " + subtitle
         s.put(fit: left, x: 0, y: 0, width: max(0, w - rw - 3), role: .title, emphasis: .bold)
     }
 
