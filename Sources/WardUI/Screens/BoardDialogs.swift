@@ -21,7 +21,11 @@ enum BoardDialogs {
     static func alertAction(_ s: inout Surface, _ state: AppState, _ f: AlertActionForm) {
         let a = f.alert
         let width = min(s.width - 2, 90)
-        let calls = wrap("Calls for: " + a.escalation, width - 4).prefix(3)
+        // The escalation text whole when the screen has room; otherwise cut with a visible "…".
+        let all = wrap("Calls for: " + a.escalation, width - 4)
+        let room = max(1, s.height - 2 - (7 + f.fields.labels.count * 2))
+        var calls = Array(all.prefix(room))
+        if all.count > room { calls[calls.count - 1] = Text.fit(calls[calls.count - 1] + " …", width - 4) }
         let r = Chrome.centered(s, width: width, height: 7 + calls.count + f.fields.labels.count * 2)
         let title = f.mode == .acknowledge ? "Acknowledge alert" : "Escalate alert"
         let role: SemanticRole = a.severity == .critical ? .alertCritical : .alertWarning

@@ -154,11 +154,21 @@ enum AlertPane {
         guard top < s.height - 2 else { return }
         let crit = alerts.filter { $0.severity == .critical }.count
         s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
-        s.put(fit: " \(title): \(alerts.count) (\(crit) critical) · \(keys)", x: 0, y: top,
-              width: s.width, role: .header, emphasis: .bold)
         let log = state.ward?.alertLog ?? AlertLog()
         let cal = state.calendar
         let room = min(lines, s.height - 2 - top - 1)
+        // Right: "+N more" and the page note; left: the title and keys, cut before they run into the right.
+        var right = [String]()
+        if alerts.count > room, room > 0 { right.append("+\(alerts.count - room) more") }
+        if let note { right.append(note) }
+        let rightText = right.isEmpty ? "" : " " + right.joined(separator: " · ") + " "
+        let leftWidth = s.width - Text.width(rightText) - 1
+        let counts = " \(title): \(alerts.count) (\(crit) critical)"
+        let left = Text.width(counts + " · " + keys) <= leftWidth ? counts + " · " + keys : counts
+        s.put(fit: left, x: 0, y: top, width: max(0, leftWidth), role: .header, emphasis: .bold)
+        if !rightText.isEmpty {
+            s.put(rightText, x: max(0, s.width - Text.width(rightText) - 1), y: top, role: .header, emphasis: .bold)
+        }
         if alerts.isEmpty, room > 0 { s.put("No open alerts.", x: 2, y: top + 1, role: .muted) }
         for (i, a) in alerts.prefix(room).enumerated() {
             let y = top + 1 + i
@@ -177,13 +187,6 @@ enum AlertPane {
             let mw = max(0, s.width - x - tw - 1)
             x += s.put(fit: a.message, x: x, y: y, width: mw, role: role)
             s.put(fit: tail, x: max(x, s.width - tw - 1), y: y, width: tw, role: .muted)
-        }
-        var right = [String]()
-        if alerts.count > room, room > 0 { right.append("+\(alerts.count - room) more") }
-        if let note { right.append(note) }
-        if !right.isEmpty {
-            let t = " " + right.joined(separator: " · ") + " "
-            s.put(t, x: max(0, s.width - Text.width(t) - 1), y: top, role: .header, emphasis: .bold)
         }
     }
 }

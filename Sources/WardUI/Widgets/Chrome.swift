@@ -6,16 +6,26 @@ enum Chrome {
     static func titleBar(_ s: inout Surface, _ state: AppState, subtitle: String) {
         let w = s.width
         s.fill(Rect(x: 0, y: 0, width: w, height: 1), role: .title)
-        let left = " " + (state.ward.map { $0.ward.name } ?? "Wardline") + " · " + subtitle
-        // The right side gives way first (role, then the date) so the screen's own title stays whole.
+        let full = " " + (state.ward.map { $0.ward.name } ?? "Wardline") + " · " + subtitle
+        // The right side gives way first (role, then the date); then the subtitle loses its last parts.
         let long = Format.longClock(state.now, state.calendar), short = Format.clock(state.now, state.calendar)
         var choices = [long]
         if let who = state.session?.staff, state.gate == nil {
-            choices = ["\(who.name) (\(who.role.title))  \(long)", "\(who.name)  \(long)", "\(who.name)  \(short)"]
+            choices = ["\(who.name) (\(who.role.title))  \(long)", "\(who.name)  \(long)", "\(who.name)  \(short)", short]
         }
-        let right = choices.first { Text.width(left) + 2 + Text.width($0) + 1 <= w } ?? choices.last!
-        let rw = Text.width(right)
-        s.put(right, x: max(0, w - rw - 1), y: 0, role: .title)
+        func fits(_ l: String, _ r: String) -> Bool { Text.width(l) + 2 + Text.width(r) + 1 <= w }
+        var left = full
+        var right = choices.dropLast(choices.count > 1 ? 1 : 0).first { fits(left, $0) }
+        if right == nil, choices.count > 1 {
+            // Keep who is signed in: drop the subtitle's last " · " parts before dropping the name.
+            let named = choices[choices.count - 2]
+            var parts = left.components(separatedBy: " · ")
+            while parts.count > 2 && !fits(parts.joined(separator: " · "), named) { parts.removeLast() }
+            if fits(parts.joined(separator: " · "), named) { left = parts.joined(separator: " · "); right = named }
+        }
+        let rightText = right ?? choices.last!
+        let rw = Text.width(rightText)
+        s.put(rightText, x: max(0, w - rw - 1), y: 0, role: .title)
         s.put(fit: left, x: 0, y: 0, width: max(0, w - rw - 3), role: .title, emphasis: .bold)
     }
 
