@@ -24,4 +24,25 @@ import WardCore
                                                  session: f.session(.admin)) }?.kind == .notPermitted)
         #expect(try f.store.loadWard(protocol: wardProtocol).clinicalEvents[p.id]?.count == 1)
     }
+
+    /// An event recorded after the fact carries the time it happened; the
+    /// store refuses a time in the future or before admission.
+    @Test func eventTimeIsWhenItHappenedBetweenAdmissionAndNow() throws {
+        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+        let p = try f.admit("MRN2", bed: "2")
+        let earlier = f.clock.now().addingTimeInterval(-1200)
+        let e = try f.store.record(RecordClinicalEvent(patientID: p.id, kind: .seizure, note: "", takenAt: earlier),
+                                   session: f.session(.nurse))
+        #expect(e.recordedAt == earlier)
+        #expect(try f.store.loadWard(protocol: wardProtocol).clinicalEvents[p.id]?.first?.recordedAt == earlier)
+        let future = refusal { _ = try f.store.record(RecordClinicalEvent(patientID: p.id, kind: .seizure, note: "",
+                                                                          takenAt: f.clock.now().addingTimeInterval(60)),
+                                                      session: f.session(.nurse)) }
+        #expect(future?.message.contains("future") == true)
+        let early = refusal { _ = try f.store.record(RecordClinicalEvent(patientID: p.id, kind: .delirium, note: "",
+                                                                         takenAt: p.admittedAt.addingTimeInterval(-60)),
+                                                     session: f.session(.nurse)) }
+        #expect(early?.message.contains("before") == true)
+        #expect(try f.store.loadWard(protocol: wardProtocol).clinicalEvents[p.id]?.count == 1)
+    }
 }

@@ -48,4 +48,43 @@ import WardCore
         d.key(.char("z")); d.type("dpulling at lines")
         assertSnapshot(view(d.state), named: "clinicalEvent_\(size)")
     }
+
+    /// Recorded after the fact: Tab from the note to "Happened at", HH:MM.
+    @Test func anEarlierTimeIsSentAsWhenItHappened() throws {
+        var d = ObsFixture.onChart()
+        d.key(.char("z")); d.type("s"); d.type("found on floor")
+        d.key(.key(.tab))
+        d.type("7x")                                   // letters are refused with what to type
+        guard case .clinicalEvent(let f) = d.top else { Issue.record("no event form"); return }
+        #expect(f.step == .when && f.when == "7" && f.message?.role == .error)
+        d.key(.key(.backspace)); d.type("13:20")
+        let at = try #require(EventForm.resolve("13:20", now: Fixture.now, calendar: d.state.calendar))
+        #expect(at <= Fixture.now && Fixture.now.timeIntervalSince(at) < 86_400)
+        #expect(d.text.contains("13:20_"))
+        let fx = d.key(.key(.enter))
+        #expect(fx == [.recordEvent(RecordClinicalEvent(patientID: 1, kind: .seizure, note: "found on floor", takenAt: at),
+                                    session: Self.session)])
+    }
+
+    @Test func aTimeThatIsNotATimeKeepsTheFormWithWhatToType() {
+        var d = ObsFixture.onChart()
+        d.key(.char("z")); d.type("d")
+        d.key(.key(.tab)); d.type("99:99")
+        #expect(d.key(.key(.enter)).isEmpty)
+        guard case .clinicalEvent(let f) = d.top else { Issue.record("form closed"); return }
+        #expect(!f.saving && f.step == .when)
+        #expect(f.message?.text.contains("HH:MM") == true)
+    }
+
+    /// Today when that time has passed, else yesterday; never the future.
+    @Test func resolveGivesTheMostRecentPastMoment() throws {
+        var cal = Calendar(identifier: .gregorian); cal.timeZone = TimeZone(identifier: "UTC")!
+        let now = try #require(ISO8601DateFormatter().date(from: "2026-11-28T00:10:00Z"))
+        #expect(EventForm.resolve("00:05", now: now, calendar: cal) == ISO8601DateFormatter().date(from: "2026-11-28T00:05:00Z"))
+        #expect(EventForm.resolve("2350", now: now, calendar: cal) == ISO8601DateFormatter().date(from: "2026-11-27T23:50:00Z"))
+        #expect(EventForm.resolve("00:10", now: now, calendar: cal) == now)
+        for bad in ["", "7", "24:00", "12:60", "1:2:3", "ab:cd", "123456"] {
+            #expect(EventForm.resolve(bad, now: now, calendar: cal) == nil, "\(bad)")
+        }
+    }
 }

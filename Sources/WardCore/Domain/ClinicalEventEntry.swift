@@ -18,12 +18,14 @@ public struct ClinicalEventEntry: Sendable, Hashable, Identifiable {
     public var boardEvent: ClinicalEvent { ClinicalEvent(kind: kind, at: recordedAt, note: note, reviewed: false) }
 }
 
-/// Record a seizure or delirium now, with a short note.
+/// Record a seizure or delirium with a short note; `takenAt` is when it
+/// happened (nil = now). Never in the future, never before admission.
 public struct RecordClinicalEvent: Sendable, Hashable {
     public var patientID: PatientID
     public var kind: ClinicalEvent.Kind
     public var note: String
-    public init(patientID: PatientID, kind: ClinicalEvent.Kind, note: String) {
-        self.patientID = patientID; self.kind = kind; self.note = note
+    public var takenAt: Date?
+    public init(patientID: PatientID, kind: ClinicalEvent.Kind, note: String, takenAt: Date? = nil) {
+        self.patientID = patientID; self.kind = kind; self.note = note; self.takenAt = takenAt
     }
 }

@@ -8,7 +8,7 @@ extension Store {
         let note = try cleaned(cmd.note, "Note", max: 200, allowEmpty: true)
         return try command("event.record", .recordObservation, session: session) { db, actor, now in
             let patient = try Self.admittedPatient(db, cmd.patientID)
-            let at = Timestamp.stored(now)
+            let at = try Self.takenAt(cmd.takenAt, now: now, patient: patient)
             try db.execute(sql: """
                 INSERT INTO clinical_events(patient_id, kind, note, taken_at, entered_at, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -16,7 +16,8 @@ extension Store {
             let id = db.lastInsertedRowID
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "event.record",
                                   patientMRN: patient.mrn,
-                                  details: ["entry": .int(Int(id)), "kind": .string(cmd.kind.rawValue), "note": .string(note)])
+                                  details: ["entry": .int(Int(id)), "kind": .string(cmd.kind.rawValue), "note": .string(note),
+                                            "takenAt": .string(Timestamp.text(at))])
             return ClinicalEventEntry(id: id, patientID: cmd.patientID, kind: cmd.kind, note: note, recordedBy: actor.key,
                                       recordedByName: actor.name, recordedAt: at)
         }

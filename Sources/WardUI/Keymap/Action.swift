@@ -111,7 +111,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .previousItem: "Go back one item to change its score"
         case .save: "On the summary line: save the CIWA-B"
         case .discard: "Leave the form (asks before throwing away scores)"
-        case .nextField: "Move between Staff ID and PIN"
+        case .nextField: "Move to the next field (Staff ID and PIN on sign-in)"
         case .submit: "Sign in (after the PIN)"
         case .unlock: "Unlock with your PIN"
         case .erase: "Delete the last character typed"

@@ -239,6 +239,7 @@ extension Keymap {
             ],
             .clinicalEvent: [
                 KeyBinding(chars("sd"), .fieldChar, label: "s/d"),
+                KeyBinding([.key(.tab), .key(.backTab)], .nextField, label: "Tab"),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.enter)], .save, label: "Enter"),
                 KeyBinding([.key(.escape)], .discard, label: "Esc"),
