@@ -37,6 +37,27 @@ enum ChartPanes {
         }
     }
 
+    /// "Handover: WATCHER (set by …) · if … then … · …" for the nearest
+    /// handover, on one row; nothing when no note or override is on record.
+    static func drawHandoverLine(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) {
+        guard let shift = state.handoverShift, let book = state.ward?.handover else { return }
+        let notes = book.notes(for: p.id, shiftStart: shift.start)
+        let level = book.override(for: p.id, shiftStart: shift.start).flatMap { o in o.level.map { ($0, o.byName) } }
+        guard !notes.isEmpty || level != nil else { return }
+        s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .text)
+        var x = 1
+        x += s.put("Handover: ", x: x, y: y, role: .muted, emphasis: .bold)
+        if let (l, by) = level {
+            x += s.put(l.rawValue.uppercased(), x: x, y: y, role: l == .unstable ? .alertCritical : l == .watcher ? .alertWarning : .saved,
+                       emphasis: .bold)
+            x += s.put(fit: " (set by \(by))" + (notes.isEmpty ? "" : " · "), x: x, y: y, width: max(0, s.width - x - 1), role: .muted)
+        }
+        let tail = notes.count > 1 ? " (\(notes.count) notes; H shows all)" : ""
+        let room = max(0, s.width - x - 1 - Text.width(tail))
+        x += s.put(fit: notes.map(\.text).joined(separator: " · "), x: x, y: y, width: room, role: .text)
+        s.put(fit: tail, x: x, y: y, width: max(0, s.width - x - 1), role: .muted)
+    }
+
     static func drawTabs(_ s: inout Surface, y: Int, state: AppState, cs: ChartState) {
         var x = 1
         for (n, pane) in ChartPane.allCases.enumerated() {

@@ -28,7 +28,9 @@ enum ChartView {
             ChartPanes.drawTable(&s, top: top, state: state, cs: cs, heading: ChartPanes.sedationHeading(wide: wide),
                                  rows: ChartPanes.sedationRows(state, p.id, wide: wide), empty: "No sedation score yet: press s to score.")
         }
-        PatientAlertPane.draw(&s, state, patient: p.id)
+        let alertTop = PatientAlertPane.draw(&s, state, patient: p.id)
+        // The nearest handover's severity and "if … then" notes, just above the alerts.
+        ChartPanes.drawHandoverLine(&s, y: alertTop - 1, state: state, patient: p)
     }
 
     static func drawTrend(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) -> Int {
