@@ -195,6 +195,24 @@ import WardCore
         #expect(cmd.terms.doseTimes == Fixture.proto.taper.doseTimes.map(\.description))
     }
 
+    /// Enter moves to the next field while the order is incomplete (as in
+    /// every other form); once complete, Enter checks and a second Enter signs.
+    @Test func enterWalksTheFieldsUntilTheOrderIsComplete() throws {
+        var d = MARFixture.onMAR(MARFixture.prescriber)
+        d.key(.char("n"))
+        for _ in 0..<4 { d.key(.key(.enter)) }        // kind, drug, route, indication kept as they are
+        guard case .orderEntry(let f) = d.top else { Issue.record("no order form"); return }
+        #expect(f.field == .startMg && f.message == nil)
+        d.type("20"); d.key(.key(.enter))
+        d.type("0:5:7"); d.key(.key(.enter))
+        #expect(d.effects.isEmpty)
+        #expect(d.text.contains("Enter again to sign"))
+        d.key(.key(.enter))
+        let cmd = try #require(d.effects.compactMap { if case .writeOrder(let c, _) = $0 { c } else { nil } }.first)
+        #expect(cmd.terms.taper?.startDailyMg == 20)
+        #expect(cmd.terms.taper?.phases == [OrderPhase(untilMg: 0, step: 5, everyDays: 7)])
+    }
+
     @Test func changingAnOrderNeedsAReason() throws {
         var d = MARFixture.onMAR(MARFixture.prescriber)
         d.key(.char("c"))

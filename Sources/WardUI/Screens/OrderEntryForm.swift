@@ -159,6 +159,9 @@ extension AppState {
             stack.removeLast()
         case .fieldDone:
             switch f.terms(wardProtocol) {
+            case .failure where i < fields.count - 1:
+                // Not complete yet: Enter moves on, as in every other form; the preview says what is missing.
+                f.field = fields[i + 1]; f.armed = false
             case .failure(let why):
                 f.message = Flash("Not signed: \(why.message)", role: .error); f.armed = false
             case .success(let terms):
