@@ -62,16 +62,21 @@ extension AppState {
             w.voidedAdministrations[a.patientID, default: []].insert(voided, at: 0)
             ward = w
         }
-        var text = "Marked entered in error: \(MARScreen.summary(a, calendar)) at \(Format.clock(a.at, calendar)); it stays on the MAR, no longer counted."
+        // The most important part first: a narrow message line cuts the end.
+        let dose = "\(a.drug) \(MARScreen.mg(a.mg)) mg \(a.status.word) \(Format.clock(a.at, calendar))"
+        var text: String
         if let due = a.scheduledFor {
             let t = Format.clock(due, calendar)
+            text = "Entered in error: \(t) \(dose); the \(t) dose is "
             switch wardProtocol.administration.status(dueAt: due, recorded: nil, now: now) {
-            case .due: text += " The \(t) dose is due again."
-            case .overdue: text += " The \(t) dose is due again (OVERDUE)."
-            case .notYet: text += " The \(t) dose is not yet due."
-            case .recorded: break
+            case .due, .recorded: text += "due again."
+            case .overdue: text += "due again (OVERDUE)."
+            case .notYet: text += "not yet due."
             }
+        } else {
+            text = "Entered in error: PRN \(dose)."
         }
+        text += " Record kept, not counted."
         return Flash(text, role: .saved)
     }
 }
