@@ -64,9 +64,10 @@ extension Administration {
                   byName: row["by_name"], reason: (row["reason"] as String?).flatMap(ReasonCode.init(rawValue:)),
                   note: row["note"], witness: witnessKey.map { WitnessRecord(staff: $0, name: row["witness_name"]) },
                   observationID: row["observation_id"], wastedMg: row["wasted_mg"])
-        if let reason = row["void_reason"] as String?, let by = row["void_by"] as StaffKey?,
-           let at = (row["void_at"] as String?).flatMap(Timestamp.date) {
-            enteredInError = DoseEnteredInError(reason: reason, by: by, byName: row["void_by_name"] ?? "", at: at)
+        // Any amendment row voids the record, even one whose time could not be read.
+        if let reason = row["void_reason"] as String? {
+            enteredInError = DoseEnteredInError(reason: reason, by: row["void_by"] ?? 0, byName: row["void_by_name"] ?? "",
+                                                at: (row["void_at"] as String?).flatMap(Timestamp.date) ?? at)
         }
     }
 }
