@@ -42,6 +42,10 @@ import WardCore
         #expect(row.status == .due)
         #expect(row.enteredInError.map(\.id) == [a.id])
         #expect(snap.diazepamTotal(for: p.id, now: f.clock.now(), protocol: wardProtocol).totalMg == 0)
+        // The ward board (and the alert engine it feeds) reads the same: not given, nothing counted.
+        let board = snap.boardExtras(for: p.id, now: f.clock.now(), protocol: wardProtocol, calendar: .wardDefault)
+        #expect(board.doses?.map(\.given) == [false])
+        #expect(board.diazepamEquivalent24hMg == 0)
         // Append-only.
         #expect(try sqlite3(f.path, "UPDATE administration_amendments SET reason = 'x';").status != 0)
         #expect(try sqlite3(f.path, "DELETE FROM administration_amendments;").status != 0)
@@ -122,6 +126,7 @@ import WardCore
         #expect(snap.lastPRN(of: "diazepam", for: p.id) == nil)
         #expect(snap.diazepamTotal(for: p.id, now: f.clock.now(), protocol: wardProtocol).prnMg == 0)
         #expect(snap.openPRNFollowUps(for: p.id).isEmpty)
+        #expect(snap.lastPRNGivenAt(for: p.id, now: f.clock.now()) == nil)   // no longer brings the observation clock forward
         #expect(snap.prnFollowUps[p.id]?.count == 1)   // kept on the record
         let e = try #require(snap.recordedPRNEligibility(o, now: f.clock.now(), protocol: wardProtocol))
         #expect(!e.isBlocked)
