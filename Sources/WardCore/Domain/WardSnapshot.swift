@@ -27,6 +27,9 @@ public struct WardSnapshot: Sendable, Hashable {
     public var orderVersions: [PatientID: [MedicationOrder]] = [:]
     /// Dose events (given/held/refused/omitted) per patient, the last 48 h, newest first.
     public var administrations: [PatientID: [Administration]] = [:]
+    /// Dose events later marked entered in error, per patient, the last 48 h,
+    /// newest first: kept apart so that nothing counts them; shown, marked, on the MAR and handover.
+    public var voidedAdministrations: [PatientID: [Administration]] = [:]
     /// PRN follow-up re-assessments per patient, newest first.
     public var prnFollowUps: [PatientID: [PRNFollowUp]] = [:]
     /// Handover notes, severity overrides and handed-over/accepted marks of the admitted patients.

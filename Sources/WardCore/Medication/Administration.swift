@@ -109,15 +109,20 @@ public struct Administration: Sendable, Hashable, Identifiable {
     /// The observation that made the nurse hold the dose (held for sedation).
     public var observationID: Int64?
     public var wastedMg: Double?
+    /// Set when the record was later marked entered in error: it no longer
+    /// counts as given (or held, refused, omitted) but stays on the record.
+    public var enteredInError: DoseEnteredInError?
+    public var isEnteredInError: Bool { enteredInError != nil }
 
     public init(id: AdministrationID, patientID: PatientID, orderID: OrderID, orderVersion: Int, isPRN: Bool,
                 scheduledFor: Date?, status: AdministrationStatus, drug: String, mg: Double, route: String, at: Date,
                 by: StaffKey, byName: String, reason: ReasonCode? = nil, note: String? = nil, witness: WitnessRecord? = nil,
-                observationID: Int64? = nil, wastedMg: Double? = nil) {
+                observationID: Int64? = nil, wastedMg: Double? = nil, enteredInError: DoseEnteredInError? = nil) {
         self.id = id; self.patientID = patientID; self.orderID = orderID; self.orderVersion = orderVersion
         self.isPRN = isPRN; self.scheduledFor = scheduledFor; self.status = status; self.drug = drug; self.mg = mg
         self.route = route; self.at = at; self.by = by; self.byName = byName; self.reason = reason; self.note = note
         self.witness = witness; self.observationID = observationID; self.wastedMg = wastedMg
+        self.enteredInError = enteredInError
     }
 }
 

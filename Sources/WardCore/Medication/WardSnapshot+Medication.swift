@@ -6,6 +6,8 @@ public struct MARRow: Sendable, Hashable {
     public var status: MARStatus
     public var administration: Administration?
     public var diazepamMg: Double?
+    /// Earlier records of this dose marked entered in error (shown, never counted), newest first.
+    public var enteredInError: [Administration] = []
 }
 
 extension WardSnapshot {
@@ -27,11 +29,14 @@ extension WardSnapshot {
     /// Today's MAR rows with their status at `now`.
     public func marRows(for id: PatientID, now: Date, protocol p: WardProtocol, calendar: Calendar) -> [MARRow] {
         let recorded = administrations[id] ?? []
+        let voided = voidedAdministrations[id] ?? []
         var doses = scheduledDoses(for: id, on: now, rules: p.taper, calendar: calendar)
         // Doses recorded today that the current versions no longer schedule
         // (order changed, held or stopped since) stay on the record.
         let start = calendar.startOfDay(for: now)
         let end = calendar.date(byAdding: .day, value: 1, to: start) ?? now
+        // (A record marked entered in error does not keep a dose on the MAR the order no longer
+        // schedules: it is listed under the doses instead, see `enteredInErrorToday`.)
         for a in recorded where !a.isPRN {
             guard let due = a.scheduledFor, due >= start, due < end,
                   !doses.contains(where: { $0.orderID == a.orderID && $0.dueAt == due }) else { continue }
@@ -45,7 +50,8 @@ extension WardSnapshot {
             let a = recorded.first { $0.orderID == d.orderID && $0.scheduledFor == d.dueAt }
             let de = (try? p.equivalence.convert(drug: d.drug, mg: d.mg))?.diazepamMgHigh
             return MARRow(dose: d, status: p.administration.status(dueAt: d.dueAt, recorded: a?.status, now: now),
-                          administration: a, diazepamMg: de)
+                          administration: a, diazepamMg: de,
+                          enteredInError: voided.filter { $0.orderID == d.orderID && $0.scheduledFor == d.dueAt })
         }
     }
 

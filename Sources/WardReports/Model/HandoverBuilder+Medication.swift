@@ -12,6 +12,8 @@ extension HandoverInput {
         let id = patient.id
         let when = { (d: Date) in fmt.timeOrDateTime(d, relativeTo: shift.start) }
         let recorded = (snapshot.administrations[id] ?? []).filter { $0.at <= now }      // as it stood at `now`
+        // Records later marked entered in error: listed, marked, never counted.
+        let voided = (snapshot.voidedAdministrations[id] ?? []).filter { $0.at <= now }
 
         // Summary: taper step today and the 24-h total.
         p.summary.taperStepToday = taperToday(snapshot, id, proto: proto, now: now, calendar: calendar)
@@ -43,10 +45,14 @@ extension HandoverInput {
                 return PRNDose(at: a.at, drug: a.drug, dose: "\(HandoverPhrases.mg(a.mg)) mg \(a.route)",
                                reason: reason, effect: effect)
             }
+        let voidedPRN = voided.filter { $0.isPRN && $0.status == .given && shift.contains($0.at) }
+            .map { PRNDose(at: $0.at, drug: $0.drug, dose: "\(HandoverPhrases.mg($0.mg)) mg \($0.route)",
+                           enteredInError: $0.enteredInError?.reason ?? "") }
+        if !voidedPRN.isEmpty { p.numbers.prnDoses = (p.numbers.prnDoses ?? []) + voidedPRN; p.numbers.prnDoses?.sort { $0.at < $1.at } }
 
         // Scheduled doses due this shift (up to now) with what was recorded for them.
         var doses: [ScheduledDose] = []
-        for a in recorded where !a.isPRN {
+        for a in recorded + voided where !a.isPRN {
             guard let due = a.scheduledFor, shift.contains(due), due <= now else { continue }
             let outcome: DoseOutcome
             switch a.status {
@@ -59,9 +65,10 @@ extension HandoverInput {
                 (r.use == .early ? "given early: " : "") + r.label + (a.note.map { " \"\($0)\"" } ?? "")
             }
             doses.append(ScheduledDose(due: due, drug: a.drug, dose: "\(HandoverPhrases.mg(a.mg)) mg \(a.route)",
-                                       outcome: outcome, at: a.status == .given ? a.at : nil, reason: reason))
+                                       outcome: outcome, at: a.status == .given ? a.at : nil, reason: reason,
+                                       enteredInError: a.enteredInError?.reason))
         }
-        p.numbers.scheduledDoses = doses.sorted { ($0.due, $0.drug) < ($1.due, $1.drug) }
+        p.numbers.scheduledDoses = doses.sorted { ($0.due, $0.drug, $0.enteredInError == nil ? 1 : 0) < ($1.due, $1.drug, $1.enteredInError == nil ? 1 : 0) }
 
         // Actions: doses of the shift not recorded (due / overdue), the next dose of each order,
         // PRN follow-ups without a result.

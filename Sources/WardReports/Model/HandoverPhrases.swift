@@ -82,6 +82,7 @@ struct HandoverPhrases {
     }
     func prn(_ d: PRNDose) -> String {
         var line = "\(at(d.at)) \(PrintSafe.text(d.drug)) \(PrintSafe.text(d.dose))"
+        if let e = d.enteredInError { return line + ": " + Self.enteredInError(e) }
         if let r = d.reason { line += " for \(PrintSafe.text(r))" }
         return line + "; effect: " + (d.effect.map(PrintSafe.text) ?? "NOT YET RECORDED")
     }
@@ -89,12 +90,18 @@ struct HandoverPhrases {
         switch l { case nil: Self.notRecorded; case let l? where l.isEmpty: "none due this shift"; default: nil }
     }
     static func scheduledCounts(_ l: [ScheduledDose]) -> String {
-        DoseOutcome.allCases.map { o in "\(l.filter { $0.outcome == o }.count) \(o.rawValue)" }.joined(separator: ", ")
+        let counted = l.filter { $0.enteredInError == nil }
+        let voided = l.count - counted.count
+        return DoseOutcome.allCases.map { o in "\(counted.filter { $0.outcome == o }.count) \(o.rawValue)" }.joined(separator: ", ")
+            + (voided > 0 ? "; \(voided) record\(voided == 1 ? "" : "s") entered in error (not counted)" : "")
     }
+    /// "ENTERED IN ERROR (not counted): wrong patient"
+    static func enteredInError(_ reason: String) -> String { "ENTERED IN ERROR (not counted): " + PrintSafe.text(reason) }
     func scheduled(_ d: ScheduledDose) -> String {
         var line = "due \(at(d.due)) \(PrintSafe.text(d.drug)) \(PrintSafe.text(d.dose)): \(d.outcome.rawValue)"
         if let g = d.at { line += " at \(at(g))" }
         if let r = d.reason { line += " (\(PrintSafe.text(r)))" }
+        if let e = d.enteredInError { line += " — " + Self.enteredInError(e) }
         return line
     }
 

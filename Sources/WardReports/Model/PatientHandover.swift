@@ -140,8 +140,11 @@ public struct PRNDose: Sendable, Hashable {
     public var reason: String?
     /// The follow-up assessment of its effect; nil = not yet recorded.
     public var effect: String?
-    public init(at: Date, drug: String, dose: String, reason: String? = nil, effect: String? = nil) {
+    /// The record was marked entered in error: why (it is listed, not counted).
+    public var enteredInError: String?
+    public init(at: Date, drug: String, dose: String, reason: String? = nil, effect: String? = nil, enteredInError: String? = nil) {
         self.at = at; self.drug = drug; self.dose = dose; self.reason = reason; self.effect = effect
+        self.enteredInError = enteredInError
     }
 }
 
@@ -158,8 +161,12 @@ public struct ScheduledDose: Sendable, Hashable {
     public var at: Date?
     /// Why it was held, refused, or late.
     public var reason: String?
-    public init(due: Date, drug: String, dose: String, outcome: DoseOutcome, at: Date? = nil, reason: String? = nil) {
+    /// The record was marked entered in error: why (it is listed, not counted).
+    public var enteredInError: String?
+    public init(due: Date, drug: String, dose: String, outcome: DoseOutcome, at: Date? = nil, reason: String? = nil,
+                enteredInError: String? = nil) {
         self.due = due; self.drug = drug; self.dose = dose; self.outcome = outcome; self.at = at; self.reason = reason
+        self.enteredInError = enteredInError
     }
 }
 

@@ -104,8 +104,9 @@ public struct HandoverPDFRenderer: Sendable {
                 let c = [0.12 * w, 0.18 * w, 0.1 * w, 0.25 * w, 0.35 * w]
                 items.append(.row(["PRN given", "Drug", "Dose", "Reason", "Effect"], widths: c, header: true))
                 for d in l {
-                    items.append(.row([ph.at(d.at), PrintSafe.text(d.drug), PrintSafe.text(d.dose),
-                                       d.reason.map(PrintSafe.text) ?? "", d.effect.map(PrintSafe.text) ?? "NOT YET RECORDED"],
+                    let effect = d.enteredInError == nil ? d.effect.map(PrintSafe.text) ?? "NOT YET RECORDED" : ""
+                    let reason = d.enteredInError.map(HandoverPhrases.enteredInError) ?? d.reason.map(PrintSafe.text) ?? ""
+                    items.append(.row([ph.at(d.at), PrintSafe.text(d.drug), PrintSafe.text(d.dose), reason, effect],
                                       widths: c, header: false))
                 }
             }
@@ -115,8 +116,10 @@ public struct HandoverPDFRenderer: Sendable {
                 let c = [0.1 * w, 0.18 * w, 0.1 * w, 0.15 * w, 0.1 * w, 0.37 * w]
                 items.append(.row(["Due", "Drug", "Dose", "Outcome", "At", "Reason"], widths: c, header: true))
                 for d in l {
+                    let reason = [d.reason.map(PrintSafe.text), d.enteredInError.map(HandoverPhrases.enteredInError)]
+                        .compactMap { $0 }.joined(separator: " — ")
                     items.append(.row([ph.at(d.due), PrintSafe.text(d.drug), PrintSafe.text(d.dose), d.outcome.rawValue,
-                                       d.at.map(ph.at) ?? "", d.reason.map(PrintSafe.text) ?? ""], widths: c, header: false))
+                                       d.at.map(ph.at) ?? "", reason], widths: c, header: false))
                 }
                 items.append(.para("Scheduled doses: \(P.scheduledCounts(l))", indent: 12))
             }

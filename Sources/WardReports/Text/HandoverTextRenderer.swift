@@ -116,7 +116,8 @@ public struct HandoverTextRenderer: Sendable {
         b += para("NEWS2: \(ph.news2(n.news2))")
         b += para("Sedation: \(ph.sedation(n.sedation))")
         if let e = ph.prnEmpty(n.prnDoses) { b += para("PRN doses: \(e)") } else if let l = n.prnDoses {
-            b += para("PRN doses (\(l.count)):")
+            let voided = l.filter { $0.enteredInError != nil }.count
+            b += para("PRN doses (\(l.count - voided)\(voided > 0 ? ", and \(voided) entered in error" : "")):")
             for d in l { b += para("- " + ph.prn(d), indent: Self.indent + 2) }
         }
         if let e = ph.scheduledEmpty(n.scheduledDoses) { b += para("Scheduled doses: \(e)") } else if let l = n.scheduledDoses {

@@ -198,11 +198,14 @@ extension Store {
                               wastedMg: cmd.wastedMg)
     }
 
-    /// The refusal for a scheduled dose that already has an event, if it has one.
+    /// SQL condition: the administration `a` was not marked entered in error (it still counts).
+    static let notVoided = "NOT EXISTS (SELECT 1 FROM administration_amendments x WHERE x.administration_id = a.id)"
+
+    /// The refusal for a scheduled dose that already has an event that still counts, if it has one.
     static func existingEvent(_ db: Database, _ orderID: OrderID, _ due: Date) throws -> CommandRefusal? {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT a.status, a.at, s.name FROM administrations a JOIN staff s ON s.id = a.recorded_by
-            WHERE a.order_id = ? AND a.scheduled_for = ?
+            WHERE a.order_id = ? AND a.scheduled_for = ? AND \(notVoided)
             """, arguments: [orderID, Timestamp.text(due)]) else { return nil }
         let at = Timestamp.date(row["at"]) ?? due
         return CommandRefusal(.conflict, "Not recorded: the \(hhmm(due)) dose was already \(row["status"] as String) by \(InputText.visible(row["name"])) at \(hhmm(at)).")
@@ -214,7 +217,7 @@ extension Store {
                          ward: WardProtocol) throws {
         if let last = try Row.fetchOne(db, sql: """
             SELECT a.at, s.name FROM administrations a JOIN staff s ON s.id = a.recorded_by
-            WHERE a.patient_id = ? AND a.is_prn = 1 AND a.status = 'given' AND a.drug = ? AND a.at > ? AND a.at < ?
+            WHERE a.patient_id = ? AND a.is_prn = 1 AND a.status = 'given' AND a.drug = ? AND a.at > ? AND a.at < ? AND \(notVoided)
             ORDER BY a.at DESC LIMIT 1
             """, arguments: [patient.id, order.drug,
                              Timestamp.text(now.addingTimeInterval(-TimeInterval(terms.minIntervalMinutes * 60))),
@@ -227,7 +230,8 @@ extension Store {
         }
         let from = Timestamp.text(now.addingTimeInterval(-86_400))
         let rows = try Row.fetchAll(db, sql: """
-            SELECT drug, mg, is_prn FROM administrations WHERE patient_id = ? AND status = 'given' AND at > ? AND at <= ?
+            SELECT a.drug, a.mg, a.is_prn FROM administrations a
+            WHERE a.patient_id = ? AND a.status = 'given' AND a.at > ? AND a.at <= ? AND \(notVoided)
             """, arguments: [patient.id, from, Timestamp.text(now)])
         var counted = 0.0
         for r in rows where ward.prn.capCounts == .all || (r["is_prn"] as Int) == 1 {

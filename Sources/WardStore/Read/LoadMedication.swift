@@ -18,7 +18,11 @@ extension Store {
         let rows = try Row.fetchAll(db, sql: """
             \(administrationSelect) WHERE a.patient_id IN \(admitted) AND a.at > ? ORDER BY a.at DESC, a.id DESC
             """, arguments: [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
-        for r in rows { if let a = Administration(row: r) { s.administrations[a.patientID, default: []].append(a) } }
+        for r in rows {
+            guard let a = Administration(row: r) else { continue }
+            if a.isEnteredInError { s.voidedAdministrations[a.patientID, default: []].append(a) }
+            else { s.administrations[a.patientID, default: []].append(a) }
+        }
         let fus = try Row.fetchAll(db, sql: """
             SELECT f.*, r.result, r.recorded_at AS result_at, s.name AS result_by
             FROM prn_followups f LEFT JOIN prn_followup_results r ON r.followup_id = f.id
@@ -34,7 +38,7 @@ extension Store {
         }
     }
 
-    /// Every dose event of a patient, newest first (CLI, tests).
+    /// Every dose event of a patient, newest first, those marked entered in error included (marked) (CLI, tests).
     public func administrations(patient: PatientID) throws -> [Administration] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? ORDER BY a.at DESC, a.id DESC",
@@ -43,8 +47,10 @@ extension Store {
     }
 
     static let administrationSelect = """
-        SELECT a.*, s.name AS by_name, w.name AS witness_name
+        SELECT a.*, s.name AS by_name, w.name AS witness_name,
+               x.reason AS void_reason, x.recorded_by AS void_by, x.recorded_at AS void_at, xs.name AS void_by_name
         FROM administrations a JOIN staff s ON s.id = a.recorded_by LEFT JOIN staff w ON w.id = a.witness
+        LEFT JOIN administration_amendments x ON x.administration_id = a.id LEFT JOIN staff xs ON xs.id = x.recorded_by
         """
 }
 
@@ -58,5 +64,10 @@ extension Administration {
                   byName: row["by_name"], reason: (row["reason"] as String?).flatMap(ReasonCode.init(rawValue:)),
                   note: row["note"], witness: witnessKey.map { WitnessRecord(staff: $0, name: row["witness_name"]) },
                   observationID: row["observation_id"], wastedMg: row["wasted_mg"])
+        // Any amendment row voids the record, even one whose time could not be read.
+        if let reason = row["void_reason"] as String? {
+            enteredInError = DoseEnteredInError(reason: reason, by: row["void_by"] ?? 0, byName: row["void_by_name"] ?? "",
+                                                at: (row["void_at"] as String?).flatMap(Timestamp.date) ?? at)
+        }
     }
 }

@@ -14,6 +14,7 @@ enum Schema {
         m.registerMigration("v3-handover-notes-overrides-marks", migrate: handoverTables)
         m.registerMigration("v-board-alerts-assignments", migrate: migrateBoard)
         m.registerMigration("v-clinical-events-seizure-delirium", migrate: migrateClinicalEvents)
+        m.registerMigration("v-administration-amendments-entered-in-error", migrate: migrateDoseAmendments)
         return m
     }
 

@@ -45,6 +45,8 @@ public enum Effect: Sendable, Hashable {
     case amend(AmendEntry, session: Session)
     /// Amend a vital-signs, sedation or check-not-done entry as `session`; answer with `.amended`.
     case amendObservation(AmendObservation, session: Session)
+    /// Mark a dose record entered in error as `session`; answer with `.amended` (the record's ID).
+    case markDoseEnteredInError(MarkDoseEnteredInError, session: Session)
     /// Record an assessment with its dose-gate answers; answer with `.saved`.
     case recordGated(RecordGatedAssessment, session: Session)
     case recordVitals(RecordVitals, session: Session)

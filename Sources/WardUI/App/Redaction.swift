@@ -7,6 +7,7 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .record(let c, let s): "record(patient \(c.patientID), \(c.scale.displayName), by staff \(s.staff.id))"
         case .amend(let a, let s): "amend(entry \(a.entryID), by staff \(s.staff.id))"
         case .amendObservation(let a, let s): "amendObservation(\(a.table.rawValue) entry \(a.entryID), by staff \(s.staff.id))"
+        case .markDoseEnteredInError(let c, let s): "markDoseEnteredInError(dose record \(c.administrationID), by staff \(s.staff.id))"
         case .recordDose(let c, let s):
             "recordDose(order \(c.orderID), \(c.status.rawValue), by staff \(s.staff.id), witness: \(c.witness == nil ? "none" : "<redacted>"))"
         case .writeOrder(let c, let s): "writeOrder(patient \(c.patientID), by staff \(s.staff.id))"

@@ -160,7 +160,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .cycleLevel: "Change severity: unstable, watcher, stable, or the rule"
         case .saveEntry: "Save what was typed"
         case .cancelEntry: "Leave without saving"
-        case .amendEntry: "Amend the entry selected with ↑↓ (in error / corrected value)"
+        case .amendEntry: "Amend the selected entry or dose record (in error / corrected)"
         case .withWastage: "Giving: part of the dispensed dose is wasted (amount in mg, witnessed)"
         case .acknowledge: "Acknowledge the bed's most serious open alert (optional note)"
         case .escalate: "Record an escalation of the bed's alert (to whom, outcome)"

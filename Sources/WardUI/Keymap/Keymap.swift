@@ -254,6 +254,7 @@ extension Keymap {
                 KeyBinding(chars("e"), .prnEffect, label: "e", inLegend: false),
                 KeyBinding(chars("n"), .newOrder, label: "n"),
                 KeyBinding(chars("c"), .changeOrder, label: "c"),
+                KeyBinding(chars("E"), .amendEntry, label: "E"),
                 KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc"),
             ],
             .marReason: [

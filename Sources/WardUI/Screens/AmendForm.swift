@@ -7,35 +7,42 @@ public enum AmendTarget: Sendable, Hashable {
     case assessment(Assessment)
     /// A vital-signs set, sedation score or check-not-done note; `summary` says what it held.
     case observation(AmendObservation.Table, EntryStamp, summary: String)
+    /// A dose record (MAR): it can only be marked entered in error (then recorded again); `summary` says which.
+    case dose(Administration, summary: String)
 
     public var entryID: EntryID {
         switch self {
         case .assessment(let a): a.id
         case .observation(_, let st, _): st.id
+        case .dose(let a, _): a.id
         }
     }
     public var patientID: PatientID {
         switch self {
         case .assessment(let a): a.patientID
         case .observation(_, let st, _): st.patientID
+        case .dose(let a, _): a.patientID
         }
     }
     var recordedBy: StaffKey {
         switch self {
         case .assessment(let a): a.recordedBy
         case .observation(_, let st, _): st.recordedBy
+        case .dose(let a, _): a.by
         }
     }
     var recordedAt: Date {
         switch self {
         case .assessment(let a): a.recordedAt
         case .observation(_, let st, _): st.recordedAt
+        case .dose(let a, _): a.at
         }
     }
     var recordedByName: String {
         switch self {
         case .assessment(let a): a.recordedByName
         case .observation(_, let st, _): st.recordedByName
+        case .dose(let a, _): a.byName
         }
     }
     /// "CIWA-B 12 mild", "RASS 0 alert and calm", …
@@ -44,6 +51,7 @@ public enum AmendTarget: Sendable, Hashable {
         case .assessment(let a):
             "\(a.scale.displayName) \(a.total) \(p.band(a.scale, total: a.total)?.name ?? a.band)"
         case .observation(_, _, let summary): summary
+        case .dose(_, let summary): summary
         }
     }
 }
@@ -69,7 +77,13 @@ public struct AmendForm: Sendable, Hashable {
     public var message: Flash?
     /// Sent to the store; waiting for `.amended`.
     public var saving: Bool = false
-    public init(target: AmendTarget) { self.target = target }
+    public init(target: AmendTarget) {
+        self.target = target
+        // A dose record has one amendment: entered in error (a correction is a new record).
+        if case .dose = target { step = .reason; change = .enteredInError }
+    }
+
+    var isDose: Bool { if case .dose = target { true } else { false } }
 
     /// Input buffer bound (the store also limits the reason).
     static let maxReason = 200
@@ -143,7 +157,7 @@ extension AppState {
                 f.reason = r
                 f.step = .confirm
             case .erase:
-                if f.reason.isEmpty { f.step = .choose; f.change = nil } else { f.reason.removeLast() }
+                if !f.reason.isEmpty { f.reason.removeLast() } else if !f.isDose { f.step = .choose; f.change = nil }
             default:
                 guard case .char(let c) = event else { return [] }
                 guard f.reason.count < AmendForm.maxReason else {
@@ -175,6 +189,9 @@ extension AppState {
                     }
                     return [.amendObservation(AmendObservation(table, entryID: st.id, change: c, reason: f.reason),
                                               session: session)]
+                case .dose(let a, _):
+                    return [.markDoseEnteredInError(MarkDoseEnteredInError(administrationID: a.id, reason: f.reason),
+                                                    session: session)]
                 }
             case .erase:
                 f.step = .reason
@@ -209,6 +226,8 @@ extension AppState {
             stack.append(.vitals(VitalsForm(correcting: e.vitals, patientID: st.patientID, scale2: e.scale2)))
         case .observation(.exception, _, _):
             f.message = Flash("To correct this note: mark it entered in error (1), then record it again.", role: .alertWarning)
+        case .dose:
+            f.message = Flash("To correct a dose record: mark it entered in error, then record the dose again.", role: .alertWarning)
         }
         return []
     }
@@ -238,6 +257,10 @@ extension AppState {
         case .success:
             if let i = stack.lastIndex(where: savingAmend), case .amend(let f) = stack[i] {
                 stack.removeSubrange(i...)
+                if case .dose(let a, _) = f.target {
+                    flash = doseVoidedFlash(a, reason: f.reason)
+                    return [.loadWard]
+                }
                 let what = f.change == .enteredInError ? "marked entered in error" : "corrected"
                 flash = Flash("Amended: \(f.target.what(wardProtocol)) \(what); the history keeps both.", role: .saved)
             } else {

@@ -36,8 +36,9 @@ extension AppState {
             }
             stack.append(.orderEntry(OrderEntryForm(patientID: m.patientID, today: MedicationSchedule.dayKey(now, calendar),
                                                     protocol: wardProtocol)))
+        case .amendEntry: openDoseAmend(lines, &m)
         case .prnEffect:
-            guard let f = ward?.prnFollowUps[m.patientID]?.first(where: { $0.result == nil }) else {
+            guard let f = ward?.openPRNFollowUps(for: m.patientID).first else {
                 m.message = Flash("No PRN dose is waiting for its follow-up re-assessment.", role: .alertInfo)
                 return []
             }

@@ -38,6 +38,10 @@ enum MARView {
             case .scheduled(let r):
                 drawScheduled(&s, y: y, state: state, row: r, selected: selected, cols: cols)
                 y += 1
+                for v in r.enteredInError where y < bottom {
+                    s.put(fit: "       " + voidedLine(v, state: state, scheduled: true), x: 1, y: y, width: s.width - 2, role: .muted)
+                    y += 1
+                }
             case .taperOrder(let o):
                 let role: SemanticRole = selected ? .selection : .muted
                 if selected { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .selection) }
@@ -73,7 +77,31 @@ enum MARView {
                 y += 1
             }
         }
+        // Records marked entered in error that no line above shows (PRN doses; a dose the order no longer schedules).
+        var shown = Set<AdministrationID>()
+        for case .scheduled(let r) in lines { shown.formUnion(r.enteredInError.map(\.id)) }
+        let rest = w.enteredInErrorToday(for: p.id, now: state.now, calendar: state.calendar).filter { !shown.contains($0.id) }
+        if !rest.isEmpty && y < bottom {
+            let text = "Entered in error today: " + rest.map { voidedLine($0, state: state, scheduled: false) }.joined(separator: "; ")
+            for part in wrap(text, width: s.width - 2, maxLines: min(2, bottom - y)) {
+                s.put(fit: part, x: 1, y: y, width: s.width - 2, role: .muted)
+                y += 1
+            }
+        }
         if m.step != .list { drawPanel(&s, state: state, m: m, top: s.height - 2 - panel) }
+    }
+
+    /// "✗ 08:05 given by Nurse, A — ENTERED IN ERROR: wrong patient (Charge, B 08:40)"; with `scheduled` false
+    /// the dose is named too.
+    static func voidedLine(_ a: Administration, state: AppState, scheduled: Bool) -> String {
+        let mark = state.asciiOnly ? "x" : "✗"
+        let what = scheduled ? "\(a.status.word) \(Format.clock(a.at, state.calendar))"
+                             : "\(MARScreen.summary(a, state.calendar)) \(Format.clock(a.at, state.calendar))"
+        var t = "\(mark) \(what) by \(a.byName) — ENTERED IN ERROR"
+        if let v = a.enteredInError {
+            t += ": \(v.reason) (\(v.byName) \(Format.clock(v.at, state.calendar)))"
+        }
+        return t
     }
 
     static func drawTotal(_ s: inout Surface, y: Int, state: AppState, w: WardSnapshot, id: PatientID) {

@@ -68,6 +68,15 @@ final class EffectRunner: Sendable {
                 log.warning("amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
                 return [.amended(.failure(error))]
             }
+        case .markDoseEnteredInError(let cmd, let session):
+            do {
+                let a = try store.markDoseEnteredInError(administrationID: cmd.administrationID, reason: cmd.reason, session: session)
+                log.info("dose record marked entered in error", metadata: ["administration": "\(a.id)"])
+                return [.amended(.success(a.id))] + [loadWard()].compactMap { $0 }
+            } catch {
+                log.warning("dose amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
+                return [.amended(.failure(error))]
+            }
         case .recordGated(let cmd, let session):
             do {
                 let (a, _) = try store.record(cmd, session: session, protocol: wardProtocol)

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import WardCore
+import WardStore
+
+/// The real binary under tmux: a nurse gives the scheduled dose due now,
+/// marks that record entered in error from the MAR (`E`, a reason, Enter,
+/// Enter), and gives the dose again. The sqlite3 shell then reads both
+/// records: the first kept and marked, the second counted.
+@Suite(.serialized) struct DoseAmendEndToEndTests {
+    @Test func aDoseMarkedEnteredInErrorIsGivenAgainAndBothRecordsStay() throws {
+        let dir = Paths.tempDir("doseamend"); defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ward.sqlite").path
+        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        try #require(made.status == 0, "\(made.stderr)")
+
+        let ward = ProtocolLoader.builtInDefault()
+        let bedIndex: Int
+        do {
+            let store = try Store.open(path: db, create: false)
+            defer { try? store.close() }
+            let charge = Session(staff: try store.signIn(staffID: "C2001", secret: "222222", terminal: "e2e", policy: ward.security), terminal: "e2e")
+            let prescriber = Session(staff: try store.signIn(staffID: "P3001", secret: "333333", terminal: "e2e", policy: ward.security), terminal: "e2e")
+            let snap = try store.loadWard(protocol: ward)
+            bedIndex = try #require(snap.ward.beds.firstIndex { snap.patient(inBed: $0.label) == nil })
+            let p = try store.admit(AdmitPatient(mrn: "E2E2", name: "Okoye, Ada", dateOfBirth: CalendarDate("1971-02-03")!, sex: .female,
+                                                 bed: snap.ward.beds[bedIndex].label, admittedAt: Date().addingTimeInterval(-7200)), session: charge)
+            let c = Calendar.wardDefault.dateComponents([.hour, .minute], from: Date())
+            _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
+                kind: .taper, drug: "diazepam", indication: "withdrawal", doseTimes: [String(format: "%02d:%02d", c.hour!, c.minute!)],
+                taper: TaperTerms(startDailyMg: 10, phases: [OrderPhase(untilMg: 0, step: 2, everyDays: 7)],
+                                  startDay: MedicationSchedule.dayKey(Date(), .wardDefault)))), session: prescriber, protocol: ward)
+        }
+
+        let tmux = try Tmux(cols: 132, rows: 43, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
+                            environment: ["XDG_STATE_HOME": dir.path])
+        try tmux.waitFor("Sign in")
+        try tmux.type("N1001"); try tmux.send("Enter")
+        try tmux.type("111111"); try tmux.send("Enter")
+        try tmux.waitFor("Müller, Grete")
+        for _ in 0..<bedIndex { try tmux.send("Down") }
+        try tmux.send("Enter")
+        try tmux.waitFor("Okoye, Ada")
+        try tmux.send("m")
+        try tmux.waitFor("Drug, dose, route")
+
+        func giveWithWitness() throws {
+            try tmux.send("g"); try tmux.send("Enter")
+            try tmux.waitFor("Witness staff ID")
+            try tmux.type("N1002"); try tmux.send("Enter")
+            try tmux.type("121212"); try tmux.send("Enter")
+            try tmux.waitFor("Given:")
+        }
+        try giveWithWitness()
+
+        // E on the given dose: the reason, Enter, then Enter saves.
+        try tmux.send("E")
+        try tmux.waitFor("Dose record entered in error")
+        try tmux.type("charted before the patient took it")
+        try tmux.send("Enter")
+        try tmux.waitFor("Enter save the amendment")
+        try tmux.send("Enter")
+        let voided = try tmux.waitFor("Entered in error: ")
+        #expect(voided.contains("is due again"))
+        #expect(voided.contains("ENTERED IN ERROR: charted before the patient took it"))
+
+        // The dose is due again: given once more.
+        try giveWithWitness()
+        try tmux.send("Escape"); try tmux.send("Escape"); try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+
+        let q = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, """
+            SELECT a.status, a.mg, s.staff_id, coalesce(x.reason, '-'), coalesce(xs.staff_id, '-')
+            FROM administrations a JOIN staff s ON s.id = a.recorded_by JOIN patients p ON p.id = a.patient_id
+            LEFT JOIN administration_amendments x ON x.administration_id = a.id LEFT JOIN staff xs ON xs.id = x.recorded_by
+            WHERE p.mrn = 'E2E2' ORDER BY a.id
+            """])
+        #expect(q.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "given|10.0|N1001|charted before the patient took it|N1001\ngiven|10.0|N1001|-|-")
+        let sameDose = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, """
+            SELECT count(DISTINCT a.scheduled_for), count(*) FROM administrations a JOIN patients p ON p.id = a.patient_id WHERE p.mrn = 'E2E2'
+            """])
+        #expect(sameDose.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1|2")
+        let audit = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, """
+            SELECT action FROM audit_events WHERE patient_mrn = 'E2E2' AND action LIKE 'dose.%' ORDER BY seq
+            """])
+        #expect(audit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "dose.given\ndose.amend\ndose.given")
+    }
+}
