@@ -316,3 +316,26 @@ enum HandoverFixture {
         #expect(!other.contains("✓") && !other.contains(" H "))
     }
 }
+
+/// `[` and `]` step between handovers: back to earlier shifts, forward up to the shift on now.
+@Suite struct HandoverShiftStepTests {
+    @Test func bracketsStepBetweenShiftsButNotPastNow() throws {
+        var d = HandoverFixture.preview()
+        let day = HandoverFixture.shift
+        let night = try #require(HandoverShift.previous(d.state.wardProtocol.shifts, before: day, calendar: d.state.calendar))
+        d.key(.char("["))
+        guard case .handover(let h)? = d.top else { Issue.record("no preview"); return }
+        #expect(h.shift == night && h.document == nil)
+        #expect(d.effects == [.renderHandover(night, columns: 80)])
+        #expect(d.text.contains("(ended \(Format.clock(night.end, d.state.calendar)))"))
+        d.effects = []
+        d.key(.char("]"))
+        guard case .handover(let back)? = d.top else { Issue.record("no preview"); return }
+        #expect(back.shift == day && d.effects == [.renderHandover(day, columns: 80)])
+        d.effects = []
+        d.key(.char("]"))                               // the day shift is on now: nothing later
+        guard case .handover(let still)? = d.top else { Issue.record("no preview"); return }
+        #expect(still.shift == day && d.effects.isEmpty)
+        #expect(d.state.flash?.text.contains("no later handover") == true)
+    }
+}

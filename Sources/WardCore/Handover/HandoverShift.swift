@@ -38,14 +38,20 @@ public enum HandoverShift {
     /// once it is past its middle (the outgoing nurse prepares it), else the
     /// shift that ended last (the incoming nurse receives it).
     public static func nearest(_ rules: ShiftRules, at now: Date, calendar: Calendar) -> ShiftOccurrence? {
-        let occurrences = rules.shifts.map {
-            latest(start: $0.start, end: $0.end, name: $0.name, atOrBefore: now, calendar: calendar)
+        guard let current = current(rules, at: now, calendar: calendar) else {
+            return rules.shifts.map { latest(start: $0.start, end: $0.end, name: $0.name, atOrBefore: now, calendar: calendar) }
+                .max { $0.start < $1.start }
         }
-        guard let current = occurrences.filter({ $0.interval.contains(now) && $0.end != now }).max(by: { $0.start < $1.start })
-        else { return occurrences.max { $0.start < $1.start } }
         let middle = current.start.addingTimeInterval(current.interval.duration / 2)
         if now >= middle { return current }
         return previous(rules, before: current, calendar: calendar) ?? current
+    }
+
+    /// The shift on at `now` (its nurses prepare its handover); nil when no shift covers `now`.
+    public static func current(_ rules: ShiftRules, at now: Date, calendar: Calendar) -> ShiftOccurrence? {
+        rules.shifts.map { latest(start: $0.start, end: $0.end, name: $0.name, atOrBefore: now, calendar: calendar) }
+            .filter { $0.interval.contains(now) && $0.end != now }
+            .max { $0.start < $1.start }
     }
 
     /// The shift that ended when `occurrence` began.

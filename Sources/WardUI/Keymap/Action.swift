@@ -13,6 +13,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case openMAR, prnEffect, give, hold, refuse, omit, newOrder, changeOrder, chooseReason, fieldDone, cancel, previousField
     case openHandover, nextPatient, previousPatient, pageUp, pageDown
     case acceptPatient, handOverPatient, printHandover, writeNote, overrideSeverity, cycleLevel, saveEntry, cancelEntry
+    case earlierHandover, laterHandover
     // Amending a chart entry (issue 4).
     case amendEntry
     // Wasted part-dose on the give confirmation (issue 5).
@@ -76,6 +77,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .acceptPatient: "accept"
         case .handOverPatient: "hand over"
         case .printHandover: "print"
+        case .earlierHandover: "earlier"
+        case .laterHandover: "later"
         case .writeNote: "note"
         case .overrideSeverity: "severity"
         case .cycleLevel: "level"
@@ -155,6 +158,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .acceptPatient: "Accept the selected patient (incoming nurse; audited)"
         case .handOverPatient: "Mark the selected patient handed over (outgoing nurse)"
         case .printHandover: "Print the handover (saved first; the path is shown)"
+        case .earlierHandover: "Show the handover of the shift before"
+        case .laterHandover: "Show the handover of the shift after (up to the shift on now)"
         case .writeNote: "Write an \"if … then …\" handover note for this shift"
         case .overrideSeverity: "Override illness severity for this shift (with a reason)"
         case .cycleLevel: "Change severity: unstable, watcher, stable, or the rule"

@@ -178,6 +178,8 @@ extension Keymap {
                 KeyBinding(chars("N"), .writeNote, label: "N"),
                 KeyBinding(chars("S"), .overrideSeverity, label: "S"),
                 KeyBinding(chars("P"), .printHandover, label: "P"),
+                KeyBinding(chars("["), .earlierHandover, label: "[", inLegend: false),
+                KeyBinding(chars("]"), .laterHandover, label: "]", inLegend: false),
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑", inLegend: false),
                 KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓", inLegend: false),
                 KeyBinding([.key(.pageUp)], .pageUp, label: "PgUp", inLegend: false),

@@ -37,16 +37,27 @@ enum ChartPanes {
         }
     }
 
-    /// "Handover: WATCHER (set by …) · if … then … · …" for the nearest
-    /// handover, on one row; nothing when no note or override is on record.
+    /// "Handover: WATCHER (set by …) · if … then … · …": what this shift has
+    /// written for its handover so far; before anything is, what the last
+    /// handover passed on ("From the day handover: …"). Nothing when neither has any.
     static func drawHandoverLine(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) {
-        guard let shift = state.handoverShift, let book = state.ward?.handover else { return }
-        let notes = book.notes(for: p.id, shiftStart: shift.start)
-        let level = book.override(for: p.id, shiftStart: shift.start).flatMap { o in o.level.map { ($0, o.byName) } }
-        guard !notes.isEmpty || level != nil else { return }
+        guard let book = state.ward?.handover else { return }
+        func content(_ shift: ShiftOccurrence) -> (notes: [HandoverNote], level: (SeverityLevel, String)?)? {
+            let notes = book.notes(for: p.id, shiftStart: shift.start)
+            let level = book.override(for: p.id, shiftStart: shift.start).flatMap { o in o.level.map { ($0, o.byName) } }
+            return notes.isEmpty && level == nil ? nil : (notes, level)
+        }
+        let current = state.currentShift
+        let previous = current.flatMap { HandoverShift.previous(state.wardProtocol.shifts, before: $0, calendar: state.calendar) }
+        let label: String, found: (notes: [HandoverNote], level: (SeverityLevel, String)?)
+        if let c = current, let f = content(c) { (label, found) = ("Handover: ", f) }
+        else if let pr = previous, let f = content(pr) {
+            (label, found) = ("From the \(HandoverShift.label(pr, calendar: state.calendar).lowercased()) handover: ", f)
+        } else { return }
+        let (notes, level) = found
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .text)
         var x = 1
-        x += s.put("Handover: ", x: x, y: y, role: .muted, emphasis: .bold)
+        x += s.put(label, x: x, y: y, role: .muted, emphasis: .bold)
         if let (l, by) = level {
             x += s.put(l.rawValue.uppercased(), x: x, y: y, role: l == .unstable ? .alertCritical : l == .watcher ? .alertWarning : .saved,
                        emphasis: .bold)

@@ -26,7 +26,8 @@ extension AppState {
         case .openHandover:
             return openHandover(on: s.patientID)
         case .writeNote, .overrideSeverity:
-            guard let shift = handoverShift else { return [] }
+            // From the chart: the handover this shift is preparing.
+            guard let shift = currentShift ?? handoverShift else { return [] }
             return openEntry(action == .writeNote ? .note : .severity, patient: s.patientID, shift: shift)
         default:
             return handleChartObservation(action, &s)

@@ -7,6 +7,12 @@ extension AppState {
         HandoverShift.nearest(wardProtocol.shifts, at: now, calendar: calendar)
     }
 
+    /// The shift on now: the handover its nurses are preparing (notes and
+    /// severity written from the chart go to it).
+    public var currentShift: ShiftOccurrence? {
+        HandoverShift.current(wardProtocol.shifts, at: now, calendar: calendar)
+    }
+
     /// Printout width the preview is laid out for: 132 when the terminal is that wide.
     var handoverColumns: Int { size.cols >= 132 ? 132 : 80 }
 
@@ -71,6 +77,17 @@ extension AppState {
             h.printing = true
             flash = Flash("Saving and printing the handover…", role: .alertInfo)
             return [.printHandover(h.shift, session: session)]
+        case .earlierHandover, .laterHandover:
+            let other = action == .earlierHandover
+                ? HandoverShift.previous(wardProtocol.shifts, before: h.shift, calendar: calendar)
+                : HandoverShift.next(wardProtocol.shifts, after: h.shift, calendar: calendar)
+            guard let other, other.start <= now else {
+                flash = Flash(action == .laterHandover ? "This is the shift on now: there is no later handover yet."
+                                                       : "No earlier shift in the ward protocol.", role: .alertInfo)
+                return []
+            }
+            h = HandoverPreviewState(shift: other, selected: h.selected)
+            return [.renderHandover(other, columns: handoverColumns)]
         case .writeNote, .overrideSeverity:
             guard let id = h.selected else {
                 flash = Flash("Choose a patient first: Tab goes to the next one.", role: .alertWarning)

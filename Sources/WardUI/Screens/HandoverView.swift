@@ -4,7 +4,10 @@ import WardCore
 /// row saying who handed the selected patient over and who accepted them.
 enum HandoverView {
     static func draw(_ s: inout Surface, _ state: AppState, _ h: HandoverPreviewState) {
-        let when = s.width >= 120 ? " " + Format.dayClock(h.shift.start, state.calendar) + "–" + Format.clock(h.shift.end, state.calendar) : ""
+        // Which handover this is, in words: the shift on now, or one that has ended.
+        let span = s.width >= 120 ? " " + Format.dayClock(h.shift.start, state.calendar) + "–" + Format.clock(h.shift.end, state.calendar) : ""
+        let when = span + (h.shift.end <= state.now ? " (ended \(Format.clock(h.shift.end, state.calendar)))"
+                                                     : " (on now, hand over \(Format.clock(h.shift.end, state.calendar)))")
         Chrome.titleBar(&s, state, subtitle: "Handover · \(HandoverShift.label(h.shift, calendar: state.calendar))\(when)")
         guard let doc = h.document else {
             s.put("Preparing the handover…", x: 1, y: 2, role: .muted)
