@@ -79,6 +79,22 @@ import WardCore
         #expect(d.state.session == nil)
     }
 
+    /// A long refusal (a lockout) is wrapped inside the box at 80×24, never cut off.
+    @Test func aLongRefusalIsShownWholeAt80Columns() {
+        var d = Driver(Fixture.fresh(Fixture.small))
+        d.type("N1042"); d.key(.key(.enter)); d.type("000000"); d.key(.key(.enter))
+        let msg = "Too many wrong PINs: this staff ID is locked until 14:20. Ask the charge nurse if it is urgent."
+        d.send(.signInResult(.failure(CommandRefusal(.locked, msg))))
+        let rows = d.text.split(separator: "\n")
+        let start = rows.firstIndex { $0.contains("Too many wrong PINs:") }
+        #expect(start != nil, "\(d.text)")
+        if let start {
+            let shown = rows[start...].prefix(2).map { $0.replacingOccurrences(of: "│", with: " ").trimmingCharacters(in: .whitespaces) }
+            #expect(shown.joined(separator: " ") == msg, "\(d.text)")
+        }
+        #expect(!d.text.contains("…"))
+    }
+
     @Test func successOpensTheWardListAndReloads() {
         var d = Driver(Fixture.fresh())
         d.type("N1042")

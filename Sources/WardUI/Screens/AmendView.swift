@@ -44,7 +44,7 @@ enum AmendView {
             if active { s.put("_", x: fx, y: y + 2, role: .fieldActive, emphasis: .bold) }
             if let m = f.message, m.role == .error {
                 // A refusal from the store can be longer than the message line: shown whole here.
-                for (n, line) in wrap(m.text, width: w).prefix(3).enumerated() {
+                for (n, line) in Text.wrap(m.text, width: w).prefix(3).enumerated() {
                     s.put(fit: line, x: x, y: y + 3 + n, width: w, role: .error, emphasis: .bold)
                 }
                 s.put(fit: f.step == .reason ? "Enter next · Esc cancel" : "Enter try again · Bksp back to the reason · Esc cancel",
@@ -62,17 +62,6 @@ enum AmendView {
                       x: x, y: y + 6, width: w, role: f.saving ? .alertInfo : .keyHint, emphasis: .bold)
             }
         }
-    }
-
-    /// Words into lines at most `width` wide.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
-            if Text.width(candidate) > width, !line.isEmpty { lines.append(line); line = String(word) } else { line = candidate }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 
     static func changeText(_ f: AmendForm, _ p: WardProtocol) -> String {

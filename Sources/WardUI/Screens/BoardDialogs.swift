@@ -22,7 +22,7 @@ enum BoardDialogs {
         let a = f.alert
         let width = min(s.width - 2, 90)
         // The escalation text whole when the screen has room; otherwise cut with a visible "…".
-        let all = wrap("Calls for: " + a.escalation, width - 4)
+        let all = Text.wrap("Calls for: " + a.escalation, width: width - 4)
         let room = max(1, s.height - 2 - (7 + f.fields.labels.count * 2))
         var calls = Array(all.prefix(room))
         if all.count > room { calls[calls.count - 1] = Text.fit(calls[calls.count - 1] + " …", width - 4) }
@@ -82,19 +82,6 @@ enum BoardDialogs {
     }
 }
 
-/// Words wrapped to `width` columns.
-func wrap(_ text: String, _ width: Int) -> [String] {
-    var lines: [String] = [], line = ""
-    for word in text.split(separator: " ") {
-        let w = String(word)
-        if line.isEmpty { line = w }
-        else if Text.width(line) + 1 + Text.width(w) <= width { line += " " + w }
-        else { lines.append(line); line = w }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
-}
-
 /// A patient's open alerts above the message line of the patient screens (only when there are some).
 enum PatientAlertPane {
     /// Returns the pane's top row (the message line's row when there is no alert).
@@ -120,8 +107,8 @@ enum WorklistView {
         s.fill(Rect(x: 0, y: 1, width: s.width, height: 1), role: .header)
         s.put(fit: " Due    Bed  Patient               Task", x: 0, y: 1, width: s.width, role: .header, emphasis: .bold)
         if beds.isEmpty {
-            for (i, line) in wrap("No bed is assigned to you this shift. The charge nurse assigns beds on the overview (n).",
-                                  s.width - 2).enumerated() {
+            for (i, line) in Text.wrap("No bed is assigned to you this shift. The charge nurse assigns beds on the overview (n).",
+                                       width: s.width - 2).enumerated() {
                 s.put(fit: line, x: 1, y: 2 + i, width: s.width - 2, role: .muted)
             }
             return

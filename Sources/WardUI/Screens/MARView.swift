@@ -72,7 +72,7 @@ enum MARView {
                 if let wit = a.witness { t += " (witness \(wit.name))" }
                 return t
             }
-            for part in wrap("PRN given today: " + items.joined(separator: "; "), width: s.width - 2, maxLines: min(2, bottom - y)) {
+            for part in Text.wrap("PRN given today: " + items.joined(separator: "; "), width: s.width - 2, maxLines: min(2, bottom - y)) {
                 s.put(fit: part, x: 1, y: y, width: s.width - 2, role: overdue ? .alertWarning : .doseGiven)
                 y += 1
             }
@@ -83,7 +83,7 @@ enum MARView {
         let rest = w.enteredInErrorToday(for: p.id, now: state.now, calendar: state.calendar).filter { !shown.contains($0.id) }
         if !rest.isEmpty && y < bottom {
             let text = "Entered in error today: " + rest.map { voidedLine($0, state: state, scheduled: false) }.joined(separator: "; ")
-            for part in wrap(text, width: s.width - 2, maxLines: min(2, bottom - y)) {
+            for part in Text.wrap(text, width: s.width - 2, maxLines: min(2, bottom - y)) {
                 s.put(fit: part, x: 1, y: y, width: s.width - 2, role: .muted)
                 y += 1
             }
@@ -126,19 +126,6 @@ enum MARView {
         if !t.unconverted.isEmpty {
             s.put(fit: " (not in the table: \(t.unconverted.joined(separator: ", ")))", x: max(1, s.width - 30), y: y, width: 29, role: .alertWarning)
         }
-    }
-
-    /// Words into at most `maxLines` lines of `width` columns (the last one cut with "…").
-    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
-        var lines: [String] = [], current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if Text.width(candidate) <= width || current.isEmpty { current = candidate; continue }
-            lines.append(current); current = word
-        }
-        if !current.isEmpty { lines.append(current) }
-        guard lines.count > maxLines else { return lines }
-        return Array(lines.prefix(maxLines - 1)) + [Text.fit(lines[(maxLines - 1)...].joined(separator: " "), width)]
     }
 
     typealias Cols = (time: Int, drug: Int, de: Int, status: Int)
@@ -191,7 +178,7 @@ enum MARView {
               x: x, y: y, width: max(0, s.width - x - 1), role: selected ? base : .muted)
         guard y + 1 < bottom, let e = state.ward?.recordedPRNEligibility(o, now: state.now, protocol: state.wardProtocol) else { return y + 1 }
         var row = y + 1
-        for part in wrap(e.line, width: s.width - 9, maxLines: 2) where row < bottom {
+        for part in Text.wrap(e.line, width: s.width - 9, maxLines: 2) where row < bottom {
             s.put(fit: part, x: 8, y: row, width: s.width - 9,
                   role: e.isEligible ? .doseDue : (e.isBlocked ? .alertCritical : .alertWarning), emphasis: .bold)
             row += 1
@@ -225,7 +212,7 @@ enum MARView {
         var y = r.y + 1
         switch m.step {
         case .reason:
-            for part in wrap(p.reasonWhy, width: inner, maxLines: 2) {
+            for part in Text.wrap(p.reasonWhy, width: inner, maxLines: 2) {
                 s.put(fit: part, x: 2, y: y, width: inner, role: .alertWarning, emphasis: .bold)
                 y += 1
             }

@@ -19,7 +19,11 @@ enum SignInView {
         let dots = String(repeating: state.asciiOnly ? "*" : "●", count: form.pin.count)
         field(&s, x: r.x + 3, y: y + 2, label: "PIN", value: dots, active: form.field == .pin, width: r.width - 6)
         if let m = form.message {
-            s.put(fit: m.text, x: r.x + 3, y: r.maxY - 2, width: r.width - 6, role: m.role, emphasis: .bold)
+            // Two lines under the PIN, so a refusal or lockout is read whole.
+            let lines = Text.wrap(m.text, width: r.width - 6)
+            for (i, line) in lines.suffix(2).enumerated() {
+                s.put(fit: line, x: r.x + 3, y: r.maxY - 1 - min(2, lines.count) + i, width: r.width - 6, role: m.role, emphasis: .bold)
+            }
         }
         Chrome.messageLine(&s, state.flash)
     }

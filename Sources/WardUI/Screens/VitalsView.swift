@@ -89,7 +89,7 @@ enum VitalsView {
         let r = full.response
         let role = SemanticRole.score(level: full.risk.level)
         var lines = ["NEWS2 \(full.total) \(full.risk.upper) · monitoring: \(r.monitoring)"]
-        lines += Format.wrap("Response: \(r.response).", width: s.width - 2)
+        lines += Text.wrap("Response: \(r.response).", width: s.width - 2)
         for (n, line) in lines.enumerated() where y + 1 + n <= bottom {
             s.put(fit: line, x: 1, y: y + 1 + n, width: s.width - 2, role: n == 0 ? role : .text, emphasis: n == 0 ? .bold : [])
         }

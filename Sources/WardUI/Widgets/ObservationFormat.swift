@@ -12,19 +12,6 @@ extension Format {
         if m < 60 { return "\(m) min" }
         return m % 60 == 0 ? "\(m / 60) h" : "\(m / 60) h \(m % 60) min"
     }
-
-    /// Words wrapped to `width` columns.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            let w = String(word)
-            if line.isEmpty { line = w } else if Text.width(line) + 1 + Text.width(w) <= width { line += " " + w } else {
-                lines.append(line); line = w
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
 }
 
 extension NEWS2Risk {

@@ -36,6 +36,21 @@ enum Text {
         return out + "…"
     }
 
+    /// Words wrapped to `width` columns (a word wider than that stands alone).
+    /// With `maxLines`, the last line carries the rest, cut with "…".
+    static func wrap(_ text: String, width: Int, maxLines: Int? = nil) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            let w = String(word)
+            if line.isEmpty { line = w }
+            else if Text.width(line) + 1 + Text.width(w) <= width { line += " " + w }
+            else { lines.append(line); line = w }
+        }
+        if !line.isEmpty { lines.append(line) }
+        guard let maxLines, maxLines > 0, lines.count > maxLines else { return lines }
+        return Array(lines.prefix(maxLines - 1)) + [fit(lines[(maxLines - 1)...].joined(separator: " "), width)]
+    }
+
     /// Fit and pad on the right to exactly `width` columns.
     static func pad(_ s: String, _ width: Int) -> String {
         let f = fit(s, width)
