@@ -38,7 +38,7 @@ public struct HandoverPDFRenderer: Sendable {
     /// Writes the PDF to `url` atomically (a temporary file in the same directory, then rename).
     public func write(_ input: HandoverInput, to url: URL) throws {
         if let why = Self.unavailableReason {
-            throw ReportError("no PDF can be made on this machine: \(why). The text handover still works.")
+            throw ReportError("cairo/pango are not available: \(why). The text handover (--format text) still works.")
         }
         let dir = url.deletingLastPathComponent()
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
