@@ -13,13 +13,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        // The only C in the project: thin module maps over system libraries.
+        // The only C in the project: a module map over ncursesw, and two small
+        // loaders that dlopen libsodium and cairo/pango at first use, so that
+        // building needs none of their -dev packages (only the runtime libraries).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
                        providers: [.apt(["libncurses-dev"])]),
-        .systemLibrary(name: "CSodium", path: "Sources/CSodium",
-                       providers: [.apt(["libsodium-dev"])]),
-        .systemLibrary(name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
-                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .target(name: "CSodium", path: "Sources/CSodium", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CPangoCairo", path: "Sources/CPangoCairo", linkerSettings: [.linkedLibrary("dl")]),
 
         // The domain: pure Swift, no I/O, no ncurses, no SQL.
         .target(name: "WardCore",

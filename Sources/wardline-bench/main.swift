@@ -17,6 +17,10 @@ func time(_ body: () throws -> Void) rethrows -> Double {
 }
 
 func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+if let problem = SodiumLibrary.problem {
+    FileHandle.standardError.write(Data("wardline-bench: cannot start: \(problem)\n".utf8))
+    exit(69)  // EX_UNAVAILABLE
+}
 let proto = ProtocolLoader.builtInDefault()
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-bench-\(getpid())")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import WardCore
+import WardStore
 
 @main
 struct Wardline: ParsableCommand {
@@ -11,4 +13,14 @@ struct Wardline: ParsableCommand {
                       CalcCommand.self, ProtocolCommand.self, HandoverCommand.self, DowntimeCommand.self,
                       TerminalDemoCommand.self, DoseCommand.self],
         defaultSubcommand: OpenCommand.self)
+
+    /// libsodium is loaded at run time (Sources/CSodium). Without it no PIN
+    /// can be checked and no audit entry chained, so `main` stops before
+    /// anything else with one line saying which library and which package.
+    static func requireRuntimeLibraries() {
+        if let problem = SodiumLibrary.problem {
+            FileHandle.standardError.write(Data("wardline: cannot start: \(problem)\n".utf8))
+            Foundation.exit(69)  // EX_UNAVAILABLE
+        }
+    }
 }

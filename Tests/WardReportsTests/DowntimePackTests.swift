@@ -113,4 +113,18 @@ struct SimulatedCrash: Error {}
         #expect(mar.contains("penicillin (rash)"))
         #expect(mar.contains("step 2 of 8: diazepam 10 mg QID"))
     }
+
+    /// Without cairo/pango `wardline downtime` asks for the text-only pack; its README must not promise a PDF.
+    @Test func aTextOnlyPackHasNoPDFAndItsReadmeSaysSo() throws {
+        let docs = try DowntimePack.documents(for: Fixture.input(), pdf: false)
+        #expect(Set(docs.map(\.name)) == ["README.txt", "handover.txt", "observation-sheets.txt", "mar-sheets.txt"])
+        let readme = String(decoding: try #require(docs.first { $0.name == "README.txt" }).contents, as: UTF8.self)
+        #expect(!readme.contains("handover.pdf"))
+        #expect(readme.contains("handover.txt                 every patient"))
+    }
+
+    @Test func thePDFLibrariesLoadAtRunTime() {
+        // cairo, pango, pangocairo and gobject are dlopen'ed (Sources/CPangoCairo); nil means every function was found.
+        #expect(HandoverPDFRenderer.unavailableReason == nil)
+    }
 }

@@ -92,7 +92,7 @@ extension DowntimePack {
             WARDLINE DOWNTIME PACK - \(PrintSafe.text(input.wardName))
             Written \(t.dateTime(input.printedAt)); covers \(t.dateTime(input.shift.start)) to \(t.dateTime(input.shift.end)).
 
-            handover.txt / handover.pdf  every patient: taper, doses, scores of the period above
+            \((pdf ? "handover.txt / handover.pdf" : "handover.txt").padding(toLength: 29, withPad: " ", startingAt: 0))every patient: taper, doses, scores of the period above
             observation-sheets.txt       blank 3-day observation chart per patient
             mar-sheets.txt               blank 3-day medication record per patient
 

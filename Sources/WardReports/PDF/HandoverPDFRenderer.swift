@@ -25,11 +25,21 @@ public struct HandoverPDFRenderer: Sendable {
 
     public init() {}
 
+    /// Why no PDF can be made on this machine (cairo or pango missing: they
+    /// are loaded at first use, see Sources/CPangoCairo), or nil when it can.
+    /// The text handover needs neither.
+    public static var unavailableReason: String? {
+        wl_pangocairo_error().map { String(cString: $0) }
+    }
+
     /// Cairo and fontconfig state is process-wide; one document at a time.
     private static let lock = NSLock()
 
     /// Writes the PDF to `url` atomically (a temporary file in the same directory, then rename).
     public func write(_ input: HandoverInput, to url: URL) throws {
+        if let why = Self.unavailableReason {
+            throw ReportError("cairo/pango are not available: \(why). The text handover (--format text) still works.")
+        }
         let dir = url.deletingLastPathComponent()
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         defer { try? FileManager.default.removeItem(at: tmp) }
@@ -181,15 +191,15 @@ public struct HandoverPDFRenderer: Sendable {
     // MARK: drawing
 
     func draw(_ input: HandoverInput, path: String) throws {
-        guard let surface = cairo_pdf_surface_create(path, Self.pageWidth, Self.pageHeight) else {
+        guard let surface = wl_cairo_pdf_surface_create(path, Self.pageWidth, Self.pageHeight) else {
             throw ReportError("cairo could not create a PDF at \(path)")
         }
-        defer { cairo_surface_destroy(surface) }
+        defer { wl_cairo_surface_destroy(surface) }
         let ph = HandoverPhrases(input: input)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ph.title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Wardline")
-        guard let cr = cairo_create(surface) else { throw ReportError("cairo could not create a drawing context") }
-        defer { cairo_destroy(cr) }
+        wl_cairo_pdf_surface_set_metadata(surface, Int32(WL_CAIRO_PDF_METADATA_TITLE), ph.title)
+        wl_cairo_pdf_surface_set_metadata(surface, Int32(WL_CAIRO_PDF_METADATA_CREATOR), "Wardline")
+        guard let cr = wl_cairo_create(surface) else { throw ReportError("cairo could not create a drawing context") }
+        defer { wl_cairo_destroy(cr) }
         do {
             let c = PangoCanvas(cr: cr)
             let pages = paginate(blocks(input), c)
@@ -199,10 +209,10 @@ public struct HandoverPDFRenderer: Sendable {
                 c.showPage()
             }
         }
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw ReportError("cairo could not write \(path): \(String(cString: cairo_status_to_string(status)))")
+        wl_cairo_surface_finish(surface)
+        let status = wl_cairo_surface_status(surface)
+        guard status == Int32(WL_CAIRO_STATUS_SUCCESS) else {
+            throw ReportError("cairo could not write \(path): \(String(cString: wl_cairo_status_to_string(status)))")
         }
     }
 

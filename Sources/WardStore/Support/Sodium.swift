@@ -1,17 +1,31 @@
 import CSodium
 import Foundation
 
+/// libsodium, loaded at run time (see Sources/CSodium): why it cannot be
+/// used on this machine, or nil when it can. Without it no PIN can be
+/// checked and no audit entry chained, so `wardline` refuses to start.
+public enum SodiumLibrary {
+    /// nil when libsodium is loaded and initialised; otherwise one line
+    /// naming what is missing and the Debian package to install.
+    public static var problem: String? {
+        wl_sodium_error().map { String(cString: $0) }
+    }
+}
+
 /// libsodium: SHA-256 for the audit chain, argon2id for staff secrets.
 enum Sodium {
-    /// sodium_init() is idempotent and thread-safe; this runs it once.
-    static let ready: Bool = sodium_init() >= 0
+    /// Loads libsodium and runs sodium_init(), once per process.
+    static var ready: Bool { wl_sodium_load() == 0 }
 
     static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        precondition(ready, "libsodium failed to initialise")
-        var out = [UInt8](repeating: 0, count: csodium_sha256_bytes())
-        bytes.withUnsafeBufferPointer { b in
-            _ = crypto_hash_sha256(&out, b.baseAddress, UInt64(b.count))
+        // `wardline` stops at start-up when libsodium is missing, so this only
+        // fails in a program that skipped that check; never chain a wrong hash.
+        precondition(ready, "wardline: \(SodiumLibrary.problem ?? "libsodium is not available")")
+        var out = [UInt8](repeating: 0, count: wl_sodium_hash_sha256_bytes())
+        let rc = bytes.withUnsafeBufferPointer { b in
+            wl_sodium_hash_sha256(&out, b.baseAddress, UInt64(b.count))
         }
+        precondition(rc == 0, "wardline: libsodium could not hash an audit entry")
         return out
     }
 
@@ -44,17 +58,18 @@ enum Sodium {
 /// recommends for interactive logins); verification is libsodium's own,
 /// constant-time compare.
 public enum SecretHasher {
-    public static var opsLimit: UInt64 { UInt64(csodium_pwhash_opslimit_interactive()) }
-    public static var memLimit: Int { Int(csodium_pwhash_memlimit_interactive()) }
+    public static var opsLimit: UInt64 { UInt64(wl_sodium_pwhash_opslimit_interactive()) }
+    public static var memLimit: Int { Int(wl_sodium_pwhash_memlimit_interactive()) }
 
-    /// The encoded argon2id hash, or nil if libsodium could not allocate memory.
+    /// The encoded argon2id hash, or nil if libsodium is missing or could not allocate memory.
     public static func hash(_ secret: String) -> String? {
         guard Sodium.ready else { return nil }
-        var out = [CChar](repeating: 0, count: csodium_pwhash_strbytes())
+        var out = [CChar](repeating: 0, count: wl_sodium_pwhash_strbytes())
         let bytes = Array(secret.utf8CString)  // NUL-terminated: never an empty buffer
+        guard bytes.count - 1 <= wl_sodium_pwhash_passwd_max() else { return nil }
         let rc = bytes.withUnsafeBufferPointer { c in
-            crypto_pwhash_str_alg(&out, c.baseAddress!, UInt64(c.count - 1), opsLimit, memLimit,
-                                  csodium_pwhash_alg_argon2id13())
+            wl_sodium_pwhash_str_alg(&out, c.baseAddress!, UInt64(c.count - 1), opsLimit, memLimit,
+                                     wl_sodium_pwhash_alg_argon2id13())
         }
         guard rc == 0 else { return nil }
         return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -64,20 +79,21 @@ public enum SecretHasher {
     public static func verify(_ secret: String, against encoded: String) -> Bool {
         guard Sodium.ready else { return false }
         var str = Array(encoded.utf8CString)
-        guard str.count <= csodium_pwhash_strbytes() else { return false }
-        str += [CChar](repeating: 0, count: csodium_pwhash_strbytes() - str.count)
+        guard str.count <= wl_sodium_pwhash_strbytes() else { return false }
+        str += [CChar](repeating: 0, count: wl_sodium_pwhash_strbytes() - str.count)
         let bytes = Array(secret.utf8CString)
         return bytes.withUnsafeBufferPointer { c in
-            crypto_pwhash_str_verify(&str, c.baseAddress!, UInt64(c.count - 1)) == 0
+            wl_sodium_pwhash_str_verify(&str, c.baseAddress!, UInt64(c.count - 1)) == 0
         }
     }
 
     /// True when `encoded` uses weaker parameters than this build would write.
     public static func needsRehash(_ encoded: String) -> Bool {
+        guard Sodium.ready else { return true }
         var str = Array(encoded.utf8CString)
-        guard str.count <= csodium_pwhash_strbytes() else { return true }
-        str += [CChar](repeating: 0, count: csodium_pwhash_strbytes() - str.count)
-        return crypto_pwhash_str_needs_rehash(&str, opsLimit, memLimit) != 0
+        guard str.count <= wl_sodium_pwhash_strbytes() else { return true }
+        str += [CChar](repeating: 0, count: wl_sodium_pwhash_strbytes() - str.count)
+        return wl_sodium_pwhash_str_needs_rehash(&str, opsLimit, memLimit) != 0
     }
 
     /// A hash of a random secret, verified against when a staff ID is

@@ -300,6 +300,7 @@ enum CalcArgs {
 /// behaviour.
 extension Wardline {
     static func main() {
+        requireRuntimeLibraries()
         let args = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(args)

@@ -42,9 +42,14 @@ struct DowntimeCommand: ParsableCommand {
         let dir = out.map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("downtime")
         ReportCLI.privateFiles()
+        // The paper fallback must not depend on cairo/pango: without them the pack is text only.
+        let pdfProblem = HandoverPDFRenderer.unavailableReason
+        if let pdfProblem {
+            FileHandle.standardError.write(Data("wardline: the pack has no handover.pdf (\(pdfProblem)); the text files are complete\n".utf8))
+        }
         let pack: URL
         do {
-            pack = try DowntimePack.write(to: dir, documents: try DowntimePack.documents(for: input), now: now)
+            pack = try DowntimePack.write(to: dir, documents: try DowntimePack.documents(for: input, pdf: pdfProblem == nil), now: now)
         } catch {
             throw failure("the downtime pack was not written (the previous one is still current): \(error)", 74)
         }
