@@ -49,9 +49,11 @@ let package = Package(
         .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore"]),
         .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WardTerminalTests", dependencies: ["WardTerminal", "WardUI"]),
-        .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore"], exclude: ["__Snapshots__"]),
+        // Installs the Debian packages some tests drive from outside when missing (root + apt-get), as .ci/run does.
+        .target(name: "TestTools", path: "Tests/TestTools"),
+        .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore", "TestTools"], exclude: ["__Snapshots__"]),
         // Runs the built binary (stdin at EOF, tmux end to end, several processes).
-        .testTarget(name: "EndToEndTests", dependencies: ["wardline", "WardStore", "WardCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["wardline", "WardStore", "WardCore", "TestTools"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestTools
 import WardCore
 import WardStore
 
@@ -79,6 +80,7 @@ import WardStore
     }
 
     @Test func pdfHasEveryPatientAndIsPrivate() throws {
+        try SystemPackages.ensure(SystemPackages.pdfTools)
         let (dir, db) = try demo("ho-pdf"); defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("h.pdf").path
         let r = try runProcess(Paths.binary, ["handover", "--db", db, "--format", "pdf", "--out", out, "--shift", "00:00-23:59"])

@@ -1,10 +1,14 @@
 import Foundation
 import Testing
 @testable import WardReports
+import TestTools
 
 struct SimulatedCrash: Error {}
 
 @Suite struct DowntimePackTests {
+    /// The pack holds a PDF: the font for CJK names is installed before the first one is typeset.
+    init() throws { try SystemPackages.ensure(SystemPackages.pdfTools) }
+
     func read(_ dir: URL) throws -> [String: String] {
         let pack = try #require(DowntimePack.current(in: dir))
         var out: [String: String] = [:]

@@ -1,8 +1,12 @@
 import Foundation
 import Testing
 @testable import WardReports
+import TestTools
 
 @Suite struct HandoverPDFTests {
+    /// pdftotext/pdfinfo read the PDFs; the CJK font typesets the fixture's names (installed when missing).
+    init() throws { try SystemPackages.ensure(SystemPackages.pdfTools) }
+
     func pdf(_ input: HandoverInput) throws -> (URL, String, RunResult) {
         let dir = try temporaryDirectory("pdf")
         let url = dir.appendingPathComponent("handover.pdf")

@@ -1,8 +1,11 @@
 import Foundation
 import Testing
 @testable import WardReports
+import TestTools
 
 @Suite(.serialized) struct PrinterTests {
+    init() throws { try SystemPackages.ensure(SystemPackages.pdfTools) }
+
     @Test func handoverPrintsThroughARealCUPSToTheCupsPDFPrinter() throws {
         let cups = try PrivateCUPS()
         defer { cups.stop() }

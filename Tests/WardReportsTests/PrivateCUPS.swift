@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestTools
 
 /// A CUPS scheduler of the test's own: private config, spool and log in a
 /// temporary directory, listening only on a Unix socket there, with one
@@ -15,10 +16,7 @@ final class PrivateCUPS {
         guard getuid() == 0 else {
             throw CUPSSetupError("the real-CUPS print test starts its own cupsd, which needs root (uid \(getuid()))")
         }
-        for tool in ["/usr/sbin/cupsd", "/usr/sbin/lpadmin", "/usr/bin/lp", "/usr/bin/lpstat", "/usr/lib/cups/backend/cups-pdf"]
-        where !FileManager.default.fileExists(atPath: tool) {
-            throw CUPSSetupError("\(tool) is missing: install cups, cups-client and printer-driver-cups-pdf (see .ci/run)")
-        }
+        try SystemPackages.ensure(SystemPackages.cups)   // installed when missing (root + apt-get), as .ci/run does
         dir = try temporaryDirectory("cups")
         socket = dir.appendingPathComponent("cups.sock").path
         let fm = FileManager.default
