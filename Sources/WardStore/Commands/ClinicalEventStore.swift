@@ -24,10 +24,10 @@ extension Store {
     }
 
     /// Every recorded seizure/delirium of the admitted patients, newest first.
-    static func loadClinicalEvents(_ db: Database, into s: inout WardSnapshot) throws {
+    static func loadClinicalEvents(_ db: Database, into s: inout WardSnapshot, scope: String = admittedPatients) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.*, s.name AS staff_name FROM clinical_events e JOIN staff s ON s.id = e.recorded_by
-            WHERE e.patient_id IN (SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges))
+            WHERE e.patient_id IN (\(scope))
             ORDER BY e.taken_at DESC, e.id DESC
             """)
         for r in rows {

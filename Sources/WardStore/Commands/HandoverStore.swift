@@ -133,8 +133,7 @@ extension Store {
     }
 
     /// Handover notes, overrides and marks of the admitted patients, and every discharge.
-    static func loadHandoverRecords(_ db: Database) throws -> (HandoverRecords, [DischargeRecord]) {
-        let admitted = "SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges)"
+    static func loadHandoverRecords(_ db: Database, scope admitted: String = admittedPatients) throws -> (HandoverRecords, [DischargeRecord]) {
         let notes = try Row.fetchAll(db, sql: """
             SELECT n.*, s.name AS by_name, x.id AS superseded_by FROM handover_notes n
             JOIN staff s ON s.id = n.written_by LEFT JOIN handover_notes x ON x.supersedes = n.id

@@ -6,8 +6,7 @@ extension Store {
     /// Fills the snapshot's bedside observations (admitted patients only):
     /// vitals, sedation, exceptions newest first with `supersededBy` set, and
     /// the dose-gate answers of assessments.
-    static func loadObservations(_ db: Database, into s: inout WardSnapshot) throws {
-        let admitted = "SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges)"
+    static func loadObservations(_ db: Database, into s: inout WardSnapshot, scope admitted: String = admittedPatients) throws {
         func select(_ table: String) -> String {
             """
             SELECT t.*, s.name AS recorded_by_name, n.id AS superseded_by FROM \(table) t
@@ -31,7 +30,7 @@ extension Store {
             s.exceptions[stamp.patientID, default: []].append(
                 MonitoringExceptionEntry(stamp: stamp, kind: kind, reason: reason, note: r["note"], recheckAt: recheck))
         }
-        for r in try Row.fetchAll(db, sql: "SELECT * FROM dose_gates") {
+        for r in try Row.fetchAll(db, sql: "SELECT g.* FROM dose_gates g JOIN assessments a ON a.id = g.assessment_id WHERE a.patient_id IN (\(admitted))") {
             s.doseGates[r["assessment_id"]] = DoseGateAnswers(recentUseConfirmed: r["recent_use_confirmed"],
                                                              canCommunicate: r["can_communicate"])
         }

@@ -9,9 +9,20 @@ public struct PatientRecord: Sendable, Hashable {
     public var assessments: [Assessment]
     /// Beds the patient has been in, oldest first.
     public var beds: [String]
+    /// Who discharged the patient (nil while admitted).
+    public var dischargedByName: String?
+    /// The whole stay as a snapshot of this one patient: assessments, vitals,
+    /// sedation, checks not done, seizure/delirium events and handover notes,
+    /// every entry (amended and entered-in-error ones marked, none hidden).
+    public var snapshot: WardSnapshot
+    /// Every dose record of the stay, newest first, those entered in error marked.
+    public var administrations: [Administration]
 }
 
 extension Store {
+    /// Patients on the ward now: the scope of the ward snapshot's loaders.
+    static let admittedPatients = "SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges)"
+
     /// The record of the patient with this MRN (nil when there is none), for any signed-in role.
     public func record(mrn: String, session: Session) throws(CommandRefusal) -> PatientRecord? {
         try checkedRead("patient.record", .viewWard, session: session) { db, _ in
@@ -21,7 +32,23 @@ extension Store {
             let a = try Row.fetchAll(db, sql: "\(Self.assessmentSelect) WHERE a.patient_id = ? ORDER BY a.taken_at DESC, a.id DESC",
                                      arguments: [p.id]).compactMap(Assessment.init(row:))
             let beds = try String.fetchAll(db, sql: "SELECT bed FROM placements WHERE patient_id = ? ORDER BY id", arguments: [p.id])
-            return PatientRecord(patient: p, assessments: a, beds: beds)
+            let by = try String.fetchOne(db, sql: """
+                SELECT s.name FROM discharges d JOIN staff s ON s.id = d.discharged_by WHERE d.patient_id = ?
+                """, arguments: [p.id])
+            // The same loaders as the ward snapshot, scoped to this patient and without a time window.
+            let scope = "SELECT \(p.id)"
+            let name = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'ward_name'") ?? "Ward"
+            var snapshot = WardSnapshot(ward: Ward(name: name, beds: []), patients: [p], assessments: [p.id: a],
+                                        version: 0, loadedAt: clock.now())
+            try Self.loadObservations(db, into: &snapshot, scope: scope)
+            try Self.loadClinicalEvents(db, into: &snapshot, scope: scope)
+            (snapshot.handover, _) = try Self.loadHandoverRecords(db, scope: scope)
+            let doses = try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? ORDER BY a.at DESC, a.id DESC",
+                                         arguments: [p.id]).compactMap(Administration.init(row:))
+            snapshot.administrations[p.id] = doses.filter { !$0.isEnteredInError }
+            snapshot.voidedAdministrations[p.id] = doses.filter(\.isEnteredInError)
+            return PatientRecord(patient: p, assessments: a, beds: beds, dischargedByName: by, snapshot: snapshot,
+                                 administrations: doses)
         }
     }
 }
