@@ -65,5 +65,15 @@ extension DemoWard {
                 }
             }
         }
+        // Everyone else past their first day is on symptom-triggered PRN only (the protocol's first
+        // template); today's admissions wait for the prescriber's review, as on a real ward.
+        guard let t = ward.prn.templates.first else { return }
+        let tapered = Set(plans.map(\.mrn))
+        for d in patients where d.day > 1 && !tapered.contains(d.mrn) {
+            guard let patient = try? store.patient(mrn: d.mrn) else { continue }
+            _ = try store.writeOrder(WriteOrder(patientID: patient.id, terms: OrderTerms(
+                kind: .prn, drug: t.drug, indication: "withdrawal symptoms (\(t.scale.displayName) ≥ \(t.threshold))",
+                prn: PRNTerms(t))), session: prescriber, protocol: ward)
+        }
     }
 }
