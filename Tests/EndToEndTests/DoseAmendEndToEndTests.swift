@@ -9,28 +9,9 @@ import WardStore
 /// records: the first kept and marked, the second counted.
 @Suite(.serialized) struct DoseAmendEndToEndTests {
     @Test func aDoseMarkedEnteredInErrorIsGivenAgainAndBothRecordsStay() throws {
-        let dir = Paths.tempDir("doseamend"); defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
-        try #require(made.status == 0, "\(made.stderr)")
-
-        let ward = ProtocolLoader.builtInDefault()
-        let bedIndex: Int
-        do {
-            let store = try Store.open(path: db, create: false)
-            defer { try? store.close() }
-            let charge = Session(staff: try store.signIn(staffID: "C2001", secret: "222222", terminal: "e2e", policy: ward.security), terminal: "e2e")
-            let prescriber = Session(staff: try store.signIn(staffID: "P3001", secret: "333333", terminal: "e2e", policy: ward.security), terminal: "e2e")
-            let snap = try store.loadWard(protocol: ward)
-            bedIndex = try #require(snap.ward.beds.firstIndex { snap.patient(inBed: $0.label) == nil })
-            let p = try store.admit(AdmitPatient(mrn: "E2E2", name: "Okoye, Ada", dateOfBirth: CalendarDate("1971-02-03")!, sex: .female,
-                                                 bed: snap.ward.beds[bedIndex].label, admittedAt: Date().addingTimeInterval(-7200)), session: charge)
-            let c = Calendar.wardDefault.dateComponents([.hour, .minute], from: Date())
-            _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
-                kind: .taper, drug: "diazepam", indication: "withdrawal", doseTimes: [String(format: "%02d:%02d", c.hour!, c.minute!)],
-                taper: TaperTerms(startDailyMg: 10, phases: [OrderPhase(untilMg: 0, step: 2, everyDays: 7)],
-                                  startDay: MedicationSchedule.dayKey(Date(), .wardDefault)))), session: prescriber, protocol: ward)
-        }
+        let demo = try DemoWardDB("doseamend"); defer { demo.remove() }
+        let (dir, db) = (demo.dir, demo.path)
+        let bedIndex = try demo.admitWithADoseDueNow(mrn: "E2E2", name: "Okoye, Ada")
 
         let tmux = try Tmux(cols: 132, rows: 43, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
                             environment: ["XDG_STATE_HOME": dir.path])

@@ -10,32 +10,10 @@ import WardStore
 @Suite(.serialized) struct MAREndToEndTests {
     @Test(arguments: [(80, 24), (132, 43)])
     func nurseGivesAScheduledDoseThenAPRNWithWitnesses(cols: Int, rows: Int) throws {
-        let dir = Paths.tempDir("mar"); defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
-        try #require(made.status == 0, "\(made.stderr)")
-
+        let demo = try DemoWardDB("mar"); defer { demo.remove() }
+        let (dir, db) = (demo.dir, demo.path)
         // A new patient in the first empty bed, with a taper dose due this minute and a PRN order.
-        let ward = ProtocolLoader.builtInDefault()
-        let bedIndex: Int
-        do {
-            let store = try Store.open(path: db, create: false)
-            defer { try? store.close() }
-            let charge = Session(staff: try store.signIn(staffID: "C2001", secret: "222222", terminal: "e2e", policy: ward.security), terminal: "e2e")
-            let prescriber = Session(staff: try store.signIn(staffID: "P3001", secret: "333333", terminal: "e2e", policy: ward.security), terminal: "e2e")
-            let snap = try store.loadWard(protocol: ward)
-            bedIndex = try #require(snap.ward.beds.firstIndex { snap.patient(inBed: $0.label) == nil })
-            let p = try store.admit(AdmitPatient(mrn: "E2E1", name: "Medina, Rosa", dateOfBirth: CalendarDate("1975-04-04")!, sex: .female,
-                                                 bed: snap.ward.beds[bedIndex].label, admittedAt: Date().addingTimeInterval(-7200)), session: charge)
-            let c = Calendar.wardDefault.dateComponents([.hour, .minute], from: Date())
-            _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
-                kind: .taper, drug: "diazepam", indication: "withdrawal", doseTimes: [String(format: "%02d:%02d", c.hour!, c.minute!)],
-                taper: TaperTerms(startDailyMg: 10, phases: [OrderPhase(untilMg: 0, step: 2, everyDays: 7)],
-                                  startDay: MedicationSchedule.dayKey(Date(), .wardDefault)))), session: prescriber, protocol: ward)
-            _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
-                kind: .prn, drug: "diazepam", indication: "withdrawal symptoms", prn: PRNTerms(ward.prn.templates[0]))),
-                session: prescriber, protocol: ward)
-        }
+        let bedIndex = try demo.admitWithADoseDueNow(mrn: "E2E1", name: "Medina, Rosa", prn: true)
 
         let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
                             environment: ["XDG_STATE_HOME": dir.path])

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import WardCore
+import WardStore
 
 /// A demo ward database in a fresh temporary directory, for one test.
 struct DemoWardDB {
@@ -19,6 +21,32 @@ struct DemoWardDB {
     func openTUI(cols: Int, rows: Int) throws -> Tmux {
         try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(path))",
                  environment: ["XDG_STATE_HOME": dir.path])
+    }
+
+    /// Admits a patient to the first empty bed with a taper dose due this
+    /// minute (and a PRN order when asked), through the store as the charge
+    /// nurse and the prescriber. Returns the bed's row on the ward list.
+    func admitWithADoseDueNow(mrn: String, name: String, prn: Bool = false) throws -> Int {
+        let ward = ProtocolLoader.builtInDefault()
+        let store = try Store.open(path: path, create: false)
+        defer { try? store.close() }
+        let charge = Session(staff: try store.signIn(staffID: "C2001", secret: "222222", terminal: "e2e", policy: ward.security), terminal: "e2e")
+        let prescriber = Session(staff: try store.signIn(staffID: "P3001", secret: "333333", terminal: "e2e", policy: ward.security), terminal: "e2e")
+        let snap = try store.loadWard(protocol: ward)
+        let bedIndex = try #require(snap.ward.beds.firstIndex { snap.patient(inBed: $0.label) == nil })
+        let p = try store.admit(AdmitPatient(mrn: mrn, name: name, dateOfBirth: CalendarDate("1975-04-04")!, sex: .female,
+                                             bed: snap.ward.beds[bedIndex].label, admittedAt: Date().addingTimeInterval(-7200)), session: charge)
+        let c = Calendar.wardDefault.dateComponents([.hour, .minute], from: Date())
+        _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
+            kind: .taper, drug: "diazepam", indication: "withdrawal", doseTimes: [String(format: "%02d:%02d", c.hour!, c.minute!)],
+            taper: TaperTerms(startDailyMg: 10, phases: [OrderPhase(untilMg: 0, step: 2, everyDays: 7)],
+                              startDay: MedicationSchedule.dayKey(Date(), .wardDefault)))), session: prescriber, protocol: ward)
+        if prn {
+            _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
+                kind: .prn, drug: "diazepam", indication: "withdrawal symptoms", prn: PRNTerms(ward.prn.templates[0]))),
+                session: prescriber, protocol: ward)
+        }
+        return bedIndex
     }
 
     /// The sqlite3 shell's answer to `query`, trimmed (reading from outside the app).
