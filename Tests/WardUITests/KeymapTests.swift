@@ -67,3 +67,17 @@ import WardCore
         #expect(!lines.contains { $0.hasPrefix("  1    Müller") })
     }
 }
+
+/// The legend leaves out what the signed-in role may not do; the keys stay in the help.
+@Suite struct RoleAwareLegendTests {
+    @Test func ordersShowForPrescribersOnlyAndGivingForNursesOnly() {
+        let keymap = Keymap.standard
+        let words = { (role: StaffRole?) in Set(keymap.legend(in: .mar, role: role).map(\.words)) }
+        #expect(words(.prescriber).isSuperset(of: [Action.newOrder.legend, Action.changeOrder.legend]))
+        #expect(!words(.prescriber).contains(Action.give.legend))
+        #expect(words(.nurse).contains(Action.give.legend))
+        #expect(words(.nurse).isDisjoint(with: [Action.newOrder.legend, Action.changeOrder.legend]))
+        #expect(words(nil).isSuperset(of: [Action.newOrder.legend, Action.give.legend]), "no role, no filter")
+        #expect(keymap.helpLines(in: .mar).contains { $0.help == Action.newOrder.help })
+    }
+}

@@ -17,7 +17,7 @@ public func view(_ state: AppState) -> Surface {
         drawWork(&s, state)
     }
     if state.showingHelp { HelpOverlay.draw(&s, state) }
-    Chrome.statusLine(&s, state.keymap, state.keyContext)
+    Chrome.statusLine(&s, state.keymap, state.keyContext, role: state.gate == nil ? state.session?.staff.role : nil)
     if state.asciiOnly { ASCIIFallback.apply(&s) }
     return s
 }

@@ -1,3 +1,4 @@
+import WardCore
 /// Everything a key can ask the app to do. Each action carries the words the
 /// status-line legend and the help overlay show for it, so neither can drift
 /// from what the keys really do.
@@ -20,6 +21,22 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case withWastage
     case acknowledge, escalate, cycleSort, cycleFilter, myPatients, admit, assignNurse
     case transfer, discharge, overview
+
+    /// The permission an action needs, when only some roles may do it: the
+    /// legend leaves out what the signed-in role may not do (the store still
+    /// checks every command; the help overlay lists every key).
+    public var permission: StaffAction? {
+        switch self {
+        case .newOrder, .changeOrder: .writeOrder
+        case .give, .hold, .refuse, .omit: .giveDose
+        case .newCIWAB, .newCIWAAr, .newVitals, .newSedation, .newException, .obsRound, .newEvent, .amendEntry: .recordObservation
+        case .acknowledge, .escalate: .handleAlert
+        case .admit, .discharge, .transfer: .admitPatient
+        case .assignNurse: .assignNurse
+        case .acceptPatient, .handOverPatient, .writeNote, .overrideSeverity: .handOver
+        default: nil
+        }
+    }
 
     /// Short word for the status-line legend.
     public var legend: String {

@@ -1,3 +1,4 @@
+import WardCore
 /// One binding: the keys, the action, and how the keys are written for people.
 public struct KeyBinding: Sendable, Hashable {
     public var keys: [InputEvent]
@@ -67,9 +68,10 @@ public struct Keymap: Sendable, Hashable {
 
     /// Legend entries ("key", "word") for the status line, merged so that
     /// actions sharing a word (↑ move, ↓ move) read once.
-    public func legend(in context: KeyContext) -> [(keys: String, words: String)] {
+    public func legend(in context: KeyContext, role: StaffRole? = nil) -> [(keys: String, words: String)] {
         var out: [(keys: String, words: String)] = []
         for b in bindings(in: context) where b.inLegend {
+            if let role, let needed = b.action.permission, !role.may(needed) { continue }
             if let i = out.firstIndex(where: { $0.words == b.action.legend }) {
                 out[i].keys += b.label
             } else {

@@ -34,12 +34,12 @@ enum Chrome {
         s.put(fit: " " + m.text, x: 0, y: s.height - 2, width: s.width, role: m.role, emphasis: .bold)
     }
 
-    static func statusLine(_ s: inout Surface, _ keymap: Keymap, _ context: KeyContext) {
+    static func statusLine(_ s: inout Surface, _ keymap: Keymap, _ context: KeyContext, role: StaffRole? = nil) {
         let y = s.height - 1
         guard y >= 0 else { return }
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .statusBar)
         var x = 1
-        for entry in keymap.legend(in: context) {
+        for entry in keymap.legend(in: context, role: role) {
             let need = Text.width(entry.keys) + 1 + Text.width(entry.words) + 2
             if x + need > s.width { break }
             x += s.put(entry.keys, x: x, y: y, role: .keyHint, emphasis: .bold)
