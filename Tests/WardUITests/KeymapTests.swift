@@ -80,4 +80,8 @@ import WardCore
         #expect(words(nil).isSuperset(of: [Action.newOrder.legend, Action.give.legend]), "no role, no filter")
         #expect(keymap.helpLines(in: .mar).contains { $0.help == Action.newOrder.help })
     }
+
+    @Test func theSpaceBarIsNamedInTheHelp() {
+        #expect(Keymap.standard.helpLines(in: .overview).contains { $0.keys == "PgDn Space" })
+    }
 }

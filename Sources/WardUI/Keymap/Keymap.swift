@@ -22,7 +22,7 @@ extension KeyBinding {
 
     static func name(_ e: InputEvent) -> String {
         switch e {
-        case .char(let c): String(c)
+        case .char(let c): c == " " ? "Space" : String(c)
         case .ctrl(let c): "Ctrl-" + c.uppercased()
         case .key(let k):
             switch k {
