@@ -96,6 +96,26 @@ struct OverviewTests {
         #expect(!check.contains("CIWA-B: CIWA-B"))
     }
 
+    /// A PRN dose whose effect is still to be recorded is a task on the nurse's
+    /// worklist from shortly before it is due; overdue after.
+    @Test func aPRNEffectToRecordIsATaskOnTheWorklist() {
+        var a = Board.calm(1, bed: "1")
+        a.prnEffectsDue = [PRNEffectDue(label: "diazepam 5 mg", givenAt: Board.ago(minutes: 90), dueAt: Board.ago(minutes: 30))]
+        var b = Board.calm(2, bed: "2")
+        let soon = Double(p.observations.dueSoonMinutes)
+        b.prnEffectsDue = [PRNEffectDue(label: "diazepam 5 mg", givenAt: Board.ago(minutes: 10), dueAt: Board.ago(minutes: -(soon + 20)))]
+        let mine = { (bed: String) in
+            BedAssignment(bed: bed, staff: 7, staffID: "N7", staffName: "Nurse 7", shift: "day",
+                          shiftStart: Board.ago(minutes: 400), assignedAt: Board.ago(minutes: 390))
+        }
+        let tasks = Worklist.tasks(for: 7, input: BoardInput(beds: beds, patients: [a, b]), assignments: [mine("1"), mine("2")],
+                                   proto: p, now: Board.now)
+        let effects = tasks.filter { if case .prnEffect = $0.kind { true } else { false } }
+        #expect(effects.map(\.bed) == ["1"], "the one due later than the due-soon window is not yet a task")
+        #expect(effects.first?.overdue == true)
+        #expect(effects.first?.what.hasPrefix("PRN effect: diazepam 5 mg ") == true)
+    }
+
     @Test func shiftInstanceOfANightShiftStartsTheEveningBefore() {
         var cal = Calendar(identifier: .gregorian); cal.timeZone = TimeZone(identifier: "UTC")!
         let early = FixedClock(iso8601: "2026-11-28T03:00:00Z").now()

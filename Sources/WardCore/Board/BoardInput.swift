@@ -9,6 +9,14 @@ public struct ScheduledDoseDue: Sendable, Hashable {
     public init(label: String, dueAt: Date, given: Bool = false) { self.label = label; self.dueAt = dueAt; self.given = given }
 }
 
+/// A PRN dose whose effect (the follow-up re-assessment's result) is still to be recorded.
+public struct PRNEffectDue: Sendable, Hashable {
+    public var label: String          // "diazepam 5 mg"
+    public var givenAt: Date
+    public var dueAt: Date
+    public init(label: String, givenAt: Date, dueAt: Date) { self.label = label; self.givenAt = givenAt; self.dueAt = dueAt }
+}
+
 /// PRN use against one order's 24-hour cap, in diazepam-equivalent mg.
 public struct PRNCapUse: Sendable, Hashable {
     public var order: String
@@ -64,6 +72,8 @@ public struct PatientBoardInput: Sendable, Hashable {
     public var prnCaps: [PRNCapUse]
     public var events: [ClinicalEvent]
     public var ciwaGate: CIWAOrderGate?
+    /// PRN doses whose effect is still to be recorded (nil fields above: not available).
+    public var prnEffectsDue: [PRNEffectDue] = []
 
     public init(patient: Patient, scores: [TimedTotal], vitals: [TimedVitals]? = nil, sedation: [TimedSedation]? = nil,
                 lastPRNAt: Date? = nil, exceptions: [MonitoringException] = [], diazepamEquivalent24hMg: Double? = nil,
@@ -140,6 +150,7 @@ public struct PatientBoardExtras: Sendable, Hashable {
     public var prnCaps: [PRNCapUse]
     public var events: [ClinicalEvent]
     public var ciwaGate: CIWAOrderGate?
+    public var prnEffectsDue: [PRNEffectDue] = []
 
     public init(vitals: [TimedVitals]? = nil, sedation: [TimedSedation]? = nil, lastPRNAt: Date? = nil,
                 exceptions: [MonitoringException] = [], diazepamEquivalent24hMg: Double? = nil,
@@ -153,7 +164,7 @@ public struct PatientBoardExtras: Sendable, Hashable {
     func apply(to i: inout PatientBoardInput) {
         i.vitals = vitals; i.sedation = sedation; i.lastPRNAt = lastPRNAt; i.exceptions = exceptions
         i.diazepamEquivalent24hMg = diazepamEquivalent24hMg; i.doses = doses; i.prnCaps = prnCaps
-        i.events = events; i.ciwaGate = ciwaGate
+        i.events = events; i.ciwaGate = ciwaGate; i.prnEffectsDue = prnEffectsDue
     }
 }
 

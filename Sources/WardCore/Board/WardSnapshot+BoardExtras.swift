@@ -29,11 +29,19 @@ extension WardSnapshot {
                 }
             }
         }
-        return PatientBoardExtras(vitals: vitals, sedation: sedation, lastPRNAt: lastPRN,
-                                  exceptions: exceptionsForClock(id), diazepamEquivalent24hMg: total,
-                                  doses: doses, prnCaps: caps,
-                                  events: (clinicalEvents[id] ?? []).map(\.boardEvent),
-                                  ciwaGate: ciwaOrderGate(for: id, protocol: p))
+        var extras = PatientBoardExtras(vitals: vitals, sedation: sedation, lastPRNAt: lastPRN,
+                                        exceptions: exceptionsForClock(id), diazepamEquivalent24hMg: total,
+                                        doses: doses, prnCaps: caps,
+                                        events: (clinicalEvents[id] ?? []).map(\.boardEvent),
+                                        ciwaGate: ciwaOrderGate(for: id, protocol: p))
+        let given = administrations[id] ?? []
+        extras.prnEffectsDue = openPRNFollowUps(for: id).compactMap { f in
+            given.first { $0.id == f.administrationID }.map { a in
+                let mg = a.mg.rounded() == a.mg ? String(Int(a.mg)) : String(a.mg)
+                return PRNEffectDue(label: "\(a.drug) \(mg) mg", givenAt: a.at, dueAt: f.dueAt)
+            }
+        }
+        return extras
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// One task on a nurse's "My patients" worklist.
 public struct WorklistTask: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case observation(ObservationKind), dose(String) }
+    public enum Kind: Sendable, Hashable { case observation(ObservationKind), dose(String), prnEffect(String) }
     public var bed: String
     public var patientID: PatientID
     public var patientName: String
@@ -13,10 +13,10 @@ public struct WorklistTask: Sendable, Hashable {
 }
 
 public enum Worklist {
-    /// Due and overdue tasks (checks, PRN follow-ups, doses) for the beds
+    /// Due and overdue tasks (checks, PRN effects to record, doses) for the beds
     /// assigned to `staff`, soonest first.
     public static func tasks(for staff: StaffKey, input: BoardInput, assignments: [BedAssignment],
-                             proto: WardProtocol, now: Date) -> [WorklistTask] {
+                             proto: WardProtocol, now: Date, calendar: Calendar = .wardDefault) -> [WorklistTask] {
         let beds = Set(assignments.filter { $0.staff == staff }.map(\.bed))
         let clock = ObservationClock(proto)
         let window = TimeInterval(proto.administration.windowMinutes * 60)
@@ -27,6 +27,12 @@ public enum Worklist {
                 out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name,
                                         kind: .observation(d.kind), what: describe(d),
                                         dueAt: d.dueAt, overdue: d.status == .overdue || d.status == .stale))
+            }
+            let soon = TimeInterval(proto.observations.dueSoonMinutes * 60)
+            for f in p.prnEffectsDue where now >= f.dueAt.addingTimeInterval(-soon) {
+                out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name, kind: .prnEffect(f.label),
+                                        what: "PRN effect: \(f.label) \(AlertEngine.clock(f.givenAt, calendar))",
+                                        dueAt: f.dueAt, overdue: now > f.dueAt))
             }
             for dose in p.doses ?? [] where !dose.given && now >= dose.dueAt.addingTimeInterval(-window) {
                 out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name, kind: .dose(dose.label),

@@ -126,7 +126,14 @@ extension AppState {
         case .moveUp: s.selected = max(0, s.selected - 1)
         case .moveDown: s.selected = max(0, min(tasks.count - 1, s.selected + 1))
         case .open:
-            if tasks.indices.contains(s.selected) { stack.append(.chart(ChartState(patientID: tasks[s.selected].patientID))) }
+            guard tasks.indices.contains(s.selected) else { break }
+            let t = tasks[s.selected]
+            stack.append(.chart(ChartState(patientID: t.patientID)))
+            // A dose or a PRN effect is done on the MAR: open it over the chart (Esc comes back through the chart).
+            switch t.kind {
+            case .dose, .prnEffect: stack.append(.mar(MARState(patientID: t.patientID)))
+            case .observation: break
+            }
         case .back: stack.removeLast()
         default: break
         }
@@ -135,7 +142,8 @@ extension AppState {
 
     func worklistTasks(_ s: WorklistState) -> [WorklistTask] {
         guard let ward, let input = boardInput else { return [] }
-        return Worklist.tasks(for: s.staff, input: input, assignments: ward.assignments, proto: wardProtocol, now: now)
+        return Worklist.tasks(for: s.staff, input: input, assignments: ward.assignments, proto: wardProtocol, now: now,
+                              calendar: calendar)
     }
 
     mutating func handlePicker(_ action: Action, _ s: inout PickerState) -> [Effect] {

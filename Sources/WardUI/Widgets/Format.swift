@@ -21,6 +21,12 @@ public enum Format {
         return String(format: "%2d ", c.day ?? 0) + months[((c.month ?? 1) - 1) % 12] + " " + clock(d, cal)
     }
 
+    /// "26 Nov"
+    public static func dayMonth(_ d: Date, _ cal: Calendar) -> String {
+        let c = cal.dateComponents([.day, .month], from: d)
+        return "\(c.day ?? 0) " + months[((c.month ?? 1) - 1) % 12]
+    }
+
     /// "Sat 28 Nov 14:05"
     public static func longClock(_ d: Date, _ cal: Calendar) -> String {
         let w = cal.component(.weekday, from: d)
