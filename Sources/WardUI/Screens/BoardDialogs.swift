@@ -125,8 +125,8 @@ enum WorklistView {
             if sel { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .selection) }
             let role: SemanticRole = sel ? .selection : t.overdue ? .doseOverdue : .doseDue
             var x = 1
-            // Today's times as HH:MM; an older due time as its day, so "12:05" never means two days ago.
-            let due = state.calendar.isDate(t.dueAt, inSameDayAs: state.now) ? Format.clock(t.dueAt, state.calendar)
+            // Within 12 hours as HH:MM; older as its day, so "12:05" never means two days ago.
+            let due = abs(t.dueAt.timeIntervalSince(state.now)) < 12 * 3600 ? Format.clock(t.dueAt, state.calendar)
                 : Format.dayMonth(t.dueAt, state.calendar)
             x += s.put(Text.pad(due, 6), x: x, y: y, role: role, emphasis: .bold) + 1
             x += s.put(Text.pad(t.bed, 4), x: x, y: y, role: sel ? .selection : .text, emphasis: .bold) + 1
