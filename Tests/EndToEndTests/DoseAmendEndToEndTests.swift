@@ -10,15 +10,11 @@ import WardStore
 @Suite(.serialized) struct DoseAmendEndToEndTests {
     @Test func aDoseMarkedEnteredInErrorIsGivenAgainAndBothRecordsStay() throws {
         let demo = try DemoWardDB("doseamend"); defer { demo.remove() }
-        let (dir, db) = (demo.dir, demo.path)
+        let db = demo.path
         let bedIndex = try demo.admitWithADoseDueNow(mrn: "E2E2", name: "Okoye, Ada")
 
-        let tmux = try Tmux(cols: 132, rows: 43, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
-                            environment: ["XDG_STATE_HOME": dir.path])
-        try tmux.waitFor("Sign in")
-        try tmux.type("N1001"); try tmux.send("Enter")
-        try tmux.type("111111"); try tmux.send("Enter")
-        try tmux.waitFor("Müller, Grete")
+        let tmux = try demo.openTUI(cols: 132, rows: 43)
+        try tmux.signIn("N1001", "111111", landing: "Müller, Grete")
         for _ in 0..<bedIndex { try tmux.send("Down") }
         try tmux.send("Enter")
         try tmux.waitFor("Okoye, Ada")

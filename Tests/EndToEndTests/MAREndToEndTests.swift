@@ -11,16 +11,12 @@ import WardStore
     @Test(arguments: [(80, 24), (132, 43)])
     func nurseGivesAScheduledDoseThenAPRNWithWitnesses(cols: Int, rows: Int) throws {
         let demo = try DemoWardDB("mar"); defer { demo.remove() }
-        let (dir, db) = (demo.dir, demo.path)
+        let db = demo.path
         // A new patient in the first empty bed, with a taper dose due this minute and a PRN order.
         let bedIndex = try demo.admitWithADoseDueNow(mrn: "E2E1", name: "Medina, Rosa", prn: true)
 
-        let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
-                            environment: ["XDG_STATE_HOME": dir.path])
-        try tmux.waitFor("Sign in")
-        try tmux.type("N1001"); try tmux.send("Enter")
-        try tmux.type("111111"); try tmux.send("Enter")
-        try tmux.waitFor("Müller, Grete")
+        let tmux = try demo.openTUI(cols: cols, rows: rows)
+        try tmux.signIn("N1001", "111111", landing: "Müller, Grete")
         for _ in 0..<bedIndex { try tmux.send("Down") }
         try tmux.send("Enter")
         try tmux.waitFor("Medina, Rosa")
