@@ -86,3 +86,53 @@ import Testing
         #expect(after.status != .deferred)
     }
 }
+
+/// The step-down rule (CCJM for CIWA-Ar in the shipped protocol): a run of low
+/// scores lengthens the interval stage by stage; a higher score ends the run.
+@Suite struct StepDownTests {
+    static let proto = ProtocolLoader.builtInDefault()
+    static let now = FixedClock(iso8601: "2026-11-28T12:00:00Z").now()
+
+    static func scores(_ totals: [Int]) -> [TimedTotal] {       // newest first, an hour apart, the newest 10 min ago
+        totals.enumerated().map { i, t in TimedTotal(scale: .ciwaAr, total: t, takenAt: now.addingTimeInterval(-600 - Double(i) * 3600)) }
+    }
+
+    @Test func theRuleIsInTheProtocolWithItsSource() throws {
+        let sd = try #require(Self.proto.reassessment.stepDown[.ciwaAr])
+        #expect(sd.provenance.source.contains("[S10]"))
+        #expect(sd.provenance.status == .unconfirmed)
+    }
+
+    @Test func stagesFollowTheLengthOfTheLowRun() throws {
+        let sd = try #require(Self.proto.reassessment.stepDown[.ciwaAr])
+        let low = sd.below - 1
+        #expect(sd.interval(after: Self.scores([low, low])) == nil)
+        for run in [sd.consecutive, 2 * sd.consecutive - 1] {
+            #expect(sd.interval(after: Self.scores(Array(repeating: low, count: run)))?.minutes == sd.intervalsMinutes[0])
+        }
+        for run in [2 * sd.consecutive, 5 * sd.consecutive] {
+            #expect(sd.interval(after: Self.scores(Array(repeating: low, count: run)))?.minutes == sd.intervalsMinutes.last)
+        }
+        // A score at the threshold ends the run, even with lows before it.
+        #expect(sd.interval(after: Self.scores([low, sd.below] + Array(repeating: low, count: 9))) == nil)
+    }
+
+    @Test func theClockSchedulesTheNextCheckAtTheSteppedInterval() throws {
+        let sd = try #require(Self.proto.reassessment.stepDown[.ciwaAr])
+        let recent = Self.scores(Array(repeating: sd.below - 1, count: 2 * sd.consecutive))
+        let h = ObservationHistory(admittedAt: Self.now.addingTimeInterval(-86_400 * 3), scales: [.ciwaAr],
+                                   latestScores: [.ciwaAr: recent[0]], recentScores: [.ciwaAr: recent])
+        let due = try #require(ObservationClock(Self.proto).due(h, now: Self.now).first { $0.kind == .withdrawal(.ciwaAr) })
+        let stepped = try #require(sd.intervalsMinutes.last)
+        #expect(due.dueAt == recent[0].takenAt.addingTimeInterval(TimeInterval(stepped * 60)))
+        #expect(due.reason.contains("below \(sd.below) on \(recent.count) checks in a row"))
+        // Without the rule (a ward that removed the table): the band's interval.
+        var without = Self.proto
+        without.reassessment.stepDown = [:]
+        let plain = try #require(ObservationClock(without).due(h, now: Self.now).first { $0.kind == .withdrawal(.ciwaAr) })
+        let band = try #require(Self.proto.band(.ciwaAr, total: sd.below - 1))
+        let minutes = try #require(Self.proto.reassessment.interval(.ciwaAr, band: band.name))
+        #expect(plain.dueAt == recent[0].takenAt.addingTimeInterval(TimeInterval(minutes * 60)))
+        #expect(plain.dueAt < due.dueAt)
+    }
+}

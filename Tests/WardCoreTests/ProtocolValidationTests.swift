@@ -52,6 +52,12 @@ import Testing
         ("drug = \"diazepam\"\nscale", "drug = \"phenobarbital\"\nscale", "prn.templates[0].drug", "drug = \"phenobarbital\"", "not in the equivalence table"),
         // a reassessment interval for a band that does not exist
         ("minimal = 240", "mnimal = 240", "reassessment.intervals.ciwa-ar.mnimal", "mnimal = 240", "no band"),
+        // step-down steps that do not lengthen, and a threshold beyond the scale
+        ("intervalsMinutes = [240, 480]", "intervalsMinutes = [480, 240]", "reassessment.stepDown.ciwa-ar.intervalsMinutes",
+         "intervalsMinutes = [480, 240]", "longer than the one before"),
+        ("below = 8\nconsecutive", "below = 99\nconsecutive", "reassessment.stepDown.ciwa-ar.below", "below = 99", "out of range"),
+        ("[reassessment.stepDown.ciwa-ar]", "[reassessment.stepDown.rass]", "reassessment.stepDown.rass", "[reassessment.stepDown.rass]",
+         "not a banded scale"),
         // handover style
         ("handoverStyle = \"SBAR\"", "handoverStyle = \"SOAP\"", "alerts.handoverStyle", "handoverStyle = \"SOAP\"", "\"I-PASS\""),
     ]) func mistakeIsReportedWithKeyPathAndLine(old: String, new: String, keyPath: String, lineNeedle: String, message: String) {

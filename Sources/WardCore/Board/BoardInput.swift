@@ -106,7 +106,8 @@ public struct PatientBoardInput: Sendable, Hashable {
         for s in scores where latest[s.scale] == nil { latest[s.scale] = s }
         return ObservationHistory(admittedAt: patient.admittedAt, scales: scales, latestScores: latest,
                                   latestVitals: vitals?.first, spo2Scale2: patient.spo2Scale2,
-                                  latestSedation: sedation?.first, lastPRNAt: lastPRNAt, exceptions: exceptions)
+                                  latestSedation: sedation?.first, lastPRNAt: lastPRNAt, exceptions: exceptions,
+                                  recentScores: Dictionary(grouping: scores, by: \.scale))
     }
 }
 

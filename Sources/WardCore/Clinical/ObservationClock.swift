@@ -28,13 +28,15 @@ public struct ObservationHistory: Sendable, Hashable {
     public var latestSedation: TimedSedation?
     public var lastPRNAt: Date?
     public var exceptions: [MonitoringException]
+    /// Recent current scores per scale, newest first (for a step-down rule; empty = latest only).
+    public var recentScores: [ScaleKind: [TimedTotal]]
 
     public init(admittedAt: Date, scales: [ScaleKind], latestScores: [ScaleKind: TimedTotal] = [:],
                 latestVitals: TimedVitals? = nil, spo2Scale2: Bool = false, latestSedation: TimedSedation? = nil,
-                lastPRNAt: Date? = nil, exceptions: [MonitoringException] = []) {
+                lastPRNAt: Date? = nil, exceptions: [MonitoringException] = [], recentScores: [ScaleKind: [TimedTotal]] = [:]) {
         self.admittedAt = admittedAt; self.scales = scales; self.latestScores = latestScores
         self.latestVitals = latestVitals; self.spo2Scale2 = spo2Scale2; self.latestSedation = latestSedation
-        self.lastPRNAt = lastPRNAt; self.exceptions = exceptions
+        self.lastPRNAt = lastPRNAt; self.exceptions = exceptions; self.recentScores = recentScores
     }
 }
 
@@ -83,6 +85,11 @@ public struct ObservationClock: Sendable {
             }
             var at = last.takenAt.addingTimeInterval(TimeInterval(minutes * 60))
             var why = "\(scale.displayName) \(last.total) \(band.name): every \(duration(minutes))"
+            // Step-down (e.g. CCJM for CIWA-Ar): a run of low scores lengthens the interval, stage by stage.
+            if let sd = r.stepDown[scale], let stepped = sd.interval(after: h.recentScores[scale] ?? [last]), stepped.minutes > minutes {
+                at = last.takenAt.addingTimeInterval(TimeInterval(stepped.minutes * 60))
+                why = "\(scale.displayName) below \(sd.below) on \(stepped.run) checks in a row: every \(duration(stepped.minutes))"
+            }
             if let prn = h.lastPRNAt, prn > last.takenAt {
                 let afterPRN = prn.addingTimeInterval(TimeInterval(r.afterPRNMinutes * 60))
                 if afterPRN < at { at = afterPRN; why = "\(duration(r.afterPRNMinutes)) after the PRN dose" }

@@ -23,9 +23,12 @@ extension WardSnapshot {
         for s in scales { if let a = self.latest(s, for: id) { latest[s] = TimedTotal(scale: s, total: a.total, takenAt: a.recordedAt) } }
         let v = currentVitals(for: id).first.map { TimedVitals($0.vitals, at: $0.stamp.recordedAt) }
         let sed = currentSedation(for: id).first.map { TimedSedation($0.score, at: $0.stamp.recordedAt) }
+        let current = (assessments[id] ?? []).filter(\.isCurrent).sorted { $0.recordedAt > $1.recordedAt }
+        let recent = Dictionary(grouping: current.map { TimedTotal(scale: $0.scale, total: $0.total, takenAt: $0.recordedAt) },
+                                by: \.scale)
         return ObservationHistory(admittedAt: p.admittedAt, scales: scales, latestScores: latest, latestVitals: v,
                                   spo2Scale2: p.spo2Scale2, latestSedation: sed, lastPRNAt: lastPRNAt,
-                                  exceptions: exceptionsForClock(id))
+                                  exceptions: exceptionsForClock(id), recentScores: recent)
     }
 
     /// Only an exception newer than the latest entry of its kind defers it.

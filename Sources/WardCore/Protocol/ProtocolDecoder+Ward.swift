@@ -33,10 +33,41 @@ extension ProtocolDecoder {
                 ok = false
             }
         }
+        var stepDown: [ScaleKind: StepDownRule] = [:]
+        if let st = r.table(t, "stepDown", at: path, required: false) {
+            for (key, node) in r.dataEntries(st, at: "\(path).stepDown") {
+                let sp = "\(path).stepDown.\(key)"
+                guard let kind = ScaleKind(rawValue: key), let rules = scales[kind], !rules.bands.isEmpty else {
+                    r.problem(sp, node.line, "not a banded scale of this protocol (ciwa-b, ciwa-ar, bwsq)"); ok = false; continue
+                }
+                guard case .table(let s) = node.value else { r.problem(sp, node.line, "expected a table"); ok = false; continue }
+                if let rule = decodeStepDown(s, sp, maxTotal: rules.bands.map(\.max).max() ?? 0, &r) { stepDown[kind] = rule } else { ok = false }
+            }
+        }
         r.reportUnknownKeys(t, at: path)
         guard ok, let prov, let afterPRN, let sedPRN, let vitPRN, let sed else { return nil }
-        return ReassessmentRules(provenance: prov, afterPRNMinutes: afterPRN, sedationAfterPRNMinutes: sedPRN,
-                                 vitalsAfterPRNMinutes: vitPRN, sedationMinutes: sed, intervals: intervals)
+        var rules = ReassessmentRules(provenance: prov, afterPRNMinutes: afterPRN, sedationAfterPRNMinutes: sedPRN,
+                                      vitalsAfterPRNMinutes: vitPRN, sedationMinutes: sed, intervals: intervals)
+        rules.stepDown = stepDown
+        return rules
+    }
+
+    static func decodeStepDown(_ s: TOMLTable, _ path: String, maxTotal: Int, _ r: inout TOMLReader) -> StepDownRule? {
+        let prov = r.provenance(s, at: path)
+        let below = r.int(s, "below", at: path, range: 1...max(1, maxTotal))
+        let count = r.int(s, "consecutive", at: path, range: 1...20)
+        var steps: [Int]? = nil
+        if let arr = r.array(s, "intervalsMinutes", at: path) {
+            let values = arr.map { n -> Int? in if case .integer(let i) = n.value, (1...10080).contains(i) { Int(i) } else { nil } }
+            if arr.isEmpty || values.contains(where: { $0 == nil }) {
+                r.problem("\(path).intervalsMinutes", arr.first?.line ?? s.line, "expected one or more whole minutes, 1 to 10080")
+            } else if zip(values, values.dropFirst()).contains(where: { $0! >= $1! }) {
+                r.problem("\(path).intervalsMinutes", arr[0].line, "each step must be longer than the one before")
+            } else { steps = values.compactMap { $0 } }
+        }
+        r.reportUnknownKeys(s, at: path)
+        guard let prov, let below, let count, let steps else { return nil }
+        return StepDownRule(below: below, consecutive: count, intervalsMinutes: steps, provenance: prov)
     }
 
     static func decodeHold(_ t: TOMLTable, _ path: String, _ r: inout TOMLReader) -> HoldRules? {

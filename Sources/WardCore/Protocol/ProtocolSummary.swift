@@ -60,6 +60,12 @@ public enum ProtocolSummary {
             out.append("  \(kind.displayName): " + s.bands.map { "\($0.name) every \(mins(m[$0.name] ?? 0))" }.joined(separator: ", "))
         }
         out.append("  after a PRN dose: withdrawal score \(mins(r.afterPRNMinutes)), sedation \(mins(r.sedationAfterPRNMinutes)), vital signs \(mins(r.vitalsAfterPRNMinutes)); routine sedation every \(mins(r.sedationMinutes))")
+        for kind in ScaleKind.allCases {
+            guard let sd = r.stepDown[kind] else { continue }
+            out.append("  step-down \(kind.displayName) [\(sd.provenance.status.rawValue)]: below \(sd.below) on \(sd.consecutive) checks in a row → "
+                       + sd.intervalsMinutes.map { "every \(mins($0))" }.joined(separator: ", then after \(sd.consecutive) more → "))
+            out.append("    source: \(sd.provenance.source)")
+        }
 
         let q = p.equivalence
         head("diazepam equivalence (table in force: \(q.selected))", q.provenance)

@@ -7,8 +7,30 @@ public struct ReassessmentRules: Sendable, Hashable {
     public var sedationMinutes: Int
     /// Interval per band name, per banded scale.
     public var intervals: [ScaleKind: [String: Int]]
+    /// Optional step-down rules per scale (none = the band interval always).
+    public var stepDown: [ScaleKind: StepDownRule] = [:]
 
     public func interval(_ scale: ScaleKind, band: String) -> Int? { intervals[scale]?[band] }
+}
+
+/// Fewer checks after a run of low scores: `consecutive` scores in a row below
+/// `below` move to `intervalsMinutes[0]`, another run of as many to the next.
+public struct StepDownRule: Sendable, Hashable {
+    public var below: Int
+    public var consecutive: Int
+    public var intervalsMinutes: [Int]
+    public var provenance: Provenance
+    public init(below: Int, consecutive: Int, intervalsMinutes: [Int], provenance: Provenance) {
+        self.below = below; self.consecutive = consecutive; self.intervalsMinutes = intervalsMinutes; self.provenance = provenance
+    }
+
+    /// The stepped-down interval after `scores` (newest first), with the length of the
+    /// low run; nil while the run is shorter than `consecutive`.
+    public func interval(after scores: [TimedTotal]) -> (minutes: Int, run: Int)? {
+        let run = scores.prefix { $0.total < below }.count
+        let stage = min(run / consecutive, intervalsMinutes.count)
+        return stage > 0 ? (intervalsMinutes[stage - 1], run) : nil
+    }
 }
 
 /// The dose gate for a CIWA-driven decision.
