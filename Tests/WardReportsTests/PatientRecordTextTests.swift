@@ -26,7 +26,7 @@ import WardCore
         let entries = text.components(separatedBy: "ENTRIES, newest first")[1]
         // Each assessment once, the replaced one marked.
         for a in snap.assessments[1] ?? [] { #expect(entries.contains("CIWA-B    \(a.total) \(a.band)"), "\(a.total)") }
-        #expect(entries.contains("52 severe - Nurse A  [replaced by a correction]"))
+        #expect(entries.contains("52 severe - Nurse A [replaced by a correction]"))
         // Every dose record, the voided ones marked with the reason, none hidden.
         let doseLines = entries.split(separator: "\n").filter { $0.contains("  Dose  ") }
         #expect(doseLines.count == (snap.administrations[1]?.count ?? 0) + (snap.voidedAdministrations[1]?.count ?? 0))

@@ -37,8 +37,8 @@ public struct PatientRecordText: Sendable {
         var cal = Calendar(identifier: .gregorian); cal.timeZone = timeZone
         let p = patient
         var out: [String] = []
-        func line(_ s: String) { out += wrap(PrintSafe.text(s), width: width, indent: 0) }
-        func indented(_ s: String) { out += wrap(PrintSafe.text(s), width: width, indent: 2) }
+        func line(_ s: String) { out += hanging("", PrintSafe.text(s), width: width) }
+        func indented(_ s: String) { out += hanging("  ", PrintSafe.text(s), width: width) }
 
         line("\(wardName.uppercased()) - PATIENT RECORD")
         line("Printed \(t.dateTime(now)) by \(printedBy).")
@@ -73,8 +73,7 @@ public struct PatientRecordText: Sendable {
         line("ENTRIES, newest first (\(entries.count); corrections and entries in error are marked, none hidden)")
         for e in entries {
             let head = "\(t.dayMonth(e.at)) \(t.time(e.at))  \(pad(e.kind, 9)) "
-            let body = e.text + " - " + e.by + (e.mark.map { "  [\($0)]" } ?? "")
-            out += wrap(PrintSafe.text(head + body), width: width, indent: head.count)
+            out += hanging(head, PrintSafe.text(e.text + " - " + e.by + (e.mark.map { " [\($0)]" } ?? "")), width: width)
         }
         if entries.isEmpty { indented("No entry recorded.") }
         return out.joined(separator: "\n") + "\n"
@@ -136,18 +135,9 @@ public struct PatientRecordText: Sendable {
     func fmt(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d) }
     func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
 
-    /// Words wrapped to `width` display columns; continuation lines indented by `indent`.
-    func wrap(_ s: String, width: Int, indent: Int) -> [String] {
-        var lines: [String] = [], line = String(repeating: " ", count: indent == 2 ? 2 : 0)
-        let lead = String(repeating: " ", count: indent)
-        for word in s.split(separator: " ", omittingEmptySubsequences: false) {
-            let w = String(word)
-            let candidate = line.trimmingCharacters(in: .whitespaces).isEmpty && lines.isEmpty ? line + w : line + " " + w
-            if TextWidth.of(candidate) > width, !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                lines.append(line); line = lead + w
-            } else { line = candidate }
-        }
-        lines.append(line)
-        return lines
+    /// `text` word-wrapped after `head`, continuation lines indented to the head's width.
+    func hanging(_ head: String, _ text: String, width: Int) -> [String] {
+        let pad = String(repeating: " ", count: TextWidth.of(head))
+        return TextWidth.wrap(text, width: width - pad.count).enumerated().map { ($0 == 0 ? head : pad) + $1 }
     }
 }
