@@ -2,7 +2,8 @@
 // prints how long the overview takes to load, one `view` frame, and start →
 // first frame of the real binary (under a private tmux server).
 //
-//   swift run -c release wardline-bench
+//   swift build -c release && swift run -c release wardline-bench
+//   (the first builds the wardline binary too, for the start-up figure)
 import Foundation
 import WardCore
 import WardStore
@@ -110,5 +111,6 @@ if FileManager.default.isExecutableFile(atPath: binary.path) && FileManager.defa
         say("Start → first frame of \(binary.lastPathComponent) (tmux, sign-in screen visible): median \(ms(median(starts))), max \(ms(starts.max() ?? 0)) over \(starts.count) (includes tmux start and ~2 ms polling)")
     }
 } else {
-    say("Start → first frame: skipped (needs \(binary.path) built next to this program, and \(tmux))")
+    say("Start → first frame: not measured: it needs the release wardline binary at \(binary.path) and \(tmux); "
+        + "build it with `swift build -c release` and run the benchmark again")
 }
