@@ -18,4 +18,42 @@ import WardStore
     @Test func libsodiumLoadsAtRunTime() {
         #expect(SodiumLibrary.problem == nil)
     }
+
+    /// A directory of empty files named like the libraries, first on the
+    /// loader's search path: dlopen finds them and fails, as when a library
+    /// is missing or broken.
+    static func brokenLibraries(_ names: [String]) throws -> URL {
+        let dir = Paths.tempDir("brokenlibs")
+        for n in names { FileManager.default.createFile(atPath: dir.appendingPathComponent(n).path, contents: Data()) }
+        return dir
+    }
+
+    @Test func withoutLibsodiumWardlineStopsAtStartWithOneLineNamingThePackage() throws {
+        let libs = try Self.brokenLibraries(["libsodium.so.23", "libsodium.so"])
+        defer { try? FileManager.default.removeItem(at: libs) }
+        let db = libs.appendingPathComponent("ward.sqlite").path
+        var env = ProcessInfo.processInfo.environment
+        env["LD_LIBRARY_PATH"] = libs.path
+        let r = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"], environment: env)
+        #expect(r.status == 69, "\(r.stderr)")
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("wardline: cannot start: libsodium") && lines[0].hasSuffix("libsodium23"),
+                "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db), "nothing written without the library")
+    }
+
+    @Test func withoutCairoOnlyThePDFIsRefusedAndTheTextHandoverWorks() throws {
+        let ward = try DemoWardDB("nocairo"); defer { ward.remove() }
+        let libs = try Self.brokenLibraries(["libcairo.so.2", "libcairo.so"])
+        defer { try? FileManager.default.removeItem(at: libs) }
+        var env = ProcessInfo.processInfo.environment
+        env["LD_LIBRARY_PATH"] = libs.path
+        let out = ward.dir.appendingPathComponent("h.pdf").path
+        let pdf = try runProcess(Paths.binary, ["handover", "--db", ward.path, "--format", "pdf", "--out", out], environment: env)
+        #expect(pdf.status == 74, "\(pdf.stderr)")
+        #expect(pdf.stderr.contains("install the Debian package libcairo2") && pdf.stderr.contains("--format text"), "\(pdf.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let text = try runProcess(Paths.binary, ["handover", "--db", ward.path, "--format", "text"], environment: env)
+        #expect(text.status == 0 && text.stdout.contains("HANDOVER"), "\(text.stderr)")
+    }
 }
