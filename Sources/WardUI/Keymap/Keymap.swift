@@ -90,6 +90,21 @@ public struct Keymap: Sendable, Hashable {
 extension Keymap {
     private static func chars(_ s: String) -> [InputEvent] { s.map { InputEvent.char($0) } }
 
+    /// The CIWA-B and CIWA-Ar forms: item scores, moving, the dose gate; only the score range differs.
+    private static func withdrawalForm(scoreLabel: String) -> [KeyBinding] {
+        [
+            KeyBinding(chars("0123456789"), .score, label: scoreLabel),
+            KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
+            KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
+            KeyBinding([.key(.backspace), .key(.delete)], .previousItem, label: "Bksp", inLegend: false),
+            KeyBinding([.key(.enter)], .save, label: "Enter"),
+            KeyBinding([.key(.escape)], .discard, label: "Esc"),
+            KeyBinding(chars("y"), .gateYes, label: "y", inLegend: false),
+            KeyBinding(chars("nucb"), .gateNo, label: "n", inLegend: false),
+            KeyBinding(chars("r"), .observerScale, label: "r", inLegend: false),
+        ]
+    }
+
     /// The shipped bindings.
     public static let standard = Keymap(
         screens: [
@@ -198,28 +213,8 @@ extension Keymap {
                 KeyBinding([.key(.f1)], .help, label: "F1"),
                 KeyBinding([.ctrl("l")], .lock, label: "Ctrl-L", inLegend: false),
             ],
-            .ciwaB: [
-                KeyBinding(chars("0123456789"), .score, label: "0-4"),
-                KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
-                KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
-                KeyBinding([.key(.backspace), .key(.delete)], .previousItem, label: "Bksp", inLegend: false),
-                KeyBinding([.key(.enter)], .save, label: "Enter"),
-                KeyBinding([.key(.escape)], .discard, label: "Esc"),
-                KeyBinding(chars("y"), .gateYes, label: "y", inLegend: false),
-                KeyBinding(chars("nucb"), .gateNo, label: "n", inLegend: false),
-                KeyBinding(chars("r"), .observerScale, label: "r", inLegend: false),
-            ],
-            .ciwaAr: [
-                KeyBinding(chars("0123456789"), .score, label: "0-7"),
-                KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
-                KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓"),
-                KeyBinding([.key(.backspace), .key(.delete)], .previousItem, label: "Bksp", inLegend: false),
-                KeyBinding([.key(.enter)], .save, label: "Enter"),
-                KeyBinding([.key(.escape)], .discard, label: "Esc"),
-                KeyBinding(chars("y"), .gateYes, label: "y", inLegend: false),
-                KeyBinding(chars("nucb"), .gateNo, label: "n", inLegend: false),
-                KeyBinding(chars("r"), .observerScale, label: "r", inLegend: false),
-            ],
+            .ciwaB: withdrawalForm(scoreLabel: "0-4"),
+            .ciwaAr: withdrawalForm(scoreLabel: "0-7"),
             .vitals: [
                 KeyBinding(chars("0123456789.acvpuo"), .fieldChar, label: "0-9"),
                 KeyBinding([.key(.enter), .key(.tab), .key(.down)], .fieldNext, label: "Enter"),
