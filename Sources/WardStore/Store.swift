@@ -54,6 +54,12 @@ public final class Store: Sendable {
         return Store(path: path, pool: pool, clock: clock)
     }
 
+    /// The same database seen from another moment: the demo ward replays
+    /// its past (orders written at admission, doses given at their time)
+    /// through the very commands a terminal uses. Not public: nothing a user
+    /// runs can move a store's clock.
+    func at(_ clock: any WardClock) -> Store { Store(path: path, pool: pool, clock: clock) }
+
     static func configuration() -> Configuration {
         var c = Configuration()
         c.foreignKeysEnabled = true

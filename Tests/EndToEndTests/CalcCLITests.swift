@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WardCore
 
 /// `wardline calc` as scripts use it: JSON with camelCase keys, and exit
 /// code 2 with a one-line message naming the argument for bad input.
@@ -47,6 +48,82 @@ import Testing
         #expect(steps.first?["dailyMg"] as? Double == 40)
         #expect(steps.last?["dailyMg"] as? Double == 10)
         #expect(j["endDay"] as? Int == steps.last?["day"] as? Int)
+    }
+
+    /// Repeated --drug/--mg pairs: every pair and the total, from the table in force.
+    @Test func equivalenceOfTwoPairsAndTheirTotal() throws {
+        let q = ProtocolLoader.builtInDefault().equivalence
+        let alprazolam = try #require(q.table.doses["alprazolam"]), zopiclone = try #require(q.table.doses["zopiclone"])
+        #expect(!alprazolam.isRange && !zopiclone.isRange)
+        let a = 2 * q.referenceDiazepamMg / alprazolam.low, z = 7.5 * q.referenceDiazepamMg / zopiclone.low
+        let args = ["equivalent", "--drug", "alprazolam", "--mg", "2", "--drug", "zopiclone", "--mg", "7.5"]
+        let j = try json(args)
+        #expect(j["totalDiazepamMg"] as? Double == a + z)
+        #expect(j["totalDiazepamMgRange"] as? [Double] == [a + z, a + z])
+        #expect(j["table"] as? String == q.selected)
+        let drugs = try #require(j["drugs"] as? [[String: Any]])
+        #expect(drugs.map { $0["drug"] as? String } == ["alprazolam", "zopiclone"])
+        #expect(drugs.map { $0["mg"] as? Double } == [2, 7.5])
+        #expect(drugs.map { $0["diazepamMg"] as? Double } == [a, z])
+        #expect(drugs.map { $0["diazepamMgRange"] as? [Double] } == [[a, a], [z, z]])
+
+        let r = try runProcess(Paths.binary, ["calc"] + args)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("alprazolam 2 mg ≈ diazepam \(DoseText.mg(a)) mg"))
+        #expect(r.stdout.contains("zopiclone 7.5 mg ≈ diazepam \(DoseText.mg(z)) mg [Z-drug]"))
+        #expect(r.stdout.contains("Total ≈ diazepam \(DoseText.mg(a + z)) mg"))
+    }
+
+    /// A range anywhere makes the total a range: `totalDiazepamMg` is null.
+    @Test func aRangeMakesTheTotalARange() throws {
+        let q = ProtocolLoader.builtInDefault().equivalence
+        let alprazolam = try #require(q.table.doses["alprazolam"]), bromazepam = try #require(q.table.doses["bromazepam"])
+        #expect(bromazepam.isRange)
+        let j = try json(["equivalent", "--drug", "alprazolam", "--mg", "2", "--drug", "bromazepam", "--mg", "6"])
+        #expect(j["totalDiazepamMg"] is NSNull)
+        let a = 2 * q.referenceDiazepamMg / alprazolam.low
+        #expect(j["totalDiazepamMgRange"] as? [Double] == [a + 6 * q.referenceDiazepamMg / bromazepam.high,
+                                                           a + 6 * q.referenceDiazepamMg / bromazepam.low])
+        #expect(j["drug"] == nil)   // the single-pair keys only when there is one pair
+    }
+
+    @Test func mismatchedDrugAndMgCountsExitTwo() throws {
+        let r = try runProcess(Paths.binary, ["calc", "equivalent", "--drug", "alprazolam", "--mg", "2", "--drug", "zopiclone"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(r.stderr.contains("2 --drug") && r.stderr.contains("1 --mg"), "\(r.stderr)")
+    }
+
+    /// `--drug lorazepam`: the plan in lorazepam mg, each step with its diazepam equivalent.
+    @Test func taperOfAnotherDrugShowsTheDiazepamEquivalent() throws {
+        let p = ProtocolLoader.builtInDefault()
+        let lorazepam = try #require(p.equivalence.table.doses["lorazepam"])
+        let j = try json(["taper", "--drug", "lorazepam", "--start-mg", "8", "--phase", "4:1:7"])
+        #expect(j["drug"] as? String == "lorazepam")
+        let steps = try #require(j["steps"] as? [[String: Any]])
+        #expect(steps.compactMap { $0["dailyMg"] as? Double } == [8, 7, 6, 5, 4])
+        for s in steps {
+            let mg = try #require(s["dailyMg"] as? Double)
+            #expect(s["diazepamMg"] as? Double == mg * p.equivalence.referenceDiazepamMg / lorazepam.low)
+        }
+        let warnings = try #require(j["warnings"] as? [String])
+        #expect(warnings.contains { $0.contains("stabilisation cap") && $0.contains("lorazepam") })
+        #expect(warnings.contains { $0.contains("no ward stock is listed for lorazepam") })
+
+        let text = try runProcess(Paths.binary, ["calc", "taper", "--drug", "lorazepam", "--start-mg", "8", "--phase", "4:1:7"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("day 0: 8 mg/day ≈ \(DoseText.mg(8 * p.equivalence.referenceDiazepamMg / lorazepam.low)) mg/day diazepam"))
+    }
+
+    /// Without --drug the plan stays diazepam, rounded to diazepam stock (scored halves kept).
+    @Test func taperWithoutDrugIsDiazepam() throws {
+        let j = try json(["taper", "--start-mg", "20", "--phase", "10:2.5:14"])
+        #expect(j["drug"] as? String == "diazepam")
+        let steps = try #require(j["steps"] as? [[String: Any]])
+        #expect(steps.compactMap { $0["dailyMg"] as? Double } == [20, 17.5, 15, 12.5, 10])
+        #expect(steps.allSatisfy { ($0["diazepamMg"] as? Double) == ($0["dailyMg"] as? Double) })
     }
 
     @Test(arguments: [

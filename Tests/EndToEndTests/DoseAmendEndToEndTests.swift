@@ -14,10 +14,7 @@ import WardStore
         let bedIndex = try demo.admitWithADoseDueNow(mrn: "E2E2", name: "Okoye, Ada")
 
         let tmux = try demo.openTUI(cols: 132, rows: 43)
-        try tmux.signIn("N1001", "111111", landing: "Müller, Grete")
-        for _ in 0..<bedIndex { try tmux.send("Down") }
-        try tmux.send("Enter")
-        try tmux.waitFor("Okoye, Ada")
+        try tmux.openChart(row: bedIndex, patient: "Okoye, Ada")
         try tmux.send("m")
         try tmux.waitFor("Drug, dose, route")
 

@@ -16,10 +16,7 @@ import WardStore
         let bedIndex = try demo.admitWithADoseDueNow(mrn: "E2E1", name: "Medina, Rosa", prn: true)
 
         let tmux = try demo.openTUI(cols: cols, rows: rows)
-        try tmux.signIn("N1001", "111111", landing: "Müller, Grete")
-        for _ in 0..<bedIndex { try tmux.send("Down") }
-        try tmux.send("Enter")
-        try tmux.waitFor("Medina, Rosa")
+        try tmux.openChart(row: bedIndex, patient: "Medina, Rosa")
         try tmux.send("m")
         try tmux.waitFor("PRN orders")
 
@@ -33,15 +30,23 @@ import WardStore
         try tmux.send("Enter")
         try tmux.waitFor("Given:")
 
-        // The PRN order (next row): no recent score, so an override reason first.
+        // The PRN order (next row): no recent score, so a documented decision first — here a prescriber's
+        // override: who (P3001), how (present), why; it waits for their co-signature.
         try tmux.send("Down"); try tmux.send("g")
         try tmux.waitFor("Give anyway only because")
-        try tmux.send("1"); try tmux.send("Enter")
+        try tmux.send("1")
+        try tmux.waitFor("Prescriber ID")
+        try tmux.type("P3001"); try tmux.send("Enter")
+        try tmux.send("p")
+        try tmux.type("seen at the bedside"); try tmux.send("Enter")
+        try tmux.waitFor("Override: P3001")
+        try tmux.send("Enter")
         try tmux.waitFor("Witness staff ID")
         try tmux.type("C2001"); try tmux.send("Enter")
         try tmux.type("222222"); try tmux.send("Enter")
         let after = try tmux.waitFor("Given: PRN")
         #expect(after.contains("PRN given today"))
+        #expect(after.contains("UNSIGNED OVERRIDE"))
 
         try tmux.send("Escape"); try tmux.send("Escape"); try tmux.send("q")
         #expect(tmux.exitStatus() == 0)
@@ -52,6 +57,37 @@ import WardStore
             JOIN patients p ON p.id = a.patient_id WHERE p.mrn = 'E2E1' ORDER BY a.id
             """])
         #expect(q.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-                == "0|given|10.0|N1001|N1002|-\n1|given|5.0|N1001|C2001|prn-prescriber-instructed")
+                == "0|given|10.0|N1001|N1002|-\n1|given|5.0|N1001|C2001|-")
+        let o = try demo.sql("""
+            SELECT s.staff_id, o.instruction, o.reason, (SELECT count(*) FROM override_cosignatures) FROM dose_overrides o
+            JOIN staff s ON s.id = o.prescriber JOIN administrations a ON a.id = o.administration_id
+            JOIN patients p ON p.id = a.patient_id WHERE p.mrn = 'E2E1'
+            """)
+        #expect(o == "P3001|present|seen at the bedside|0")
+    }
+
+    /// The hold is the store's, and the MAR shows it before anything is typed: RASS −4 recorded on
+    /// the chart, then g on the scheduled dose names the rule and the value; Esc; nothing written.
+    @Test func deepSedationHoldsTheScheduledDoseAndNothingIsWritten() throws {
+        let demo = try DemoWardDB("marhold"); defer { demo.remove() }
+        let bedIndex = try demo.admitWithADoseDueNow(mrn: "E2E2", name: "Okoro, Ada")
+        let tmux = try demo.openTUI(cols: 80, rows: 24)
+        try tmux.openChart(row: bedIndex, patient: "Okoro, Ada")
+        try tmux.send("s")
+        try tmux.waitFor("RASS")
+        try tmux.send("-"); try tmux.send("4"); try tmux.send("Enter")
+        try tmux.waitFor("saved")
+        try tmux.send("m")
+        try tmux.waitFor("DE mg")
+        try tmux.send("g")
+        let held = try tmux.waitFor("RASS -4")
+        #expect(held.contains("hold: RASS -4 (Deep sedation)"))
+        #expect(held.contains("at or below RASS -2"))
+        #expect(held.contains("Prescriber ID"))
+        try tmux.send("Escape")
+        try tmux.send("Escape"); try tmux.send("Escape"); try tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+        #expect(try demo.sql("SELECT count(*) FROM administrations a JOIN patients p ON p.id = a.patient_id WHERE p.mrn = 'E2E2'") == "0")
+        #expect(try demo.sql("SELECT count(*) FROM sedation_scores s JOIN patients p ON p.id = s.patient_id WHERE p.mrn = 'E2E2' AND s.value = '-4'") == "1")
     }
 }

@@ -38,6 +38,14 @@ import WardStore
                                            minIntervalMinutes: 120, maxPer24hDiazepamMg: 20))
         let a = try store.writeOrder(WriteOrder(patientID: p.id, terms: prn), session: prescriber, protocol: ward)
         let b = try store.writeOrder(WriteOrder(patientID: p.id, terms: prn), session: prescriber, protocol: ward)
+        // What the dose-safety rules need before any dose: calm fresh observations, and for a PRN a gated score above threshold.
+        _ = try store.record(RecordSedation(patientID: p.id, score: .rass(0)), session: charge)
+        _ = try store.record(RecordVitals(patientID: p.id, vitals: VitalSigns(
+            respirationRate: 16, spo2: 97, onOxygen: false, systolic: 122, diastolic: 76, pulse: 84, acvpu: .alert,
+            temperature: 36.8)), session: charge, protocol: ward)
+        _ = try store.record(RecordGatedAssessment(RecordAssessment(patientID: p.id, scale: .ciwaB, items: Array(repeating: 2, count: 15) + Array(repeating: 0, count: 5)),
+                                                   gate: DoseGateAnswers(recentUseConfirmed: true, canCommunicate: true)),
+                             session: charge, protocol: ward)
         return Setup(dir: dir, db: db, taper: taper.id, prnA: a.id, prnB: b.id, due: due, patient: p.id)
     }
 
@@ -76,7 +84,8 @@ import WardStore
         let s = try setUp(); defer { try? FileManager.default.removeItem(at: s.dir) }
         let out = race(s, order: { $0 % 2 == 0 ? s.prnA : s.prnB }, scheduled: nil)
         #expect(out.filter { $0.status == 0 }.count == 1, "\(out.map(\.stderr))")
-        #expect(out.filter { $0.status != 0 }.allSatisfy { $0.stderr.contains("PRN was already given by") })
+        #expect(out.filter { $0.status != 0 }.allSatisfy { $0.status == 65 && $0.stderr.contains("a benzodiazepine PRN (diazepam 5 mg) was given by") },
+                "\(out.map(\.stderr))")
         let n = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM administrations WHERE is_prn = 1 AND patient_id = \(s.patient)"])
         #expect(n.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }

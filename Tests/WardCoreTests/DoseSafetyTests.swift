@@ -61,45 +61,4 @@ import Testing
         #expect(no.message.hasPrefix("monitoring only, use an observer scale (RASS)"))
         #expect(p.appropriateness.evaluate(recentUseConfirmed: false, canCommunicate: false).reasons.count == 2)
     }
-
-    func prn(total: Int, takenMinutesAgo: Double = 5, doses: [BenzodiazepineDose] = [],
-             hold: HoldDecision? = nil, gate: DoseGateDecision? = nil) -> PRNDecision {
-        let t = p.prn.templates[0]
-        let h = hold ?? p.hold.evaluate(vitals: TimedVitals(vitals(), at: ago(5)), sedation: TimedSedation(.rass(0), at: ago(5)), now: now)
-        return t.evaluate(latest: TimedTotal(scale: .ciwaB, total: total, takenAt: ago(takenMinutesAgo)), doses: doses, hold: h,
-                          gate: gate ?? p.appropriateness.evaluate(recentUseConfirmed: true, canCommunicate: true), now: now,
-                          equivalence: p.equivalence, capCounts: p.prn.capCounts,
-                          approachingFraction: p.alerts.prnCapApproachingFraction,
-                          scoreMaxAgeMinutes: p.hold.observationMaxAgeMinutes)
-    }
-
-    @Test func prnThresholdIntervalAndCap() {
-        let t = p.prn.templates[0]
-        #expect(prn(total: t.threshold).outcome == .mayGive)
-        #expect(prn(total: t.threshold - 1).outcome == .belowThreshold)
-        #expect(prn(total: t.threshold, takenMinutesAgo: 120).outcome == .observeFirst)
-        let recent = BenzodiazepineDose(drug: "diazepam", mg: t.doseMg, givenAt: ago(Double(t.minIntervalMinutes) - 1), isPRN: true, template: t.name)
-        #expect(prn(total: t.threshold, doses: [recent]).outcome == .tooSoon)
-        let older = BenzodiazepineDose(drug: "diazepam", mg: t.doseMg, givenAt: ago(Double(t.minIntervalMinutes)), isPRN: true, template: t.name)
-        #expect(prn(total: t.threshold, doses: [older]).outcome == .mayGive)
-        // The cap counts PRN doses of every benzodiazepine order, in diazepam equivalents:
-        // lorazepam 1 mg ≈ diazepam 10 mg (Ashton) + this order's dose.
-        let lorazepam = BenzodiazepineDose(drug: "lorazepam", mg: 1.5, givenAt: ago(600), isPRN: true, template: "other")
-        let d = prn(total: t.threshold, doses: [lorazepam])
-        #expect(d.countedLast24hDiazepamMg == 15)
-        #expect(d.outcome == (15 + t.doseMg > t.maxPer24hDiazepamMg ? .capReached : .mayGive))
-        #expect(d.capApproaching == (15 >= p.alerts.prnCapApproachingFraction * t.maxPer24hDiazepamMg))
-        // Doses older than 24 h and scheduled doses do not count (capCounts = "prn").
-        let old = BenzodiazepineDose(drug: "lorazepam", mg: 4, givenAt: ago(24 * 60 + 1), isPRN: true)
-        let scheduled = BenzodiazepineDose(drug: "diazepam", mg: 40, givenAt: ago(60), isPRN: false)
-        #expect(prn(total: t.threshold, doses: [old, scheduled]).countedLast24hDiazepamMg == 0)
-    }
-
-    @Test func prnHoldAndGateWin() {
-        let t = p.prn.templates[0]
-        let hold = p.hold.evaluate(vitals: TimedVitals(vitals(rr: 9), at: ago(5)), sedation: nil, now: now)
-        #expect(prn(total: t.threshold + 10, hold: hold).outcome == .hold)
-        let gate = p.appropriateness.evaluate(recentUseConfirmed: false, canCommunicate: true)
-        #expect(prn(total: t.threshold + 10, gate: gate).outcome == .monitoringOnly)
-    }
 }

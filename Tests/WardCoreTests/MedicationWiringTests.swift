@@ -73,38 +73,45 @@ import Testing
 
     // MARK: PRN eligibility
 
-    @Test func eligibleWithCalmFreshObservations() throws {
-        let w = snapshot()
-        let e = try #require(w.recordedPRNEligibility(prnOrder, now: at(5), protocol: p))
-        #expect(e.isEligible, "\(e.line)")
-        #expect(e.line == "PRN eligible")
-        // Without the observations, the same order asks for them first.
-        let blind = try #require(w.prnEligibility(prnOrder, now: at(5), protocol: p))
-        #expect(blind.reasons.contains { if case .observeFirst = $0 { true } else { false } })
+    func safety(_ w: WardSnapshot, at now: Date) -> DoseSafetyDecision {
+        w.doseSafety(order: prnOrder, mg: template.doseMg, scheduledFor: nil, at: now, protocol: p)
+    }
+    static let yes = DoseGateAnswers(recentUseConfirmed: true, canCommunicate: true)
+
+    @Test func clearWithCalmFreshObservationsAndAnAnsweredGate() throws {
+        let e = safety(snapshot(gate: Self.yes), at: at(5))
+        #expect(e.isClear, "\(e.line)")
+        // Without the observations, the same order asks for them first, and no one may override that.
+        var blind = snapshot(gate: Self.yes)
+        blind.vitals = [:]; blind.sedation = [:]
+        let b = safety(blind, at: at(5))
+        #expect(b.findings.contains { $0.rule == .observeFirst } && b.need == .never)
     }
 
     @Test func heldForSedationAtTheHoldLevelWithTheReasonInTheLine() throws {
-        let e = try #require(snapshot(rass: p.hold.rassAtOrBelow).recordedPRNEligibility(prnOrder, now: at(5), protocol: p))
-        #expect(!e.isEligible)
-        #expect(e.reasons.contains { if case .hold = $0 { true } else { false } })
+        let e = safety(snapshot(rass: p.hold.rassAtOrBelow, gate: Self.yes), at: at(5))
+        #expect(e.findings.contains { $0.rule == .hold } && e.need == .prescriber)
         #expect(e.line.contains("RASS \(p.hold.rassAtOrBelow)"))
         // One step lighter than the hold level is not a hold.
-        let lighter = try #require(snapshot(rass: p.hold.rassAtOrBelow + 1).recordedPRNEligibility(prnOrder, now: at(5), protocol: p))
-        #expect(lighter.isEligible, "\(lighter.line)")
+        let lighter = safety(snapshot(rass: p.hold.rassAtOrBelow + 1, gate: Self.yes), at: at(5))
+        #expect(lighter.isClear, "\(lighter.line)")
     }
 
     @Test func staleObservationsAskForNewOnes() throws {
         let late = at(Double(p.hold.observationMaxAgeMinutes) + 1)
-        let e = try #require(snapshot().recordedPRNEligibility(prnOrder, now: late, protocol: p))
-        #expect(e.reasons.contains { if case .observeFirst = $0 { true } else { false } })
+        let e = safety(snapshot(gate: Self.yes), at: late)
+        #expect(e.findings.contains { $0.rule == .observeFirst })
+        #expect(e.refusal(prescriberOverride: true, nurseJudgement: true) != nil)
     }
 
-    @Test func theDoseGateAnswersRecordedWithTheScoreDecideTheGate() throws {
+    @Test func theDoseGateAnswersRecordedWithTheScoreDecideTheGateAndNoAnswersIsMonitoringOnly() throws {
         try #require(p.appropriateness.requireCanCommunicate)
-        let cannot = DoseGateAnswers(recentUseConfirmed: true, canCommunicate: false)
-        let e = try #require(snapshot(gate: cannot).recordedPRNEligibility(prnOrder, now: at(5), protocol: p))
-        #expect(e.reasons.contains { if case .gateNotMet = $0 { true } else { false } })
-        let yes = DoseGateAnswers(recentUseConfirmed: true, canCommunicate: true)
-        #expect(try #require(snapshot(gate: yes).recordedPRNEligibility(prnOrder, now: at(5), protocol: p)).isEligible)
+        let cannot = safety(snapshot(gate: DoseGateAnswers(recentUseConfirmed: true, canCommunicate: false)), at: at(5))
+        #expect(cannot.findings.contains { $0.rule == .prnCriterion && $0.message.contains("cannot communicate") })
+        #expect(cannot.need == .nurseJudgement)
+        let unanswered = safety(snapshot(gate: nil), at: at(5))
+        #expect(unanswered.findings.contains { $0.rule == .prnCriterion && $0.message.contains("monitoring only") })
+        #expect(unanswered.refusal(prescriberOverride: false, nurseJudgement: false) != nil)
+        #expect(unanswered.refusal(prescriberOverride: false, nurseJudgement: true) == nil)
     }
 }

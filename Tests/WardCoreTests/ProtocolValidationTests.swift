@@ -20,6 +20,8 @@ import Testing
         #expect(p.shifts.shift(at: ClockTime("19:30")!)?.name == "night")
         #expect(p.shifts.shift(at: ClockTime("03:00")!)?.name == "night")
         #expect(!ProtocolSummary.lines(p).isEmpty)
+        #expect(p.doseSafety.ceiling24hDiazepamMg == 40 && p.doseSafety.ceilingProvenance.status == .unconfirmed)
+        #expect(p.doseSafety.synonyms["xanax"] == "alprazolam")
     }
 
     /// Each kind of mistake, with the key path and line it must be reported at.
@@ -58,6 +60,9 @@ import Testing
         ("below = 8\nconsecutive", "below = 99\nconsecutive", "reassessment.stepDown.ciwa-ar.below", "below = 99", "out of range"),
         ("[reassessment.stepDown.ciwa-ar]", "[reassessment.stepDown.rass]", "reassessment.stepDown.rass", "[reassessment.stepDown.rass]",
          "not a banded scale"),
+        // the 24-hour ceiling: a value, and a synonym that names no drug in any table
+        ("ceiling24hDiazepamMg = 40", "ceiling24hDiazepamMg = 0", "doseSafety.ceiling24hDiazepamMg", "ceiling24hDiazepamMg = 0", "out of range"),
+        ("xanax = \"alprazolam\"", "xanax = \"aspirin\"", "doseSafety.synonyms.xanax", "xanax = \"aspirin\"", "in no equivalence table"),
         // handover style
         ("handoverStyle = \"SBAR\"", "handoverStyle = \"SOAP\"", "alerts.handoverStyle", "handoverStyle = \"SOAP\"", "\"I-PASS\""),
     ]) func mistakeIsReportedWithKeyPathAndLine(old: String, new: String, keyPath: String, lineNeedle: String, message: String) {

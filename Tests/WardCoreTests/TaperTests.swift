@@ -67,10 +67,13 @@ import Testing
     }
 
     @Test func roundsToTabletPieces() throws {
-        #expect(rules.roundingMg == 1)   // 2 mg tablets halved
+        // Shipped stock 2/5/10 mg, all scored: the finest piece difference is
+        // 0.5 mg (half of 2 = 1 mg, half of 5 = 2.5 mg).
+        #expect(rules.roundingMg == 0.5)
         let p = try plan(30, [TaperPhase(untilMg: 20, reduction: .percent(7), everyDays: 7)])
-        #expect(p.steps.allSatisfy { $0.dailyMg == $0.dailyMg.rounded() })
-        #expect(p.steps.map(\.dailyMg) == [30, 28, 26, 24, 22, 20])
+        // 7% of 30 = 2.1 mg a step: 27.9, 25.8, 23.7, 21.6 → nearest half-mg amounts (all makeable above 2 mg).
+        #expect(p.steps.map(\.dailyMg) == [30, 28, 26, 23.5, 21.5, 20])
+        #expect(p.steps.allSatisfy { ($0.dailyMg * 2).rounded() == $0.dailyMg * 2 })
     }
 
     @Test func dayByDaySplitAtDoseTimes() throws {
@@ -82,9 +85,9 @@ import Testing
             #expect(abs(d.doses.map(\.mg).reduce(0, +) - d.dailyMg) < 1e-9)
             #expect(d.doses.allSatisfy { $0.mg >= 0 })
         }
-        // 9 mg over four times: 2, 2, 2, 3 (the larger share later in the day).
+        // 9 mg over four times: 2, 2, 2.5, 2.5 (2.5 = half a 5 mg tablet; the larger share later in the day).
         #expect(days[2].dailyMg == 9)
-        #expect(days[2].doses.map(\.mg) == [2, 2, 2, 3])
+        #expect(days[2].doses.map(\.mg) == [2, 2, 2.5, 2.5])
     }
 
     @Test func invalidRequestsAreRefused() {

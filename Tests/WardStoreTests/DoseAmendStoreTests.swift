@@ -11,8 +11,11 @@ import WardCore
         return (o, try #require(f.doses(o).first))
     }
 
+    /// Gives a dose as a nurse would: fresh sedation and vitals first (the hold rules), and for a PRN a score above its threshold.
     func give(_ f: Fixture, _ o: MedicationOrder, _ due: Date?, by: StaffRole = .nurse) throws -> Administration {
-        try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: due, status: .given,
+        try f.observe(o.patientID)
+        if due == nil { try f.score(o.patientID, 30) }
+        return try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: due, status: .given,
                                           witness: f.witness(by == .chargeNurse ? .nurse : .chargeNurse)),
                                session: f.session(by), protocol: wardProtocol)
     }
@@ -123,13 +126,12 @@ import WardCore
         #expect(blocked?.message.contains("minimum 120 min") == true)
         try f.store.markDoseEnteredInError(administrationID: first.id, reason: "recorded under the wrong patient", session: f.session(.nurse))
         var snap = try f.store.loadWard(protocol: wardProtocol)
-        #expect(snap.lastPRN(of: "diazepam", for: p.id) == nil)
         #expect(snap.diazepamTotal(for: p.id, now: f.clock.now(), protocol: wardProtocol).prnMg == 0)
         #expect(snap.openPRNFollowUps(for: p.id).isEmpty)
         #expect(snap.lastPRNGivenAt(for: p.id, now: f.clock.now()) == nil)   // no longer brings the observation clock forward
         #expect(snap.prnFollowUps[p.id]?.count == 1)   // kept on the record
-        let e = try #require(snap.recordedPRNEligibility(o, now: f.clock.now(), protocol: wardProtocol))
-        #expect(!e.isBlocked)
+        let e = snap.doseSafety(order: o, mg: 10, scheduledFor: nil, at: f.clock.now(), protocol: wardProtocol)
+        #expect(!e.findings.contains { $0.rule == .classInterval || $0.rule == .orderCap })
         let second = try give(f, o, nil)
         #expect(second.isPRN)
         snap = try f.store.loadWard(protocol: wardProtocol)
@@ -138,6 +140,6 @@ import WardCore
         f.clock.advance(minutes: 130)
         // The 10 mg cap is now reached by the second dose alone (the voided one is not added).
         let cap = refusal { _ = try give(f, o, nil) }
-        #expect(cap?.message.contains("24-h cap reached — 10 mg") == true)
+        #expect(cap?.message.contains("order #\(o.id) PRN maximum: 10 mg DE counted in 24 h") == true)
     }
 }

@@ -85,6 +85,7 @@ extension Fixture {
         let f = try Fixture()
         let p = try f.admit("M1", bed: "1")
         let o = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.taperTerms()), session: f.session(.prescriber), protocol: wardProtocol)
+        try f.observe(p)   // the hold rules need a fresh sedation score and vital signs before any dose
         return (f, p, o)
     }
 
@@ -111,6 +112,7 @@ extension Fixture {
         let (f, _, o) = try setUp(); defer { f.cleanup() }
         let dose = try #require(f.doses(o).first)
         f.clock.advance(minutes: Double(wardProtocol.administration.windowMinutes + 30))
+        try f.observe(o.patientID)
         let none = refusal { try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given, witness: f.witness(.chargeNurse)),
                                                     session: f.session(.nurse), protocol: wardProtocol) }
         #expect(none?.kind == .invalid)
@@ -149,6 +151,7 @@ extension Fixture {
         let p = try f.admit("M1", bed: "1")
         let o = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.taperTerms()), session: f.session(.prescriber), protocol: wardProtocol)
         let dose = try #require(f.doses(o).first)
+        try f.observe(p)
         func give(_ who: StaffRole, _ w: WitnessCredentials?) -> CommandRefusal? {
             refusal { try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given, witness: w),
                                              session: f.session(who), protocol: wardProtocol) }
@@ -214,23 +217,29 @@ extension Fixture {
 }
 
 @Suite(.serialized) struct PRNStoreTests {
-    @Test func minimumIntervalHoldsAcrossPRNOrdersOfTheSameDrugAndAFollowUpIsStarted() throws {
+    /// A PRN dose as a nurse gives it: fresh observations and a score above the threshold first.
+    func give(_ f: Fixture, _ o: MedicationOrder, by: StaffRole = .nurse) throws -> Administration {
+        try f.observe(o.patientID)
+        try f.score(o.patientID, 30)
+        return try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: nil, status: .given,
+                                                 witness: f.witness(by == .nurse ? .chargeNurse : .nurse)),
+                                      session: f.session(by), protocol: wardProtocol)
+    }
+
+    @Test func minimumIntervalHoldsAcrossPRNOrdersAndAFollowUpIsStarted() throws {
         let f = try Fixture(); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let a = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.prnTerms()), session: f.session(.prescriber), protocol: wardProtocol)
         let b = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.prnTerms()), session: f.session(.prescriber), protocol: wardProtocol)
-        let first = try f.store.recordDose(RecordDose(orderID: a.id, scheduledFor: nil, status: .given, witness: f.witness(.chargeNurse)),
-                                           session: f.session(.nurse), protocol: wardProtocol)
+        let first = try give(f, a)
         #expect(first.isPRN)
         f.clock.advance(minutes: 40)
-        let second = refusal { try f.store.recordDose(RecordDose(orderID: b.id, scheduledFor: nil, status: .given, witness: f.witness(.nurse)),
-                                                      session: f.session(.chargeNurse), protocol: wardProtocol) }
-        #expect(second?.kind == .conflict)
-        #expect(second?.message.contains("already given by Nurse, Test") == true)
-        #expect(second?.message.contains("40 min ago; minimum 120 min") == true)
+        let second = refusal { _ = try give(f, b, by: .chargeNurse) }
+        #expect(second?.kind == .unsafe)
+        #expect(second?.message.contains("was given by Nurse, Test") == true)
+        #expect(second?.message.contains("40 min ago; minimum 120 min between PRN doses of any benzodiazepine") == true)
         f.clock.advance(minutes: 81)
-        _ = try f.store.recordDose(RecordDose(orderID: b.id, scheduledFor: nil, status: .given, witness: f.witness(.nurse)),
-                                   session: f.session(.chargeNurse), protocol: wardProtocol)
+        _ = try give(f, b, by: .chargeNurse)
         #expect(try f.count("SELECT count(*) FROM administrations WHERE is_prn = 1") == 2)
         let snap = try f.store.loadWard(protocol: wardProtocol)
         let fu = try #require(snap.prnFollowUps[p.id]?.last)
@@ -250,32 +259,28 @@ extension Fixture {
         f.clock.advance(minutes: target.timeIntervalSince(f.clock.now()) / 60)
         let p = try f.admit("M1", bed: "1")
         let a = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.prnTerms(minInterval: 60)), session: f.session(.prescriber), protocol: wardProtocol)
-        _ = try f.store.recordDose(RecordDose(orderID: a.id, scheduledFor: nil, status: .given, witness: f.witness(.chargeNurse)),
-                                   session: f.session(.nurse), protocol: wardProtocol)
+        _ = try give(f, a)
         #expect(wardProtocol.shifts.shift(at: ClockTime(f.localHHMM(f.clock.now()))!)?.name == wardProtocol.shifts.shifts[0].name)
         f.clock.advance(minutes: 20)
         #expect(wardProtocol.shifts.shift(at: ClockTime(f.localHHMM(f.clock.now()))!)?.name == wardProtocol.shifts.shifts[1].name)
-        let next = refusal { try f.store.recordDose(RecordDose(orderID: a.id, scheduledFor: nil, status: .given, witness: f.witness(.nurse)),
-                                                    session: f.session(.chargeNurse), protocol: wardProtocol) }
+        let next = refusal { _ = try give(f, a, by: .chargeNurse) }
         #expect(next?.message.contains("20 min ago; minimum 60 min") == true)
     }
 
-    @Test func the24hCapCountsEveryBenzodiazepinePRNOrder() throws {
+    @Test func theOrdersOwn24hMaximumCountsEveryBenzodiazepinePRNInDiazepamEquivalents() throws {
         let f = try Fixture(); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let diaz = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.prnTerms(minInterval: 30, cap: 20, dose: 10)),
                                           session: f.session(.prescriber), protocol: wardProtocol)
         var lz = f.prnTerms(minInterval: 30, cap: 20, dose: 1); lz.drug = "lorazepam"   // 1 mg = 10 mg diazepam (Ashton)
         let lor = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: lz), session: f.session(.prescriber), protocol: wardProtocol)
-        _ = try f.store.recordDose(RecordDose(orderID: diaz.id, scheduledFor: nil, status: .given, witness: f.witness(.chargeNurse)),
-                                   session: f.session(.nurse), protocol: wardProtocol)
-        f.clock.advance(minutes: 5)
-        _ = try f.store.recordDose(RecordDose(orderID: lor.id, scheduledFor: nil, status: .given, witness: f.witness(.chargeNurse)),
-                                   session: f.session(.nurse), protocol: wardProtocol)
+        _ = try give(f, diaz)
+        f.clock.advance(minutes: 35)
+        _ = try give(f, lor)
         f.clock.advance(minutes: 60)
-        let over = refusal { try f.store.recordDose(RecordDose(orderID: diaz.id, scheduledFor: nil, status: .given, witness: f.witness(.chargeNurse)),
-                                                    session: f.session(.nurse), protocol: wardProtocol) }
-        #expect(over?.message.contains("24-h cap reached") == true)
+        let over = refusal { _ = try give(f, diaz) }
+        #expect(over?.kind == .unsafe)
+        #expect(over?.message.contains("order #\(diaz.id) PRN maximum: 20 mg DE counted in 24 h + this 10 mg would pass 20 mg") == true)
         let snap = try f.store.loadWard(protocol: wardProtocol)
         #expect(snap.diazepamTotal(for: p.id, now: f.clock.now(), protocol: wardProtocol).prnMg == 20)
     }

@@ -35,6 +35,9 @@ enum MARFixture {
         let p = given(2, order: prn, scheduled: nil, at: prnAt, by: Fixture.ben, witness: Fixture.ann)
         w.administrations[1] = [p, given(1, order: taper, scheduled: "08:00", at: "08:10")].sorted { $0.at > $1.at }
         w.prnFollowUps[1] = [PRNFollowUp(id: 1, administrationID: 2, patientID: 1, dueAt: p.at.addingTimeInterval(3600))]
+        // The calm sedation score and vital signs taken at 13:53 that the hold rules need before any dose.
+        w.vitals[1] = [VitalSignsEntry(stamp: ObsFixture.stamp(905, hoursAgo: 0.2), vitals: ObsFixture.vitals(), scale2: false)]
+        w.sedation[1] = [SedationEntry(stamp: ObsFixture.stamp(953, hoursAgo: 0.2), score: .rass(0))]
         return w
     }
 

@@ -143,18 +143,28 @@ import WardCore
         d.key(.key(.down)); d.key(.key(.down)); d.key(.key(.down)); d.key(.key(.down))   // the PRN order
         d.key(.char("g"))
         #expect(d.mar?.pending == nil)
-        #expect(d.mar?.message?.text.contains("last dose 40 min ago, minimum 120") == true)
+        #expect(d.mar?.message?.text.contains("40 min ago; minimum 120 min between PRN doses of any benzodiazepine") == true)
     }
 
-    @Test func aPRNNotMeetingItsCriteriaNeedsAnOverrideReason() throws {
+    @Test func aPRNNotMeetingItsCriteriaNeedsTheNursesJudgementWithANoteOrAnOverride() throws {
         var d = MARFixture.onMAR()
         d.state.wardProtocol = Self.noWitness
         for _ in 0..<4 { d.key(.key(.down)) }
         d.key(.char("g"))
         #expect(d.mar?.pending?.reasonUse == .prnOverride)
-        d.key(.char("1")); d.key(.key(.enter))
+        // 2: the nurse's clinical judgement, with a note.
+        d.key(.char("2"))
+        #expect(d.mar?.step == .note)
+        for c in "shaking, sweating" { d.key(.char(c)) }
+        d.key(.key(.enter)); d.key(.key(.enter))
         let cmd = try #require(d.recordDose)
-        #expect(cmd.scheduledFor == nil && cmd.reason == .prnPrescriberInstructed && cmd.orderID == MARFixture.prn.id)
+        #expect(cmd.scheduledFor == nil && cmd.reason == .prnClinicalJudgement && cmd.note == "shaking, sweating")
+        #expect(cmd.override == nil && cmd.orderID == MARFixture.prn.id)
+        // 1: a prescriber's instruction is the override form, not a reason code.
+        var e = MARFixture.onMAR()
+        for _ in 0..<4 { e.key(.key(.down)) }
+        e.key(.char("g")); e.key(.char("1"))
+        #expect(e.mar?.step == .override && e.mar?.pending?.reason == nil)
     }
 
     @Test func thePRNFollowUpIsRecordedAsItsEffect() throws {

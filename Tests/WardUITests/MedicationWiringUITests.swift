@@ -13,26 +13,46 @@ import WardCore
         var w = MARFixture.ward(prnAt: prnAt)
         let threshold = MARFixture.prn.terms.prn!.threshold
         w.assessments[Fixture.mullerID, default: []].insert(Fixture.ciwa(108, Fixture.mullerID, total: threshold, hoursAgo: 0.25), at: 0)
+        w.doseGates[108] = DoseGateAnswers(recentUseConfirmed: true, canCommunicate: true)
         w.vitals[Fixture.mullerID] = [VitalSignsEntry(stamp: ObsFixture.stamp(905, hoursAgo: 0.2), vitals: ObsFixture.vitals(), scale2: false)]
         w.sedation[Fixture.mullerID] = [SedationEntry(stamp: ObsFixture.stamp(953, hoursAgo: 0.2), score: .rass(rass))]
         return w
     }
 
-    @Test func theMARSaysPRNEligibleWithCalmFreshObservations() {
+    @Test func theMARSaysThePRNMayBeGivenWithCalmFreshObservationsAndAnAnsweredGate() {
         let d = MARFixture.onMAR(ward: Self.ward(rass: 0))
-        #expect(d.text.contains("PRN eligible"))
-        #expect(!d.text.contains("PRN not eligible"))
+        #expect(d.text.contains("PRN may be given now"))
+        #expect(!d.text.contains("PRN not now"))
     }
 
-    @Test func theMARRefusesPRNAtTheSedationHoldLevelAndSaysWhy() {
+    @Test func theMARHoldsThePRNAtTheSedationHoldLevelAndOnlyAPrescriberOverrideGoesOn() {
         let rass = Self.proto.hold.rassAtOrBelow
         var d = MARFixture.onMAR(ward: Self.ward(rass: rass))
-        #expect(d.text.contains("PRN not eligible: RASS \(rass)"))
+        #expect(d.text.contains("PRN not now: hold: RASS \(rass)"))
         for _ in 0..<4 { d.key(.key(.down)) }       // the PRN order
         d.key(.char("g"))
-        // Not a hard block: giving anyway needs a documented override, and the reason says RASS.
-        #expect(d.mar?.pending?.reasonUse == .prnOverride)
+        // Not a key: giving anyway is a prescriber's recorded override, and the panel says why it is held.
+        #expect(d.mar?.step == .override)
         #expect(d.mar?.pending?.reasonWhy.contains("RASS \(rass)") == true)
+        #expect(d.text.contains("Prescriber ID"))
+        for c in "P3001" { d.key(.char(c)) }
+        d.key(.key(.enter))
+        d.key(.char("t"))                            // telephone: the read-back comes next
+        d.key(.char("n"))
+        #expect(d.mar?.pending?.override?.field == .readBack)
+        d.key(.char("y"))
+        for c in "reviewed by phone" { d.key(.char(c)) }
+        d.key(.key(.enter))
+        #expect(d.mar?.step == .confirm)
+        #expect(d.text.contains("Override: P3001, telephone instruction, read back"))
+        d.key(.key(.enter))                          // the witness signs next
+        for c in "N1043" { d.key(.char(c)) }
+        d.key(.key(.enter))
+        for c in "999999" { d.key(.char(c)) }
+        d.key(.key(.enter))
+        let cmd = d.recordDose
+        #expect(cmd?.override == DoseOverride(prescriberStaffID: "P3001", instruction: .telephone, readBack: true, reason: "reviewed by phone"))
+        #expect(cmd?.reason == nil)
     }
 
     @Test func aPRNDoseBringsTheChartsNextCIWAForward() throws {

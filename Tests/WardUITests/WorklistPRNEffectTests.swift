@@ -9,6 +9,7 @@ import WardCore
     @Test func aPRNEffectIsATaskAndEnterOpensTheMAR() throws {
         var d = Driver.signedIn(Fixture.ann)
         var w = MARFixture.ward(prnAt: "10:00")                  // effect due 11:00: overdue at 14:05
+        w.vitals = [:]; w.sedation = [:]                          // no observations yet: due since admission (26 Nov)
         let bed = try #require(w.patient(Fixture.mullerID)?.bed)
         w.assignments = [BedAssignment(bed: bed, staff: Fixture.ann.id, staffID: Fixture.ann.staffID, staffName: Fixture.ann.name,
                                        shift: "day", shiftStart: Fixture.ago(hours: 6), assignedAt: Fixture.ago(hours: 6))]

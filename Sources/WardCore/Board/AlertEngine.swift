@@ -110,6 +110,13 @@ public struct AlertEngine: Sendable {
                 "On CIWA-triggered \(g.order) but \(g.gate.reasons.joined(separator: "; "))", g.at,
                 "Monitor with \(g.gate.observerScale.displayName); ask the prescriber to review the order.")
         }
+
+        // A dose given on a prescriber's override, until the prescriber co-signs it.
+        for o in p.unsignedOverrides {
+            add(.overrideUnsigned, .warning, "override:\(o.id)",
+                "Dose given on \(o.prescriberName)'s override (\(o.instruction.label)) at \(Self.clock(o.recordedAt, cal)), not yet co-signed",
+                o.recordedAt, "Ask \(o.prescriberName) to co-sign it: My patients (m), then K on the MAR.")
+        }
         return out.sorted(by: Self.order)
     }
 

@@ -74,6 +74,8 @@ public struct PatientBoardInput: Sendable, Hashable {
     public var ciwaGate: CIWAOrderGate?
     /// PRN doses whose effect is still to be recorded (nil fields above: not available).
     public var prnEffectsDue: [PRNEffectDue] = []
+    /// Doses given on a prescriber's override that the prescriber has not co-signed yet.
+    public var unsignedOverrides: [RecordedOverride] = []
 
     public init(patient: Patient, scores: [TimedTotal], vitals: [TimedVitals]? = nil, sedation: [TimedSedation]? = nil,
                 lastPRNAt: Date? = nil, exceptions: [MonitoringException] = [], diazepamEquivalent24hMg: Double? = nil,
@@ -134,6 +136,7 @@ public struct BoardInput: Sendable, Hashable {
         scores.sort { a, b in a.takenAt > b.takenAt }
         var input = PatientBoardInput(patient: p, scores: scores)
         if let extra = snapshot.board[p.id] { extra.apply(to: &input) }
+        input.unsignedOverrides = (snapshot.doseOverrides[p.id] ?? []).filter { !$0.isSigned }
         return input
     }
 }

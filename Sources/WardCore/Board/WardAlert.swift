@@ -19,6 +19,7 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Codable {
     case prnCapApproaching = "prn-cap-approaching"
     case seizureOrDelirium = "seizure-or-delirium"
     case gateFailedOnCIWAOrder = "gate-failed-ciwa-order"
+    case overrideUnsigned = "override-unsigned"
 
     public var title: String {
         switch self {
@@ -31,6 +32,7 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Codable {
         case .prnCapApproaching: "PRN cap approaching"
         case .seizureOrDelirium: "Seizure or delirium"
         case .gateFailedOnCIWAOrder: "Dose gate failed on CIWA order"
+        case .overrideUnsigned: "Dose override awaiting co-signature"
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// One task on a nurse's "My patients" worklist.
 public struct WorklistTask: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case observation(ObservationKind), dose(String), prnEffect(String) }
+    public enum Kind: Sendable, Hashable { case observation(ObservationKind), dose(String), prnEffect(String), cosign(Int64) }
     public var bed: String
     public var patientID: PatientID
     public var patientName: String
@@ -38,6 +38,15 @@ public enum Worklist {
                 out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name, kind: .dose(dose.label),
                                         what: "give \(dose.label)", dueAt: dose.dueAt,
                                         overdue: now > dose.dueAt.addingTimeInterval(window)))
+            }
+        }
+        // Overrides this prescriber instructed, whoever's beds they are on, until co-signed.
+        for p in input.patients {
+            for o in p.unsignedOverrides where o.prescriber == staff {
+                out.append(WorklistTask(bed: p.patient.bed ?? "", patientID: p.patient.id, patientName: p.patient.name,
+                                        kind: .cosign(o.id),
+                                        what: "co-sign override #\(o.id): dose given \(AlertEngine.clock(o.recordedAt, calendar)) by \(o.recordedByName) (\(o.instruction.label))",
+                                        dueAt: o.recordedAt, overdue: false))
             }
         }
         return out.sorted { ($0.dueAt, $0.bed) < ($1.dueAt, $1.bed) }

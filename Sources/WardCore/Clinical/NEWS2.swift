@@ -47,14 +47,7 @@ extension EntryLimits {
     }
 }
 
-func fmt(_ d: Double) -> String {
-    if d == d.rounded() && abs(d) < 1e12 { return String(Int(d)) }
-    let s = String(format: "%.2f", d)
-    var t = Substring(s)
-    while t.hasSuffix("0") { t = t.dropLast() }
-    if t.hasSuffix(".") { t = t.dropLast() }
-    return String(t)
-}
+func fmt(_ d: Double) -> String { DoseText.mg(d) }
 
 extension NEWS2Rules {
     /// Scores vital signs. `scale2` must come from the patient's record (a

@@ -24,10 +24,14 @@ public struct TaperRequest: Sendable, Hashable {
     public var startMg: Double
     public var phases: [TaperPhase]
     public var percentOf: PercentBase
-    /// Doses are rounded to multiples of this (nil: the protocol's tablets).
+    /// Doses are rounded to multiples of this (nil: what the ward's stock of `drug` makes).
     public var roundingMg: Double?
-    public init(startMg: Double, phases: [TaperPhase], percentOf: PercentBase = .start, roundingMg: Double? = nil) {
+    /// The drug the doses are of (lower case): every mg of the plan is this drug's mg.
+    public var drug: String
+    public init(startMg: Double, phases: [TaperPhase], percentOf: PercentBase = .start, roundingMg: Double? = nil,
+                drug: String = EquivalenceRules.referenceDrug) {
         self.startMg = startMg; self.phases = phases; self.percentOf = percentOf; self.roundingMg = roundingMg
+        self.drug = drug.lowercased()
     }
 }
 
@@ -49,37 +53,67 @@ public struct TaperDay: Sendable, Hashable {
     public var doses: [ScheduledDose]
 }
 
+/// What a plan's doses are rounded to.
+public enum TaperRounding: Sendable, Hashable, CustomStringConvertible {
+    /// What the ward's tablets of the drug make (whole tablets, halves of scored ones).
+    case stock(DrugStock)
+    /// Multiples of the request's `roundingMg`.
+    case multiples(Double)
+    /// No ward stock is listed for the drug: doses are kept as the order gives them.
+    case unrounded
+
+    public var description: String {
+        switch self {
+        case .stock(let s): "made from the ward's tablets: \(s.strengthsText)"
+        case .multiples(let g): "rounded to \(fmt(g)) mg"
+        case .unrounded: "not rounded: no ward stock listed"
+        }
+    }
+}
+
 public struct TaperPlan: Sendable, Hashable {
+    /// The drug every mg of the plan is of.
+    public var drug: String
     /// Every change of daily dose, from day 0.
     public var steps: [TaperStep]
     /// The day the final dose starts.
     public var endDay: Int
+    /// Every dose is a multiple of this (not every multiple can be made from tablets: see `rounding`).
     public var roundingMg: Double
+    public var rounding: TaperRounding
     /// Guard-rail warnings, each naming the day and the source of the rule.
     public var warnings: [String]
+    /// The amounts a dose can take.
+    var grid: DoseGrid
 
     /// The daily dose in force on `day`.
     public func dailyMg(onDay day: Int) -> Double {
         steps.last { $0.day <= day }?.dailyMg ?? steps.first?.dailyMg ?? 0
     }
 
-    /// Day-by-day schedule from day 0 to `endDay`, each day split across
-    /// `times`: equal shares in multiples of `roundingMg`, any extra on the
-    /// later doses (the evening/night doses carry the larger share).
+    /// Day-by-day schedule from day 0 to `endDay`, each day split across `times` (see `split`).
     public func days(times: [ClockTime]) -> [TaperDay] {
         (0...endDay).map { d in
             let daily = dailyMg(onDay: d)
-            return TaperDay(day: d, dailyMg: daily, doses: TaperPlan.split(daily, across: times, rounding: roundingMg))
+            return TaperDay(day: d, dailyMg: daily, doses: split(daily, across: times))
         }
     }
 
+    /// `daily` split across `times`: each dose an amount the plan's rounding
+    /// can make (for ward stock: whole tablets and halves of scored ones), as
+    /// equal as possible, the larger shares on the later doses (the
+    /// evening/night doses).
+    public func split(_ daily: Double, across times: [ClockTime]) -> [ScheduledDose] {
+        TaperPlan.split(daily, across: times, grid: grid)
+    }
+
+    /// The split in multiples of `rounding` mg (any extra on the later doses).
     static func split(_ daily: Double, across times: [ClockTime], rounding: Double) -> [ScheduledDose] {
-        guard !times.isEmpty else { return [] }
-        let units = Int((daily / rounding + 1e-9).rounded(.down))
-        let n = times.count
-        var mgs = (0..<n).map { i in Double(units / n + (i >= n - units % n ? 1 : 0)) * rounding }
-        mgs[n - 1] += daily - mgs.reduce(0, +)   // a target that is not a whole number of units
-        return zip(times, mgs).map { ScheduledDose(time: $0, mg: clean($1)) }
+        split(daily, across: times, grid: .multiples(of: rounding))
+    }
+
+    static func split(_ daily: Double, across times: [ClockTime], grid: DoseGrid) -> [ScheduledDose] {
+        zip(times, grid.split(daily, into: times.count)).map { ScheduledDose(time: $0, mg: clean($1)) }
     }
 }
 
@@ -94,9 +128,27 @@ public enum TaperPlanner {
     /// Longest plan the planner will produce (a runaway guard, not a clinical limit).
     public static let maxDays = 3650
 
+    /// A plan whose guard rails check diazepam itself, or say that another
+    /// drug's diazepam equivalent cannot be checked: prefer `plan(_:rules:equivalence:)`.
     public static func plan(_ req: TaperRequest, rules: TaperRules) throws(TaperError) -> TaperPlan {
-        let g = req.roundingMg ?? rules.roundingMg
-        guard g.isFinite, g > 0 else { throw TaperError(message: "rounding must be above 0 mg") }
+        try plan(req, rules: rules, equivalence: nil)
+    }
+
+    /// The plan of `req.drug` in that drug's mg, rounded to what the ward's
+    /// stock of it makes, with guard rails in diazepam equivalents through
+    /// the equivalence table in force.
+    public static func plan(_ req: TaperRequest, rules: TaperRules,
+                            equivalence: EquivalenceRules?) throws(TaperError) -> TaperPlan {
+        let rounding: TaperRounding
+        let grid: DoseGrid
+        if let g = req.roundingMg {
+            guard g.isFinite, g > 0 else { throw TaperError(message: "rounding must be above 0 mg") }
+            rounding = .multiples(g); grid = .multiples(of: g)
+        } else if let s = rules.stock(for: req.drug), let g = s.grid {
+            rounding = .stock(s); grid = g
+        } else {
+            rounding = .unrounded; grid = .multiples(of: DoseGrid.chartPrecisionMg)
+        }
         guard req.startMg.isFinite, req.startMg > 0 else { throw TaperError(message: "start dose must be above 0 mg") }
         guard !req.phases.isEmpty else { throw TaperError(message: "a taper needs at least one phase") }
         var previousUntil = req.startMg
@@ -113,7 +165,6 @@ public enum TaperPlanner {
             previousUntil = p.untilMg
         }
 
-        func round(_ v: Double) -> Double { clean((v / g).rounded() * g) }
         var steps = [TaperStep(day: 0, dailyMg: clean(req.startMg))]
         var exact = req.startMg
         var day = 0
@@ -126,8 +177,8 @@ public enum TaperPlanner {
                 case .percent(let q): cut = q / 100 * (req.percentOf == .start ? req.startMg : exact)
                 }
                 exact -= cut
-                var next = round(exact)
-                if next >= current - 1e-9 { next = clean(current - g); exact = next }   // always make progress
+                var next = grid.nearest(exact)
+                if next >= current - 1e-9 { next = grid.largestBelow(current) ?? 0; exact = next }   // always make progress
                 if next <= p.untilMg + 1e-9 { next = clean(p.untilMg); exact = next }
                 day += p.everyDays
                 guard day <= maxDays else {
@@ -136,28 +187,9 @@ public enum TaperPlanner {
                 steps.append(TaperStep(day: day, dailyMg: next))
             }
         }
-        let plan = TaperPlan(steps: steps, endDay: day, roundingMg: g, warnings: [])
-        return TaperPlan(steps: steps, endDay: day, roundingMg: g, warnings: guardRails(plan, start: req.startMg, rules: rules))
-    }
-
-    /// Stabilisation cap, and reductions faster than the protocol's rate.
-    static func guardRails(_ plan: TaperPlan, start: Double, rules: TaperRules) -> [String] {
-        var out: [String] = []
-        if start > rules.stabilisationCapMg + 1e-9 {
-            out.append("start dose \(fmt(start)) mg is above the stabilisation cap of \(fmt(rules.stabilisationCapMg)) mg (\(rules.capProvenance.status.rawValue): \(rules.capProvenance.source))")
-        }
-        let w = rules.reductionWindowDays
-        var inRun = false
-        for s in plan.steps.dropFirst() {
-            let ref = plan.dailyMg(onDay: max(0, s.day - w))
-            let refDay = plan.steps.last { $0.day <= max(0, s.day - w) }?.day ?? 0
-            let pct = ref > 0 ? (ref - s.dailyMg) / ref * 100 : 0
-            let over = pct > rules.maxReductionPercent + 1e-9
-            if over && !inRun {
-                out.append("day \(s.day): \(fmt(s.dailyMg)) mg is \(fmt((pct * 10).rounded() / 10))% below \(fmt(ref)) mg on day \(refDay), more than \(fmt(rules.maxReductionPercent))% within \(w) days (\(rules.reductionProvenance.source))")
-            }
-            inRun = over
-        }
-        return out
+        var plan = TaperPlan(drug: req.drug, steps: steps, endDay: day, roundingMg: grid.stepMg, rounding: rounding,
+                             warnings: [], grid: grid)
+        plan.warnings = guardRails(plan, start: req.startMg, rules: rules, equivalence: equivalence)
+        return plan
     }
 }

@@ -39,6 +39,7 @@ public struct CommandRefusal: Error, Sendable, Hashable, CustomStringConvertible
         case notFound
         case locked           // account locked / sign-in refused
         case storage          // the database could not be written
+        case unsafe           // a dose-safety rule refuses it: the message names the rule and the values
     }
     public var kind: Kind
     public var message: String

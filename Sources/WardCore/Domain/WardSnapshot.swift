@@ -32,6 +32,8 @@ public struct WardSnapshot: Sendable, Hashable {
     public var voidedAdministrations: [PatientID: [Administration]] = [:]
     /// PRN follow-up re-assessments per patient, newest first.
     public var prnFollowUps: [PatientID: [PRNFollowUp]] = [:]
+    /// Prescriber overrides of dose-safety rules, newest first (signed and unsigned).
+    public var doseOverrides: [PatientID: [RecordedOverride]] = [:]
     /// Handover notes, severity overrides and handed-over/accepted marks of the admitted patients.
     public var handover: HandoverRecords = HandoverRecords()
     /// Discharges on record (for the handover census).

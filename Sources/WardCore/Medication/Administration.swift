@@ -74,7 +74,7 @@ public enum ReasonCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .omittedPatientOffWard: "patient off the ward"
         case .omittedDoseUnavailable: "dose not available"
         case .omittedOther: "other (note)"
-        case .prnPrescriberInstructed: "prescriber instructed"
+        case .prnPrescriberInstructed: "prescriber's override (who, how, why)"
         case .prnClinicalJudgement: "nurse's clinical judgement (note)"
         }
     }

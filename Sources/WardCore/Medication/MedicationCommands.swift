@@ -42,11 +42,13 @@ public struct RecordDose: Sendable, Hashable {
     public var wastedMg: Double?
     /// When it happened, if earlier than now (charted afterwards); nil = now.
     public var givenAt: Date?
+    /// A prescriber's instruction to give the dose although a dose-safety rule holds it.
+    public var override: DoseOverride?
 
     public init(orderID: OrderID, scheduledFor: Date?, status: AdministrationStatus, reason: ReasonCode? = nil,
                 note: String? = nil, witness: WitnessCredentials? = nil, observationID: Int64? = nil, wastedMg: Double? = nil,
-                givenAt: Date? = nil) {
-        self.givenAt = givenAt
+                givenAt: Date? = nil, override: DoseOverride? = nil) {
+        self.givenAt = givenAt; self.override = override
         self.orderID = orderID; self.scheduledFor = scheduledFor; self.status = status; self.reason = reason
         self.note = note; self.witness = witness; self.observationID = observationID; self.wastedMg = wastedMg
     }

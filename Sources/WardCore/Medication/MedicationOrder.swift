@@ -103,12 +103,21 @@ public struct MedicationOrder: Sendable, Hashable, Identifiable {
     public var writtenBy: StaffKey
     public var writtenByName: String
     public var writtenAt: Date
+    /// When the order was first written (version 1): no dose falls due before it.
+    public var createdAt: Date
 
     public init(id: OrderID, patientID: PatientID, version: Int, versionID: Int64, terms: OrderTerms, reason: String?,
-                writtenBy: StaffKey, writtenByName: String, writtenAt: Date) {
+                writtenBy: StaffKey, writtenByName: String, writtenAt: Date, createdAt: Date? = nil) {
         self.id = id; self.patientID = patientID; self.version = version; self.versionID = versionID; self.terms = terms
         self.reason = reason; self.writtenBy = writtenBy; self.writtenByName = writtenByName; self.writtenAt = writtenAt
+        self.createdAt = createdAt ?? writtenAt
     }
+
+    /// Whether a scheduled time is the order's to give: its window had not
+    /// closed when the order was first written (an order written at 14:00
+    /// never makes that morning's 08:00 and 12:00 doses due or overdue; a
+    /// 14:00 dose written at 14:20 is due as usual).
+    public func schedules(_ dueAt: Date, _ rules: AdministrationRules) -> Bool { rules.overdueAfter(dueAt) >= createdAt }
 
     public var kind: OrderKind { terms.kind }
     public var drug: String { terms.drug }

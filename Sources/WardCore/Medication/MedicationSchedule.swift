@@ -31,26 +31,43 @@ public enum MedicationSchedule {
         return calendar.date(from: DateComponents(year: p[0], month: p[1], day: p[2]))
     }
 
-    /// The plan an order's taper terms make under the protocol's rules.
-    public static func plan(_ terms: OrderTerms, rules: TaperRules) throws(TaperError) -> TaperPlan {
+    /// The plan an order's taper terms make under the protocol's rules, in
+    /// the order's drug (its mg, rounded to that drug's ward stock), with
+    /// guard rails in diazepam equivalents through `equivalence`.
+    public static func plan(_ terms: OrderTerms, rules: TaperRules,
+                            equivalence: EquivalenceRules?) throws(TaperError) -> TaperPlan {
         guard let t = terms.taper else { throw TaperError(message: "the order has no taper") }
-        return try TaperPlanner.plan(t.request, rules: rules)
+        return try TaperPlanner.plan(request(terms, t), rules: rules, equivalence: equivalence)
+    }
+
+    /// As `plan(_:rules:equivalence:)` without a table: a drug other than
+    /// diazepam gets a warning that its diazepam equivalent was not checked.
+    public static func plan(_ terms: OrderTerms, rules: TaperRules) throws(TaperError) -> TaperPlan {
+        try plan(terms, rules: rules, equivalence: nil)
+    }
+
+    /// The planner's request for an order: its taper terms, of its drug.
+    public static func request(_ terms: OrderTerms, _ taper: TaperTerms) -> TaperRequest {
+        var r = taper.request
+        r.drug = terms.drug
+        return r
     }
 
     /// The scheduled doses of a taper order on the calendar day containing
-    /// `day`: none before the start day, after the plan's last day's doses
-    /// end (the final step carries on until the order is changed or stopped),
-    /// or when the order is held or stopped.
+    /// `day`, each an amount the ward's stock of the order's drug makes: none
+    /// before the start day, after the plan's last day's doses end (the final
+    /// step carries on until the order is changed or stopped), or when the
+    /// order is held or stopped.
     public static func doses(for order: MedicationOrder, on day: Date, rules: TaperRules, calendar: Calendar) -> [MARDose] {
         guard order.terms.kind == .taper, order.terms.status == .active, let t = order.terms.taper,
               let start = startOfDay(t.startDay, calendar),
-              let plan = try? TaperPlanner.plan(t.request, rules: rules) else { return [] }
+              let plan = try? TaperPlanner.plan(request(order.terms, t), rules: rules) else { return [] }
         let today = calendar.startOfDay(for: day)
         guard let n = calendar.dateComponents([.day], from: start, to: today).day, n >= 0 else { return [] }
         let daily = plan.dailyMg(onDay: n)
         guard daily > 0 else { return [] }
         let times = order.terms.clockTimes
-        return TaperPlan.split(daily, across: times, rounding: plan.roundingMg).compactMap { d in
+        return plan.split(daily, across: times).compactMap { d in
             guard d.mg > 0,
                   let due = calendar.date(bySettingHour: d.time.hour, minute: d.time.minute, second: 0, of: today) else { return nil }
             return MARDose(orderID: order.id, orderVersion: order.version, drug: order.drug, route: order.terms.route,

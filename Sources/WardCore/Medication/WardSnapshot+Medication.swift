@@ -21,8 +21,10 @@ extension WardSnapshot {
     }
 
     /// Every scheduled dose of the patient's taper orders on the ward-local day containing `day`, by time.
-    public func scheduledDoses(for id: PatientID, on day: Date, rules: TaperRules, calendar: Calendar) -> [MARDose] {
-        orders(.taper, for: id).flatMap { MedicationSchedule.doses(for: $0, on: day, rules: rules, calendar: calendar) }
+    public func scheduledDoses(for id: PatientID, on day: Date, protocol p: WardProtocol, calendar: Calendar) -> [MARDose] {
+        orders(.taper, for: id).flatMap { o in
+            MedicationSchedule.doses(for: o, on: day, rules: p.taper, calendar: calendar).filter { o.schedules($0.dueAt, p.administration) }
+        }
             .sorted { ($0.dueAt, $0.orderID) < ($1.dueAt, $1.orderID) }
     }
 
@@ -30,7 +32,7 @@ extension WardSnapshot {
     public func marRows(for id: PatientID, now: Date, protocol p: WardProtocol, calendar: Calendar) -> [MARRow] {
         let recorded = administrations[id] ?? []
         let voided = voidedAdministrations[id] ?? []
-        var doses = scheduledDoses(for: id, on: now, rules: p.taper, calendar: calendar)
+        var doses = scheduledDoses(for: id, on: now, protocol: p, calendar: calendar)
         // Doses recorded today that the current versions no longer schedule
         // (order changed, held or stopped since) stay on the record.
         let start = calendar.startOfDay(for: now)
@@ -63,34 +65,5 @@ extension WardSnapshot {
 
     public func diazepamTotal(for id: PatientID, now: Date, protocol p: WardProtocol) -> DiazepamTotal {
         DiazepamTotal.last24h(administrations[id] ?? [], now: now, equivalence: p.equivalence, capCounts: p.prn.capCounts)
-    }
-
-    /// The newest PRN dose of `drug` given under any PRN order.
-    public func lastPRN(of drug: String, for id: PatientID) -> Administration? {
-        (administrations[id] ?? []).filter { $0.isPRN && $0.status == .given && $0.drug == drug.lowercased() }
-            .max { $0.at < $1.at }
-    }
-
-    /// PRN eligibility for one order now. Observations (vitals, sedation)
-    /// are passed in by the caller from whatever the snapshot holds.
-    public func prnEligibility(_ order: MedicationOrder, now: Date, protocol p: WardProtocol,
-                               vitals: TimedVitals? = nil, sedation: TimedSedation? = nil) -> PRNEligibility? {
-        guard let terms = order.terms.prn, let patient = patient(order.patientID) else { return nil }
-        let total = diazepamTotal(for: order.patientID, now: now, protocol: p)
-        let dose = (try? p.equivalence.convert(drug: order.drug, mg: terms.doseMg))?.diazepamMgHigh ?? terms.doseMg
-        let scale = ScaleKind(rawValue: terms.scale)
-        let latest = scale.flatMap { self.latest($0, for: order.patientID) }
-            .map { TimedTotal(scale: $0.scale, total: $0.total, takenAt: $0.recordedAt) }
-        let hold = p.hold.evaluate(vitals: vitals, sedation: sedation, spo2Scale2: patient.spo2Scale2, now: now)
-        let recentUse = patient.substances.contains { (try? p.equivalence.convert(drug: $0.substance, mg: 1)) != nil }
-        // The answers recorded with the latest score win; without them, recent use is read from the admission record.
-        let answers = scale.flatMap { self.latest($0, for: order.patientID) }.flatMap { doseGates[$0.id] }
-        let gate = p.appropriateness.evaluate(recentUseConfirmed: answers?.recentUseConfirmed ?? recentUse,
-                                              canCommunicate: answers?.canCommunicate ?? true)
-        return PRNEligibility.evaluate(PRNEligibilityInput(
-            terms: terms, drug: order.drug, status: order.terms.status,
-            lastSameDrugPRNAt: lastPRN(of: order.drug, for: order.patientID)?.at,
-            counted24hMg: total.countedMg, doseDiazepamMg: dose, latestScore: latest,
-            scoreMaxAgeMinutes: p.hold.observationMaxAgeMinutes, hold: hold, gate: gate, now: now))
     }
 }

@@ -24,12 +24,4 @@ extension WardSnapshot {
     public func latestTimedSedation(for id: PatientID) -> TimedSedation? {
         currentSedation(for: id).first.map { TimedSedation($0.score, at: $0.stamp.recordedAt) }
     }
-
-    /// PRN eligibility for one order now, with the patient's latest recorded
-    /// vitals and sedation (hold rules) and the dose-gate answers recorded
-    /// with the latest score (appropriateness gate).
-    public func recordedPRNEligibility(_ order: MedicationOrder, now: Date, protocol p: WardProtocol) -> PRNEligibility? {
-        prnEligibility(order, now: now, protocol: p, vitals: latestTimedVitals(for: order.patientID),
-                       sedation: latestTimedSedation(for: order.patientID))
-    }
 }

@@ -58,23 +58,55 @@ public struct TaperRules: Sendable, Hashable {
     public var maxReductionPercent: Double
     public var reductionWindowDays: Int
     public var reductionProvenance: Provenance
-    /// Warn when a starting (stabilisation) dose is above this.
+    /// Warn when a starting (stabilisation) dose is above this, in diazepam
+    /// equivalents (the upper value when the table gives a range).
     public var stabilisationCapMg: Double
     public var capProvenance: Provenance
-    public var tabletDrug: String
-    public var tabletStrengthsMg: [Double]
-    public var allowHalves: Bool
-    public var tabletProvenance: Provenance
+    /// Ward tablet stock by lower-case drug name (`[taper.stock.<drug>]`, or
+    /// the one drug of an older `[taper.tablets]` table).
+    public var stock: [String: DrugStock]
+    /// The drug a new taper order starts with: diazepam when stocked, else
+    /// the first drug listed.
+    public var defaultDrug: String
     public var doseTimes: [ClockTime]
     public var doseTimesProvenance: Provenance
 
-    /// The dose step used for rounding: the smallest tablet piece (the
-    /// smallest strength, halved when halves are allowed). Every multiple of
-    /// it can be made from the stock.
-    public var roundingMg: Double {
-        let smallest = tabletStrengthsMg.min() ?? 1
-        return allowHalves ? smallest / 2 : smallest
+    public init(maxReductionPercent: Double, reductionWindowDays: Int, reductionProvenance: Provenance,
+                stabilisationCapMg: Double, capProvenance: Provenance, stock: [String: DrugStock], defaultDrug: String,
+                doseTimes: [ClockTime], doseTimesProvenance: Provenance) {
+        self.maxReductionPercent = maxReductionPercent; self.reductionWindowDays = reductionWindowDays
+        self.reductionProvenance = reductionProvenance; self.stabilisationCapMg = stabilisationCapMg
+        self.capProvenance = capProvenance; self.stock = stock; self.defaultDrug = defaultDrug.lowercased()
+        self.doseTimes = doseTimes; self.doseTimesProvenance = doseTimesProvenance
     }
+
+    /// The older one-drug form (`[taper.tablets]`): every strength scored when halves are allowed.
+    public init(maxReductionPercent: Double, reductionWindowDays: Int, reductionProvenance: Provenance,
+                stabilisationCapMg: Double, capProvenance: Provenance, tabletDrug: String, tabletStrengthsMg: [Double],
+                allowHalves: Bool, tabletProvenance: Provenance, doseTimes: [ClockTime], doseTimesProvenance: Provenance) {
+        let s = DrugStock(drug: tabletDrug, strengths: tabletStrengthsMg.map { TabletStrength(mg: $0, scored: allowHalves) },
+                          provenance: tabletProvenance)
+        self.init(maxReductionPercent: maxReductionPercent, reductionWindowDays: reductionWindowDays,
+                  reductionProvenance: reductionProvenance, stabilisationCapMg: stabilisationCapMg, capProvenance: capProvenance,
+                  stock: [s.drug: s], defaultDrug: s.drug, doseTimes: doseTimes, doseTimesProvenance: doseTimesProvenance)
+    }
+
+    /// The ward's stock of `drug`, if any is listed.
+    public func stock(for drug: String) -> DrugStock? { stock[drug.lowercased()] }
+
+    // The older one-drug view (the default drug's stock), kept for callers
+    // written before per-drug stock: prefer `stock(for:)` and `defaultDrug`.
+
+    public var tabletDrug: String { defaultDrug }
+    public var tabletStrengthsMg: [Double] { stock(for: defaultDrug)?.strengths.map(\.mg) ?? [] }
+    /// Whether any of the default drug's tablets may be halved.
+    public var allowHalves: Bool { stock(for: defaultDrug)?.strengths.contains { $0.scored } ?? false }
+    public var tabletProvenance: Provenance {
+        stock(for: defaultDrug)?.provenance ?? Provenance(source: "no ward stock listed", status: .unconfirmed)
+    }
+    /// The finest step of the default drug's doses: every makeable amount is
+    /// a multiple of it (not every multiple is makeable: see `DrugStock.grid`).
+    public var roundingMg: Double { stock(for: defaultDrug)?.grid?.stepMg ?? DoseGrid.chartPrecisionMg }
 }
 
 

@@ -127,27 +127,7 @@ extension ProtocolDecoder {
             r.reportUnknownKeys(ct, at: p)
             if let mg, let prov { cap = (mg, prov) }
         }
-        var tablets: (String, [Double], Bool, Provenance)?
-        if let tt = r.table(t, "tablets", at: path) {
-            let p = "\(path).tablets"
-            let drug = r.string(tt, "drug", at: p)
-            var strengths: [Double] = []
-            var ok = true
-            if let arr = r.array(tt, "strengthsMg", at: p) {
-                for (n, node) in arr.enumerated() {
-                    switch node.value {
-                    case .integer(let i) where i > 0: strengths.append(Double(i))
-                    case .float(let d) where d > 0 && d <= 1000: strengths.append(d)
-                    default: r.problem("\(p).strengthsMg[\(n)]", node.line, "expected a tablet strength in mg above 0"); ok = false
-                    }
-                }
-                if arr.isEmpty { r.problem("\(p).strengthsMg", tt["strengthsMg"]!.line, "needs at least one strength"); ok = false }
-            }
-            let halves = r.bool(tt, "allowHalves", at: p)
-            let prov = r.provenance(tt, at: p)
-            r.reportUnknownKeys(tt, at: p)
-            if ok, let drug, let halves, let prov, !strengths.isEmpty { tablets = (drug.lowercased(), strengths.sorted(), halves, prov) }
-        }
+        let stock = decodeTaperStock(t, path, &r)
         var times: ([ClockTime], Provenance)?
         if let dt = r.table(t, "doseTimes", at: path) {
             let p = "\(path).doseTimes"
@@ -157,10 +137,9 @@ extension ProtocolDecoder {
             if let list, let prov { times = (list, prov) }
         }
         r.reportUnknownKeys(t, at: path)
-        guard let rate, let cap, let tablets, let times else { return nil }
+        guard let rate, let cap, let stock, let times else { return nil }
         return TaperRules(maxReductionPercent: rate.0, reductionWindowDays: rate.1, reductionProvenance: rate.2,
-                          stabilisationCapMg: cap.0, capProvenance: cap.1, tabletDrug: tablets.0,
-                          tabletStrengthsMg: tablets.1, allowHalves: tablets.2, tabletProvenance: tablets.3,
+                          stabilisationCapMg: cap.0, capProvenance: cap.1, stock: stock.stock, defaultDrug: stock.defaultDrug,
                           doseTimes: times.0, doseTimesProvenance: times.1)
     }
 

@@ -95,9 +95,13 @@ public enum ProtocolSummary {
         head("taper: reduction rate", t.reductionProvenance)
         out.append("  warn above \(fmt(t.maxReductionPercent))% reduction within \(t.reductionWindowDays) days")
         head("taper: stabilisation cap", t.capProvenance)
-        out.append("  warn when the starting dose is above \(fmt(t.stabilisationCapMg)) mg/day")
-        head("taper: tablets", t.tabletProvenance)
-        out.append("  \(t.tabletDrug) \(t.tabletStrengthsMg.map(fmt).joined(separator: ", ")) mg\(t.allowHalves ? ", halves allowed" : ""); doses round to \(fmt(t.roundingMg)) mg")
+        out.append("  warn when the starting dose is above \(fmt(t.stabilisationCapMg)) mg/day diazepam-equivalent (other drugs through the equivalence table in force; the upper value of a range)")
+        for drug in t.stock.keys.sorted() {
+            let s = t.stock[drug]!
+            head("taper: ward stock of \(drug)\(drug == t.defaultDrug ? " (default drug for a new taper)" : "")", s.provenance)
+            out.append("  \(s.strengthsText); doses round to what whole tablets and halves of scored tablets make: \(s.makeableText)")
+        }
+        out.append("  a drug with no stock listed: taper doses are not rounded, and its plan warns that no ward stock is listed")
         head("taper: dose times", t.doseTimesProvenance)
         out.append("  " + t.doseTimes.map(\.description).joined(separator: ", "))
 

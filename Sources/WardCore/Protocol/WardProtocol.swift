@@ -42,6 +42,8 @@ public struct WardProtocol: Sendable {
     public var equivalence: EquivalenceRules
     public var prn: PRNRules
     public var hold: HoldRules
+    /// The 24-hour ceiling across every benzodiazepine administration, and drug synonyms.
+    public var doseSafety: DoseSafetyRules
     public var escalation: EscalationRules
     public var taper: TaperRules
     public var witness: WitnessRules

@@ -78,7 +78,7 @@ extension HandoverInput {
         let today = calendar.startOfDay(for: now)
         let days = Set([shift.start, min(shift.end, now), today, calendar.date(byAdding: .day, value: 1, to: today) ?? today]
             .map { calendar.startOfDay(for: $0) })
-        let candidates = days.flatMap { snapshot.scheduledDoses(for: id, on: $0, rules: proto.taper, calendar: calendar) }
+        let candidates = days.flatMap { snapshot.scheduledDoses(for: id, on: $0, protocol: proto, calendar: calendar) }
         var nextShown = Set<OrderID>()
         for dose in candidates.sorted(by: { $0.dueAt < $1.dueAt }) {
             let done = recorded.contains { !$0.isPRN && $0.orderID == dose.orderID && $0.scheduledFor == dose.dueAt }
@@ -121,14 +121,14 @@ extension HandoverInput {
         return orders.map { o -> String in
             guard o.terms.status == .active else { return "\(o.drug) taper \(o.terms.status.rawValue.uppercased())" }
             guard let t = o.terms.taper, let start = MedicationSchedule.startOfDay(t.startDay, calendar),
-                  let plan = try? MedicationSchedule.plan(o.terms, rules: proto.taper) else {
+                  let plan = try? MedicationSchedule.plan(o.terms, rules: proto.taper, equivalence: proto.equivalence) else {
                 return "\(o.drug) taper: the plan cannot be worked out (see the order)"
             }
             guard let day = calendar.dateComponents([.day], from: start, to: today).day, day >= 0 else {
                 return "\(o.drug) taper starts \(t.startDay)"
             }
             let step = (plan.steps.lastIndex { $0.day <= day } ?? 0) + 1
-            let doses = MedicationSchedule.doses(for: o, on: now, rules: proto.taper, calendar: calendar)
+            let doses = MedicationSchedule.doses(for: o, on: now, rules: proto.taper, calendar: calendar).filter { o.schedules($0.dueAt, proto.administration) }
             let times = doses.map { "\(HandoverPhrases.mg($0.mg)) mg \($0.time.description)" }.joined(separator: ", ")
             return "\(o.drug) \(HandoverPhrases.mg(plan.dailyMg(onDay: day))) mg/day, step \(step) of \(plan.steps.count) "
                 + "(taper day \(day + 1))" + (times.isEmpty ? "" : ": " + times)

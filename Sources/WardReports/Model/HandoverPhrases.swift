@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// The wording of each handover line, shared by the text and PDF renderers
 /// so both say exactly the same thing. Every user string is made print-safe here.
@@ -52,7 +53,7 @@ struct HandoverPhrases {
         case let a?: list(a, empty: "")
         }
     }
-    static func mg(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
+    static func mg(_ v: Double) -> String { DoseText.mg(v) }
 
     // Shift in numbers
     func ciwa(_ series: ScoreSeries?) -> String {

@@ -63,7 +63,7 @@ public struct PatientRecordText: Sendable {
         }
         let end = p.dischargedAt ?? now
         let total = snapshot.diazepamTotal(for: p.id, now: end, protocol: ward)
-        indented("24-h diazepam equivalent \(p.dischargedAt == nil ? "now" : "at discharge"): \(fmt(total.totalMg)) mg"
+        indented("24-h diazepam equivalent \(p.dischargedAt == nil ? "now" : "at discharge"): \(DoseText.mg(total.totalMg)) mg"
                  + (total.unconverted.isEmpty ? "" : " (leaves out \(total.unconverted.joined(separator: ", ")): not in the equivalence table)"))
         let doses = administrations.filter { !$0.isEnteredInError && $0.status == .given }
         indented("Doses given in the stay: \(doses.count)")
@@ -116,11 +116,11 @@ public struct PatientRecordText: Sendable {
                               text: e.note.isEmpty ? "recorded" : e.note, by: e.recordedByName, mark: nil))
         }
         for a in administrations {
-            var text = "\(a.drug) \(fmt(a.mg)) mg \(a.route) \(a.status.word)\(a.isPRN ? " (PRN)" : "")"
+            var text = "\(a.drug) \(DoseText.mg(a.mg)) mg \(a.route) \(a.status.word)\(a.isPRN ? " (PRN)" : "")"
             if let s = a.scheduledFor { text += ", due \(t.time(s))" }
             if let r = a.reason { text += "; \(r.label)" }
             if let n = a.note, !n.isEmpty { text += " (\(n))" }
-            if let w = a.wastedMg { text += "; wasted \(fmt(w)) mg" }
+            if let w = a.wastedMg { text += "; wasted \(DoseText.mg(w)) mg" }
             let by = a.byName + (a.witness.map { " (witness \($0.name))" } ?? "")
             let m = a.enteredInError.map { "ENTERED IN ERROR: \($0.reason) (\($0.byName), \(t.dayMonth($0.at)) \(t.time($0.at)))" }
             list.append(Entry(at: a.at, kind: "Dose", text: text, by: by, mark: m))

@@ -5,12 +5,15 @@ import WardCore
 extension Store {
     /// Records a dose event: give / hold / refuse / omit a scheduled dose, or
     /// give a PRN dose. One IMMEDIATE transaction: the checks that stop a
-    /// dose being given twice (the scheduled dose's existing event; for PRN
-    /// the newest same-drug PRN dose under any order vs the minimum interval,
-    /// and the 24-hour cap) run under the write lock, so of two terminals
-    /// trying at once exactly one commits and the other is told who gave it.
-    /// A witness's PIN is checked before the transaction; their account is
-    /// re-read inside it.
+    /// dose being given twice (the scheduled dose's existing event) and every
+    /// dose-safety rule (`WardSnapshot.doseSafety`: hold rules on the latest
+    /// observations, the 24-hour ceiling across every benzodiazepine dose,
+    /// the PRN interval across the class, the order's PRN maximum, the PRN
+    /// criteria) run under the write lock on what the database holds, so of
+    /// two terminals trying at once exactly one commits, and no screen or
+    /// script can record a dose the rules refuse without a prescriber's
+    /// recorded override. A witness's PIN is checked before the transaction;
+    /// their account is re-read inside it.
     @discardableResult
     public func recordDose(_ cmd: RecordDose, session: Session, protocol ward: WardProtocol) throws(CommandRefusal) -> Administration {
         let note = try cmd.note.map { (n: String) throws(CommandRefusal) -> String in try cleaned(n, "Note", max: 500) }
@@ -19,6 +22,14 @@ extension Store {
         }
         if let w = cmd.wastedMg, !(w.isFinite && w > 0) {
             throw CommandRefusal(.invalid, "Wasted amount must be above 0 mg.")
+        }
+        var cmd = cmd
+        if let o = cmd.override {
+            guard cmd.status == .given else { throw CommandRefusal(.invalid, "An override applies to a dose given, not \(cmd.status.rawValue).") }
+            cmd.override?.reason = try cleaned(o.reason, "Override reason", max: 500)
+        }
+        if cmd.reason == .prnPrescriberInstructed {
+            throw CommandRefusal(.invalid, "Not recorded: a prescriber's instruction is recorded as an override naming the prescriber, how the instruction came and why.")
         }
         let witnessKey = try verifyWitness(cmd.witness, session: session, policy: ward.security)
         do {
@@ -92,6 +103,9 @@ extension Store {
             guard let dose = doses.first(where: { abs($0.dueAt.timeIntervalSince(due)) < 0.5 }) else {
                 throw CommandRefusal(.notFound, "Order #\(order.id) has no dose scheduled at \(hhmm(due)) that day (it may have been changed or held); reload the MAR.")
             }
+            guard order.schedules(dose.dueAt, ward.administration) else {
+                throw CommandRefusal(.invalid, "Not recorded: order #\(order.id) was written at \(hhmm(order.createdAt)); its \(hhmm(dose.dueAt)) dose that day came before it and is not due.")
+            }
             mg = dose.mg
             if let winner = try existingEvent(db, order.id, dose.dueAt) { throw winner }
         case (.taper, nil):
@@ -105,7 +119,6 @@ extension Store {
                 throw CommandRefusal(.conflict, "Order #\(order.id) is \(order.terms.status.rawValue); no PRN may be given under it.")
             }
             mg = terms.doseMg
-            try checkPRN(db, order: order, terms: terms, patient: patient, now: at, ward: ward)
         case (.prn, _?):
             throw CommandRefusal(.invalid, "A PRN dose has no scheduled time.")
         }
@@ -165,6 +178,18 @@ extension Store {
             throw CommandRefusal(.notPermitted, "Not recorded: \(why). The witness types their ID and PIN.")
         }
 
+        // Dose safety, on what the database holds now (under the write lock).
+        var safety: DoseSafetyDecision? = nil
+        if cmd.status == .given {
+            let snap = try doseSafetySnapshot(db, patient: patient, at: at, now: now)
+            let decision = snap.doseSafety(order: order, mg: mg, scheduledFor: cmd.scheduledFor, at: at, protocol: ward)
+            let judgement = cmd.reason == .prnClinicalJudgement
+            if let why = decision.refusal(prescriberOverride: cmd.override != nil, nurseJudgement: judgement) {
+                throw CommandRefusal(.unsafe, "Not recorded: \(why).")
+            }
+            safety = decision
+        }
+
         try db.execute(sql: """
             INSERT INTO administrations(patient_id, order_id, order_version, is_prn, scheduled_for, status, drug, mg, route,
                                         at, recorded_by, reason, note, witness, observation_id, wasted_mg)
@@ -184,6 +209,11 @@ extension Store {
         if let w = witness { details["witness"] = .int(Int(w.staff)) }
         if let o = cmd.observationID { details["observation"] = .int(Int(o)) }
         if let w = cmd.wastedMg { details["wastedMg"] = .string(fmtMg(w)) }
+        if let o = cmd.override, let safety {
+            let recorded = try recordOverride(db, o, administration: id, patient: patient, findings: safety.findings, actor: actor,
+                                              now: now, terminal: terminal)
+            details.merge(recorded) { a, _ in a }
+        }
         try AuditChain.append(db, at: now, actor: actor.staffID, terminal: terminal, action: "dose.\(cmd.status.rawValue)",
                               patientMRN: patient.mrn, details: JSONValue.object(details))
         if isPRN && cmd.status == .given {
@@ -209,38 +239,6 @@ extension Store {
             """, arguments: [orderID, Timestamp.text(due)]) else { return nil }
         let at = Timestamp.date(row["at"]) ?? due
         return CommandRefusal(.conflict, "Not recorded: the \(hhmm(due)) dose was already \(row["status"] as String) by \(InputText.visible(row["name"])) at \(hhmm(at)).")
-    }
-
-    /// Minimum interval against the newest same-drug PRN dose under any of
-    /// the patient's PRN orders, and the 24-hour cap; inside the transaction.
-    static func checkPRN(_ db: Database, order: MedicationOrder, terms: PRNTerms, patient: Patient, now: Date,
-                         ward: WardProtocol) throws {
-        if let last = try Row.fetchOne(db, sql: """
-            SELECT a.at, s.name FROM administrations a JOIN staff s ON s.id = a.recorded_by
-            WHERE a.patient_id = ? AND a.is_prn = 1 AND a.status = 'given' AND a.drug = ? AND a.at > ? AND a.at < ? AND \(notVoided)
-            ORDER BY a.at DESC LIMIT 1
-            """, arguments: [patient.id, order.drug,
-                             Timestamp.text(now.addingTimeInterval(-TimeInterval(terms.minIntervalMinutes * 60))),
-                             Timestamp.text(now.addingTimeInterval(TimeInterval(terms.minIntervalMinutes * 60)))]),
-           let at = Timestamp.date(last["at"]) {
-            let ago = now.timeIntervalSince(at)
-            do {
-                throw CommandRefusal(.conflict, "Not recorded: \(order.drug) PRN was already given by \(InputText.visible(last["name"])) at \(hhmm(at)) (\(max(0, Int(ago / 60))) min ago; minimum \(terms.minIntervalMinutes) min).")
-            }
-        }
-        let from = Timestamp.text(now.addingTimeInterval(-86_400))
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT a.drug, a.mg, a.is_prn FROM administrations a
-            WHERE a.patient_id = ? AND a.status = 'given' AND a.at > ? AND a.at <= ? AND \(notVoided)
-            """, arguments: [patient.id, from, Timestamp.text(now)])
-        var counted = 0.0
-        for r in rows where ward.prn.capCounts == .all || (r["is_prn"] as Int) == 1 {
-            counted += (try? ward.equivalence.convert(drug: r["drug"], mg: r["mg"]))?.diazepamMgHigh ?? 0
-        }
-        let dose = (try? ward.equivalence.convert(drug: order.drug, mg: terms.doseMg))?.diazepamMgHigh ?? terms.doseMg
-        if counted + dose > terms.maxPer24hDiazepamMg + 1e-9 {
-            throw CommandRefusal(.conflict, "Not recorded: 24-h cap reached — \(fmtMg(counted)) mg diazepam-equivalent given; this \(fmtMg(dose)) mg would pass the \(fmtMg(terms.maxPer24hDiazepamMg)) mg cap.")
-        }
     }
 
     /// Records the result of a PRN follow-up re-assessment (its effectiveness).
@@ -269,6 +267,4 @@ extension Store {
 }
 
 /// "2.5", "10" — mg as typed on a chart.
-func fmtMg(_ v: Double) -> String {
-    v == v.rounded() ? String(Int(v)) : String(format: "%g", v)
-}
+func fmtMg(_ v: Double) -> String { DoseText.mg(v) }

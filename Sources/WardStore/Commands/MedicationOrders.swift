@@ -15,11 +15,14 @@ extension Store {
             try db.execute(sql: "INSERT INTO med_orders(patient_id, kind, created_at, created_by) VALUES (?, ?, ?, ?)",
                            arguments: [patient.id, t.kind.rawValue, Timestamp.text(now), actor.key])
             let orderID = db.lastInsertedRowID
+            let others = try Self.currentOrders(db, patient.id)
             let order = try Self.insertVersion(db, orderID: orderID, patientID: patient.id, version: 1, terms: t,
                                                reason: nil, actor: actor, now: now)
+            var details: [String: JSONValue] = ["order": .int(Int(orderID)), "version": .int(1), "terms": Self.termsJSON(t)]
+            let warnings = OrderChecks.warnings(t, others: others, protocol: ward)
+            if !warnings.isEmpty { details["warnings"] = .array(warnings.map { .string($0) }) }
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "order.write",
-                                  patientMRN: patient.mrn,
-                                  details: ["order": .int(Int(orderID)), "version": .int(1), "terms": Self.termsJSON(t)])
+                                  patientMRN: patient.mrn, details: .object(details))
             return order
         }
     }
@@ -50,13 +53,16 @@ extension Store {
             guard t != current.terms else {
                 throw CommandRefusal(.invalid, "Nothing changed from version \(current.version); change a value or the status.")
             }
+            let others = try Self.currentOrders(db, patient.id)
             let order = try Self.insertVersion(db, orderID: cmd.orderID, patientID: patient.id, version: current.version + 1,
                                                terms: t, reason: reason, actor: actor, now: now)
+            var details: [String: JSONValue] = ["order": .int(Int(cmd.orderID)), "version": .int(order.version),
+                                                "reason": .string(reason), "before": Self.termsJSON(current.terms),
+                                                "after": Self.termsJSON(t)]
+            let warnings = OrderChecks.warnings(t, changing: cmd.orderID, others: others, protocol: ward)
+            if !warnings.isEmpty { details["warnings"] = .array(warnings.map { .string($0) }) }
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "order.change",
-                                  patientMRN: patient.mrn,
-                                  details: ["order": .int(Int(cmd.orderID)), "version": .int(order.version),
-                                            "reason": .string(reason), "before": Self.termsJSON(current.terms),
-                                            "after": Self.termsJSON(t)])
+                                  patientMRN: patient.mrn, details: .object(details))
             return order
         }
     }
@@ -89,7 +95,7 @@ extension Store {
             guard MedicationSchedule.startOfDay(taper.startDay, .wardDefault) != nil else {
                 throw CommandRefusal(.invalid, "Start day must be YYYY-MM-DD.")
             }
-            do { _ = try TaperPlanner.plan(taper.request, rules: ward.taper) } catch {
+            do { _ = try MedicationSchedule.plan(t, rules: ward.taper, equivalence: ward.equivalence) } catch {
                 throw CommandRefusal(.invalid, "Taper: \(error.message).")
             }
         case .prn:
@@ -112,9 +118,19 @@ extension Store {
             INSERT INTO med_order_versions(order_id, version, status, drug, terms, reason, written_by, written_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [orderID, version, terms.status.rawValue, terms.drug, json, reason, actor.key, Timestamp.text(now)])
+        let created = try String.fetchOne(db, sql: "SELECT created_at FROM med_orders WHERE id = ?", arguments: [orderID])
+            .flatMap(Timestamp.date)
         return MedicationOrder(id: orderID, patientID: patientID, version: version, versionID: db.lastInsertedRowID,
                                terms: terms, reason: reason, writtenBy: actor.key, writtenByName: actor.name,
-                               writtenAt: Timestamp.stored(now))
+                               writtenAt: Timestamp.stored(now), createdAt: created)
+    }
+
+    /// The current version of every order of a patient.
+    static func currentOrders(_ db: Database, _ patient: PatientID) throws -> [MedicationOrder] {
+        var current: [OrderID: MedicationOrder] = [:]
+        for v in try Row.fetchAll(db, sql: "\(orderSelect) WHERE o.patient_id = ? ORDER BY v.order_id, v.version", arguments: [patient])
+            .compactMap(MedicationOrder.init(row:)) { current[v.id] = v }
+        return current.values.sorted { $0.id < $1.id }
     }
 
     static func currentOrder(_ db: Database, _ id: OrderID) throws -> MedicationOrder? {
@@ -133,7 +149,7 @@ extension Store {
     }
 
     static let orderSelect = """
-        SELECT v.*, o.patient_id, s.name AS written_by_name
+        SELECT v.*, o.patient_id, o.created_at AS order_created_at, s.name AS written_by_name
         FROM med_order_versions v
         JOIN med_orders o ON o.id = v.order_id
         JOIN staff s ON s.id = v.written_by
@@ -154,6 +170,6 @@ extension MedicationOrder {
               let at = Timestamp.date(row["written_at"]) else { return nil }
         self.init(id: row["order_id"], patientID: row["patient_id"], version: row["version"], versionID: row["id"],
                   terms: terms, reason: row["reason"], writtenBy: row["written_by"], writtenByName: row["written_by_name"],
-                  writtenAt: at)
+                  writtenAt: at, createdAt: (row["order_created_at"] as String?).flatMap(Timestamp.date))
     }
 }

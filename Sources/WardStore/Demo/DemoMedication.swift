@@ -29,39 +29,48 @@ extension DemoWard {
         for (n, plan) in plans.enumerated() {
             guard let patient = try? store.patient(mrn: plan.mrn) else { continue }
             let startDay = MedicationSchedule.dayKey(patient.admittedAt, cal)
-            var taper = OrderTerms(kind: .taper, drug: ward.taper.tabletDrug, strengthMg: ward.taper.tabletStrengthsMg.min(),
+            var taper = OrderTerms(kind: .taper, drug: ward.taper.defaultDrug,
+                                   strengthMg: ward.taper.stock(for: ward.taper.defaultDrug)?.strengths.map(\.mg).min(),
                                    indication: "benzodiazepine withdrawal (taper)", doseTimes: times,
                                    taper: TaperTerms(startDailyMg: plan.startMg, phases: plan.phases, startDay: startDay))
-            var order = try store.writeOrder(WriteOrder(patientID: patient.id, terms: taper), session: prescriber, protocol: ward)
+            // Written an hour after admission, as the admitting prescriber would.
+            let written = store.at(FixedClock(patient.admittedAt.addingTimeInterval(3600)))
+            var order = try written.writeOrder(WriteOrder(patientID: patient.id, terms: taper), session: prescriber, protocol: ward)
             if let lower = plan.change {
                 taper.taper?.startDailyMg = lower
-                order = try store.changeOrder(ChangeOrder(orderID: order.id, basedOn: order.version, terms: taper,
+                order = try written.changeOrder(ChangeOrder(orderID: order.id, basedOn: order.version, terms: taper,
                                                           reason: "drowsy at the starting dose; lower start"),
                                               session: prescriber, protocol: ward)
             }
             let window = TimeInterval(ward.administration.windowMinutes * 60)
             let doses = MedicationSchedule.doses(for: order, on: now, rules: ward.taper, calendar: cal)
                 .filter { $0.dueAt < now.addingTimeInterval(-window) && $0.dueAt > patient.admittedAt }
-            for (i, d) in doses.enumerated() {
+            for (i, d) in doses.enumerated() where order.schedules(d.dueAt, ward.administration) {
                 let (nurse, w) = nurses[(n + i) % nurses.count]
                 let at = d.dueAt.addingTimeInterval(Double(5 + (n * 7 + i * 3) % 20) * 60)
+                let then = store.at(FixedClock(at))
                 if plan.mrn == "100252" && i == doses.count - 1 {
-                    try store.recordDose(RecordDose(orderID: order.id, scheduledFor: d.dueAt, status: .held, reason: .heldSedation,
-                                                    note: nil, givenAt: at), session: nurse, protocol: ward)
+                    try then.recordDose(RecordDose(orderID: order.id, scheduledFor: d.dueAt, status: .held, reason: .heldSedation,
+                                                   note: nil), session: nurse, protocol: ward)
                 } else {
-                    try store.recordDose(RecordDose(orderID: order.id, scheduledFor: d.dueAt, status: .given, witness: w, givenAt: at),
-                                         session: nurse, protocol: ward)
+                    try preDoseChecks(then, patient: patient, at: at, nurse: nurse, protocol: ward)
+                    try then.recordDose(RecordDose(orderID: order.id, scheduledFor: d.dueAt, status: .given, witness: w),
+                                        session: nurse, protocol: ward)
                 }
             }
             if plan.prn, let t = ward.prn.templates.first {
-                let prn = try store.writeOrder(WriteOrder(patientID: patient.id, terms: OrderTerms(
+                let prn = try written.writeOrder(WriteOrder(patientID: patient.id, terms: OrderTerms(
                     kind: .prn, drug: t.drug, indication: "withdrawal symptoms (\(t.scale.displayName) ≥ \(t.threshold))",
                     prn: PRNTerms(t))), session: prescriber, protocol: ward)
                 let at = now.addingTimeInterval(-3 * 3600)
                 if plan.mrn == "100231", at > patient.admittedAt, cal.isDate(at, inSameDayAs: now) {
                     let (nurse, w) = nurses[0]
-                    try store.recordDose(RecordDose(orderID: prn.id, scheduledFor: nil, status: .given, witness: w, givenAt: at),
-                                         session: nurse, protocol: ward)
+                    let then = store.at(FixedClock(at))
+                    try preDoseChecks(then, patient: patient, at: at, nurse: nurse, protocol: ward)
+                    try then.recordDose(RecordDose(orderID: prn.id, scheduledFor: nil, status: .given, witness: w,
+                                                   override: DoseOverride(prescriberStaffID: "P3001", instruction: .present, readBack: false,
+                                                                          reason: "restless and tremulous between scores; reviewed at the bedside")),
+                                        session: nurse, protocol: ward)
                 }
             }
         }
@@ -71,9 +80,20 @@ extension DemoWard {
         let tapered = Set(plans.map(\.mrn))
         for d in patients where d.day > 1 && !tapered.contains(d.mrn) {
             guard let patient = try? store.patient(mrn: d.mrn) else { continue }
-            _ = try store.writeOrder(WriteOrder(patientID: patient.id, terms: OrderTerms(
+            _ = try store.at(FixedClock(patient.admittedAt.addingTimeInterval(3600))).writeOrder(WriteOrder(patientID: patient.id, terms: OrderTerms(
                 kind: .prn, drug: t.drug, indication: "withdrawal symptoms (\(t.scale.displayName) ≥ \(t.threshold))",
                 prn: PRNTerms(t))), session: prescriber, protocol: ward)
         }
+    }
+
+    /// The sedation score and vital signs a nurse takes just before a
+    /// benzodiazepine dose when the last ones are older than the hold rules
+    /// accept (the store refuses the dose otherwise).
+    static func preDoseChecks(_ store: Store, patient: Patient, at: Date, nurse: Session, protocol ward: WardProtocol) throws(CommandRefusal) {
+        let before = at.addingTimeInterval(-5 * 60)
+        _ = try store.record(RecordSedation(patientID: patient.id, score: .rass(0), takenAt: before), session: nurse)
+        _ = try store.record(RecordVitals(patientID: patient.id, vitals: VitalSigns(
+            respirationRate: 16, spo2: 97, onOxygen: false, systolic: 124, diastolic: 78, pulse: 84, acvpu: .alert,
+            temperature: 36.7), takenAt: before), session: nurse, protocol: ward)
     }
 }

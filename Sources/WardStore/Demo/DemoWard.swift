@@ -143,7 +143,10 @@ public enum DemoWard {
                 var total = Int((Double(p.from) + Double(p.to - p.from) * f).rounded()) + Int(rng.next() % 7) - 3
                 if spikeAt.contains(i) { total += 14 + Int(rng.next() % 8) }
                 let items = itemScores(total: min(80, max(0, total)), rng: &rng)
-                _ = try store.record(RecordAssessment(patientID: patient.id, scale: .ciwaB, items: items, takenAt: when),
+                // The gate questions answered as a nurse would: recent use from the admission record, able to talk.
+                let recent = patient.substances.contains { !ward.doseSafety.drugs(in: $0.substance, equivalence: ward.equivalence).isEmpty }
+                _ = try store.record(RecordGatedAssessment(RecordAssessment(patientID: patient.id, scale: .ciwaB, items: items, takenAt: when),
+                                                           gate: DoseGateAnswers(recentUseConfirmed: recent, canCommunicate: true)),
                                      session: recorders[(i + count) % recorders.count], protocol: ward)
                 count += 1
             }

@@ -28,6 +28,7 @@ extension Store {
                                         version: version, loadedAt: now)
             try Self.loadObservations(db, into: &snapshot)
             try Self.loadMedication(db, into: &snapshot, now: now)
+            try Self.loadOverrides(db, into: &snapshot)
             (snapshot.handover, snapshot.discharges) = try Self.loadHandoverRecords(db)
             try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
             try Self.loadClinicalEvents(db, into: &snapshot)

@@ -42,6 +42,7 @@ extension Store {
                                         version: 0, loadedAt: clock.now())
             try Self.loadObservations(db, into: &snapshot, scope: scope)
             try Self.loadClinicalEvents(db, into: &snapshot, scope: scope)
+            try Self.loadOverrides(db, into: &snapshot, scope: scope)
             (snapshot.handover, _) = try Self.loadHandoverRecords(db, scope: scope)
             let doses = try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? ORDER BY a.at DESC, a.id DESC",
                                          arguments: [p.id]).compactMap(Administration.init(row:))

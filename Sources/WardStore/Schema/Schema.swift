@@ -15,6 +15,7 @@ enum Schema {
         m.registerMigration("v-board-alerts-assignments", migrate: migrateBoard)
         m.registerMigration("v-clinical-events-seizure-delirium", migrate: migrateClinicalEvents)
         m.registerMigration("v-administration-amendments-entered-in-error", migrate: migrateDoseAmendments)
+        m.registerMigration("v-dose-overrides-cosignatures", migrate: migrateDoseOverrides)
         return m
     }
 

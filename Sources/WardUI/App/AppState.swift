@@ -98,7 +98,7 @@ public struct AppState: Sendable {
             case .list: return .mar
             case .reason, .effect: return .marReason
             case .confirm: return .marConfirm
-            case .note, .witness, .wastage: return .marText
+            case .note, .witness, .wastage, .override: return .marText
             }
         case .orderEntry: return .orderEntry
         case .handover: return .handover

@@ -17,6 +17,8 @@ public enum Msg: Sendable {
     case eventSaved(Result<ClinicalEventEntry, CommandRefusal>)
     /// A dose event (given/held/refused/omitted) was recorded or refused.
     case doseRecorded(Result<Administration, CommandRefusal>)
+    /// A prescriber's co-signature of a dose override: saved or refused.
+    case overrideCosigned(Result<RecordedOverride, CommandRefusal>)
     /// An order (new or new version) was signed or refused.
     case orderSaved(Result<MedicationOrder, CommandRefusal>)
     /// A PRN follow-up result was recorded or refused.
@@ -56,6 +58,8 @@ public enum Effect: Sendable, Hashable {
     case recordEvent(RecordClinicalEvent, session: Session)
     /// Record a dose event as `session` (the witness's PIN travels in the command); answer with `.doseRecorded`.
     case recordDose(RecordDose, session: Session)
+    /// Co-sign a dose override; answer with `.overrideCosigned`.
+    case cosignOverride(CosignOverride, session: Session)
     /// Sign a new order; answer with `.orderSaved`.
     case writeOrder(WriteOrder, session: Session)
     /// Sign a new version of an order; answer with `.orderSaved`.

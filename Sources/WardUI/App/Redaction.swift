@@ -12,6 +12,7 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
             "recordDose(order \(c.orderID), \(c.status.rawValue), by staff \(s.staff.id), witness: \(c.witness == nil ? "none" : "<redacted>"))"
         case .writeOrder(let c, let s): "writeOrder(patient \(c.patientID), by staff \(s.staff.id))"
         case .changeOrder(let c, let s): "changeOrder(order \(c.orderID), by staff \(s.staff.id))"
+        case .cosignOverride(let c, let s): "cosignOverride(override \(c.overrideID), by staff \(s.staff.id))"
         case .recordPRNEffect(let c, let s): "recordPRNEffect(follow-up \(c.followUpID), by staff \(s.staff.id))"
         case .quit: "quit"
         case .recordGated(let c, let s): "recordGated(patient \(c.assessment.patientID), \(c.assessment.scale.displayName), by staff \(s.staff.id))"

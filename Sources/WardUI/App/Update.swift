@@ -27,6 +27,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleEventSaved(result)
     case .doseRecorded(let result):
         return state.handleDoseRecorded(result)
+    case .overrideCosigned(let result):
+        return state.handleOverrideCosigned(result)
     case .orderSaved(let result):
         return state.handleOrderSaved(result)
     case .prnEffectRecorded(let result):

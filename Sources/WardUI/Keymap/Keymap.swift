@@ -253,7 +253,10 @@ extension Keymap {
                 KeyBinding(chars("e"), .prnEffect, label: "e", inLegend: false),
                 KeyBinding(chars("n"), .newOrder, label: "n"),
                 KeyBinding(chars("c"), .changeOrder, label: "c"),
+                KeyBinding(chars("K"), .cosignOverride, label: "K"),
                 KeyBinding(chars("E"), .amendEntry, label: "E"),
+                KeyBinding(chars("s"), .newSedation, label: "s", inLegend: false),
+                KeyBinding(chars("v"), .newVitals, label: "v", inLegend: false),
                 KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc"),
             ],
             .marReason: [

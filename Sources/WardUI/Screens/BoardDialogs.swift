@@ -106,7 +106,7 @@ enum WorklistView {
         Chrome.titleBar(&s, state, subtitle: "My patients · \(tasks.count) task\(tasks.count == 1 ? "" : "s")")
         s.fill(Rect(x: 0, y: 1, width: s.width, height: 1), role: .header)
         s.put(fit: " Due    Bed  Patient               Task", x: 0, y: 1, width: s.width, role: .header, emphasis: .bold)
-        if beds.isEmpty {
+        if beds.isEmpty && tasks.isEmpty {
             for (i, line) in Text.wrap("No bed is assigned to you this shift. The charge nurse assigns beds on the overview (n).",
                                        width: s.width - 2).enumerated() {
                 s.put(fit: line, x: 1, y: 2 + i, width: s.width - 2, role: .muted)
@@ -123,7 +123,8 @@ enum WorklistView {
             let y = 2 + i - first
             let sel = i == w.selected
             if sel { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .selection) }
-            let role: SemanticRole = sel ? .selection : t.overdue ? .doseOverdue : .doseDue
+            let cosign = if case .cosign = t.kind { true } else { false }
+            let role: SemanticRole = sel ? .selection : t.overdue ? .doseOverdue : cosign ? .alertWarning : .doseDue
             var x = 1
             // Within 12 hours as HH:MM; older as its day, so "12:05" never means two days ago.
             let due = abs(t.dueAt.timeIntervalSince(state.now)) < 12 * 3600 ? Format.clock(t.dueAt, state.calendar)

@@ -12,7 +12,13 @@ enum GateView {
                 : ("DOSE GATE: recent use confirmed, can communicate? ", "y/n · Enter: monitoring only")
             var x = 1
             x += s.put(question, x: x, y: y, role: .alertInfo, emphasis: .bold)
-            s.put(fit: keys, x: x, y: y, width: max(0, s.width - x - 1), role: .keyHint, emphasis: .bold)
+            x += s.put(fit: keys, x: x, y: y, width: max(0, s.width - x - 1), role: .keyHint, emphasis: .bold)
+            // What the admission record says, by drug name or synonym, where there is room for it.
+            let p = state.wardProtocol
+            let named = (state.ward?.patient(f.patientID)?.substances ?? [])
+                .flatMap { p.doseSafety.drugs(in: $0.substance, equivalence: p.equivalence) }
+            let hint = named.isEmpty ? "  (admission record: no benzodiazepine named)" : "  (admission record: \(named.joined(separator: ", ")))"
+            if x + Text.width(hint) < s.width { s.put(hint, x: x, y: y, role: .muted) }
         case .askingWhichNo:
             s.put(fit: "DOSE GATE: which is no?  u recent use not confirmed · c cannot communicate · b both",
                   x: 1, y: y, width: s.width - 2, role: .alertWarning, emphasis: .bold)

@@ -5,7 +5,7 @@ import WardCore
 /// being recorded walks list → reason (when needed) → note (when needed)
 /// → confirm (`w`: → wastage amount → confirm) → witness (when needed) → saving.
 public struct MARState: Sendable, Hashable {
-    public enum Step: Sendable, Hashable { case list, reason, note, confirm, witness, effect, wastage }
+    public enum Step: Sendable, Hashable { case list, reason, note, override, confirm, witness, effect, wastage }
 
     public var patientID: PatientID
     /// Index over `MARScreen.rows` (scheduled doses, then PRN orders).
@@ -50,10 +50,32 @@ public struct PendingDose: Sendable, Hashable {
     public var wasteText: String = ""
     /// Why wasting this drug needs a witness (the protocol's schedule), nil when it does not.
     public var wastageWitnessWhy: String? = nil
+    /// What the dose-safety rules said when the dose was prepared (shown; the store decides again).
+    public var safety: DoseSafetyDecision? = nil
+    /// The prescriber's override being typed (step `.override`), kept once complete.
+    public var override: OverrideEntry? = nil
 
     /// A witness signs for giving the drug, or for the wastage recorded with it.
     public var witnessNeeded: Bool { needsWitness || (wastedMg != nil && wastageWitnessWhy != nil) }
     public var witnessReason: String { needsWitness ? witnessWhy : (wastedMg != nil ? wastageWitnessWhy ?? "" : "") }
+}
+
+/// A prescriber's override as the nurse types it: who, how the instruction
+/// came, the read-back for a telephone instruction, and why.
+public struct OverrideEntry: Sendable, Hashable {
+    public enum Field: Sendable, Hashable { case prescriber, instruction, readBack, reason }
+    public var field = Field.prescriber
+    public var prescriber = ""
+    public var instruction: OverrideInstruction? = nil
+    public var readBack = false
+    public var reason = ""
+    public init() {}
+
+    public var value: DoseOverride? {
+        guard let instruction, !prescriber.isEmpty, !reason.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return DoseOverride(prescriberStaffID: prescriber, instruction: instruction, readBack: readBack,
+                            reason: reason.trimmingCharacters(in: .whitespaces))
+    }
 }
 
 /// The second person's ID and PIN; the PIN is never drawn.
@@ -103,5 +125,5 @@ enum MARScreen {
         return s.wastage ? "wasting \(s.label) needs a witness" : nil
     }
 
-    static func mg(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%g", v) }
+    static func mg(_ v: Double) -> String { DoseText.mg(v) }
 }

@@ -12,6 +12,7 @@ extension AppState {
         case .list: return marList(action, &m)
         case .reason: return marReason(action, event, &m)
         case .note: return marNote(action, event, &m)
+        case .override: return marOverride(action, event, &m)
         case .confirm: return marConfirm(action, &m)
         case .witness: return marWitness(action, event, &m)
         case .effect: return marEffect(action, event, &m)
@@ -37,6 +38,10 @@ extension AppState {
             stack.append(.orderEntry(OrderEntryForm(patientID: m.patientID, today: MedicationSchedule.dayKey(now, calendar),
                                                     protocol: wardProtocol)))
         case .amendEntry: openDoseAmend(lines, &m)
+        case .newSedation, .newVitals:
+            guard let p = ward?.patient(m.patientID) else { return [] }
+            stack.append(action == .newVitals ? .vitals(VitalsForm(patientID: p.id, scale2: p.spo2Scale2))
+                                              : .sedation(SedationForm(patientID: p.id, scale: wardProtocol.appropriateness.observerScale)))
         case .prnEffect:
             guard let f = ward?.openPRNFollowUps(for: m.patientID).first else {
                 m.message = Flash("No PRN dose is waiting for its follow-up re-assessment.", role: .alertInfo)
@@ -44,6 +49,20 @@ extension AppState {
             }
             m.followUp = f
             m.step = .effect
+        case .cosignOverride:
+            guard let session, session.staff.role.may(.writeOrder) else {
+                m.message = Flash(StaffRole.refusalText(.writeOrder, role: session?.staff.role ?? .nurse), role: .alertWarning)
+                return []
+            }
+            let open = (ward?.doseOverrides[m.patientID] ?? []).filter { !$0.isSigned }
+            guard let o = open.filter({ $0.prescriber == session.staff.id }).min(by: { $0.recordedAt < $1.recordedAt }) else {
+                m.message = Flash(open.isEmpty ? "No dose override on this MAR is waiting for a co-signature."
+                                  : "The overrides waiting here name \(Set(open.map(\.prescriberName)).sorted().joined(separator: ", ")); only they co-sign.",
+                                  role: .alertInfo)
+                return []
+            }
+            flash = Flash("Co-signing override #\(o.id)…", role: .alertInfo)
+            return [.cosignOverride(CosignOverride(overrideID: o.id), session: session)]
         case .changeOrder:
             guard session?.staff.role.may(.writeOrder) == true else {
                 m.message = Flash(StaffRole.refusalText(.writeOrder, role: session?.staff.role ?? .nurse), role: .alertWarning)
@@ -94,6 +113,9 @@ extension AppState {
                 if let why = MARScreen.witnessNeed(self, drug: d.drug) { p.needsWitness = true; p.witnessWhy = why }
                 p.doseMg = d.mg
                 p.wastageWitnessWhy = MARScreen.wastageWitnessNeed(self, drug: d.drug)
+                guard let o = ward?.order(d.orderID) else { return }
+                let decision = ward?.doseSafety(order: o, mg: d.mg, scheduledFor: d.dueAt, at: now, protocol: wardProtocol)
+                guard safetyAllows(decision, &p, &m) else { return }
             case .held: p.reasonUse = .held; p.reasonWhy = "Why is the dose held?"
             case .refused: p.reasonUse = .refused; p.reasonWhy = "Refused:"
             case .omitted: p.reasonUse = .omitted; p.reasonWhy = "Why is the dose omitted?"
@@ -106,18 +128,12 @@ extension AppState {
                 m.message = Flash("Hold, refuse and omit apply to scheduled doses; a PRN dose is given or not.", role: .alertWarning)
                 return
             }
-            guard let terms = o.terms.prn, let e = ward?.recordedPRNEligibility(o, now: now, protocol: wardProtocol) else { return }
-            if e.isBlocked {
-                m.message = Flash(e.line, role: .alertWarning)
-                return
-            }
+            guard let terms = o.terms.prn else { return }
             var p = PendingDose(orderID: o.id, scheduledFor: nil, status: .given,
                                 label: "PRN \(o.drug) \(MARScreen.mg(terms.doseMg)) mg \(o.terms.route)", reasonUse: nil,
                                 reasonWhy: "", reason: nil, note: "", needsWitness: false, witnessWhy: "")
-            if !e.isEligible {
-                p.reasonUse = .prnOverride
-                p.reasonWhy = e.line
-            }
+            let decision = ward?.doseSafety(order: o, mg: terms.doseMg, scheduledFor: nil, at: now, protocol: wardProtocol)
+            guard safetyAllows(decision, &p, &m) else { return }
             if let why = MARScreen.witnessNeed(self, drug: o.drug) { p.needsWitness = true; p.witnessWhy = why }
             p.doseMg = terms.doseMg
             p.wastageWitnessWhy = MARScreen.wastageWitnessNeed(self, drug: o.drug)
@@ -125,9 +141,40 @@ extension AppState {
         }
     }
 
+    /// Shows what the dose-safety rules say before anything is typed: a rule
+    /// no one may override stops here with its message (and, for an old
+    /// observation, the key that takes it); a prescriber-level rule leads to
+    /// the override form; a PRN criterion to the judgement reasons. The store
+    /// decides again when the dose is saved.
+    private func safetyAllows(_ decision: DoseSafetyDecision?, _ p: inout PendingDose, _ m: inout MARState) -> Bool {
+        guard let decision, let need = decision.need else { return true }
+        p.safety = decision
+        switch need {
+        case .never:
+            var text = "Not now: " + decision.findings.filter { $0.overridableBy == .never }.map(\.message).joined(separator: "; ")
+            let missing = decision.observeFirst.map(\.message).joined()
+            if missing.contains("sedation") { text += " — press s to score sedation now" }
+            else if missing.contains("vital") { text += " — press v to take vital signs now" }
+            m.message = Flash(text, role: .alertCritical)
+            return false
+        case .prescriber:
+            p.reasonUse = nil
+            p.reasonWhy = decision.line
+            p.override = OverrideEntry()
+        case .nurseJudgement:
+            if p.scheduledFor == nil {
+                p.reasonUse = .prnOverride
+                p.reasonWhy = decision.line
+            }
+        }
+        return true
+    }
+
     private func begin(_ p: PendingDose, _ m: inout MARState) {
         m.pending = p
-        if let use = p.reasonUse {
+        if p.override != nil {
+            m.step = .override
+        } else if let use = p.reasonUse {
             let codes = ReasonCode.codes(for: use)
             if codes.count == 1 {
                 m.pending?.reason = codes[0]
@@ -147,6 +194,13 @@ extension AppState {
         case .chooseReason:
             guard case .char(let c) = event, let n = c.wholeNumberValue, (1...codes.count).contains(n) else {
                 m.message = Flash("Type 1 to \(codes.count) to choose a reason, Esc to cancel.", role: .error)
+                return []
+            }
+            if codes[n - 1] == .prnPrescriberInstructed {
+                // A prescriber's instruction is an override naming them, not a reason code.
+                m.pending?.reason = nil
+                m.pending?.override = OverrideEntry()
+                m.step = .override
                 return []
             }
             m.pending?.reason = codes[n - 1]
@@ -205,6 +259,67 @@ extension AppState {
             guard case .char(let c) = event, (m.pending?.note.count ?? 0) < 200 else { return [] }
             m.pending?.note.append(c)
         }
+        return []
+    }
+
+    /// The prescriber's override: their staff ID, Enter; p (present) or t
+    /// (telephone); for a telephone instruction y once it was read back;
+    /// the reason, Enter. Esc cancels the dose.
+    private mutating func marOverride(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {
+        guard var o = m.pending?.override else { m.reset(); return [] }
+        let maxLength = 200   // input buffer bound, not a policy value
+        switch action {
+        case .cancel:
+            m.reset()
+            return []
+        case .erase:
+            switch o.field {
+            case .prescriber: _ = o.prescriber.popLast()
+            case .reason: _ = o.reason.popLast()
+            case .instruction, .readBack: o.field = .prescriber
+            }
+        case .fieldDone, .nextField:
+            switch o.field {
+            case .prescriber:
+                guard !o.prescriber.isEmpty else {
+                    m.message = Flash("Type the staff ID of the prescriber who gave the instruction, then Enter.", role: .alertWarning)
+                    return []
+                }
+                o.field = .instruction
+            case .instruction:
+                m.message = Flash("Press p if the prescriber is present, t for a telephone instruction.", role: .alertWarning)
+            case .readBack:
+                m.message = Flash("Read the instruction back to the prescriber; press y once they have confirmed it.", role: .alertWarning)
+            case .reason:
+                guard o.value != nil else {
+                    m.message = Flash("Type why the prescriber instructed the dose, then Enter.", role: .alertWarning)
+                    return []
+                }
+                m.pending?.override = o
+                m.step = .confirm
+                return []
+            }
+        default:
+            guard case .char(let c) = event else { return [] }
+            switch o.field {
+            case .prescriber:
+                if (c.isLetter || c.isNumber) && o.prescriber.count < 64 { o.prescriber.append(c) }
+            case .instruction:
+                switch c {
+                case "p", "P": o.instruction = .present; o.readBack = false; o.field = .reason
+                case "t", "T": o.instruction = .telephone; o.field = .readBack
+                default: m.message = Flash("Press p (prescriber present) or t (telephone instruction).", role: .alertWarning)
+                }
+            case .readBack:
+                switch c {
+                case "y", "Y": o.readBack = true; o.field = .reason
+                default: m.message = Flash("A telephone instruction is read back before the dose: press y once it was, Esc to cancel.", role: .alertWarning)
+                }
+            case .reason:
+                if o.reason.count < maxLength { o.reason.append(c) }
+            }
+        }
+        m.pending?.override = o
         return []
     }
 
@@ -323,7 +438,8 @@ extension AppState {
         }
         return [.recordDose(RecordDose(orderID: p.orderID, scheduledFor: p.scheduledFor, status: p.status, reason: p.reason,
                                        note: note.isEmpty ? nil : note, witness: witness, observationID: observation,
-                                       wastedMg: p.status == .given ? p.wastedMg : nil), session: session)]
+                                       wastedMg: p.status == .given ? p.wastedMg : nil,
+                                       override: p.override?.value), session: session)]
     }
 
     /// A dose event came back from the store.
@@ -349,6 +465,17 @@ extension AppState {
             m.message = Flash(r.message.hasPrefix("Not recorded") ? r.message : "Not recorded: \(r.message)", role: .error)
         }
         stack[i] = .mar(m)
+        return [.loadWard]
+    }
+
+    /// A co-signature came back from the store.
+    mutating func handleOverrideCosigned(_ result: Result<RecordedOverride, CommandRefusal>) -> [Effect] {
+        switch result {
+        case .success(let o):
+            flash = Flash("Co-signed override #\(o.id) (dose given \(Format.clock(o.recordedAt, calendar)) by \(o.recordedByName)).", role: .saved)
+        case .failure(let r):
+            flash = Flash(r.message.hasPrefix("Not") ? r.message : "Not co-signed: \(r.message)", role: .error)
+        }
         return [.loadWard]
     }
 

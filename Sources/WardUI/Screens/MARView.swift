@@ -88,6 +88,21 @@ enum MARView {
                 y += 1
             }
         }
+        // Doses given on a prescriber's override, until the prescriber co-signs.
+        let unsigned = (w.doseOverrides[p.id] ?? []).filter { !$0.isSigned }
+        if !unsigned.isEmpty && y < bottom {
+            let mine = unsigned.contains { $0.prescriber == state.session?.staff.id }
+            let items = unsigned.map { o -> String in
+                let a = w.administrations[p.id]?.first { $0.id == o.administrationID }
+                let what = a.map { "\($0.drug) \(MARScreen.mg($0.mg)) mg" } ?? "dose"
+                return "#\(o.id) \(what) \(Format.clock(o.recordedAt, state.calendar)) by \(o.recordedByName) on \(o.prescriberName)'s \(o.instruction == .present ? "instruction (present)" : "telephone instruction"): “\(o.reason)”"
+            }
+            let text = "UNSIGNED OVERRIDE\(unsigned.count == 1 ? "" : "S"): " + items.joined(separator: "; ") + (mine ? " — K to co-sign" : "")
+            for part in Text.wrap(text, width: s.width - 2, maxLines: min(3, bottom - y)) {
+                s.put(fit: part, x: 1, y: y, width: s.width - 2, role: .alertWarning, emphasis: .bold)
+                y += 1
+            }
+        }
         if m.step != .list { drawPanel(&s, state: state, m: m, top: s.height - 2 - panel) }
     }
 
@@ -118,10 +133,13 @@ enum MARView {
             x += s.put(fit: " · \(counting) \(MARScreen.mg(t.countedMg)) of \(MARScreen.mg(cap)) mg", x: x, y: y,
                        width: max(0, s.width - x - 1), role: role, emphasis: near ? .bold : [])
         }
-        let cap = state.wardProtocol.taper.stabilisationCapMg
-        if x + 22 < s.width {
-            s.put(fit: "  stabilisation max \(MARScreen.mg(cap)) mg/day", x: x, y: y, width: s.width - x - 1,
-                  role: t.totalMg > cap + 1e-9 ? .alertWarning : .muted)
+        let ceiling = state.wardProtocol.doseSafety.ceiling24hDiazepamMg
+        let wide = s.width >= 120
+        let ceilingText = wide ? "  ceiling \(MARScreen.mg(ceiling)) mg/24 h (\(state.wardProtocol.equivalence.selected) table)"
+                               : " · ceiling \(MARScreen.mg(ceiling))"
+        if x + Text.width(ceilingText) < s.width {
+            s.put(fit: ceilingText, x: x, y: y, width: s.width - x - 1,
+                  role: t.totalMg > ceiling + 1e-9 ? .alertCritical : (t.totalMg >= ceiling - 1e-9 ? .alertWarning : .muted))
         }
         if !t.unconverted.isEmpty {
             s.put(fit: " (not in the table: \(t.unconverted.joined(separator: ", ")))", x: max(1, s.width - 30), y: y, width: 29, role: .alertWarning)
@@ -176,11 +194,13 @@ enum MARView {
         s.put(fit: "\(scale) ≥\(t.threshold), every ≥\(t.minIntervalMinutes) min, max \(MARScreen.mg(t.maxPer24hDiazepamMg)) mg DE/24 h" +
               (o.isActive ? "" : " — \(o.terms.status.rawValue.uppercased())"),
               x: x, y: y, width: max(0, s.width - x - 1), role: selected ? base : .muted)
-        guard y + 1 < bottom, let e = state.ward?.recordedPRNEligibility(o, now: state.now, protocol: state.wardProtocol) else { return y + 1 }
+        guard y + 1 < bottom, let e = state.ward?.doseSafety(order: o, mg: t.doseMg, scheduledFor: nil, at: state.now,
+                                                            protocol: state.wardProtocol) else { return y + 1 }
         var row = y + 1
-        for part in Text.wrap(e.line, width: s.width - 9, maxLines: 2) where row < bottom {
-            s.put(fit: part, x: 8, y: row, width: s.width - 9,
-                  role: e.isEligible ? .doseDue : (e.isBlocked ? .alertCritical : .alertWarning), emphasis: .bold)
+        let line = e.isClear ? "PRN may be given now" : "PRN not now: " + e.line
+        let role: SemanticRole = e.need == nil ? .doseDue : (e.need == .nurseJudgement ? .alertWarning : .alertCritical)
+        for part in Text.wrap(line, width: s.width - 9, maxLines: 3) where row < bottom {
+            s.put(fit: part, x: 8, y: row, width: s.width - 9, role: role, emphasis: .bold)
             row += 1
         }
         return row
@@ -225,11 +245,34 @@ enum MARView {
                 guard y < r.maxY - 1 else { break }
                 x += s.put(t, x: x, y: y, role: .keyHint, emphasis: .bold) + 3
             }
+        case .override:
+            let o = p.override ?? OverrideEntry()
+            let why = Text.wrap(p.reasonWhy, width: inner, maxLines: 2)
+            for (i, part) in why.enumerated() { s.put(fit: part, x: 2, y: y + i, width: inner, role: .alertCritical, emphasis: .bold) }
+            let rowY = y + why.count
+            let how = o.instruction.map { $0 == .present ? "present" : "telephone" + (o.readBack ? ", read back" : "") } ?? ""
+            let fields: [(String, String, OverrideEntry.Field)] = [
+                ("Prescriber ID", o.prescriber, .prescriber), ("p present / t phone", how, .instruction),
+                ("Why", o.reason, .reason)]
+            var x = 2
+            for (label, value, field) in fields {
+                let active = o.field == field || (field == .instruction && o.field == .readBack)
+                x += s.put("\(label): ", x: x, y: rowY, role: .text)
+                x += s.put(fit: value + (active ? "_" : ""), x: x, y: rowY, width: max(0, min(18, r.maxX - 2 - x)),
+                           role: active ? .fieldActive : .fieldDone) + 2
+            }
+            let hint = o.field == .readBack ? "Read the instruction back to the prescriber, then press y."
+                : "Only on a prescriber's instruction; awaits their co-signature. Esc cancels"
+            s.put(fit: hint, x: 2, y: min(rowY + 1, r.maxY - 2), width: inner, role: .keyHint, emphasis: .bold)
         case .note:
             s.put(fit: "Reason: \(p.reason?.label ?? "") — type a short note, Enter when done:", x: 2, y: y, width: inner, role: .text)
             s.put(fit: "> " + p.note + "_", x: 2, y: y + 2, width: inner, role: .fieldActive)
         case .confirm:
             if let reason = p.reason { s.put(fit: "Reason: \(reason.label)\(p.note.isEmpty ? "" : " “\(p.note)”")", x: 2, y: y, width: inner, role: .text) }
+            if let o = p.override?.value {
+                s.put(fit: "Override: \(o.prescriberStaffID), \(o.instruction.label) — “\(o.reason)” (awaits co-signature)",
+                      x: 2, y: y, width: inner, role: .alertWarning, emphasis: .bold)
+            }
             if p.witnessNeeded { s.put(fit: "Witness needed: \(p.witnessReason).", x: 2, y: y + 1, width: inner, role: .alertInfo) }
             if let w = p.wastedMg {
                 s.put(fit: "Wasted: \(MARScreen.mg(w)) mg of the \(MARScreen.mg(p.doseMg)) mg dispensed (w to change)", x: 2, y: y + 2, width: inner, role: .text, emphasis: .bold)

@@ -45,7 +45,7 @@ public struct OrderEntryForm: Sendable, Hashable {
 
     public init(patientID: PatientID, today: String, protocol p: WardProtocol) {
         self.patientID = patientID
-        values[.drug] = p.taper.tabletDrug
+        values[.drug] = p.taper.defaultDrug
         values[.route] = "oral"
         values[.indication] = "benzodiazepine withdrawal"
         values[.times] = p.taper.doseTimes.map(\.description).joined(separator: " ")
@@ -86,7 +86,7 @@ public struct OrderEntryForm: Sendable, Hashable {
         if kind == .prn { values[.drug] = t.drug }
     }
 
-    static func num(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%g", v) }
+    static func num(_ v: Double) -> String { DoseText.mg(v) }
 
     /// The fields shown for this kind, in order.
     public var fields: [Field] {
@@ -190,7 +190,7 @@ extension AppState {
                 switch f.field {
                 case .kind:
                     f.kind = f.kind == .taper ? .prn : .taper
-                    f.values[.drug] = f.kind == .prn ? (wardProtocol.prn.template(f.text(.template))?.drug ?? f.text(.drug)) : wardProtocol.taper.tabletDrug
+                    f.values[.drug] = f.kind == .prn ? (wardProtocol.prn.template(f.text(.template))?.drug ?? f.text(.drug)) : wardProtocol.taper.defaultDrug
                 case .template:
                     let ts = wardProtocol.prn.templates
                     if let j = ts.firstIndex(where: { $0.name == f.text(.template) }), !ts.isEmpty { f.applyTemplate(ts[(j + 1) % ts.count]) }

@@ -28,6 +28,14 @@ enum OrderEntryView {
         case .failure(let why):
             s.put(fit: "Preview: \(why.message)", x: 1, y: y, width: s.width - 2, role: .alertWarning)
         case .success(let terms):
+            // Order-level warnings (duplicate therapy, a taper above the 24-h ceiling) lead the preview.
+            let others = state.ward?.orders[f.patientID] ?? []
+            for w in OrderChecks.warnings(terms, changing: f.changingID, others: others, protocol: state.wardProtocol) {
+                for part in Text.wrap("⚠ " + w, width: s.width - 2, maxLines: 2) where y <= last {
+                    s.put(fit: part, x: 1, y: y, width: s.width - 2, role: .alertWarning, emphasis: .bold)
+                    y += 1
+                }
+            }
             if terms.kind == .taper { drawTaperPreview(&s, y: y, last: last, state: state, terms: terms) }
             else { drawPRNPreview(&s, y: y, state: state, terms: terms) }
         }
@@ -36,7 +44,7 @@ enum OrderEntryView {
     static func drawTaperPreview(_ s: inout Surface, y start: Int, last: Int, state: AppState, terms: OrderTerms) {
         var y = start
         let plan: TaperPlan
-        do { plan = try MedicationSchedule.plan(terms, rules: state.wardProtocol.taper) } catch {
+        do { plan = try MedicationSchedule.plan(terms, rules: state.wardProtocol.taper, equivalence: state.wardProtocol.equivalence) } catch {
             s.put(fit: "Preview: \(error.message)", x: 1, y: y, width: s.width - 2, role: .alertWarning)
             return
         }

@@ -131,7 +131,7 @@ extension AppState {
             stack.append(.chart(ChartState(patientID: t.patientID)))
             // A dose or a PRN effect is done on the MAR: open it over the chart (Esc comes back through the chart).
             switch t.kind {
-            case .dose, .prnEffect: stack.append(.mar(MARState(patientID: t.patientID)))
+            case .dose, .prnEffect, .cosign: stack.append(.mar(MARState(patientID: t.patientID)))
             case .observation: break
             }
         case .back: stack.removeLast()

@@ -134,9 +134,7 @@ enum OverviewView {
         }
     }
 
-    static func mg(_ d: Double) -> String {
-        d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d)
-    }
+    static func mg(_ d: Double) -> String { DoseText.mg(d) }
 
     /// "45m", "2h05", "3d4h"; "0m" for the future.
     static func compactAge(_ then: Date, now: Date) -> String {

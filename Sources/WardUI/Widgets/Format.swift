@@ -1,4 +1,5 @@
 import Foundation
+import WardCore
 
 /// Times as a nurse reads them, in the ward's calendar. Month and day names
 /// are fixed English abbreviations so screens don't depend on the locale.
@@ -7,10 +8,7 @@ public enum Format {
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     /// "14:05"
-    public static func clock(_ d: Date, _ cal: Calendar) -> String {
-        let c = cal.dateComponents([.hour, .minute], from: d)
-        return two(c.hour ?? 0) + ":" + two(c.minute ?? 0)
-    }
+    public static func clock(_ d: Date, _ cal: Calendar) -> String { DoseText.clock(d, cal) }
 
     /// Zero-padded to two digits ("05"); cheaper than String(format:) in a frame.
     static func two(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : String(n) }

@@ -126,6 +126,14 @@ final class EffectRunner: Sendable {
                 log.warning("dose refused", metadata: ["kind": "\(error.kind.rawValue)"])
                 return [.doseRecorded(.failure(error))]
             }
+        case .cosignOverride(let cmd, let session):
+            do {
+                let o = try store.cosignOverride(cmd, session: session)
+                log.info("override co-signed", metadata: ["override": "\(o.id)"])
+                return [.overrideCosigned(.success(o))] + [loadWard()].compactMap { $0 }
+            } catch {
+                return [.overrideCosigned(.failure(error))]
+            }
         case .writeOrder(let cmd, let session):
             do {
                 let o = try store.writeOrder(cmd, session: session, protocol: wardProtocol)

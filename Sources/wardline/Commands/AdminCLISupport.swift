@@ -34,7 +34,7 @@ extension CommandRefusal {
     /// sysexits: 65 bad data, 66 not found, 77 not permitted, 74 I/O.
     var exitCode: Int32 {
         switch kind {
-        case .invalid, .conflict: 65
+        case .invalid, .conflict, .unsafe: 65
         case .notFound: 66
         case .notPermitted, .locked: 77
         case .storage: 74

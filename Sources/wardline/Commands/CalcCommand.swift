@@ -93,86 +93,6 @@ struct CalcCommand: ParsableCommand {
         @OptionGroup var common: Common
         func run() throws { try CalcArgs.scale(.ciwaB, items, common) }
     }
-
-    // MARK: equivalent
-
-    struct Equivalent: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Dose of a benzodiazepine or Z-drug as diazepam mg.")
-        @Option(name: .long, help: "Drug name, e.g. alprazolam.") var drug: String?
-        @Option(name: .long, parsing: .unconditional, help: "Dose in mg.") var mg: String?
-        @Option(name: .long, help: "Equivalence table (default: the protocol's, e.g. ashton, who2009, vadod2021).") var table: String?
-        @OptionGroup var common: Common
-
-        func run() throws {
-            let p = try ProtocolFile.load(common.protocol)
-            let q = p.equivalence
-            let tableName = table ?? q.selected
-            guard let t = q.tables[tableName] else {
-                throw CalcArgs.fail("--table: '\(tableName)' is not accepted; accepted: \(q.tables.keys.sorted().joined(separator: ", "))")
-            }
-            guard let drugName = drug, t.doses[drugName.lowercased()] != nil else {
-                throw CalcArgs.fail("--drug: \(drug.map { "'\($0)' is not in the \(tableName) table" } ?? "is required"); accepted: \(t.doses.keys.sorted().joined(separator: ", "))")
-            }
-            let mg = try CalcArgs.double("--mg", mg, 0...10_000, positive: true)
-            let r = try q.convert(drug: drugName, mg: mg, table: tableName)
-            if common.json {
-                try CalcArgs.printJSON(EquivalentJSON(
-                    drug: r.drug, mg: mg, diazepamMg: r.diazepamMg, diazepamMgRange: [r.diazepamMgLow, r.diazepamMgHigh],
-                    table: r.table, tableTitle: r.tableTitle, source: r.source, status: r.status.rawValue, zDrug: r.isZDrug))
-            } else {
-                let value = r.diazepamMg.map { "\(CalcArgs.num($0)) mg" }
-                    ?? "\(CalcArgs.num(r.diazepamMgLow))–\(CalcArgs.num(r.diazepamMgHigh)) mg (the table gives a range)"
-                print("\(r.drug) \(CalcArgs.num(mg)) mg ≈ diazepam \(value)\(r.isZDrug ? " [Z-drug]" : "")")
-                print("Table: \(r.table) — \(r.tableTitle) (\(r.status.rawValue))")
-                print("Source: \(r.source)")
-            }
-        }
-    }
-
-    // MARK: taper
-
-    struct Taper: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Plan a taper: phases of 'untilMg:step:everyDays' (step in mg, or N%).")
-        @Option(name: .customLong("start-mg"), parsing: .unconditional, help: "Starting daily dose, mg diazepam.") var startMg: String?
-        @Option(name: .customLong("phase"), help: "untilMg:step:everyDays, e.g. 20:4:14 or 20:10%:7 (repeat for more phases).") var phases: [String] = []
-        @Option(name: .customLong("percent-of"), help: "A percentage step is of the 'start' dose (linear, default) or the 'current' dose.") var percentOf: String?
-        @Option(name: .customLong("round-mg"), parsing: .unconditional, help: "Round doses to multiples of this (default: the protocol's tablet strengths).") var roundMg: String?
-        @Flag(name: .long, help: "Also print the day-by-day schedule split at the protocol's dose times.") var daily = false
-        @OptionGroup var common: Common
-
-        func run() throws {
-            let p = try ProtocolFile.load(common.protocol)
-            let start = try CalcArgs.double("--start-mg", startMg, 0...1000, positive: true)
-            guard !phases.isEmpty else { throw CalcArgs.fail("--phase: at least one is required, as untilMg:step:everyDays (e.g. 20:4:14 or 20:10%:7)") }
-            let parsed = try phases.enumerated().map { try CalcArgs.phase($1, index: $0, startMg: start) }
-            var base = PercentBase.start
-            if let percentOf {
-                guard let b = PercentBase(rawValue: percentOf) else { throw CalcArgs.fail("--percent-of: '\(percentOf)' is not accepted; accepted: start, current") }
-                base = b
-            }
-            let round = try roundMg.map { try CalcArgs.double("--round-mg", $0, 0...100, positive: true) }
-            let plan: TaperPlan
-            do { plan = try TaperPlanner.plan(TaperRequest(startMg: start, phases: parsed, percentOf: base, roundingMg: round), rules: p.taper) }
-            catch { throw CalcArgs.fail("--phase: \(error.message)") }
-            let schedule = daily ? plan.days(times: p.taper.doseTimes) : nil
-            if common.json {
-                try CalcArgs.printJSON(TaperJSON(
-                    steps: plan.steps, endDay: plan.endDay, roundingMg: plan.roundingMg, warnings: plan.warnings,
-                    schedule: schedule?.map { d in TaperDayJSON(day: d.day, dailyMg: d.dailyMg,
-                        doses: d.doses.map { TaperDoseJSON(time: $0.time.description, mg: $0.mg) }) }))
-            } else {
-                print("Taper from \(CalcArgs.num(start)) mg (rounded to \(CalcArgs.num(plan.roundingMg)) mg), ends on day \(plan.endDay)")
-                for s in plan.steps { print("  day \(s.day): \(CalcArgs.num(s.dailyMg)) mg/day") }
-                for w in plan.warnings { print("WARNING: \(w)") }
-                if let schedule {
-                    print("Day-by-day (\(p.taper.doseTimes.map(\.description).joined(separator: ", "))):")
-                    for d in schedule {
-                        print("  day \(d.day): \(CalcArgs.num(d.dailyMg)) mg = " + d.doses.map { "\($0.time) \(CalcArgs.num($0.mg))" }.joined(separator: ", "))
-                    }
-                }
-            }
-        }
-    }
 }
 
 // MARK: - JSON shapes (camelCase keys as issue 3 lists them)
@@ -182,24 +102,6 @@ struct NEWS2JSON: Encodable {
     var spo2Scale: Int, parameters: NEWS2Parameters, escalate: [String], source: String
 }
 struct ScaleJSON: Encodable { var scale: String, total: Int, band: String, bandLevel: Int, source: String, status: String }
-struct EquivalentJSON: Encodable {
-    var drug: String, mg: Double, diazepamMg: Double?, diazepamMgRange: [Double], table: String, tableTitle: String
-    var source: String, status: String, zDrug: Bool
-    enum CodingKeys: String, CodingKey { case drug, mg, diazepamMg, diazepamMgRange, table, tableTitle, source, status, zDrug }
-    func encode(to e: Encoder) throws {
-        var c = e.container(keyedBy: CodingKeys.self)
-        try c.encode(drug, forKey: .drug); try c.encode(mg, forKey: .mg)
-        try c.encode(diazepamMg, forKey: .diazepamMg)   // null when the table gives a range
-        try c.encode(diazepamMgRange, forKey: .diazepamMgRange); try c.encode(table, forKey: .table)
-        try c.encode(tableTitle, forKey: .tableTitle); try c.encode(source, forKey: .source)
-        try c.encode(status, forKey: .status); try c.encode(zDrug, forKey: .zDrug)
-    }
-}
-struct TaperJSON: Encodable {
-    var steps: [TaperStep], endDay: Int, roundingMg: Double, warnings: [String], schedule: [TaperDayJSON]?
-}
-struct TaperDayJSON: Encodable { var day: Int, dailyMg: Double, doses: [TaperDoseJSON] }
-struct TaperDoseJSON: Encodable { var time: String, mg: Double }
 
 // MARK: - Argument checking
 

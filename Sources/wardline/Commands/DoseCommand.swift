@@ -20,6 +20,12 @@ struct DoseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Reason code when one is needed.", valueName: "CODE")) var reason: String?
     @Option(help: ArgumentHelp("Wait until this Unix time before giving (lines several processes up).", valueName: "SECONDS"))
     var startAt: Double?
+    @Option(help: ArgumentHelp("Give despite a dose-safety rule on this prescriber's instruction (their staff ID).", valueName: "ID"))
+    var overridePrescriber: String?
+    @Option(help: ArgumentHelp("How the prescriber's instruction came: present or telephone.", valueName: "HOW"))
+    var instruction: String?
+    @Flag(help: "A telephone instruction was read back to the prescriber and confirmed.") var readBack = false
+    @Option(help: ArgumentHelp("Why the prescriber instructed the override.", valueName: "TEXT")) var overrideReason: String?
 
     func run() throws {
         let (store, session, ward) = try openAndSignIn(database, signIn, for: .giveDose)
@@ -42,17 +48,28 @@ struct DoseCommand: ParsableCommand {
             let snap: WardSnapshot
             do { snap = try store.loadWard(protocol: ward) } catch { throw failure("could not read the ward: \(error)", 74) }
             guard let o = snap.order(order) else { throw failure("order #\(order) is not on an admitted patient", 66) }
-            let doses = snap.scheduledDoses(for: o.patientID, on: Date(), rules: ward.taper, calendar: .wardDefault)
+            let doses = snap.scheduledDoses(for: o.patientID, on: Date(), protocol: ward, calendar: .wardDefault)
             guard let d = doses.first(where: { $0.orderID == order && $0.time == t }) else {
                 throw failure("order #\(order) has no dose at \(scheduled) today", 66)
             }
             due = d.dueAt
         }
+        var override: DoseOverride? = nil
+        if let overridePrescriber {
+            guard let how = instruction.flatMap(OverrideInstruction.init(rawValue:)) else {
+                throw failure("--instruction: say how the prescriber's instruction came: present or telephone", 64)
+            }
+            guard let why = overrideReason else { throw failure("--override-reason: say why the prescriber instructed the override", 64) }
+            override = DoseOverride(prescriberStaffID: overridePrescriber, instruction: how, readBack: readBack, reason: why)
+        } else if instruction != nil || overrideReason != nil || readBack {
+            throw failure("--instruction, --read-back and --override-reason go with --override-prescriber ID", 64)
+        }
         if let startAt { while Date().timeIntervalSince1970 < startAt { usleep(1000) } }
         do {
-            let a = try store.recordDose(RecordDose(orderID: order, scheduledFor: due, status: .given, reason: code, witness: creds),
+            let a = try store.recordDose(RecordDose(orderID: order, scheduledFor: due, status: .given, reason: code, witness: creds,
+                                                    override: override),
                                          session: session, protocol: ward)
-            print("given #\(a.id): \(a.drug) \(a.mg) mg")
+            print("given #\(a.id): \(a.drug) \(DoseText.mg(a.mg)) mg\(override.map { " on \($0.prescriberStaffID)'s override (awaiting co-signature)" } ?? "")")
         } catch {
             throw error.cliFailure
         }

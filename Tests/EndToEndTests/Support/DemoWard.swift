@@ -26,7 +26,8 @@ struct DemoWardDB {
     /// Admits a patient to the first empty bed with a taper dose due this
     /// minute (and a PRN order when asked), through the store as the charge
     /// nurse and the prescriber. Returns the bed's row on the ward list.
-    func admitWithADoseDueNow(mrn: String, name: String, prn: Bool = false) throws -> Int {
+    /// With `observed`, a calm sedation score and vital signs taken just now (the hold rules need them before any dose).
+    func admitWithADoseDueNow(mrn: String, name: String, prn: Bool = false, observed: Bool = true) throws -> Int {
         let ward = ProtocolLoader.builtInDefault()
         let store = try Store.open(path: path, create: false)
         defer { try? store.close() }
@@ -46,6 +47,12 @@ struct DemoWardDB {
                 kind: .prn, drug: "diazepam", indication: "withdrawal symptoms", prn: PRNTerms(ward.prn.templates[0]))),
                 session: prescriber, protocol: ward)
         }
+        if observed {
+            _ = try store.record(RecordSedation(patientID: p.id, score: .rass(0)), session: charge)
+            _ = try store.record(RecordVitals(patientID: p.id, vitals: VitalSigns(
+                respirationRate: 16, spo2: 97, onOxygen: false, systolic: 122, diastolic: 76, pulse: 84, acvpu: .alert,
+                temperature: 36.8)), session: charge, protocol: ward)
+        }
         return bedIndex
     }
 
@@ -57,6 +64,14 @@ struct DemoWardDB {
 }
 
 extension Tmux {
+    /// Signs in as N1001 and opens the chart of the patient on the ward list's row `bedIndex`.
+    func openChart(row bedIndex: Int, patient name: String) throws {
+        try signIn("N1001", "111111", landing: "Müller, Grete")
+        for _ in 0..<bedIndex { try send("Down") }
+        try send("Enter")
+        try waitFor(name)
+    }
+
     /// Signs in at the sign-in box and waits for `landing` to appear.
     func signIn(_ staffID: String, _ pin: String, landing: String) throws {
         try waitFor("Sign in")

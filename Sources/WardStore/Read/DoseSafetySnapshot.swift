@@ -1,0 +1,29 @@
+import Foundation
+import GRDB
+import WardCore
+
+extension Store {
+    /// One patient's snapshot as the dose-safety rules read it, loaded inside
+    /// the recording transaction (under the write lock, so what it reads
+    /// cannot change before the dose commits): the patient, their current
+    /// orders, every administration from 48 h before `at` to 24 h after
+    /// (voided ones kept apart), their assessments, gate answers and
+    /// observations. The same loaders as the ward snapshot, scoped to one patient.
+    static func doseSafetySnapshot(_ db: Database, patient p: Patient, at: Date, now: Date) throws -> WardSnapshot {
+        let scope = "SELECT \(p.id)"
+        let a = try Row.fetchAll(db, sql: "\(assessmentSelect) WHERE a.patient_id = ? ORDER BY a.taken_at DESC, a.id DESC",
+                                 arguments: [p.id]).compactMap(Assessment.init(row:))
+        var s = WardSnapshot(ward: Ward(name: "", beds: []), patients: [p], assessments: [p.id: a], version: 0, loadedAt: now)
+        try loadObservations(db, into: &s, scope: scope)
+        s.orders[p.id] = try currentOrders(db, p.id)
+        let rows = try Row.fetchAll(db, sql: "\(administrationSelect) WHERE a.patient_id = ? AND a.at > ? AND a.at < ? ORDER BY a.at DESC, a.id DESC",
+                                    arguments: [p.id, Timestamp.text(at.addingTimeInterval(-48 * 3600)),
+                                                Timestamp.text(at.addingTimeInterval(24 * 3600))])
+        for r in rows {
+            guard let x = Administration(row: r) else { continue }
+            if x.isEnteredInError { s.voidedAdministrations[p.id, default: []].append(x) }
+            else { s.administrations[p.id, default: []].append(x) }
+        }
+        return s
+    }
+}
