@@ -63,3 +63,22 @@ import Testing
         #expect(OrderChecks.warnings(taper("diazepam", over), others: [], protocol: p).isEmpty)
     }
 }
+
+@Suite struct EquivalenceAcrossTablesTests {
+    let q = shipped.equivalence
+    @Test func lorazepamDiffersBetweenTablesAndIsAConflictWithTheRange() throws {
+        // Worked example WE5: lorazepam 4 mg/day is 40 mg (Ashton) and 20 mg (VA/DoD).
+        let s = try #require(q.acrossTables(drug: "lorazepam", mg: 4))
+        let ashton = try q.convert(drug: "lorazepam", mg: 4, table: "ashton").diazepamMgHigh
+        let vadod = try q.convert(drug: "lorazepam", mg: 4, table: "vadod2021").diazepamMgHigh
+        #expect(ashton == 40 && vadod == 20)
+        #expect(s.isConflict && s.diazepamMgLow == 20 && s.diazepamMgHigh == 40)
+        #expect(Set(s.byTable.keys).isSuperset(of: ["ashton", "vadod2021"]))
+    }
+
+    @Test func diazepamAgreesEverywhereAndAnUnknownDrugHasNoSpread() throws {
+        let s = try #require(q.acrossTables(drug: "diazepam", mg: 10))
+        #expect(!s.isConflict && s.diazepamMgLow == 10 && s.diazepamMgHigh == 10)
+        #expect(q.acrossTables(drug: "aspirin", mg: 10) == nil)
+    }
+}
