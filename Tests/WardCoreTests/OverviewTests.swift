@@ -58,8 +58,11 @@ struct OverviewTests {
         var wd = Board.calm(4, bed: "3"); wd.scores = [TimedTotal(scale: .ciwaB, total: 35, takenAt: Board.ago(minutes: 5))]
         let calm = Board.calm(5, bed: "1")
         let sorted = WardOverview.sort(rows([calm, wd, sed, news, crit]), by: p.alerts.wardSortOrder)
-        #expect(p.alerts.wardSortOrder.first == .alerts)
-        #expect(sorted.map(\.bed) == ["6", "5", "4", "3", "1", "2"])   // bed 2 empty: last
+        #expect(p.alerts.wardSortOrder.first == .severity)
+        // Severity first (the handover's rule): the seizure is UNSTABLE, CIWA-B 35 (moderate) WATCHER;
+        // then open alerts, NEWS2, sedation as before. Bed 2 empty: last.
+        #expect(sorted.map(\.bed) == ["6", "3", "5", "4", "1", "2"])
+        #expect(sorted.first?.severity?.level == .unstable && sorted[1].severity?.level == .watcher)
         // Sorting by bed puts bed order back, empty beds still last.
         let byBed = WardOverview.sort(sorted, by: WardOverview.keys(p.alerts.wardSortOrder, first: .bed))
         #expect(byBed.map(\.bed) == ["1", "3", "4", "5", "6", "2"])

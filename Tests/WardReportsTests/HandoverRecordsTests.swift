@@ -10,6 +10,18 @@ import WardCore
     static func snapshot() -> WardSnapshot {
         var s = Fixture.snapshot
         let start = Fixture.shift.start
+        // Calm observations for everyone just now, and patient 2 (who drinks as well) a low CIWA-Ar: the
+        // severity rule then has nothing but the CIWA-B to go on (no record is out of date).
+        for (n, p) in s.patients.enumerated() {
+            let stamp = EntryStamp(id: EntryID(900 + n), patientID: p.id, recordedBy: 1, recordedByName: "Nurse A",
+                                   recordedAt: Fixture.now.addingTimeInterval(-600))
+            s.vitals[p.id] = [VitalSignsEntry(stamp: stamp, vitals: VitalSigns(respirationRate: 16, spo2: 97, onOxygen: false, systolic: 124,
+                                                                                 pulse: 80, acvpu: .alert, temperature: 36.8), scale2: false)]
+            s.sedation[p.id] = [SedationEntry(stamp: stamp, score: .rass(0))]
+        }
+        s.assessments[2, default: []].insert(Assessment(id: 99, patientID: 2, scale: .ciwaAr, items: [], total: 3, band: "minimal",
+                                                        recordedBy: 1, recordedByName: "Nurse A",
+                                                        recordedAt: Fixture.now.addingTimeInterval(-600)), at: 0)
         s.handover = HandoverRecords(
             notes: [HandoverNote(id: 1, patientID: 3, shiftStart: start, text: "if drowsy then hold the 20:00 dose and call Dr",
                                  writtenBy: 1, writtenByName: "Obi, Ada", writtenAt: Fixture.at("15:30")),
@@ -43,9 +55,11 @@ import WardCore
         #expect(p.severity.severity == .unstable)
         #expect(p.severity.overrideReason == "new confusion (Obi, Ada, 14:10)")
         #expect(p.severity.basis.hasPrefix("the rule gives STABLE (CIWA-B 12"))
-        // Unstable now: after the other unstable patient (higher CIWA-B), ahead of everyone else.
-        #expect(h.patients.prefix(2).map(\.summary.mrn) == ["100234", "100377"])
-        #expect(h.patients.dropFirst(2).allSatisfy { $0.severity.severity < .unstable })
+        // Unstable now: after the unstable patient with the higher CIWA-B, ahead of the two whose CIWA-B record is
+        // out of date (a critical alert: unstable by the [severity] rule, and no CIWA-B to rank them by).
+        #expect(h.patients.map(\.summary.mrn) == ["100234", "100377", "100500", "100412"])
+        #expect(h.patients.allSatisfy { $0.severity.severity == .unstable })
+        #expect(h.patients[2].severity.basis.hasPrefix("critical alert: CIWA-B overdue"))
         let text = HandoverTextRenderer(columns: .c80).render(h)
         #expect(text.contains("Overridden by nurse: new confusion (Obi, Ada, 14:10)"))
     }

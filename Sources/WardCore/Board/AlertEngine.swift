@@ -74,19 +74,27 @@ public struct AlertEngine: Sendable {
             }
         }
 
-        // Over-sedation: the protocol's hold limits for RASS/POSS.
-        if let s = p.sedation?.first {
-            let h = proto.hold
-            var over = false
-            switch s.score {
-            case .rass(let v): over = v <= h.rassAtOrBelow
-            case .poss(let l): over = l.rank >= h.possAtOrAbove
-            }
-            if over {
-                let limit = s.score.scale == .rass ? "RASS ≤ \(h.rassAtOrBelow)" : "POSS ≥ \(h.possAtOrAbove)"
-                add(.overSedation, .critical, "sedation", "Over-sedated: \(s.score.display) (\(limit))", s.takenAt,
-                    "Hold benzodiazepines (protocol hold rule); check airway and breathing; tell the prescriber now.")
-            }
+        // Over-sedation, graded by the protocol's pathway: the hold rules stop the dose, this says what next.
+        let os = proto.oversedation
+        if let call = os.assess(sedation: p.sedation?.first, vitals: p.vitals?.first, spo2Scale2: p.patient.spo2Scale2) {
+            let emergency = call.level == .emergency
+            add(.overSedation, .critical, "sedation",
+                "\(emergency ? "EMERGENCY — " : "")Over-sedated: \(call.findings.joined(separator: ", "))", call.since, call.response)
+        }
+        // New confusion (ACVPU C) on the latest vital signs: an urgent medical review, not only a hold.
+        if let v = p.vitals?.first, v.vitals.acvpu == .confusion {
+            add(.newConfusion, .critical, "confusion", "New confusion (ACVPU C) at \(Self.clock(v.takenAt, cal))", v.takenAt,
+                os.newConfusionResponse)
+        }
+        // Alcohol co-use: the CIWA-Ar escalation band, and a thiamine prompt from admission.
+        let alcohol = proto.alcohol
+        if let ar = p.scores.first(where: { $0.scale == .ciwaAr }), ar.total >= alcohol.ciwaArEscalateAtOrAbove {
+            add(.ciwaArEscalation, .critical, "ciwa-ar", "CIWA-Ar \(ar.total) (at or above \(alcohol.ciwaArEscalateAtOrAbove))",
+                ar.takenAt, alcohol.escalationResponse)
+        }
+        if alcohol.named(in: p.patient.substances.map(\.substance)) {
+            add(.thiamineReminder, .info, "thiamine", "Alcohol on the admission list: thiamine", p.patient.admittedAt,
+                alcohol.thiamineReminder)
         }
 
         // PRN cap approaching.

@@ -109,7 +109,8 @@ public struct PatientBoardInput: Sendable, Hashable {
         return ObservationHistory(admittedAt: patient.admittedAt, scales: scales, latestScores: latest,
                                   latestVitals: vitals?.first, spo2Scale2: patient.spo2Scale2,
                                   latestSedation: sedation?.first, lastPRNAt: lastPRNAt, exceptions: exceptions,
-                                  recentScores: Dictionary(grouping: scores, by: \.scale))
+                                  recentScores: Dictionary(grouping: scores, by: \.scale),
+                                  admissionSubstances: patient.substances.map(\.substance))
     }
 }
 

@@ -59,6 +59,8 @@ public struct OverviewRow: Sendable, Hashable, Identifiable {
     public var doses: DoseCell?
     public var alerts: [WardAlert]
     public var assigned: BedAssignment?
+    /// The illness severity the protocol's `[severity]` rule gives (the handover's rule); nil for an empty bed.
+    public var severity: RiskCall?
 
     public var id: String { bed }
     public var isEmpty: Bool { patient == nil }
@@ -77,6 +79,7 @@ public struct WardOverview: Sendable {
     public func rows(_ input: BoardInput, alerts: [WardAlert], assignments: [BedAssignment], now: Date,
                      calendar: Calendar = .wardDefault) -> [OverviewRow] {
         let clock = ObservationClock(proto)
+        let shiftStart = proto.shifts.instance(at: now, calendar: calendar)?.start
         return input.beds.enumerated().map { (i, bed) in
             var row = OverviewRow(bed: bed.label, position: i, patient: nil, detoxDay: nil, diazepamEquivalent24hMg: nil,
                                   withdrawal: nil, trend: [], news2: nil, sedation: nil, nextCheck: nil, doses: nil,
@@ -110,7 +113,7 @@ public struct WardOverview: Sendable {
                                             stale: older(sd.takenAt, than: proto.reassessment.sedationMinutes, now: now))
             }
             let dues = p.due(clock, now: now)
-            row.nextCheck = dues.filter { $0.status != .deferred }.min { $0.dueAt < $1.dueAt }
+            row.nextCheck = dues.filter { $0.status != .deferred && $0.status != .suspended }.min { $0.dueAt < $1.dueAt }
                 ?? dues.min { $0.dueAt < $1.dueAt }
             var overdue: TimeInterval = 0
             for d in dues where d.status == .overdue || d.status == .stale { overdue = max(overdue, now.timeIntervalSince(d.dueAt)) }
@@ -124,6 +127,7 @@ public struct WardOverview: Sendable {
             }
             row.overdueSeconds = overdue
             row.alerts = alerts.filter { $0.patientID == p.patient.id }
+            row.severity = proto.severity.assess(p, alerts: row.alerts, shiftStart: shiftStart, proto: proto)
             return row
         }
     }
@@ -162,6 +166,8 @@ public struct WardOverview: Sendable {
     /// Higher = more urgent (sorts first).
     static func rank(_ r: OverviewRow, _ k: WardSortKey) -> Double {
         switch k {
+        case .severity:
+            return Double(r.severity?.level.rawValue ?? -1)
         case .alerts:
             return Double(r.openCritical * 1000 + r.alerts.count)
         case .news2:

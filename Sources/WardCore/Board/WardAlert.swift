@@ -20,6 +20,9 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Codable {
     case seizureOrDelirium = "seizure-or-delirium"
     case gateFailedOnCIWAOrder = "gate-failed-ciwa-order"
     case overrideUnsigned = "override-unsigned"
+    case newConfusion = "new-confusion"
+    case ciwaArEscalation = "ciwa-ar-escalation"
+    case thiamineReminder = "thiamine-reminder"
 
     public var title: String {
         switch self {
@@ -33,6 +36,9 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Codable {
         case .seizureOrDelirium: "Seizure or delirium"
         case .gateFailedOnCIWAOrder: "Dose gate failed on CIWA order"
         case .overrideUnsigned: "Dose override awaiting co-signature"
+        case .newConfusion: "New confusion"
+        case .ciwaArEscalation: "CIWA-Ar escalation"
+        case .thiamineReminder: "Thiamine (alcohol co-use)"
         }
     }
 }

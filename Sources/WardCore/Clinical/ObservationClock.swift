@@ -30,13 +30,17 @@ public struct ObservationHistory: Sendable, Hashable {
     public var exceptions: [MonitoringException]
     /// Recent current scores per scale, newest first (for a step-down rule; empty = latest only).
     public var recentScores: [ScaleKind: [TimedTotal]]
+    /// The admission record's substances as written (alcohol on the list schedules CIWA-Ar from admission).
+    public var admissionSubstances: [String]
 
     public init(admittedAt: Date, scales: [ScaleKind], latestScores: [ScaleKind: TimedTotal] = [:],
                 latestVitals: TimedVitals? = nil, spo2Scale2: Bool = false, latestSedation: TimedSedation? = nil,
-                lastPRNAt: Date? = nil, exceptions: [MonitoringException] = [], recentScores: [ScaleKind: [TimedTotal]] = [:]) {
+                lastPRNAt: Date? = nil, exceptions: [MonitoringException] = [], recentScores: [ScaleKind: [TimedTotal]] = [:],
+                admissionSubstances: [String] = []) {
         self.admittedAt = admittedAt; self.scales = scales; self.latestScores = latestScores
         self.latestVitals = latestVitals; self.spo2Scale2 = spo2Scale2; self.latestSedation = latestSedation
         self.lastPRNAt = lastPRNAt; self.exceptions = exceptions; self.recentScores = recentScores
+        self.admissionSubstances = admissionSubstances
     }
 }
 
@@ -53,6 +57,8 @@ public enum ObservationStatus: String, Sendable, Hashable {
     case continuous
     /// Deferred by a recorded monitoring exception.
     case deferred
+    /// Not to be done now: a CIWA scale while the patient cannot communicate (the observer scale is due instead).
+    case suspended
 }
 
 public struct ObservationDue: Sendable, Hashable {
@@ -72,10 +78,23 @@ public struct ObservationClock: Sendable {
     public func due(_ h: ObservationHistory, now: Date) -> [ObservationDue] {
         var out: [ObservationDue] = []
         let r = proto.reassessment
-        for scale in h.scales {
+        let os = proto.oversedation
+        let alcohol = proto.alcohol.named(in: h.admissionSubstances)
+        let over = os.assess(sedation: h.latestSedation, vitals: h.latestVitals, spo2Scale2: h.spo2Scale2)
+        // While the patient cannot communicate, the self-reported CIWA items cannot be rated.
+        let mute = h.latestSedation.flatMap { s in os.cannotCommunicate(s.score) ? s : nil }
+        var scales = h.scales
+        if alcohol && !scales.contains(.ciwaAr) { scales.append(.ciwaAr) }
+        for scale in scales {
             let kind = ObservationKind.withdrawal(scale)
+            if let mute, scale == .ciwaB || scale == .ciwaAr {
+                out.append(ObservationDue(kind: kind, dueAt: mute.takenAt, status: .suspended,
+                                          reason: "suspended: \(mute.score.display) — cannot communicate; score \(proto.appropriateness.observerScale.displayName) instead"))
+                continue
+            }
             guard let last = h.latestScores[scale] else {
-                out.append(finish(kind, h.admittedAt, "no \(scale.displayName) yet: due from admission", h, now))
+                let why = scale == .ciwaAr && alcohol ? "alcohol on the admission list" : "due from admission"
+                out.append(finish(kind, h.admittedAt, "no \(scale.displayName) yet: \(why)", h, now))
                 continue
             }
             let band = proto.band(scale, total: last.total)
@@ -95,6 +114,32 @@ public struct ObservationClock: Sendable {
                 if afterPRN < at { at = afterPRN; why = "\(duration(r.afterPRNMinutes)) after the PRN dose" }
             }
             out.append(finish(kind, at, why, h, now))
+        }
+
+        // Over-sedation: an emergency is watched continuously; a sedated patient has sedation and
+        // vital signs now, then every `observeEveryMinutes` until the sedation score recovers.
+        if let over {
+            let what = over.findings.joined(separator: ", ")
+            switch over.level {
+            case .emergency:
+                for kind in [ObservationKind.vitals, .sedation] {
+                    out.append(ObservationDue(kind: kind, dueAt: over.since, status: .continuous,
+                                              reason: "continuous observation: \(what) — emergency"))
+                }
+                return out
+            case .sedated:
+                // Sedated is read from a sedation score, so there is one: vital signs are due at it (now) unless taken since.
+                let sedAt = h.latestSedation?.takenAt ?? over.since
+                let every = TimeInterval(os.observeEveryMinutes * 60)
+                let until = "until RASS \(os.recoveredRassAtOrAbove) or better"
+                if let v = h.latestVitals, v.takenAt >= sedAt {
+                    out.append(finish(.vitals, v.takenAt.addingTimeInterval(every), "\(what): vital signs every \(duration(os.observeEveryMinutes)) \(until)", h, now))
+                } else {
+                    out.append(finish(.vitals, sedAt, "\(what): vital signs now, then every \(duration(os.observeEveryMinutes)) \(until)", h, now))
+                }
+                out.append(finish(.sedation, sedAt.addingTimeInterval(every), "\(what): sedation every \(duration(os.observeEveryMinutes)) \(until)", h, now))
+                return out
+            }
         }
 
         if let last = h.latestVitals {

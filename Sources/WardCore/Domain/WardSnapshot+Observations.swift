@@ -28,7 +28,8 @@ extension WardSnapshot {
                                 by: \.scale)
         return ObservationHistory(admittedAt: p.admittedAt, scales: scales, latestScores: latest, latestVitals: v,
                                   spo2Scale2: p.spo2Scale2, latestSedation: sed, lastPRNAt: lastPRNAt,
-                                  exceptions: exceptionsForClock(id), recentScores: recent)
+                                  exceptions: exceptionsForClock(id), recentScores: recent,
+                                  admissionSubstances: p.substances.map(\.substance))
     }
 
     /// Only an exception newer than the latest entry of its kind defers it.

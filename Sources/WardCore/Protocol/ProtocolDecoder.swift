@@ -32,6 +32,9 @@ enum ProtocolDecoder {
         let prn = r.section(root, "prn") { t, p, r in decodePRN(t, p, equivalence, &r) }
         let hold = r.section(root, "hold") { t, p, r in decodeHold(t, p, &r) }
         let doseSafety = r.section(root, "doseSafety") { t, p, r in decodeDoseSafety(t, p, equivalence, &r) }
+        let oversedation = r.section(root, "oversedation") { t, p, r in decodeOverSedation(t, p, &r) }
+        let alcohol = r.section(root, "alcohol") { t, p, r in decodeAlcohol(t, p, &r) }
+        let severity = r.section(root, "severity") { t, p, r in decodeSeverity(t, p, news2, &r) }
         let escalation = r.section(root, "escalation") { t, p, r in decodeEscalation(t, p, news2, &r) }
         let taper = r.section(root, "taper") { t, p, r in decodeTaper(t, p, &r) }
         let witness = r.section(root, "witness") { t, p, r in decodeWitness(t, p, &r) }
@@ -44,11 +47,13 @@ enum ProtocolDecoder {
         let bedside = r.section(root, "bedside") { t, p, r in decodeBedside(t, p, entryLimits, &r) }
         r.reportUnknownKeys(root, at: "")
         guard let version, let approvedBy, let news2, let entryLimits, let reassessment, let equivalence, let prn, let hold, let doseSafety,
+              let oversedation, let alcohol, let severity,
               let escalation, let taper, let witness, let shifts, let administration, let appropriateness,
               let observations, let security, let alerts, let bedside, r.problems.isEmpty else { return nil }
         return WardProtocol(
             version: version, approvedBy: approvedBy, scales: scales, news2: news2, entryLimits: entryLimits, reassessment: reassessment,
-            equivalence: equivalence, prn: prn, hold: hold, doseSafety: doseSafety, escalation: escalation, taper: taper, witness: witness,
+            equivalence: equivalence, prn: prn, hold: hold, doseSafety: doseSafety,
+            oversedation: oversedation, alcohol: alcohol, severity: severity, escalation: escalation, taper: taper, witness: witness,
             shifts: shifts, administration: administration, appropriateness: appropriateness,
             observations: observations, security: security.0, securityProvenance: security.1, alerts: alerts,
             bedside: bedside)

@@ -77,7 +77,7 @@ public enum HandoverStyle: String, Sendable, Hashable, CaseIterable {
 
 /// What the ward overview sorts by, most important first.
 public enum WardSortKey: String, Sendable, Hashable, CaseIterable {
-    case alerts, news2, sedation, withdrawal, overdue, bed
+    case severity, alerts, news2, sedation, withdrawal, overdue, bed
 }
 
 public struct AlertRules: Sendable, Hashable {

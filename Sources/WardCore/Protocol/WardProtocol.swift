@@ -44,6 +44,12 @@ public struct WardProtocol: Sendable {
     public var hold: HoldRules
     /// The 24-hour ceiling across every benzodiazepine administration, and drug synonyms.
     public var doseSafety: DoseSafetyRules
+    /// The graded over-sedation pathway.
+    public var oversedation: OverSedationRules
+    /// Alcohol co-use: CIWA-Ar from admission, thiamine prompt, CIWA-Ar escalation.
+    public var alcohol: AlcoholRules
+    /// What raises the handover's illness severity and the overview's severity sort.
+    public var severity: SeverityRules
     public var escalation: EscalationRules
     public var taper: TaperRules
     public var witness: WitnessRules

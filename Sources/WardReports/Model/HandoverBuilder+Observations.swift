@@ -40,6 +40,7 @@ extension HandoverInput {
                 case .overdue, .stale: return ActionItem(kind: .overdue, text: "\(what) (\(d.reason))", due: d.dueAt)
                 case .continuous: return ActionItem(kind: .overdue, text: "\(what): continuous monitoring (\(d.reason))", due: d.dueAt)
                 case .deferred: return ActionItem(kind: .checkDue, text: "\(what) deferred (\(d.reason))", due: d.dueAt)
+                case .suspended: return ActionItem(kind: .checkDue, text: "\(what) \(d.reason)", due: d.dueAt)
                 case .due, .upcoming: return ActionItem(kind: .checkDue, text: "\(what) (\(d.reason))", due: d.dueAt)
                 }
             }

@@ -18,7 +18,8 @@ extension HandoverInput {
                          shiftLabel: label, labels: labels, timeZone: timeZone)
         input.census = census(snapshot, shift: shift.interval)
         let byMRN = Dictionary(snapshot.patients.map { ($0.mrn, $0) }, uniquingKeysWith: { a, _ in a })
-        let alerts = openAlerts(snapshot, proto: proto, now: now, calendar: calendar)
+        let board = BoardInput(snapshot, now: now, protocol: proto, calendar: calendar)
+        let alerts = AlertEngine(proto).alerts(board, now: now)
         input.patients = riskOrdered(input.patients.map { p in
             guard let patient = byMRN[p.summary.mrn] else { return p }
             let observed = applyingObservations(p, patient: patient, snapshot: snapshot, proto: proto, shift: shift.interval,
@@ -27,6 +28,10 @@ extension HandoverInput {
                                                now: now, calendar: calendar, fmt: fmt)
             var withAlerts = medicated
             withAlerts.actions.alerts = alertLines(for: patient.id, alerts: alerts, log: snapshot.alertLog, now: now, fmt: fmt)
+            if let b = board.patients.first(where: { $0.patient.id == patient.id }) {
+                let call = proto.severity.assess(b, alerts: alerts, shiftStart: shift.start, proto: proto)
+                withAlerts.severity = raised(withAlerts.severity, by: call)
+            }
             return applying(snapshot.handover, to: withAlerts, patient: patient.id, shiftStart: shift.start, fmt: fmt)
         })
         return input
@@ -41,6 +46,16 @@ extension HandoverInput {
                       empty: snapshot.ward.beds.filter { !occupiedBeds.contains($0.label) }.count,
                       admissions: admittedNow + admittedSinceGone,
                       discharges: snapshot.discharges.filter { shift.contains($0.dischargedAt) }.count)
+    }
+
+    /// The CIWA-based call raised by every other signal (the protocol's `[severity]` rule):
+    /// the higher level wins, and the basis names what raised it, the signals first.
+    static func raised(_ ciwa: SeverityCall, by call: RiskCall) -> SeverityCall {
+        let level = IllnessSeverity(call.level)
+        guard level >= ciwa.severity, !call.reasons.isEmpty else { return ciwa }
+        let signals = call.reasons.filter { !ciwa.basis.contains($0) }
+        guard !signals.isEmpty else { return ciwa }
+        return SeverityCall(severity: max(level, ciwa.severity), basis: (signals + [ciwa.basis]).joined(separator: "; "))
     }
 
     /// A patient's handover with the shift's notes and the newest severity override.

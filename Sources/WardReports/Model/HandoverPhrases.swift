@@ -113,10 +113,20 @@ struct HandoverPhrases {
         switch a.alerts {
         case nil: out.append("No alerts recorded")
         case let l? where l.isEmpty: out.append("No open alerts")
-        case let l?: out += l.map { "- ALERT: \(PrintSafe.text($0))" }
+        case let l?:
+            let rest = l.filter { !Self.isCritical($0) }
+            if rest.count < l.count { out.append("Critical alerts: at the top of this patient") }
+            out += rest.map { "- ALERT: \(PrintSafe.text($0))" }
         }
         return out
     }
+
+    /// The open critical alerts, which lead the patient's block (right under the severity).
+    static func criticalAlerts(_ a: ActionList) -> [String] {
+        (a.alerts ?? []).filter(isCritical).map { "!! \(PrintSafe.text($0))" }
+    }
+
+    static func isCritical(_ line: String) -> Bool { line.hasPrefix(AlertSeverity.critical.word + ":") }
 
     // S
     static func contingencies(_ p: PatientHandover) -> [String] {

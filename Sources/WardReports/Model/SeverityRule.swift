@@ -24,3 +24,14 @@ public enum SeverityRule {
         return level > (levelMap.keys.max() ?? level) ? .unstable : .watcher
     }
 }
+
+extension IllnessSeverity {
+    /// The WardCore severity level (the `[severity]` rule) as the handover's word.
+    public init(_ level: RiskLevel) {
+        switch level {
+        case .stable: self = .stable
+        case .watcher: self = .watcher
+        case .unstable: self = .unstable
+        }
+    }
+}

@@ -97,6 +97,7 @@ public struct HandoverPDFRenderer: Sendable {
             items.append(.heading(L.title(.illnessSeverity)))
             items.append(.para(P.severity(p), indent: 12))
             if let o = P.override(p) { items.append(.para(o, indent: 12)) }
+            for c in P.criticalAlerts(p.actions) { items.append(.para(c, indent: 12)) }
             items.append(.heading(L.title(.summary)))
             for (k, v) in [("Substances", P.substances(s)), ("Detox day", P.detoxDay(s)), ("Taper step today", P.taper(s)),
                            ("24-h diazepam equivalent", P.diazepamEquivalent(s)), ("Seizure risk factors", P.seizureRisk(s)),

@@ -104,6 +104,7 @@ public struct HandoverTextRenderer: Sendable {
         b.append(L.title(.illnessSeverity))
         b += para(P.severity(p))
         if let o = P.override(p) { b += para(o) }
+        for c in P.criticalAlerts(p.actions) { b += para(c) }
 
         b.append(L.title(.summary))
         b += para("Substances: \(P.substances(s))")

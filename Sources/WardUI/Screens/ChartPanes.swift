@@ -32,7 +32,7 @@ enum ChartPanes {
             } else {
                 x += s.put(sep, x: x, y: row, role: .muted)
             }
-            let emphasis: Emphasis = d.status == .upcoming || d.status == .deferred ? [] : .bold
+            let emphasis: Emphasis = [.upcoming, .deferred, .suspended].contains(d.status) ? [] : .bold
             x += s.put(fit: t, x: x, y: row, width: max(0, s.width - x - 1), role: DueText.role(d), emphasis: emphasis)
         }
     }

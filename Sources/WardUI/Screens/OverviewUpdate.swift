@@ -111,6 +111,7 @@ extension AppState {
     static func sortName(_ k: WardSortKey?) -> String {
         switch k {
         case nil: "risk"
+        case .severity: "severity"
         case .alerts: "open alerts"
         case .news2: "NEWS2"
         case .sedation: "sedation"

@@ -114,6 +114,7 @@ enum OverviewView {
             case .due: return ("due now", .doseDue)
             case .continuous: return ("CONTINUOUS", .alertCritical)
             case .deferred: return ("deferred", .muted)
+            case .suspended: return ("suspended", .muted)
             case .upcoming: return ("in " + compactAge(state.now, now: d.dueAt), nil)
             }
         case .doses:

@@ -32,7 +32,10 @@ enum DueText {
         let at = Format.clock(d.dueAt, calendar)
         let mins = Int((d.dueAt.timeIntervalSince(now) / 60).rounded(.up))
         switch d.status {
-        case .continuous: return "\(name): CONTINUOUS monitoring (NEWS2)"
+        case .continuous:
+            return d.reason.hasSuffix("emergency") ? "\(name) DUE NOW: CONTINUOUS observation (emergency)"
+                                                     : "\(name): CONTINUOUS monitoring (NEWS2)"
+        case .suspended: return "\(name) SUSPENDED: cannot communicate"
         case .deferred: return "\(name) due \(at) (in \(Format.span(minutes: max(0, mins))), check not done)"
         case .upcoming, .due:
             return mins <= 0 ? "\(name) DUE NOW (\(at))" : "\(name) due \(at) (in \(Format.span(minutes: mins)))"
@@ -45,7 +48,7 @@ enum DueText {
 
     static func role(_ d: ObservationDue) -> SemanticRole {
         switch d.status {
-        case .upcoming, .deferred: .text
+        case .upcoming, .deferred, .suspended: .text
         case .due: .doseDue
         case .overdue, .continuous: .doseOverdue
         case .stale: .alertCritical
