@@ -15,6 +15,11 @@ import WardStore
     struct Setup { let dir: URL; let db: String; let taper: OrderID; let prnA: OrderID; let prnB: OrderID; let due: String; let patient: PatientID }
 
     func setUp() throws -> Setup {
+        // The dose is due the minute after now, today: not across midnight (it would be tomorrow's).
+        let cal = Calendar.wardDefault
+        if !cal.isDate(Date(), inSameDayAs: Date().addingTimeInterval(90)) {
+            Thread.sleep(until: cal.startOfDay(for: Date().addingTimeInterval(90)).addingTimeInterval(2))
+        }
         let dir = Paths.tempDir("race")
         let db = dir.appendingPathComponent("ward.sqlite").path
         let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])

@@ -24,11 +24,13 @@ import WardStore
         #expect(out.contains(name) && out.contains("MRN \(mrn)"))
         let charge = try ward.sql("SELECT name FROM staff WHERE staff_id = 'C2001'")
         #expect(out.contains("discharged") && out.contains("by \(charge)."), "\(out.prefix(600))")
-        // Every CIWA-B score and every dose record of the stay is listed.
-        let scores = try ward.sql("SELECT count(*) FROM assessments a JOIN patients p ON p.id = a.patient_id WHERE p.mrn = '\(mrn)'")
+        // Every CIWA-B (and CIWA-Ar) score and every dose record of the stay is listed.
+        let scores = try ward.sql("SELECT count(*) FROM assessments a JOIN patients p ON p.id = a.patient_id WHERE p.mrn = '\(mrn)' AND a.scale = 'ciwa-b'")
+        let arScores = try ward.sql("SELECT count(*) FROM assessments a JOIN patients p ON p.id = a.patient_id WHERE p.mrn = '\(mrn)' AND a.scale = 'ciwa-ar'")
         let doses = try ward.sql("SELECT count(*) FROM administrations a JOIN patients p ON p.id = a.patient_id WHERE p.mrn = '\(mrn)'")
         let lines = out.split(separator: "\n")
         #expect(String(lines.filter { $0.contains("  CIWA-B  ") }.count) == scores)
+        #expect(String(lines.filter { $0.contains("  CIWA-Ar  ") }.count) == arScores)
         #expect(String(lines.filter { $0.contains("  Dose  ") }.count) == doses)
         #expect(lines.allSatisfy { DisplayWidth.of(String($0)) <= 80 })
     }

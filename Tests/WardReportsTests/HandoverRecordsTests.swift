@@ -55,11 +55,11 @@ import WardCore
         #expect(p.severity.severity == .unstable)
         #expect(p.severity.overrideReason == "new confusion (Obi, Ada, 14:10)")
         #expect(p.severity.basis.hasPrefix("the rule gives STABLE (CIWA-B 12"))
-        // Unstable now: after the unstable patient with the higher CIWA-B, ahead of the two whose CIWA-B record is
-        // out of date (a critical alert: unstable by the [severity] rule, and no CIWA-B to rank them by).
-        #expect(h.patients.map(\.summary.mrn) == ["100234", "100377", "100500", "100412"])
+        // Unstable now, as everyone on this ward: the two whose CIWA-B record is out of date (an open critical
+        // alert: unstable by the [severity] rule, and more urgent) come first, then by the last CIWA-B.
+        #expect(h.patients.map(\.summary.mrn) == ["100500", "100412", "100234", "100377"])
         #expect(h.patients.allSatisfy { $0.severity.severity == .unstable })
-        #expect(h.patients[2].severity.basis.hasPrefix("critical alert: CIWA-B overdue"))
+        #expect(h.patients[0].severity.basis.hasPrefix("critical alert: CIWA-B overdue"))
         let text = HandoverTextRenderer(columns: .c80).render(h)
         #expect(text.contains("Overridden by nurse: new confusion (Obi, Ada, 14:10)"))
     }

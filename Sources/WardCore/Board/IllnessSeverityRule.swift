@@ -14,7 +14,16 @@ public enum RiskLevel: Int, Sendable, Hashable, Comparable, CaseIterable {
 public struct RiskCall: Sendable, Hashable {
     public var level: RiskLevel
     public var reasons: [String]
-    public init(level: RiskLevel, reasons: [String]) { self.level = level; self.reasons = reasons }
+    /// Order within a level, most dangerous first: an over-sedation emergency, then the
+    /// number of open critical alerts, then the number of reasons (an ordering, not a clinical number).
+    public var urgency: [Int]
+    public init(level: RiskLevel, reasons: [String], urgency: [Int] = []) { self.level = level; self.reasons = reasons; self.urgency = urgency }
+
+    /// True when `a` should come before `b` (more urgent) among equal levels.
+    public static func moreUrgent(_ a: [Int], _ b: [Int]) -> Bool {
+        for (x, y) in zip(a, b) where x != y { return x > y }
+        return a.count > b.count
+    }
 }
 
 extension SeverityRules {
@@ -27,22 +36,25 @@ extension SeverityRules {
         var unstable: [String] = []
         var watcher: [String] = []
         let mine = alerts.filter { $0.patientID == p.patient.id }
+        let critical = mine.filter { $0.severity == .critical }
+        let alerted = Set(critical.map(\.rule))
         if unstableOnCriticalAlert {
-            for a in mine where a.severity == .critical { unstable.append("critical alert: \(a.message)") }
+            for a in critical { unstable.append("critical alert: \(a.message)") }
         }
-        if let v = p.vitals?.first {
+        // The signals below, unless a critical alert above already says the same.
+        if let v = p.vitals?.first, !alerted.contains(.news2Threshold) {
             let s = proto.news2.score(v.vitals, scale2: p.patient.spo2Scale2)
             if s.total >= unstableNews2AtOrAbove { unstable.append("NEWS2 \(s.total) (at or above \(unstableNews2AtOrAbove))") }
             else if unstableOnSingleRed && s.singleRed { unstable.append("NEWS2 single red parameter") }
         }
-        if let s = p.sedation?.first {
+        if let s = p.sedation?.first, !alerted.contains(.overSedation) {
             switch s.score {
             case .rass(let r) where r <= unstableRassAtOrBelow: unstable.append("\(s.score.display)")
             case .poss(let l) where l.rank >= unstablePossAtOrAbove: unstable.append("\(s.score.display)")
             default: break
             }
         }
-        if unstableOnSeizureOrDeliriumThisShift, let start = shiftStart {
+        if unstableOnSeizureOrDeliriumThisShift, let start = shiftStart, !alerted.contains(.seizureOrDelirium) {
             for e in p.events where e.at >= start { unstable.append("\(e.kind == .seizure ? "seizure" : "delirium") this shift") }
         }
         for a in mine where a.severity == .warning && watcherOnAlerts.contains(a.rule.rawValue) {
@@ -59,8 +71,11 @@ extension SeverityRules {
         }
         var seen = Set<String>()
         let dedupe = { (xs: [String]) in xs.filter { seen.insert($0).inserted } }
-        if !unstable.isEmpty { return RiskCall(level: .unstable, reasons: dedupe(unstable) + dedupe(watcher)) }
-        if !watcher.isEmpty { return RiskCall(level: .watcher, reasons: dedupe(watcher)) }
-        return RiskCall(level: .stable, reasons: [])
+        let emergency = proto.oversedation.assess(sedation: p.sedation?.first, vitals: p.vitals?.first,
+                                                  spo2Scale2: p.patient.spo2Scale2)?.level == .emergency
+        let urgency = [emergency ? 1 : 0, critical.count, unstable.count + watcher.count]
+        if !unstable.isEmpty { return RiskCall(level: .unstable, reasons: dedupe(unstable) + dedupe(watcher), urgency: urgency) }
+        if !watcher.isEmpty { return RiskCall(level: .watcher, reasons: dedupe(watcher), urgency: urgency) }
+        return RiskCall(level: .stable, reasons: [], urgency: urgency)
     }
 }

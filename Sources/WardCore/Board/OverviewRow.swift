@@ -167,7 +167,9 @@ public struct WardOverview: Sendable {
     static func rank(_ r: OverviewRow, _ k: WardSortKey) -> Double {
         switch k {
         case .severity:
-            return Double(r.severity?.level.rawValue ?? -1)
+            guard let c = r.severity else { return -1 }
+            // The level, then within it an emergency, then the open critical alerts (both small counts).
+            return Double(c.level.rawValue * 1_000_000 + (c.urgency.first ?? 0) * 10_000 + min(9_999, c.urgency.dropFirst().first ?? 0))
         case .alerts:
             return Double(r.openCritical * 1000 + r.alerts.count)
         case .news2:

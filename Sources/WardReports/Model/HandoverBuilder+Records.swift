@@ -51,11 +51,16 @@ extension HandoverInput {
     /// The CIWA-based call raised by every other signal (the protocol's `[severity]` rule):
     /// the higher level wins, and the basis names what raised it, the signals first.
     static func raised(_ ciwa: SeverityCall, by call: RiskCall) -> SeverityCall {
+        var out = ciwa
+        out.urgency = call.urgency
         let level = IllnessSeverity(call.level)
-        guard level >= ciwa.severity, !call.reasons.isEmpty else { return ciwa }
-        let signals = call.reasons.filter { !ciwa.basis.contains($0) }
-        guard !signals.isEmpty else { return ciwa }
-        return SeverityCall(severity: max(level, ciwa.severity), basis: (signals + [ciwa.basis]).joined(separator: "; "))
+        guard level >= ciwa.severity, !call.reasons.isEmpty else { return out }
+        // The CIWA band is already in the basis: keep the other signals, most serious first.
+        let signals = call.reasons.filter { r in !ciwa.basis.contains(r) && !r.hasPrefix("CIWA-B ") }
+        guard !signals.isEmpty else { return out }
+        out.severity = max(level, ciwa.severity)
+        out.basis = (signals + [ciwa.basis]).joined(separator: "; ")
+        return out
     }
 
     /// A patient's handover with the shift's notes and the newest severity override.
@@ -71,7 +76,7 @@ extension HandoverInput {
             p.severity = SeverityCall(
                 severity: severity,
                 basis: "the rule gives \(derived.severity.word) (\(derived.basis))",
-                overrideReason: "\(o.reason) (\(o.byName), \(fmt.time(o.at)))")
+                overrideReason: "\(o.reason) (\(o.byName), \(fmt.time(o.at)))", urgency: derived.urgency)
         }
         return p
     }

@@ -29,10 +29,12 @@ extension HandoverInput {
             patients: riskOrdered(patients), labels: labels, timeZone: timeZone)
     }
 
-    /// Highest severity first, then highest last CIWA, then bed (numerically), then name.
+    /// Highest severity first; within it the most urgent (an over-sedation emergency, then the most open
+    /// critical alerts), then highest last CIWA, then bed (numerically), then name.
     public static func riskOrdered(_ patients: [PatientHandover]) -> [PatientHandover] {
         patients.sorted { a, b in
             if a.severity.severity != b.severity.severity { return a.severity.severity > b.severity.severity }
+            if a.severity.urgency != b.severity.urgency { return RiskCall.moreUrgent(a.severity.urgency, b.severity.urgency) }
             let ca = a.numbers.ciwa?.last?.value ?? -1, cb = b.numbers.ciwa?.last?.value ?? -1
             if ca != cb { return ca > cb }
             let ba = a.summary.bed ?? "", bb = b.summary.bed ?? ""

@@ -17,7 +17,7 @@ struct HandoverPhrases {
         return "\(c.occupied) occupied, \(c.empty) empty beds; admissions this shift: \(count(c.admissions)); discharges this shift: \(count(c.discharges))"
     }
     var headings: String {
-        "\(input.labels == .ipass ? "I-PASS" : "SBAR"). Severity is derived from the latest CIWA-B band unless a nurse overrode it (reason shown)."
+        "\(input.labels == .ipass ? "I-PASS" : "SBAR"). Severity by the protocol's rule (alerts, NEWS2, sedation, events, CIWA band) or a nurse's override (reason shown)."
     }
     var printed: String { "Printed \(t.dateTime(input.printedAt)) by \(PrintSafe.text(input.printedBy)). Confidential patient information." }
     var title: String { "\(PrintSafe.text(input.wardName)) - HANDOVER - \(PrintSafe.text(input.shiftLabel)) shift \(t.date(input.shift.start))" }

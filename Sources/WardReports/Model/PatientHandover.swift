@@ -32,8 +32,10 @@ public struct SeverityCall: Sendable, Hashable {
     public var basis: String
     /// Set when a nurse overrode the derived level.
     public var overrideReason: String?
-    public init(severity: IllnessSeverity, basis: String, overrideReason: String? = nil) {
-        self.severity = severity; self.basis = basis; self.overrideReason = overrideReason
+    /// Order among patients of the same severity (`RiskCall.urgency`): most dangerous first.
+    public var urgency: [Int] = []
+    public init(severity: IllnessSeverity, basis: String, overrideReason: String? = nil, urgency: [Int] = []) {
+        self.severity = severity; self.basis = basis; self.overrideReason = overrideReason; self.urgency = urgency
     }
     /// The one-line reason shown on the ward page.
     public var reason: String { overrideReason.map { "override: \($0)" } ?? basis }

@@ -148,6 +148,15 @@ public enum DemoWard {
                 _ = try store.record(RecordGatedAssessment(RecordAssessment(patientID: patient.id, scale: .ciwaB, items: items, takenAt: when),
                                                            gate: DoseGateAnswers(recentUseConfirmed: recent, canCommunicate: true)),
                                      session: recorders[(i + count) % recorders.count], protocol: ward)
+                // Drinkers are scored on CIWA-Ar in the same round, just before the CIWA-B (alcohol on the admission list).
+                if ward.alcohol.named(in: patient.substances.map(\.substance)) {
+                    _ = try store.record(RecordGatedAssessment(
+                        RecordAssessment(patientID: patient.id, scale: .ciwaAr, items: ciwaArItems(total: 2 + Int(rng.next() % 6), rng: &rng),
+                                         takenAt: max(admitted.addingTimeInterval(60), when.addingTimeInterval(-60))),
+                        gate: DoseGateAnswers(recentUseConfirmed: recent, canCommunicate: true)),
+                        session: recorders[(i + count) % recorders.count], protocol: ward)
+                    count += 1
+                }
                 count += 1
             }
         }
@@ -177,6 +186,17 @@ public enum DemoWard {
         while left > 0 {
             let i = Int(rng.next() % 20)
             if items[i] < 4 { items[i] += 1; left -= 1 }
+        }
+        return items
+    }
+
+    /// CIWA-Ar items (nine 0–7, orientation 0–4 last) adding up to `total`.
+    static func ciwaArItems(total: Int, rng: inout SplitMix) -> [Int] {
+        var items = [Int](repeating: 0, count: 10)
+        var left = total
+        while left > 0 {
+            let i = Int(rng.next() % 9)
+            if items[i] < 7 { items[i] += 1; left -= 1 }
         }
         return items
     }

@@ -37,6 +37,21 @@ enum ChartPanes {
         }
     }
 
+    /// The over-sedation pathway's instruction for this patient now (the protocol's
+    /// response text, whole: wrapped, never cut), when the latest sedation score or
+    /// vital signs reach a level. Nothing otherwise.
+    static func drawOverSedation(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) {
+        guard let w = state.ward else { return }
+        let sedation = w.latestTimedSedation(for: p.id), vitals = w.latestTimedVitals(for: p.id)
+        guard let call = state.wardProtocol.oversedation.assess(sedation: sedation, vitals: vitals, spo2Scale2: p.spo2Scale2) else { return }
+        let head = call.level == .emergency ? "" : "SEDATED (\(call.findings.joined(separator: ", "))): "
+        let lines = Text.wrap(head + call.response, width: s.width - 2, maxLines: 5)
+        s.fill(Rect(x: 0, y: y, width: s.width, height: lines.count), role: .text)
+        for (i, line) in lines.enumerated() {
+            s.put(fit: line, x: 1, y: y + i, width: s.width - 2, role: .alertCritical, emphasis: .bold)
+        }
+    }
+
     /// "Handover: WATCHER (set by …) · if … then … · …": what this shift has
     /// written for its handover so far; before anything is, what the last
     /// handover passed on ("From the day handover: …"). Nothing when neither has any.

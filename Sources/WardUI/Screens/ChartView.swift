@@ -28,6 +28,8 @@ enum ChartView {
             ChartPanes.drawTable(&s, top: top, state: state, cs: cs, heading: ChartPanes.sedationHeading(wide: wide),
                                  rows: ChartPanes.sedationRows(state, p.id, wide: wide), empty: "No sedation score yet: press s to score.")
         }
+        // Over-sedated: what to do now, over the trends (they matter less than this).
+        ChartPanes.drawOverSedation(&s, y: trendY, state: state, patient: p)
         let alertTop = PatientAlertPane.draw(&s, state, patient: p.id)
         // The nearest handover's severity and "if … then" notes, just above the alerts.
         ChartPanes.drawHandoverLine(&s, y: alertTop - 1, state: state, patient: p)
