@@ -134,7 +134,7 @@ public struct AlertEngine: Sendable {
     static func subject(_ k: ObservationKind) -> String {
         switch k { case .withdrawal(let s): "obs:\(s.rawValue)"; case .vitals: "obs:vitals"; case .sedation: "obs:sedation" }
     }
-    static func minutes(_ m: Int) -> String { m < 60 ? "\(m) min" : "\(m / 60) h \(String(format: "%02d", m % 60)) min" }
+    static func minutes(_ m: Int) -> String { DoseText.duration(minutes: m) }
     static func clock(_ d: Date, _ cal: Calendar) -> String {
         let c = cal.dateComponents([.hour, .minute], from: d)
         return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)

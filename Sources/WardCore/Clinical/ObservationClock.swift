@@ -188,5 +188,5 @@ public struct ObservationClock: Sendable {
         return ObservationDue(kind: kind, dueAt: at, status: status, reason: why)
     }
 
-    func duration(_ m: Int) -> String { m % 60 == 0 ? "\(m / 60) h" : "\(m) min" }
+    func duration(_ m: Int) -> String { DoseText.duration(minutes: m) }
 }

@@ -7,11 +7,8 @@ extension Format {
         d == d.rounded() ? String(Int(d)) : String(format: "%.1f", d)
     }
 
-    /// "25 min", "1 h 5 min", "2 h".
-    public static func span(minutes m: Int) -> String {
-        if m < 60 { return "\(m) min" }
-        return m % 60 == 0 ? "\(m / 60) h" : "\(m / 60) h \(m % 60) min"
-    }
+    /// "25 min", "1 h 05 min", "2 h" (the one duration format: `DoseText.duration`).
+    public static func span(minutes m: Int) -> String { DoseText.duration(minutes: m) }
 }
 
 extension NEWS2Risk {
