@@ -8,13 +8,15 @@ extension Store {
     /// cannot change before the dose commits): the patient, their current
     /// orders, every administration from 48 h before `at` to 24 h after
     /// (voided ones kept apart), their assessments, gate answers and
-    /// observations. The same loaders as the ward snapshot, scoped to one patient.
+    /// observations of the last 48 h. The same loaders as the ward snapshot, scoped to one patient.
     static func doseSafetySnapshot(_ db: Database, patient p: Patient, at: Date, now: Date) throws -> WardSnapshot {
         let scope = "SELECT \(p.id)"
-        let a = try Row.fetchAll(db, sql: "\(assessmentSelect) WHERE a.patient_id = ? ORDER BY a.taken_at DESC, a.id DESC",
-                                 arguments: [p.id]).compactMap(Assessment.init(row:))
+        // The rules look back at most 24 h (the ceiling) and an hour or so (observations, scores): 48 h is plenty.
+        let since = at.addingTimeInterval(-48 * 3600)
+        let a = try Row.fetchAll(db, sql: "\(assessmentSelect) WHERE a.patient_id = ? AND a.taken_at > ? ORDER BY a.taken_at DESC, a.id DESC",
+                                 arguments: [p.id, Timestamp.text(since)]).compactMap(Assessment.init(row:))
         var s = WardSnapshot(ward: Ward(name: "", beds: []), patients: [p], assessments: [p.id: a], version: 0, loadedAt: now)
-        try loadObservations(db, into: &s, scope: scope)
+        try loadObservations(db, into: &s, scope: scope, since: since)
         s.orders[p.id] = try currentOrders(db, p.id)
         let rows = try Row.fetchAll(db, sql: "\(administrationSelect) WHERE a.patient_id = ? AND a.at > ? AND a.at < ? ORDER BY a.at DESC, a.id DESC",
                                     arguments: [p.id, Timestamp.text(at.addingTimeInterval(-48 * 3600)),

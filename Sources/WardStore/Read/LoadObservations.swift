@@ -6,13 +6,16 @@ extension Store {
     /// Fills the snapshot's bedside observations (admitted patients only):
     /// vitals, sedation, exceptions newest first with `supersededBy` set, and
     /// the dose-gate answers of assessments.
-    static func loadObservations(_ db: Database, into s: inout WardSnapshot, scope admitted: String = admittedPatients) throws {
+    /// With `since`, only entries taken after it (the dose-safety check reads the last hours, not a whole stay).
+    static func loadObservations(_ db: Database, into s: inout WardSnapshot, scope admitted: String = admittedPatients,
+                                 since: Date? = nil) throws {
+        let recent = since.map { "AND t.taken_at > '\(Timestamp.text($0))'" } ?? ""
         func select(_ table: String) -> String {
             """
             SELECT t.*, s.name AS recorded_by_name, n.id AS superseded_by FROM \(table) t
             JOIN staff s ON s.id = t.recorded_by
             LEFT JOIN \(table) n ON n.supersedes = t.id
-            WHERE t.patient_id IN (\(admitted))
+            WHERE t.patient_id IN (\(admitted)) \(recent)
             ORDER BY t.taken_at DESC, t.id DESC
             """
         }
