@@ -67,9 +67,38 @@ for size in [Size(cols: 132, rows: 43), Size(cols: 80, rows: 24)] {
     for _ in 0..<500 { frames.append(time { _ = view(state) }) }
     say("  (baseline: ward list frame \(size.cols)×\(size.rows): median \(ms(median(frames))))")
 }
+// 3. One PRN dose recorded through the store (its dose-safety check reads the patient's last 48 h
+//    under the write lock), against the floor: one bare commit of a similar row, WAL + synchronous=FULL.
+do {
+    var ward = proto
+    for k in ward.witness.schedules.keys { ward.witness.schedules[k]!.administration = false }   // Argon2 is not what is measured
+    let admin = Session(staff: try store.signIn(staffID: "A1", secret: "913579", terminal: "bench", policy: proto.security), terminal: "bench")
+    let rx = Session(staff: try store.addStaff(staffID: "P1", name: "Bench, Prescriber", role: .prescriber, secret: "935791",
+                                               policy: proto.security, session: admin), terminal: "bench")
+    let nurse = Session(staff: try store.signIn(staffID: "C1", secret: "924680", terminal: "bench", policy: proto.security), terminal: "bench")
+    var doses: [Double] = []
+    for p in (snapshot?.patients ?? []).prefix(20) {
+        var terms = OrderTerms(kind: .prn, drug: "diazepam", indication: "bench", prn: PRNTerms(proto.prn.templates[0]))
+        terms.prn?.maxPer24hDiazepamMg = 1000
+        let order = try store.writeOrder(WriteOrder(patientID: p.id, terms: terms), session: rx, protocol: ward)
+        _ = try store.record(RecordSedation(patientID: p.id, score: .rass(0)), session: nurse)
+        _ = try store.record(RecordVitals(patientID: p.id, vitals: VitalSigns(respirationRate: 16, spo2: 97, onOxygen: false, systolic: 120,
+                                                                                diastolic: 70, pulse: 80, acvpu: .alert, temperature: 36.8)),
+                             session: nurse, protocol: ward)
+        _ = try store.record(RecordGatedAssessment(RecordAssessment(patientID: p.id, scale: .ciwaB, items: Array(repeating: 2, count: 15) + Array(repeating: 0, count: 5)),
+                                                   gate: DoseGateAnswers(recentUseConfirmed: true, canCommunicate: true)),
+                             session: nurse, protocol: ward)
+        doses.append(try time { _ = try store.recordDose(RecordDose(orderID: order.id, scheduledFor: nil, status: .given), session: nurse, protocol: ward) })
+    }
+    let floor = try BareCommit.median(in: dir.appendingPathComponent("floor.sqlite").path, count: 50)
+    say("PRN dose recorded (dose-safety check in the transaction, audit event, follow-up): median \(ms(median(doses))) over \(doses.count); "
+        + "floor, one bare WAL commit (synchronous=FULL): \(ms(floor)); ratio \(String(format: "%.1f", median(doses) / max(floor, 1e-9)))×")
+} catch {
+    say("PRN dose: not measured: \(error)")
+}
 try store.close()
 
-// 3. Start → first frame of the real binary, in a private tmux server.
+// 4. Start → first frame of the real binary, in a private tmux server.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wardline")
 let tmux = "/usr/bin/tmux"
 if FileManager.default.isExecutableFile(atPath: binary.path) && FileManager.default.isExecutableFile(atPath: tmux) {
