@@ -117,6 +117,7 @@ public struct AlertEngine: Sendable {
                 "Dose given on \(o.prescriberName)'s override (\(o.instruction.label)) at \(Self.clock(o.recordedAt, cal)), not yet co-signed",
                 o.recordedAt, "Ask \(o.prescriberName) to co-sign it: My patients (m), then K on the MAR.")
         }
+        out += admissionAlerts(for: p)
         return out.sorted(by: Self.order)
     }
 

@@ -20,6 +20,7 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Codable {
     case seizureOrDelirium = "seizure-or-delirium"
     case gateFailedOnCIWAOrder = "gate-failed-ciwa-order"
     case overrideUnsigned = "override-unsigned"
+    case admissionDoseCut = "admission-dose-cut"
 
     public var title: String {
         switch self {
@@ -33,6 +34,7 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Codable {
         case .seizureOrDelirium: "Seizure or delirium"
         case .gateFailedOnCIWAOrder: "Dose gate failed on CIWA order"
         case .overrideUnsigned: "Dose override awaiting co-signature"
+        case .admissionDoseCut: "Orders cut the admission dose"
         }
     }
 }

@@ -149,9 +149,18 @@ enum AdmitView {
             s.put(Text.pad(label, labelW), x: 1, y: y, role: active ? .text : .muted, emphasis: active ? .bold : [])
             let vx = labelW + 2, vw = s.width - vx - 2
             s.fill(Rect(x: vx, y: y, width: vw, height: 1), role: active ? .fieldActive : .text)
-            s.put(fit: f.fields.values[i] + (active ? "_" : ""), x: vx, y: y, width: vw, role: active ? .fieldActive : .text)
+            // A long entry (the substance list) shows its end while typing.
+            let value = f.fields.values[i] + (active ? "_" : "")
+            let shown = active && Text.width(value) > vw ? "…" + String(value.suffix(max(1, vw - 1))) : value
+            s.put(fit: shown, x: vx, y: y, width: vw, role: active ? .fieldActive : .text)
             y += compact ? 1 : 2
         }
+        let help = ["e.g. alprazolam 4 mg/d 3 y last 2026-12-03 rx; alcohol 1 bottle wine/d 10 y (pt|rx|screen)",
+                    "codes: \(AdmissionFlag.codes)"]
+        for (i, line) in help.enumerated() where y + i < s.height - 3 {
+            s.put(fit: line, x: 1, y: y + i, width: s.width - 2, role: .muted)
+        }
+        y += help.count
         s.put(fit: f.saving ? "Admitting…" : "Enter: next field (on the last: admit)   Tab/Shift-Tab: move   Esc: cancel",
               x: 1, y: min(s.height - 3, y), width: s.width - 2, role: .muted)
     }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import WardCore
+@testable import WardStore
+
+/// The demo ward seeded into a temporary database at a fixed time.
+struct SeededDemoWard {
+    let dir: TempDir, clock: FixedClock, store: Store
+    init() throws {
+        dir = try TempDir()
+        clock = FixedClock(iso8601: "2026-11-28T14:05:00Z")
+        store = try Store.open(path: dir.path("demo.sqlite"), create: true, clock: clock)
+        try DemoWard.seed(store: store, clock: clock, protocol: wardProtocol, policy: testPolicy)
+    }
+    func cleanup() { try? store.close(); dir.cleanup() }
+}
+
+@Suite struct AdmissionStoreTests {
+    /// Issue 13 "Done when": beds 2, 16 and 17 (PRN-only diazepam) show the reconciliation warning.
+    @Test func demoWardWarnsOnBeds2_16_17() throws {
+        let demo = try SeededDemoWard(); defer { demo.cleanup() }
+        let store = demo.store, clock = demo.clock
+        let snap = try store.loadWard(protocol: wardProtocol)
+        let alerts = AlertEngine(wardProtocol).alerts(BoardInput(snap), now: clock.now()).filter { $0.rule == .admissionDoseCut }
+        #expect(Set(alerts.compactMap(\.bed)).isSuperset(of: ["2", "16", "17"]), "\(alerts.map { "\($0.bed ?? "-"): \($0.message)" })")
+        let drinkers = snap.patients.filter { $0.usesAlcohol(wardProtocol) }
+        #expect(drinkers.count == 5)
+        #expect(snap.patients.allSatisfy { $0.substances.allSatisfy { $0.source != nil } })
+        let bed7 = try #require(snap.patient(inBed: "7"))
+        #expect(bed7.allergyStatus == .notYetKnown)
+        #expect(snap.patient(inBed: "19")?.admissionFlags == [.hepaticImpairment])
+    }
+
+    @Test func admissionChecksTheDateOfBirthAndKeepsFlagsApart() throws {
+        let demo = try SeededDemoWard(); defer { demo.cleanup() }
+        let store = demo.store, clock = demo.clock
+        let charge = try store.signIn(staffID: "C2001", secret: "222222", terminal: "t", policy: testPolicy)
+        let s = Session(staff: charge, terminal: "t")
+        let future = refusal { _ = try store.admit(AdmitPatient(mrn: "X1", name: "Late, Born", dateOfBirth: CalendarDate("2030-01-01")!,
+                                                                sex: .male, bed: nil), session: s, protocol: wardProtocol) }
+        #expect(future?.kind == .invalid && future?.message.contains("not in the past") == true)
+        let old = refusal { _ = try store.admit(AdmitPatient(mrn: "X2", name: "Old, Very", dateOfBirth: CalendarDate("1890-01-01")!,
+                                                             sex: .male, bed: nil), session: s, protocol: wardProtocol) }
+        #expect(old?.message.contains("gives age") == true)
+        let p = try store.admit(AdmitPatient(mrn: "X3", name: "New, Pat", dateOfBirth: CalendarDate("1980-02-29")!, sex: .female, bed: nil,
+                                             riskFlags: ["injecting"], admissionFlags: [.pregnancy]), session: s, protocol: wardProtocol)
+        let back = try #require(try store.loadWard(protocol: wardProtocol).patients.first { $0.id == p.id })
+        #expect(back.riskFlags == ["injecting"] && back.admissionFlags == [.pregnancy] && back.allergyStatus == .notYetKnown)
+    }
+}
