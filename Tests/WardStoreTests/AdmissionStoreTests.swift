@@ -47,4 +47,30 @@ struct SeededDemoWard {
         let back = try #require(try store.loadWard(protocol: wardProtocol).patients.first { $0.id == p.id })
         #expect(back.riskFlags == ["injecting"] && back.admissionFlags == [.pregnancy] && back.allergyStatus == .notYetKnown)
     }
+
+    /// Issue 13 item 7: SpO2 scale 2 is a prescriber's decision; the store enforces the role.
+    @Test func spo2Scale2IsSetByAPrescriberOnly() throws {
+        let demo = try SeededDemoWard(); defer { demo.cleanup() }
+        let store = demo.store
+        func session(_ id: String, _ pin: String) throws -> Session {
+            Session(staff: try store.signIn(staffID: id, secret: pin, terminal: "t", policy: testPolicy), terminal: "t")
+        }
+        let charge = try session("C2001", "222222"), nurse = try session("N1001", "111111"), doctor = try session("P3001", "333333")
+        let refused = refusal { _ = try store.admit(AdmitPatient(mrn: "X9", name: "Copd, Pat", dateOfBirth: CalendarDate("1955-01-01")!,
+                                                                 sex: .male, bed: nil, allergies: ["NKDA"], spo2Scale2: true),
+                                                    session: charge, protocol: wardProtocol) }
+        #expect(refused?.kind == .notPermitted && refused?.message.contains("prescriber") == true)
+        let p = try store.admit(AdmitPatient(mrn: "X9", name: "Copd, Pat", dateOfBirth: CalendarDate("1955-01-01")!, sex: .male, bed: nil,
+                                             allergies: ["NKDA"]), session: charge, protocol: wardProtocol)
+        #expect(refusal { try store.setSpO2Scale2(patientID: p.id, true, reason: "COPD", session: nurse) }?.kind == .notPermitted)
+        #expect(refusal { try store.setSpO2Scale2(patientID: p.id, true, reason: " ", session: doctor) }?.kind == .invalid)
+        try store.setSpO2Scale2(patientID: p.id, true, reason: "COPD with hypercapnia (ABG)", session: doctor)
+        func current() throws -> Bool? { try store.loadWard(protocol: wardProtocol).patients.first { $0.id == p.id }?.spo2Scale2 }
+        #expect(try current() == true)
+        #expect(refusal { try store.setSpO2Scale2(patientID: p.id, true, reason: "again", session: doctor) }?.message.contains("already") == true)
+        try store.setSpO2Scale2(patientID: p.id, false, reason: "ABG normal", session: doctor)
+        #expect(try current() == false)
+        #expect(try store.auditEvents().filter { $0.action == "patient.spo2-scale" }.count == 2)
+        #expect(try store.auditVerify().isIntact)
+    }
 }

@@ -53,6 +53,9 @@ extension Store {
         }
         return try command("patient.admit", .admitPatient, session: session) { db, actor, now in
             if let problem = ward.admission.dateOfBirth.problem(cmd.dateOfBirth, on: now) { throw CommandRefusal(.invalid, problem) }
+            if cmd.spo2Scale2 && !actor.role.may(.writeOrder) {
+                throw CommandRefusal(.notPermitted, "SpO2 scale 2 is a prescriber's decision: admit on scale 1; a prescriber then sets scale 2 (with a reason).")
+            }
             let admittedAt = Timestamp.stored(cmd.admittedAt ?? now)
             guard admittedAt <= now else { throw CommandRefusal(.invalid, "The admission time is in the future; check the date and time.") }
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM patients WHERE mrn = ?)", arguments: [mrn]) == true {
@@ -124,7 +127,8 @@ extension Store {
     }
 
     static let patientSelect = """
-        SELECT p.*, c.bed AS bed, d.discharged_at AS discharged_at
+        SELECT p.*, c.bed AS bed, d.discharged_at AS discharged_at,
+               (SELECT s.scale2 FROM spo2_scale_decisions s WHERE s.patient_id = p.id ORDER BY s.id DESC LIMIT 1) AS scale2_decided
         FROM patients p
         LEFT JOIN current_beds c ON c.patient_id = p.id
         LEFT JOIN discharges d ON d.patient_id = p.id
@@ -146,7 +150,7 @@ extension Patient {
                   substances: decode([SubstanceUse].self, "substances") ?? [],
                   allergies: decode([String].self, "allergies") ?? [],
                   seizureHistory: row["seizure_history"], riskFlags: flags.manual, admissionFlags: flags.admission,
-                  spo2Scale2: row["spo2_scale2"],
+                  spo2Scale2: (row["scale2_decided"] as Bool?) ?? row["spo2_scale2"],
                   dischargedAt: (row["discharged_at"] as String?).flatMap(Timestamp.date))
     }
 }
