@@ -122,3 +122,23 @@ import Testing
         #expect(a[0].message.contains("Admission 120 mg DE/day (60–120 across tables)"))
     }
 }
+
+@Suite struct AdmissionProtocolTests {
+    @Test func protocolShowListsTheAdmissionRulesWithTheirSources() {
+        let text = ProtocolSummary.lines(shipped).joined(separator: "\n")
+        #expect(text.contains("[admission reconciliation] UNCONFIRMED"))
+        #expect(text.contains("cut the admission diazepam equivalent by more than 50%"))
+        #expect(text.contains("SA Health [S34]: start at 1/2 the estimated dose"))
+        #expect(text.contains("high-potency short-acting: alprazolam"))
+        #expect(text.contains("opioid substitution: methadone, buprenorphine"))
+    }
+
+    @Test func aBadAdmissionSettingIsNamed() {
+        let bad = defaultText(replacing: "cutWarnAbove = 0.5", with: "cutWarnAbove = 1.5")
+        guard case .failure(let e) = ProtocolLoader.load(text: bad, file: "p.toml") else { Issue.record("accepted"); return }
+        #expect(e.problems.contains { $0.keyPath == "admission.reconciliation.cutWarnAbove" })
+        let swapped = defaultText(replacing: "minAgeYears = 16", with: "minAgeYears = 120")
+        guard case .failure(let f) = ProtocolLoader.load(text: swapped, file: "p.toml") else { Issue.record("accepted"); return }
+        #expect(f.problems.contains { $0.keyPath == "admission.dateOfBirth.minAgeYears" })
+    }
+}
