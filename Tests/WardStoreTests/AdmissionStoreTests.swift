@@ -73,4 +73,22 @@ struct SeededDemoWard {
         #expect(try store.auditEvents().filter { $0.action == "patient.spo2-scale" }.count == 2)
         #expect(try store.auditVerify().isIntact)
     }
+
+    /// A row written before issue 13 (free-text flag list, substance without the new fields, and a
+    /// date of birth the old check let through) still loads: the patient stays on the ward list.
+    @Test func anOlderPatientRowStillLoads() throws {
+        let demo = try SeededDemoWard(); defer { demo.cleanup() }
+        let r = try sqlite3(demo.dir.path("demo.sqlite"), """
+            INSERT INTO patients(mrn, name, date_of_birth, sex, admitted_at, substances, allergies, seizure_history, risk_flags,
+                                 spo2_scale2, admitted_by, entered_at)
+            VALUES ('OLD1', 'Older, Row', '1980-02-30', 'male', '2026-11-27T10:00:00.000Z',
+                    '[{"dailyAmount":"4 mg","dailyMg":4,"duration":"3 years","substance":"alprazolam"}]', '[]', 0, '["injecting"]',
+                    0, (SELECT min(id) FROM staff), '2026-11-27T10:00:00.000Z');
+            """)
+        #expect(r.status == 0, "\(r.err)")
+        let p = try #require(try demo.store.loadWard(protocol: wardProtocol).patients.first { $0.mrn == "OLD1" })
+        #expect(p.dateOfBirth.description == "1980-02-30")
+        #expect(p.riskFlags == ["injecting"] && p.admissionFlags.isEmpty && p.allergyStatus == .notYetKnown)
+        #expect(p.substances.first?.dailyMg == 4 && p.substances.first?.source == nil)
+    }
 }

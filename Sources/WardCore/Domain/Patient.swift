@@ -20,6 +20,15 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
         guard parts.count == 3 else { return nil }
         self.init(year: parts[0], month: parts[1], day: parts[2])
     }
+    /// A date as stored by an earlier version, which took any day 1–31 of a
+    /// month ("1980-02-30"): read as it is so that the patient stays on the
+    /// ward list (the date of birth then needs correcting). Never for input.
+    public init?(stored text: String) {
+        if let d = CalendarDate(text) { self = d; return }
+        let p = text.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]), p[0] > 1800 else { return nil }
+        year = p[0]; month = p[1]; day = p[2]
+    }
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
     static func days(inMonth m: Int, year y: Int) -> Int {

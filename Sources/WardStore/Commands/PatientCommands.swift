@@ -143,7 +143,7 @@ extension Patient {
         }
         // risk_flags: a list of free-text flags (before issue 13), or {manual, admission}.
         let flags = decode(StoredRiskFlags.self, "risk_flags") ?? StoredRiskFlags(manual: decode([String].self, "risk_flags") ?? [])
-        guard let dob = CalendarDate(row["date_of_birth"] as String),
+        guard let dob = CalendarDate(stored: row["date_of_birth"] as String),
               let admitted = Timestamp.date(row["admitted_at"]) else { return nil }
         self.init(id: row["id"], mrn: row["mrn"], name: row["name"], dateOfBirth: dob,
                   sex: Sex(rawValue: row["sex"]) ?? .unknown, admittedAt: admitted, bed: row["bed"],
