@@ -96,9 +96,20 @@ import WardStore
         try tmux.waitFor("Name (Family, Given)")
         for v in ["E2E-1", "Test, Admission", "1980-05-06", "M"] { try tmux.type(v); try tmux.send("Enter") }
         try tmux.send("Enter")                         // bed as chosen
-        for v in ["alprazolam", "2 mg", "2", "1 year", "n", "injecting", ""] { if !v.isEmpty { try tmux.type(v) }; try tmux.send("Enter") }
+        // Several substances on one line; a missing "/d" is named with the entry, then fixed.
+        for v in ["alprazolam 2 mg 1 y rx; alcohol 4 cans beer/d 5 y", "n", "falls", "injecting", "NKDA"] {
+            try tmux.type(v); try tmux.send("Enter")
+        }
+        try tmux.waitFor("Substance 1 (alprazolam 2 mg 1 y rx): write the amount per day with /d")
+        for _ in 0..<"alprazolam 2 mg 1 y rx; alcohol 4 cans beer/d 5 y".count { try tmux.send("BSpace") }
+        try tmux.type("alprazolam 2 mg/d 1 y rx; alcohol 4 cans beer/d 5 y")
+        for _ in 0..<4 { try tmux.send("Tab") }
+        try tmux.send("Enter")
         try tmux.waitFor("Admitted Test, Admission")
-        #expect(try sql("SELECT p.name || '|' || p.risk_flags FROM patients p WHERE p.mrn = 'E2E-1'") == "Test, Admission|[\"injecting\"]")
+        #expect(try sql("SELECT p.name || '|' || p.risk_flags || '|' || p.allergies FROM patients p WHERE p.mrn = 'E2E-1'")
+                == "Test, Admission|{\"admission\":[\"falls\"],\"manual\":[\"injecting\"]}|[\"NKDA\"]")
+        #expect(try sql("SELECT json_extract(substances, '$[0].dailyMg') || '|' || json_extract(substances, '$[0].source') || '|' || "
+                        + "json_extract(substances, '$[1].substance') FROM patients WHERE mrn = 'E2E-1'") == "2|prescription|alcohol")
         #expect(try sql("SELECT count(*) FROM current_beds c JOIN patients p ON p.id = c.patient_id WHERE p.mrn = 'E2E-1'") == "1")
         try tmux.send("q")
         #expect(tmux.exitStatus() == 0)

@@ -43,7 +43,11 @@ import WardCore
         let a = try patient("100234").summary
         #expect(a.age == 52 && a.detoxDay == 3 && a.bed == "3")
         #expect(a.allergies == ["penicillin (rash)"])
-        #expect(a.seizureRiskFactors == ["seizure history", "other CNS depressants"])
+        // Seizure risk is derived from the admission record (issue 13); a free-text flag is not a seizure risk.
+        #expect(a.seizureRiskFactors == ["seizure history", "high dose: 80 mg DE/day (> 50)", "alprazolam (high-potency short-acting)",
+                                         "abrupt cessation: orders cut 100 %"])
+        #expect(a.riskFlags.first?.hasPrefix("DOSE CUT: Admission 80 mg DE/day (40–80 across tables); no benzodiazepine ordered") == true)
+        #expect(a.riskFlags.last == "Other flag: other CNS depressants")
         #expect(a.substances == ["alprazolam 4 mg/day for 3 years"])
         // Not recorded by Wardline yet: left empty, never invented.
         #expect(a.taperStepToday == nil && a.diazepamEquivalent24hMg == nil)

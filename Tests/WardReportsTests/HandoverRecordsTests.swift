@@ -54,7 +54,8 @@ import WardCore
         let p = try #require(h.patients.first { $0.summary.mrn == "100377" })
         #expect(p.severity.severity == .unstable)
         #expect(p.severity.overrideReason == "new confusion (Obi, Ada, 14:10)")
-        #expect(p.severity.basis.hasPrefix("the rule gives STABLE (CIWA-B 12"))
+        // The rule alone: WATCHER (no benzodiazepine ordered against the admission dose), CIWA-B 12 mild.
+        #expect(p.severity.basis.hasPrefix("the rule gives WATCHER (Admission") && p.severity.basis.contains("CIWA-B 12 (mild)"))
         // Unstable now, as everyone on this ward: the two whose CIWA-B record is out of date (an open critical
         // alert: unstable by the [severity] rule, and more urgent) come first, then by the last CIWA-B.
         #expect(h.patients.map(\.summary.mrn) == ["100500", "100412", "100234", "100377"])

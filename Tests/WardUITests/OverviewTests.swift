@@ -115,21 +115,32 @@ import WardCore
         d.key(.char("A"))
         guard case .admit(let f)? = d.top else { Issue.record("no admission form"); return }
         #expect(BoardFixture.empty.contains(f.fields.values[4]))
-        for v in ["MRN-77", "Doe, Jane", "1981-02-03", "f"] { d.type(v); d.key(.key(.enter)) }
+        for v in ["MRN-77", "Doe, Jane", "1980-02-30", "f"] { d.type(v); d.key(.key(.enter)) }
         d.key(.key(.enter))                         // bed prefilled
-        for v in ["alprazolam", "4 mg", "four"] { d.type(v); d.key(.key(.enter)) }
+        for v in ["alprazolam 4 mg; alcohol 1 bottle wine/d 10 y", "n", "falls, pregnant", "other CNS depressants"] {
+            d.type(v); d.key(.key(.enter))
+        }
         guard case .admit(let g)? = d.top else { return }
-        #expect(g.fields.field == 8)                // moved on; the mg is checked on save
-        d.type("3 years"); d.key(.key(.enter)); d.type("n"); d.key(.key(.enter)); d.type("other CNS depressants"); d.key(.key(.enter))
-        #expect(d.key(.key(.enter)).isEmpty)
+        #expect(g.fields.field == 9)                // moved on; everything is checked on save
+        d.type("NKDA")
+        #expect(d.key(.key(.enter)).isEmpty)        // 30 February is no date
         guard case .admit(let h)? = d.top else { return }
-        #expect(h.fields.field == 7 && h.message?.text.hasPrefix("Daily mg") == true)
-        for _ in 0..<4 { d.key(.key(.backspace)) }
-        d.type("4")
+        #expect(h.fields.field == 2 && h.message?.text.hasPrefix("Date of birth") == true)
+        for _ in 0..<2 { d.key(.key(.backspace)) }
+        d.type("03")                                // 1980-02-03
+        for _ in 0..<7 { d.key(.key(.tab)) }        // to the last field, then save
+        #expect(d.key(.key(.enter)).isEmpty)        // the first substance has no "/d"
+        guard case .admit(let k)? = d.top else { return }
+        #expect(k.fields.field == 5 && k.message?.text.hasPrefix("Substance 1 (alprazolam 4 mg): write the amount per day with /d") == true)
+        for _ in 0..<k.fields.values[5].count { d.key(.key(.backspace)) }
+        d.type("alprazolam 4 mg/d 3 y rx; alcohol 1 bottle wine/d 10 y")
         for _ in 0..<4 { d.key(.key(.tab)) }
         guard case .admit(let request, _)? = d.key(.key(.enter)).first else { Issue.record("no admit effect"); return }
-        #expect(request.name == "Doe, Jane" && request.sex == .female && request.substances.first?.dailyMg == 4
-                && request.riskFlags == ["other CNS depressants"] && !request.seizureHistory)
+        #expect(request.name == "Doe, Jane" && request.sex == .female && request.dateOfBirth == CalendarDate("1980-02-03"))
+        #expect(request.substances.map(\.substance) == ["alprazolam", "alcohol"] && request.substances.first?.dailyMg == 4
+                && request.substances.first?.source == .prescription)
+        #expect(request.riskFlags == ["other CNS depressants"] && request.admissionFlags == [.fallsRisk, .pregnancy])
+        #expect(request.allergies == ["NKDA"] && !request.seizureHistory)
     }
 
     func currentBed(_ d: Driver) -> String? {

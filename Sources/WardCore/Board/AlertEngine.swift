@@ -92,7 +92,7 @@ public struct AlertEngine: Sendable {
             add(.ciwaArEscalation, .critical, "ciwa-ar", "CIWA-Ar \(ar.total) (at or above \(alcohol.ciwaArEscalateAtOrAbove))",
                 ar.takenAt, alcohol.escalationResponse)
         }
-        if alcohol.named(in: p.patient.substances.map(\.substance)) {
+        if p.patient.usesAlcohol(proto) {
             add(.thiamineReminder, .info, "thiamine", "Alcohol on the admission list: thiamine", p.patient.admittedAt,
                 alcohol.thiamineReminder)
         }
@@ -125,6 +125,7 @@ public struct AlertEngine: Sendable {
                 "Dose given on \(o.prescriberName)'s override (\(o.instruction.label)) at \(Self.clock(o.recordedAt, cal)), not yet co-signed",
                 o.recordedAt, "Ask \(o.prescriberName) to co-sign it: My patients (m), then K on the MAR.")
         }
+        out += admissionAlerts(for: p)
         return out.sorted(by: Self.order)
     }
 

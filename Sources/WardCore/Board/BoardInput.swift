@@ -76,6 +76,8 @@ public struct PatientBoardInput: Sendable, Hashable {
     public var prnEffectsDue: [PRNEffectDue] = []
     /// Doses given on a prescriber's override that the prescriber has not co-signed yet.
     public var unsignedOverrides: [RecordedOverride] = []
+    /// The patient's current medication orders (admission reconciliation).
+    public var orders: [OrderTerms] = []
 
     public init(patient: Patient, scores: [TimedTotal], vitals: [TimedVitals]? = nil, sedation: [TimedSedation]? = nil,
                 lastPRNAt: Date? = nil, exceptions: [MonitoringException] = [], diazepamEquivalent24hMg: Double? = nil,
@@ -138,6 +140,7 @@ public struct BoardInput: Sendable, Hashable {
         var input = PatientBoardInput(patient: p, scores: scores)
         if let extra = snapshot.board[p.id] { extra.apply(to: &input) }
         input.unsignedOverrides = (snapshot.doseOverrides[p.id] ?? []).filter { !$0.isSigned }
+        input.orders = (snapshot.orders[p.id] ?? []).map(\.terms)
         return input
     }
 }

@@ -10,9 +10,7 @@ public enum DischargeSummary {
         if pt.substances.isEmpty {
             out.append("Substances on admission: none recorded")
         } else {
-            out.append("Substances on admission: " + pt.substances.map { s in
-                [s.substance, s.dailyAmount, s.duration].filter { !$0.isEmpty }.joined(separator: " ")
-            }.joined(separator: "; "))
+            out.append("Substances on admission: " + pt.substances.map(\.summary).joined(separator: "; "))
         }
         for scale in p.scales {
             let s = p.scores.filter { $0.scale == scale }
@@ -25,10 +23,7 @@ public enum DischargeSummary {
         if !p.events.isEmpty {
             out.append("Events: " + p.events.map { "\($0.kind.rawValue) \(date($0.at, calendar))" }.joined(separator: ", "))
         }
-        if pt.hasSeizureRisk {
-            out.append("Seizure risk: " + ([pt.seizureHistory ? "history of seizures" : nil] + pt.riskFlags.map { Optional($0) })
-                .compactMap { $0 }.joined(separator: ", "))
-        }
+        out += proto.riskFlags(pt, orders: p.orders, now: now, calendar: calendar).map(\.text)
         return out
     }
 

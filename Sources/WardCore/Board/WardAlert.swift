@@ -23,6 +23,7 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Codable {
     case newConfusion = "new-confusion"
     case ciwaArEscalation = "ciwa-ar-escalation"
     case thiamineReminder = "thiamine-reminder"
+    case admissionDoseCut = "admission-dose-cut"
 
     public var title: String {
         switch self {
@@ -39,6 +40,7 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Codable {
         case .newConfusion: "New confusion"
         case .ciwaArEscalation: "CIWA-Ar escalation"
         case .thiamineReminder: "Thiamine (alcohol co-use)"
+        case .admissionDoseCut: "Orders cut the admission dose"
         }
     }
 }

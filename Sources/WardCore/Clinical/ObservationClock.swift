@@ -79,7 +79,7 @@ public struct ObservationClock: Sendable {
         var out: [ObservationDue] = []
         let r = proto.reassessment
         let os = proto.oversedation
-        let alcohol = proto.alcohol.named(in: h.admissionSubstances)
+        let alcohol = proto.namesAlcohol(h.admissionSubstances)
         let over = os.assess(sedation: h.latestSedation, vitals: h.latestVitals, spo2Scale2: h.spo2Scale2)
         // While the patient cannot communicate, the self-reported CIWA items cannot be rated.
         let mute = h.latestSedation.flatMap { s in os.cannotCommunicate(s.score) ? s : nil }

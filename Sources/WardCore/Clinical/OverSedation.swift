@@ -68,11 +68,13 @@ extension OverSedationRules {
     }
 }
 
-extension AlcoholRules {
-    /// True when any admission substance names alcohol (a whole word of `substanceNames`).
-    public func named(in substances: [String]) -> Bool {
-        substances.contains { text in
-            text.lowercased().split { !$0.isLetter }.contains { substanceNames.contains(String($0)) }
+extension WardProtocol {
+    /// True when any of the admission record's substances names alcohol
+    /// (a whole word of `[admission.coSedation] alcohol`).
+    public func namesAlcohol(_ substances: [String]) -> Bool {
+        let words = admission.coSedation.alcohol
+        return substances.contains { text in
+            text.lowercased().split { !($0.isLetter || $0.isNumber) }.contains { words.contains(String($0)) }
         }
     }
 }

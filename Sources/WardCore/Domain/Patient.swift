@@ -10,8 +10,9 @@ public enum Sex: String, Sendable, Codable, CaseIterable {
 /// A date without a time (dates of birth), stored as "YYYY-MM-DD".
 public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
+    /// Nil unless the date exists on the Gregorian calendar (no 30 February).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), (1...31).contains(day), year > 1800 else { return nil }
+        guard (1...12).contains(month), year > 1800, (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
         self.year = year; self.month = month; self.day = day
     }
     public init?(_ text: String) {
@@ -19,7 +20,24 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
         guard parts.count == 3 else { return nil }
         self.init(year: parts[0], month: parts[1], day: parts[2])
     }
+    /// A date as stored by an earlier version, which took any day 1–31 of a
+    /// month ("1980-02-30"): read as it is so that the patient stays on the
+    /// ward list (the date of birth then needs correcting). Never for input.
+    public init?(stored text: String) {
+        if let d = CalendarDate(text) { self = d; return }
+        let p = text.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]), p[0] > 1800 else { return nil }
+        year = p[0]; month = p[1]; day = p[2]
+    }
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    static func days(inMonth m: Int, year y: Int) -> Int {
+        switch m {
+        case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
     public static func < (a: Self, b: Self) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     /// Whole years of age on `date`, in `calendar`'s time zone.
@@ -40,14 +58,44 @@ extension Calendar {
     }
 }
 
-/// One substance the patient has been using, as recorded on admission.
+/// Where a substance entry on admission comes from.
+public enum SubstanceSource: String, Sendable, Codable, CaseIterable {
+    case patientReport = "patient-report"
+    case prescription
+    case drugScreen = "drug-screen"
+    public var label: String {
+        switch self { case .patientReport: "patient report"; case .prescription: "prescription"; case .drugScreen: "drug screen" }
+    }
+}
+
+/// One substance the patient has been using, as recorded on admission:
+/// the structured fields beside the text as it was typed. Older records
+/// (before structured entries) decode with the new fields nil.
 public struct SubstanceUse: Sendable, Codable, Hashable {
     public var substance: String          // e.g. "alprazolam", "alcohol"
     public var dailyAmount: String        // as reported, e.g. "4 mg", "1 bottle wine"
     public var dailyMg: Double?           // when it is a drug dose in mg (for equivalence)
     public var duration: String           // e.g. "3 years"
-    public init(substance: String, dailyAmount: String, dailyMg: Double? = nil, duration: String) {
+    /// The last day of use, when known.
+    public var lastUse: CalendarDate?
+    /// Where the entry comes from (nil on records made before sources were asked).
+    public var source: SubstanceSource?
+    /// The entry exactly as typed on the admission form.
+    public var asEntered: String?
+    public init(substance: String, dailyAmount: String, dailyMg: Double? = nil, duration: String,
+                lastUse: CalendarDate? = nil, source: SubstanceSource? = nil, asEntered: String? = nil) {
         self.substance = substance; self.dailyAmount = dailyAmount; self.dailyMg = dailyMg; self.duration = duration
+        self.lastUse = lastUse; self.source = source; self.asEntered = asEntered
+    }
+
+    /// "alprazolam 4 mg/day for 3 years, last 2026-12-03 (prescription)".
+    public var summary: String {
+        var t = substance
+        if !dailyAmount.isEmpty { t += " \(dailyAmount)/day" }
+        if !duration.isEmpty { t += " for \(duration)" }
+        if let lastUse { t += ", last \(lastUse)" }
+        if let source { t += " (\(source.label))" }
+        return t
     }
 }
 
@@ -62,20 +110,24 @@ public struct Patient: Sendable, Codable, Hashable, Identifiable {
     public var admittedAt: Date
     public var bed: String?               // nil once discharged
     public var substances: [SubstanceUse]
-    public var allergies: [String]        // empty = none known (NKDA shown)
+    /// ["NKDA"] = no known drug allergies; empty = not yet known (flagged).
+    public var allergies: [String]
     public var seizureHistory: Bool
-    public var riskFlags: [String]        // e.g. "other CNS depressants", "injecting"
+    /// Free-text flags the admitting nurse typed (shown as "other flags", never as seizure risk).
+    public var riskFlags: [String]        // e.g. "injecting"
+    /// The admission flags a detox order set asks for.
+    public var admissionFlags: [AdmissionFlag]
     /// NEWS2 SpO2 scale 2 (hypercapnic respiratory failure, decided by a clinician).
     public var spo2Scale2: Bool
     public var dischargedAt: Date?
 
     public init(id: PatientID, mrn: String, name: String, dateOfBirth: CalendarDate, sex: Sex,
                 admittedAt: Date, bed: String?, substances: [SubstanceUse] = [], allergies: [String] = [],
-                seizureHistory: Bool = false, riskFlags: [String] = [], spo2Scale2: Bool = false,
-                dischargedAt: Date? = nil) {
+                seizureHistory: Bool = false, riskFlags: [String] = [], admissionFlags: [AdmissionFlag] = [],
+                spo2Scale2: Bool = false, dischargedAt: Date? = nil) {
         self.id = id; self.mrn = mrn; self.name = name; self.dateOfBirth = dateOfBirth; self.sex = sex
         self.admittedAt = admittedAt; self.bed = bed; self.substances = substances; self.allergies = allergies
-        self.seizureHistory = seizureHistory; self.riskFlags = riskFlags; self.spo2Scale2 = spo2Scale2
+        self.seizureHistory = seizureHistory; self.riskFlags = riskFlags; self.admissionFlags = admissionFlags; self.spo2Scale2 = spo2Scale2
         self.dischargedAt = dischargedAt
     }
 
@@ -85,8 +137,7 @@ public struct Patient: Sendable, Codable, Hashable, Identifiable {
         return (calendar.dateComponents([.day], from: a, to: n).day ?? 0) + 1
     }
 
-    /// True when anything on record raises seizure risk (history or a flag).
-    public var hasSeizureRisk: Bool { seizureHistory || !riskFlags.isEmpty }
+    public var allergyStatus: AllergyStatus { AllergyStatus(allergies) }
 }
 
 public struct Bed: Sendable, Codable, Hashable {

@@ -32,21 +32,12 @@ extension ProtocolDecoder {
 
     static func decodeAlcohol(_ t: TOMLTable, _ path: String, _ r: inout TOMLReader) -> AlcoholRules? {
         let prov = r.provenance(t, at: path)
-        var names: [String] = []
-        if let arr = r.array(t, "substanceNames", at: path) {
-            for (n, node) in arr.enumerated() {
-                guard case .string(let s) = node.value, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    r.problem("\(path).substanceNames[\(n)]", node.line, "expected a word, e.g. \"alcohol\""); return nil
-                }
-                names.append(s.lowercased())
-            }
-        }
         let band = r.int(t, "ciwaArEscalateAtOrAbove", at: path, range: 0...67)
         let response = r.string(t, "escalationResponse", at: path)
         let thiamine = r.string(t, "thiamineReminder", at: path)
         r.reportUnknownKeys(t, at: path)
-        guard let prov, let band, let response, let thiamine, !names.isEmpty else { return nil }
-        return AlcoholRules(substanceNames: names, ciwaArEscalateAtOrAbove: band, escalationResponse: response,
+        guard let prov, let band, let response, let thiamine else { return nil }
+        return AlcoholRules(ciwaArEscalateAtOrAbove: band, escalationResponse: response,
                             thiamineReminder: thiamine, provenance: prov)
     }
 

@@ -45,18 +45,19 @@ enum ProtocolDecoder {
         let security = r.section(root, "security") { t, p, r in decodeSecurity(t, p, &r) }
         let alerts = r.section(root, "alerts") { t, p, r in decodeAlerts(t, p, &r) }
         let bedside = r.section(root, "bedside") { t, p, r in decodeBedside(t, p, entryLimits, &r) }
+        let admission = r.section(root, "admission") { t, p, r in decodeAdmission(t, p, &r) }
         r.reportUnknownKeys(root, at: "")
         guard let version, let approvedBy, let news2, let entryLimits, let reassessment, let equivalence, let prn, let hold, let doseSafety,
               let oversedation, let alcohol, let severity,
               let escalation, let taper, let witness, let shifts, let administration, let appropriateness,
-              let observations, let security, let alerts, let bedside, r.problems.isEmpty else { return nil }
+              let observations, let security, let alerts, let bedside, let admission, r.problems.isEmpty else { return nil }
         return WardProtocol(
             version: version, approvedBy: approvedBy, scales: scales, news2: news2, entryLimits: entryLimits, reassessment: reassessment,
             equivalence: equivalence, prn: prn, hold: hold, doseSafety: doseSafety,
             oversedation: oversedation, alcohol: alcohol, severity: severity, escalation: escalation, taper: taper, witness: witness,
             shifts: shifts, administration: administration, appropriateness: appropriateness,
             observations: observations, security: security.0, securityProvenance: security.1, alerts: alerts,
-            bedside: bedside)
+            bedside: bedside, admission: admission)
     }
 
     static func decodeScale(_ kind: ScaleKind, _ t: TOMLTable, _ path: String, _ r: inout TOMLReader) -> ScaleRules? {

@@ -131,6 +131,7 @@ public enum ProtocolSummary {
         out.append("  PIN at least \(s.pinMinLength)\(s.pinDigitsOnly ? " digits" : " characters"); lock after \(s.maxFailedAttempts) failures for \(s.lockoutMinutes) min; idle lock \(s.idleLockSeconds) s")
         head("alerts", p.alerts.provenance)
         out.append("  NEWS2 alert at ≥ \(p.alerts.news2AtOrAbove); PRN cap warning at \(fmt(p.alerts.prnCapApproachingFraction * 100))%; ward sort: \(p.alerts.wardSortOrder.map(\.rawValue).joined(separator: ", ")); handover style \(p.alerts.handoverStyle.rawValue)")
+        out += admissionLines(p)
         return out
     }
 }

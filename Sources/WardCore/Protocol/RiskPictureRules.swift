@@ -20,8 +20,6 @@ public struct OverSedationRules: Sendable, Hashable {
 
 /// `[alcohol]`: alcohol co-use on the admission list.
 public struct AlcoholRules: Sendable, Hashable {
-    /// Words that mean alcohol on the admission record (lower case, whole words).
-    public var substanceNames: [String]
     public var ciwaArEscalateAtOrAbove: Int
     public var escalationResponse: String
     public var thiamineReminder: String

@@ -62,6 +62,8 @@ public struct WardProtocol: Sendable {
     public var alerts: AlertRules
     /// Usual vital-sign ranges (confirm prompts) and monitoring-exception re-check times.
     public var bedside: BedsideRules
+    /// Admission reconciliation, derived risk flags and the date-of-birth check.
+    public var admission: AdmissionRules
 
     public func band(_ scale: ScaleKind, total: Int) -> SeverityBand? { scales[scale]?.band(for: total) }
 

@@ -77,15 +77,25 @@ extension HandoverInput {
             severity = SeverityCall(severity: .watcher, basis: "no CIWA-B on record")
         }
 
-        var risk: [String] = []
-        if p.seizureHistory { risk.append("seizure history") }
-        risk += p.riskFlags
-        let summary = PatientSummary(
+        let orders = (snapshot.orders[p.id] ?? []).map(\.terms)
+        let flags = proto.riskFlags(p, orders: orders, now: now, calendar: calendar)
+        let seizure = flags.first { $0.kind == .seizure }?.reason.components(separatedBy: "; ") ?? []
+        var others = flags.filter { $0.kind != .seizure && $0.kind != .allergiesUnknown }.map(\.text)
+        if let rec = proto.reconcile(p, orders: orders, calendar: calendar), rec.warns {
+            others.insert("DOSE CUT: " + rec.message(firstDays: proto.admission.reconciliation.firstDays), at: 0)
+        }
+        let allergies: [String]? = switch p.allergyStatus {
+        case .notYetKnown: nil
+        case .nkda: []
+        case .known(let list): list
+        }
+        var summary = PatientSummary(
             bed: p.bed, name: p.name, age: p.dateOfBirth.age(on: now, calendar: calendar), sex: p.sex.letter,
             mrn: p.mrn,
-            substances: p.substances.map { "\($0.substance) \($0.dailyAmount)/day for \($0.duration)" },
+            substances: p.substances.map(\.summary),
             detoxDay: p.detoxDay(at: now, calendar: calendar),
-            seizureRiskFactors: risk, allergies: p.allergies)
+            seizureRiskFactors: seizure, allergies: allergies)
+        summary.riskFlags = others
         return PatientHandover(severity: severity, summary: summary, numbers: ShiftNumbers(ciwa: series))
     }
 

@@ -46,9 +46,10 @@ struct HandoverPhrases {
     static func taper(_ s: PatientSummary) -> String { s.taperStepToday.map(PrintSafe.text) ?? notRecorded }
     static func diazepamEquivalent(_ s: PatientSummary) -> String { s.diazepamEquivalent24hMg.map { "\(mg($0)) mg" } ?? notRecorded }
     static func seizureRisk(_ s: PatientSummary) -> String { list(s.seizureRiskFactors, empty: "none recorded") }
+    static func riskFlags(_ s: PatientSummary) -> String { list(s.riskFlags, empty: "none") }
     static func allergies(_ s: PatientSummary) -> String {
         switch s.allergies {
-        case nil: notRecorded
+        case nil: "NOT YET KNOWN"
         case let a? where a.isEmpty: "no known drug allergies"
         case let a?: list(a, empty: "")
         }

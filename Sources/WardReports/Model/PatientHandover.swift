@@ -54,6 +54,8 @@ public struct PatientSummary: Sendable, Hashable {
     public var taperStepToday: String?
     public var diazepamEquivalent24hMg: Double?
     public var seizureRiskFactors: [String]
+    /// The other derived risk flags (co-sedation, naloxone, order-set flags, a dose cut) and free-text flags, each with its reason.
+    public var riskFlags: [String] = []
     /// nil = not recorded; [] = no known drug allergies.
     public var allergies: [String]?
 

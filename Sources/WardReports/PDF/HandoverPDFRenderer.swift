@@ -101,7 +101,7 @@ public struct HandoverPDFRenderer: Sendable {
             items.append(.heading(L.title(.summary)))
             for (k, v) in [("Substances", P.substances(s)), ("Detox day", P.detoxDay(s)), ("Taper step today", P.taper(s)),
                            ("24-h diazepam equivalent", P.diazepamEquivalent(s)), ("Seizure risk factors", P.seizureRisk(s)),
-                           ("Allergies", P.allergies(s))] {
+                           ("Other risk flags", P.riskFlags(s)), ("Allergies", P.allergies(s))] {
                 items.append(.row([k, v], widths: kv, header: false))
             }
             items.append(.heading(L.title(.shiftNumbers)))

@@ -110,6 +110,7 @@ public struct HandoverTextRenderer: Sendable {
         b += para("Substances: \(P.substances(s))")
         b += para("Detox day: \(P.detoxDay(s)). Taper step today: \(P.taper(s)). 24-h diazepam equivalent: \(P.diazepamEquivalent(s)).")
         b += para("Seizure risk factors: \(P.seizureRisk(s))")
+        b += para("Other risk flags: \(P.riskFlags(s))")
         b += para("Allergies: \(P.allergies(s))")
 
         b.append(L.title(.shiftNumbers))

@@ -50,7 +50,7 @@ public struct PatientRecordText: Sendable {
             line("Admitted \(t.dateTime(p.admittedAt)); on the ward\(p.bed.map { ", bed \($0)" } ?? " (no bed)").")
         }
         line("Beds: " + (beds.isEmpty ? "none" : beds.joined(separator: " -> ")))
-        line("Allergies: " + (p.allergies.isEmpty ? "none recorded" : p.allergies.joined(separator: ", ")))
+        line("Allergies: " + p.allergyStatus.text)
         out.append("")
 
         out.append("SUMMARY")

@@ -13,21 +13,27 @@ public struct AdmitPatient: Sendable, Hashable {
     public var allergies: [String]
     public var seizureHistory: Bool
     public var riskFlags: [String]
+    public var admissionFlags: [AdmissionFlag]
     public var spo2Scale2: Bool
     /// When the patient arrived, if earlier than now (entered late).
     public var admittedAt: Date?
 
     public init(mrn: String, name: String, dateOfBirth: CalendarDate, sex: Sex, bed: String?,
                 substances: [SubstanceUse] = [], allergies: [String] = [], seizureHistory: Bool = false,
-                riskFlags: [String] = [], spo2Scale2: Bool = false, admittedAt: Date? = nil) {
+                riskFlags: [String] = [], admissionFlags: [AdmissionFlag] = [], spo2Scale2: Bool = false,
+                admittedAt: Date? = nil) {
         self.mrn = mrn; self.name = name; self.dateOfBirth = dateOfBirth; self.sex = sex; self.bed = bed
         self.substances = substances; self.allergies = allergies; self.seizureHistory = seizureHistory
-        self.riskFlags = riskFlags; self.spo2Scale2 = spo2Scale2; self.admittedAt = admittedAt
+        self.riskFlags = riskFlags; self.admissionFlags = admissionFlags; self.spo2Scale2 = spo2Scale2; self.admittedAt = admittedAt
     }
 }
 
 extension Store {
-    public func admit(_ cmd: AdmitPatient, session: Session) throws(CommandRefusal) -> Patient {
+    /// Admits a patient. The date of birth must be a real past date giving an
+    /// age in the protocol's range (`[admission.dateOfBirth]`, the shipped
+    /// default unless the ward's protocol is passed).
+    public func admit(_ cmd: AdmitPatient, session: Session,
+                      protocol ward: WardProtocol = ProtocolLoader.builtInDefault()) throws(CommandRefusal) -> Patient {
         let mrn = try cleaned(cmd.mrn, "MRN", max: 32)
         let name = try cleaned(cmd.name, "Name", max: 100)
         var allergies: [String] = [], flags: [String] = []
@@ -35,12 +41,21 @@ extension Store {
         for f in cmd.riskFlags { flags.append(try cleaned(f, "Risk flag", max: 100)) }
         var substances: [SubstanceUse] = []
         for s in cmd.substances {
+            if let mg = s.dailyMg, !(mg.isFinite && mg >= 0) {
+                throw CommandRefusal(.invalid, "Daily mg of \(InputText.visible(s.substance)) must be a number 0 or more.")
+            }
             substances.append(SubstanceUse(substance: try cleaned(s.substance, "Substance", max: 60),
                                            dailyAmount: try cleaned(s.dailyAmount, "Daily amount", max: 60, allowEmpty: true),
                                            dailyMg: s.dailyMg,
-                                           duration: try cleaned(s.duration, "Duration of use", max: 60, allowEmpty: true)))
+                                           duration: try cleaned(s.duration, "Duration of use", max: 60, allowEmpty: true),
+                                           lastUse: s.lastUse, source: s.source,
+                                           asEntered: try s.asEntered.map { t throws(CommandRefusal) in try cleaned(t, "Substance entry", max: 200) }))
         }
         return try command("patient.admit", .admitPatient, session: session) { db, actor, now in
+            if let problem = ward.admission.dateOfBirth.problem(cmd.dateOfBirth, on: now) { throw CommandRefusal(.invalid, problem) }
+            if cmd.spo2Scale2 && !actor.role.may(.writeOrder) {
+                throw CommandRefusal(.notPermitted, "SpO2 scale 2 is a prescriber's decision: admit on scale 1; a prescriber then sets scale 2 (with a reason).")
+            }
             let admittedAt = Timestamp.stored(cmd.admittedAt ?? now)
             guard admittedAt <= now else { throw CommandRefusal(.invalid, "The admission time is in the future; check the date and time.") }
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM patients WHERE mrn = ?)", arguments: [mrn]) == true {
@@ -53,7 +68,7 @@ extension Store {
                                      seizure_history, risk_flags, spo2_scale2, admitted_by, entered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [mrn, name, cmd.dateOfBirth.description, cmd.sex.rawValue, Timestamp.text(admittedAt),
-                                 try json(substances), try json(allergies), cmd.seizureHistory, try json(flags),
+                                 try json(substances), try json(allergies), cmd.seizureHistory, try json(StoredRiskFlags(manual: flags, admission: cmd.admissionFlags)),
                                  cmd.spo2Scale2, actor.key, Timestamp.text(now)])
             let id = db.lastInsertedRowID
             if let bed = cmd.bed { try Self.place(db, patient: id, bed: bed, actor: actor, at: now) }
@@ -63,7 +78,8 @@ extension Store {
                                                              "admittedAt": .string(Timestamp.text(admittedAt))])
             return Patient(id: id, mrn: mrn, name: name, dateOfBirth: cmd.dateOfBirth, sex: cmd.sex,
                            admittedAt: admittedAt, bed: cmd.bed, substances: substances, allergies: allergies,
-                           seizureHistory: cmd.seizureHistory, riskFlags: flags, spo2Scale2: cmd.spo2Scale2)
+                           seizureHistory: cmd.seizureHistory, riskFlags: flags, admissionFlags: cmd.admissionFlags,
+                           spo2Scale2: cmd.spo2Scale2)
         }
     }
 
@@ -111,7 +127,8 @@ extension Store {
     }
 
     static let patientSelect = """
-        SELECT p.*, c.bed AS bed, d.discharged_at AS discharged_at
+        SELECT p.*, c.bed AS bed, d.discharged_at AS discharged_at,
+               (SELECT s.scale2 FROM spo2_scale_decisions s WHERE s.patient_id = p.id ORDER BY s.id DESC LIMIT 1) AS scale2_decided
         FROM patients p
         LEFT JOIN current_beds c ON c.patient_id = p.id
         LEFT JOIN discharges d ON d.patient_id = p.id
@@ -124,14 +141,23 @@ extension Patient {
         func decode<T: Decodable>(_ t: T.Type, _ col: String) -> T? {
             (row[col] as String?).flatMap { try? dec.decode(T.self, from: Data($0.utf8)) }
         }
-        guard let dob = CalendarDate(row["date_of_birth"] as String),
+        // risk_flags: a list of free-text flags (before issue 13), or {manual, admission}.
+        let flags = decode(StoredRiskFlags.self, "risk_flags") ?? StoredRiskFlags(manual: decode([String].self, "risk_flags") ?? [])
+        guard let dob = CalendarDate(stored: row["date_of_birth"] as String),
               let admitted = Timestamp.date(row["admitted_at"]) else { return nil }
         self.init(id: row["id"], mrn: row["mrn"], name: row["name"], dateOfBirth: dob,
                   sex: Sex(rawValue: row["sex"]) ?? .unknown, admittedAt: admitted, bed: row["bed"],
                   substances: decode([SubstanceUse].self, "substances") ?? [],
                   allergies: decode([String].self, "allergies") ?? [],
-                  seizureHistory: row["seizure_history"], riskFlags: decode([String].self, "risk_flags") ?? [],
-                  spo2Scale2: row["spo2_scale2"],
+                  seizureHistory: row["seizure_history"], riskFlags: flags.manual, admissionFlags: flags.admission,
+                  spo2Scale2: (row["scale2_decided"] as Bool?) ?? row["spo2_scale2"],
                   dischargedAt: (row["discharged_at"] as String?).flatMap(Timestamp.date))
     }
+}
+
+/// The `risk_flags` column since issue 13: the free-text flags and the
+/// admission flags. Older rows hold only the list of free-text flags.
+struct StoredRiskFlags: Codable {
+    var manual: [String]
+    var admission: [AdmissionFlag] = []
 }

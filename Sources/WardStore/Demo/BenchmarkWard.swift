@@ -69,7 +69,7 @@ public enum BenchmarkWard {
         for bed in labels.prefix(beds - 2) {
             let p = try store.admit(AdmitPatient(mrn: "C\(bed)", name: "Current, Patient \(bed)", dateOfBirth: CalendarDate("1980-01-01")!,
                                                  sex: .unknown, bed: bed, admittedAt: now.addingTimeInterval(-3 * 86_400)),
-                                    session: chargeSession)
+                                    session: chargeSession, protocol: ward)
             current += 1
             try store.pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {

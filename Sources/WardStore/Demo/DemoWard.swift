@@ -36,10 +36,16 @@ public enum DemoWard {
         let substances: [SubstanceUse], allergies: [String], seizures: Bool, flags: [String]
         /// CIWA-B total when the history starts and now; `spikes` adds a few high ones.
         let from: Int, to: Int, spikes: Int
+        /// Order-set flags recorded on admission.
+        var admission: [AdmissionFlag] = []
     }
 
-    static func s(_ name: String, _ amount: String, _ mg: Double?, _ years: String) -> SubstanceUse {
-        SubstanceUse(substance: name, dailyAmount: amount, dailyMg: mg, duration: years)
+    /// A structured substance entry: drugs in mg as prescribed (rx) unless
+    /// said otherwise, everything else as the patient reported it.
+    static func s(_ name: String, _ amount: String, _ mg: Double?, _ years: String,
+                  _ source: SubstanceSource? = nil) -> SubstanceUse {
+        SubstanceUse(substance: name, dailyAmount: amount, dailyMg: mg, duration: years,
+                     source: source ?? (mg == nil ? .patientReport : .prescription))
     }
 
     static let patients: [DemoPatient] = [
@@ -48,46 +54,47 @@ public enum DemoWard {
                     allergies: ["penicillin"], seizures: true, flags: [], from: 46, to: 24, spikes: 1),
         DemoPatient(mrn: "100244", name: "李, 娜", dob: "1985-09-02", sex: .female, bed: "2", day: 2,
                     substances: [s("clonazepam", "4 mg", 4, "3 years")],
-                    allergies: [], seizures: false, flags: [], from: 38, to: 30, spikes: 0),
+                    allergies: ["NKDA"], seizures: false, flags: [], from: 38, to: 30, spikes: 0),
         DemoPatient(mrn: "100252", name: "O'Brien, Patrick", dob: "1970-11-30", sex: .male, bed: "3", day: 5,
                     substances: [s("diazepam", "60 mg", 60, "10 years"), s("alcohol", "8 units", nil, "15 years")],
-                    allergies: [], seizures: true, flags: ["other CNS depressants"], from: 28, to: 9, spikes: 0),
+                    allergies: ["NKDA"], seizures: true, flags: [], from: 28, to: 9, spikes: 0),
         DemoPatient(mrn: "100267", name: "Kowalski, Anna", dob: "1990-05-21", sex: .female, bed: "5", day: 4,
                     substances: [s("lorazepam", "6 mg", 6, "2 years")],
                     allergies: ["sulfonamides"], seizures: false, flags: [], from: 41, to: 17, spikes: 1),
         DemoPatient(mrn: "100270", name: "Haddad, Omar", dob: "1979-01-08", sex: .male, bed: "6", day: 6,
                     substances: [s("temazepam", "40 mg", 40, "8 years")],
-                    allergies: [], seizures: false, flags: [], from: 18, to: 6, spikes: 0),
+                    allergies: ["NKDA"], seizures: false, flags: [], from: 18, to: 6, spikes: 0),
         DemoPatient(mrn: "100283", name: "Nguyen, Minh", dob: "1995-07-17", sex: .male, bed: "7", day: 1,
-                    substances: [s("alprazolam (counterfeit tablets)", "6 mg", 6, "1 year")],
+                    substances: [s("alprazolam (counterfeit tablets)", "6 mg", 6, "1 year", .patientReport)],
                     allergies: [], seizures: false, flags: ["unknown tablet content"], from: 35, to: 44, spikes: 1),
         DemoPatient(mrn: "100291", name: "Smith, Karen", dob: "1958-12-03", sex: .female, bed: "8", day: 3,
                     substances: [s("zopiclone", "15 mg", 15, "12 years"), s("diazepam", "20 mg", 20, "12 years")],
                     allergies: ["codeine"], seizures: false, flags: [], from: 33, to: 19, spikes: 0),
         DemoPatient(mrn: "100305", name: "Okoye, Chinedu", dob: "1988-04-26", sex: .male, bed: "10", day: 2,
                     substances: [s("clonazepam", "2 mg", 2, "4 years"), s("alcohol", "500 ml spirits", nil, "6 years")],
-                    allergies: [], seizures: true, flags: [], from: 52, to: 38, spikes: 2),
+                    allergies: ["NKDA"], seizures: true, flags: [], from: 52, to: 38, spikes: 2),
         DemoPatient(mrn: "100318", name: "Jensen, Freja", dob: "2000-06-11", sex: .female, bed: "11", day: 4,
                     substances: [s("alprazolam", "2 mg", 2, "18 months")],
-                    allergies: [], seizures: false, flags: [], from: 30, to: 12, spikes: 0),
+                    allergies: ["NKDA"], seizures: false, flags: [], from: 30, to: 12, spikes: 0),
         DemoPatient(mrn: "100322", name: "García, Lucía", dob: "1975-02-19", sex: .female, bed: "12", day: 5,
                     substances: [s("lorazepam", "4 mg", 4, "5 years")],
                     allergies: ["latex"], seizures: false, flags: [], from: 25, to: 8, spikes: 0),
         DemoPatient(mrn: "100339", name: "Petrov, Dmitri", dob: "1967-10-05", sex: .male, bed: "13", day: 3,
-                    substances: [s("diazepam", "40 mg", 40, "9 years"), s("alcohol", "6 cans beer", nil, "20 years")],
-                    allergies: [], seizures: true, flags: ["other CNS depressants"], from: 48, to: 29, spikes: 1),
+                    substances: [s("diazepam", "40 mg", 40, "9 years"), s("alcohol", "6 cans beer", nil, "20 years"),
+                                 s("methadone", "60 mg", 60, "4 years", .prescription)],
+                    allergies: ["NKDA"], seizures: true, flags: [], from: 48, to: 29, spikes: 1),
         DemoPatient(mrn: "100341", name: "Tanaka, Hiroshi", dob: "1982-08-28", sex: .male, bed: "14", day: 6,
                     substances: [s("nitrazepam", "10 mg", 10, "7 years")],
-                    allergies: [], seizures: false, flags: [], from: 15, to: 4, spikes: 0),
+                    allergies: ["NKDA"], seizures: false, flags: [], from: 15, to: 4, spikes: 0),
         DemoPatient(mrn: "100356", name: "Brown, Jessica", dob: "1992-03-09", sex: .female, bed: "16", day: 2,
                     substances: [s("alprazolam", "4 mg", 4, "3 years")],
                     allergies: ["ibuprofen"], seizures: false, flags: [], from: 44, to: 35, spikes: 0),
         DemoPatient(mrn: "100360", name: "Ahmed, Yusuf", dob: "1986-12-22", sex: .male, bed: "17", day: 4,
                     substances: [s("clonazepam", "6 mg", 6, "5 years")],
-                    allergies: [], seizures: false, flags: [], from: 39, to: 20, spikes: 0),
+                    allergies: ["NKDA"], seizures: false, flags: [], from: 39, to: 20, spikes: 0),
         DemoPatient(mrn: "100374", name: "Rossi, Marco", dob: "1973-07-01", sex: .male, bed: "19", day: 5,
                     substances: [s("oxazepam", "90 mg", 90, "11 years"), s("alcohol", "1 bottle wine", nil, "11 years")],
-                    allergies: [], seizures: false, flags: [], from: 31, to: 11, spikes: 1),
+                    allergies: ["NKDA"], seizures: false, flags: [], from: 31, to: 11, spikes: 1, admission: [.hepaticImpairment]),
         DemoPatient(mrn: "100387", name: "Fitzgerald, Siobhan", dob: "1965-11-15", sex: .female, bed: "20", day: 3,
                     substances: [s("temazepam", "30 mg", 30, "15 years"), s("zolpidem", "10 mg", 10, "4 years")],
                     allergies: ["morphine"], seizures: false, flags: [], from: 36, to: 21, spikes: 0),
@@ -127,7 +134,7 @@ public enum DemoWard {
             let patient = try store.admit(AdmitPatient(
                 mrn: p.mrn, name: p.name, dateOfBirth: CalendarDate(p.dob)!, sex: p.sex, bed: p.bed,
                 substances: p.substances, allergies: p.allergies, seizureHistory: p.seizures,
-                riskFlags: p.flags, admittedAt: admitted), session: charge)
+                riskFlags: p.flags, admissionFlags: p.admission, admittedAt: admitted), session: charge, protocol: ward)
 
             let start = max(admitted.addingTimeInterval(1800), now.addingTimeInterval(-72 * 3600))
             var times: [Date] = []
@@ -149,7 +156,7 @@ public enum DemoWard {
                                                            gate: DoseGateAnswers(recentUseConfirmed: recent, canCommunicate: true)),
                                      session: recorders[(i + count) % recorders.count], protocol: ward)
                 // Drinkers are scored on CIWA-Ar in the same round, just before the CIWA-B (alcohol on the admission list).
-                if ward.alcohol.named(in: patient.substances.map(\.substance)) {
+                if patient.usesAlcohol(ward) {
                     _ = try store.record(RecordGatedAssessment(
                         RecordAssessment(patientID: patient.id, scale: .ciwaAr, items: ciwaArItems(total: 2 + Int(rng.next() % 6), rng: &rng),
                                          takenAt: max(admitted.addingTimeInterval(60), when.addingTimeInterval(-60))),

@@ -16,6 +16,7 @@ enum Schema {
         m.registerMigration("v-clinical-events-seizure-delirium", migrate: migrateClinicalEvents)
         m.registerMigration("v-administration-amendments-entered-in-error", migrate: migrateDoseAmendments)
         m.registerMigration("v-dose-overrides-cosignatures", migrate: migrateDoseOverrides)
+        m.registerMigration("v-spo2-scale-decisions", migrate: migrateSpO2ScaleDecisions)
         return m
     }
 

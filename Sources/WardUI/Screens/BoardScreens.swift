@@ -50,8 +50,8 @@ public struct AlertActionForm: Sendable, Hashable {
 /// Admit a patient to an empty bed.
 public struct AdmitForm: Sendable, Hashable {
     public static let labels = ["MRN", "Name (Family, Given)", "Date of birth (YYYY-MM-DD)", "Sex (F/M/X/U)", "Bed",
-                                "Substance", "Daily amount", "Daily mg (number, optional)", "Duration of use",
-                                "Seizure history (y/n)", "Risk flags (comma-separated)", "Allergies (comma-separated)"]
+                                "Substances (a; b; …)", "Seizure history (y/n)", "Order-set flags (codes)",
+                                "Other flags (free text, a, b)", "Allergies (NKDA/list/blank)"]
     public var fields: TextFields
     public var saving = false
     public var message: Flash?

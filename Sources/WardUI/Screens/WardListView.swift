@@ -70,7 +70,8 @@ enum WardListView {
         x += s.put(Text.right("\(age)", c.age), x: x, y: y, role: base) + 1
         x += s.put(Text.pad(p.sex.letter, c.sex), x: x, y: y, role: base) + 1
         x += s.put(Text.right("\(p.detoxDay(at: state.now, calendar: state.calendar))", c.day), x: x, y: y, role: base) + 1
-        if p.hasSeizureRisk {
+        let flags = state.wardProtocol.riskFlags(p, orders: (ward.orders[p.id] ?? []).map(\.terms), now: state.now, calendar: state.calendar)
+        if flags.contains(where: { $0.kind == .seizure }) {
             s.put(state.asciiOnly ? "!! risk" : "⚠ risk", x: x, y: y, role: .alertCritical, emphasis: .bold)
         }
         x += c.seizure + 1
@@ -87,10 +88,10 @@ enum WardListView {
             x += c.score + 1 + c.when + 1
         }
         if c.allergies > 0 {
-            if p.allergies.isEmpty {
-                s.put("NKDA", x: x, y: y, role: base)
-            } else {
-                s.put(fit: p.allergies.joined(separator: ", "), x: x, y: y, width: c.allergies, role: .alertWarning)
+            switch p.allergyStatus {
+            case .nkda: s.put("NKDA", x: x, y: y, role: base)
+            case .notYetKnown: s.put(fit: "NOT YET KNOWN", x: x, y: y, width: c.allergies, role: .alertWarning)
+            case .known(let l): s.put(fit: l.joined(separator: ", "), x: x, y: y, width: c.allergies, role: .alertWarning)
             }
         }
     }

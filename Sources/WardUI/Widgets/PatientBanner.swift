@@ -19,28 +19,34 @@ enum PatientBanner {
         x += s.put(fit: patient.name, x: x, y: y, width: nameWidth, role: .banner, emphasis: .bold)
         s.put(fit: tail, x: x, y: y, width: max(0, w - x), role: .banner)
 
-        // Row 2: allergies, then seizure risk (words, not only colour).
+        // Row 2: allergies, then the derived risk flags (words, not only colour).
         x = 1
-        if patient.allergies.isEmpty {
+        switch patient.allergyStatus {
+        case .nkda:
             x += s.put("Allergies: NKDA", x: x, y: y + 1, role: .banner)
-        } else {
+        case .notYetKnown:
+            x += s.put("ALLERGIES NOT YET KNOWN", x: x, y: y + 1, role: .alertWarning, emphasis: .bold)
+        case .known(let list):
             x += s.put("ALLERGIES: ", x: x, y: y + 1, role: .alertWarning, emphasis: .bold)
-            let list = patient.allergies.joined(separator: ", ")
-            x += s.put(fit: list, x: x, y: y + 1, width: max(10, w / 2 - x), role: .alertWarning, emphasis: .bold)
+            x += s.put(fit: list.joined(separator: ", "), x: x, y: y + 1, width: max(10, w / 2 - x), role: .alertWarning, emphasis: .bold)
         }
         x += 3
-        if patient.hasSeizureRisk {
-            var why: [String] = []
-            if patient.seizureHistory { why.append("seizure history") }
-            why += patient.riskFlags
-            let mark = state.asciiOnly ? "!!" : "⚠"
-            s.put(fit: "\(mark) SEIZURE RISK: " + why.joined(separator: ", "), x: x, y: y + 1,
-                  width: max(0, w - x - 1), role: .alertCritical, emphasis: .bold)
+        let orders = (state.ward?.orders[patient.id] ?? []).map(\.terms)
+        let p = state.wardProtocol
+        var shown = p.riskFlags(patient, orders: orders, now: state.now, calendar: state.calendar)
+            .filter { $0.kind != .allergiesUnknown }.map(\.text)
+        if let rec = p.reconcile(patient, orders: orders, calendar: state.calendar), rec.warns {
+            shown.insert("DOSE CUT \(Int((rec.cut * 100).rounded())) % vs admission", at: 0)
+        }
+        if shown.isEmpty {
+            s.put("Risk flags: none", x: x, y: y + 1, role: .banner)
         } else {
-            s.put("Seizure risk: none recorded", x: x, y: y + 1, role: .banner)
+            let mark = state.asciiOnly ? "!!" : "⚠"
+            s.put(fit: "\(mark) " + shown.joined(separator: " · "), x: x, y: y + 1,
+                  width: max(0, w - x - 1), role: .alertCritical, emphasis: .bold)
         }
         if rows >= 3 {
-            let use = patient.substances.map { "\($0.substance) \($0.dailyAmount)/day for \($0.duration)" }
+            let use = patient.substances.map(\.summary)
             let text = use.isEmpty ? "Substances: none recorded" : "Substances: " + use.joined(separator: "; ")
             s.put(fit: text, x: 1, y: y + 2, width: w - 2, role: .banner)
         }

@@ -193,7 +193,8 @@ final class EffectRunner: Sendable {
             return done("Admitted \(r.name) to bed \(r.bed).") { () throws(CommandRefusal) in
                 _ = try store.admit(AdmitPatient(mrn: r.mrn, name: r.name, dateOfBirth: r.dateOfBirth, sex: r.sex, bed: r.bed,
                                                  substances: r.substances, allergies: r.allergies, seizureHistory: r.seizureHistory,
-                                                 riskFlags: r.riskFlags), session: s)
+                                                 riskFlags: r.riskFlags, admissionFlags: r.admissionFlags),
+                               session: s, protocol: wardProtocol)
             }
         case .assignNurse(let bed, let staff, let s):
             return done(staff == nil ? "Bed \(bed) unassigned." : "Nurse assigned to bed \(bed).") { () throws(CommandRefusal) in
