@@ -268,3 +268,30 @@ import WardCore
         assertSnapshot(view(d.state), named: "orderEntry_\(size)")
     }
 }
+
+/// A prescriber moves a patient to SpO2 scale 2 from the chart (O), with a reason; a nurse may not.
+@Suite struct SpO2ScaleDialogTests {
+    @Test func aPrescriberSetsScale2WithAReasonAndANurseIsTold() throws {
+        var d = Driver.signedIn(MARFixture.prescriber)
+        d.send(.wardLoaded(MARFixture.ward()))
+        d.key(.key(.enter))                       // Müller's chart
+        d.key(.char("O"))
+        guard case .spo2Scale(let f)? = d.top else { Issue.record("no SpO2 scale dialog"); return }
+        #expect(f.toScale2 && f.patientID == Fixture.mullerID)
+        #expect(d.text.contains("Move Müller, Grete (bed 1) to SpO2 scale 2"))
+        d.effects = []
+        d.key(.key(.enter))
+        #expect(d.effects.isEmpty && d.text.contains("Type the reason"))
+        for c in "COPD, target 88-92" { d.key(.char(c)) }
+        d.key(.key(.enter))
+        guard case .setSpO2Scale(let p, let two, let reason, _)? = d.effects.last else { Issue.record("no effect"); return }
+        #expect(p == Fixture.mullerID && two && reason == "COPD, target 88-92")
+
+        var n = Driver.signedIn(Fixture.ann)
+        n.send(.wardLoaded(MARFixture.ward()))
+        n.key(.key(.enter))
+        n.key(.char("O"))
+        if case .spo2Scale? = n.top { Issue.record("a nurse opened the prescriber's dialog") }
+        #expect(n.text.contains("prescriber"))
+    }
+}

@@ -107,7 +107,7 @@ public struct AppState: Sendable {
         case .wardList, nil: return .wardList
         case .overview: return .overview
         case .worklist: return .worklist
-        case .alertAction, .admit: return .textForm
+        case .alertAction, .admit, .spo2Scale: return .textForm
         case .picker: return .picker
         case .discharge: return .confirm
         }
@@ -159,10 +159,11 @@ public enum Screen: Sendable, Hashable {
     case admit(AdmitForm)
     case picker(PickerState)
     case discharge(DischargeState)
+    case spo2Scale(SpO2ScaleForm)
 
     var isModal: Bool {
         switch self {
-        case .confirm, .alertAction, .picker, .discharge: true
+        case .confirm, .alertAction, .picker, .discharge, .spo2Scale: true
         default: false
         }
     }

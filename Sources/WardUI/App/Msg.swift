@@ -80,6 +80,8 @@ public enum Effect: Sendable, Hashable {
     /// Hand over / accept a patient; answer with `.handoverSaved`.
     case markHandover(HandoverMarkKind, patientID: PatientID, shiftStart: Date, session: Session)
     case acknowledgeAlert(WardAlert, note: String?, session: Session)
+    /// A prescriber moves a patient to SpO2 scale 2 (or back), with the reason; answer with `.boardSaved`.
+    case setSpO2Scale(patientID: PatientID, scale2: Bool, reason: String, session: Session)
     case escalateAlert(WardAlert, to: String, outcome: String, session: Session)
     /// Log the alerts open now (raised/cleared) against the snapshot of `version`; no answer.
     case syncAlerts([WardAlert], snapshotVersion: Int)

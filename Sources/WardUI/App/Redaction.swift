@@ -27,6 +27,7 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .overrideSeverity(let p, _, let l, _, let who): "overrideSeverity(patient \(p), \(l?.rawValue ?? "rule"), by staff \(who.staff.id))"
         case .markHandover(let k, let p, _, let who): "markHandover(\(k.rawValue), patient \(p), by staff \(who.staff.id))"
         case .acknowledgeAlert(let a, _, let s): "acknowledgeAlert(\(a.key), by staff \(s.staff.id))"
+        case .setSpO2Scale(let p, let two, _, let s): "setSpO2Scale(patient \(p), scale \(two ? 2 : 1), by staff \(s.staff.id))"
         case .escalateAlert(let a, _, _, let s): "escalateAlert(\(a.key), by staff \(s.staff.id))"
         case .syncAlerts(let a, let v): "syncAlerts(\(a.count) open, version \(v))"
         case .admit(let r, let s): "admit(bed \(r.bed), by staff \(s.staff.id))"

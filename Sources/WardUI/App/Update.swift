@@ -169,7 +169,7 @@ extension AppState {
             let fx = handleDischarge(action, &s)
             replaceTop(.discharge(s), if: top, at: topIndex)
             return fx
-        case .alertAction, .admit:
+        case .alertAction, .admit, .spo2Scale:
             return []   // handled by handleTextEntry
         }
     }

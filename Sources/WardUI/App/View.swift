@@ -61,7 +61,7 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
     case .amend(let f):
         AmendView.draw(&s, state, f, below: Array(state.stack[..<base]))
         if message == nil { message = f.message }
-    case .alertAction, .picker, .discharge: break
+    case .alertAction, .picker, .discharge, .spo2Scale: break
     case .overview(let o): OverviewView.draw(&s, state, o)
     case .worklist(let w): WorklistView.draw(&s, state, w)
     case .admit(let f):

@@ -11,7 +11,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case newEvent
     case gateYes, gateNo, observerScale, fieldChar, fieldNext, fieldPrevious, switchScale
     // Medication (issue 5).
-    case openMAR, prnEffect, give, hold, refuse, omit, newOrder, changeOrder, cosignOverride, chooseReason, fieldDone, cancel, previousField
+    case openMAR, prnEffect, give, hold, refuse, omit, newOrder, changeOrder, cosignOverride, spo2Scale, chooseReason, fieldDone, cancel, previousField
     case openHandover, nextPatient, previousPatient, pageUp, pageDown
     case acceptPatient, handOverPatient, printHandover, writeNote, overrideSeverity, cycleLevel, saveEntry, cancelEntry
     case earlierHandover, laterHandover
@@ -27,7 +27,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     /// checks every command; the help overlay lists every key).
     public var permission: StaffAction? {
         switch self {
-        case .newOrder, .changeOrder, .cosignOverride: .writeOrder
+        case .newOrder, .changeOrder, .cosignOverride, .spo2Scale: .writeOrder
         case .give, .hold, .refuse, .omit: .giveDose
         case .newCIWAB, .newCIWAAr, .newVitals, .newSedation, .newException, .obsRound, .newEvent, .amendEntry: .recordObservation
         case .acknowledge, .escalate: .handleAlert
@@ -85,6 +85,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .newOrder: "new order"
         case .changeOrder: "change order"
         case .cosignOverride: "co-sign override"
+        case .spo2Scale: "SpO2 scale"
         case .chooseReason: "reason"
         case .fieldDone: "OK"
         case .cancel: "cancel"
@@ -165,6 +166,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .newOrder: "Write a new taper or PRN order (prescribers)"
         case .changeOrder: "Change the selected dose's order: a new version with a reason (prescribers)"
         case .cosignOverride: "Co-sign the oldest dose override on this MAR that names you (prescribers)"
+        case .spo2Scale: "Set NEWS2 SpO2 scale 2 or 1, with a reason (prescribers)"
         case .chooseReason: "Choose the numbered reason"
         case .fieldDone: "Accept this step / next field; on an order: check, then sign"
         case .cancel: "Cancel (nothing is recorded)"

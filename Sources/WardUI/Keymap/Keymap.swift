@@ -179,6 +179,7 @@ extension Keymap {
                 KeyBinding(chars("z"), .newEvent, label: "z", inLegend: false),
                 KeyBinding([.key(.tab), .key(.right)], .nextPane, label: "Tab", inLegend: false),
                 KeyBinding(chars("m"), .openMAR, label: "m"),
+                KeyBinding(chars("O"), .spo2Scale, label: "O", inLegend: false),
                 KeyBinding(chars("e"), .amendEntry, label: "e", inLegend: false),
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑", inLegend: false),
                 KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓", inLegend: false),

@@ -8,6 +8,7 @@ enum BoardDialogs {
             case .alertAction(let f): alertAction(&s, state, f)
             case .picker(let p): picker(&s, state, p)
             case .discharge(let d): discharge(&s, state, d)
+            case .spo2Scale(let f): spo2Scale(&s, state, f)
             default: break
             }
         }
@@ -50,6 +51,22 @@ enum BoardDialogs {
             s.put(fit: f.saving ? "Saving…" : f.fields.labels.count > 1 ? "Enter: next field, save on the last   Esc: cancel"
                                                               : "Enter: save   Esc: cancel", x: r.x + 2, y: y, width: w, role: .muted)
         }
+    }
+
+    static func spo2Scale(_ s: inout Surface, _ state: AppState, _ f: SpO2ScaleForm) {
+        let name = state.ward?.patient(f.patientID).map { "\($0.name) (bed \($0.bed ?? "—"))" } ?? "this patient"
+        let width = min(s.width - 2, 90)
+        let r = Chrome.centered(s, width: width, height: 9)
+        Chrome.box(&s, r, role: .text, ascii: state.asciiOnly, title: "NEWS2 SpO2 scale")
+        let w = r.width - 4
+        let what = f.toScale2 ? "Move \(name) to SpO2 scale 2 (a prescribed target of 88–92 %)."
+                              : "Move \(name) back to SpO2 scale 1."
+        s.put(fit: what, x: r.x + 2, y: r.y + 1, width: w, role: .alertWarning, emphasis: .bold)
+        s.put(fit: f.fields.labels[0] + ":", x: r.x + 2, y: r.y + 3, width: w, role: .muted)
+        s.fill(Rect(x: r.x + 2, y: r.y + 4, width: w, height: 1), role: .fieldActive)
+        s.put(fit: f.fields.values[0] + "_", x: r.x + 2, y: r.y + 4, width: w, role: .fieldActive)
+        if let m = f.message { s.put(fit: m.text, x: r.x + 2, y: r.y + 6, width: w, role: m.role, emphasis: .bold) }
+        else { s.put(fit: f.saving ? "Saving…" : "Enter: save (audited)   Esc: cancel", x: r.x + 2, y: r.y + 6, width: w, role: .muted) }
     }
 
     static func picker(_ s: inout Surface, _ state: AppState, _ p: PickerState) {

@@ -47,6 +47,17 @@ public struct AlertActionForm: Sendable, Hashable {
     }
 }
 
+/// A prescriber moves a patient between NEWS2 SpO2 scale 1 and 2, with the reason.
+public struct SpO2ScaleForm: Sendable, Hashable {
+    public var patientID: PatientID
+    /// The scale the patient is moved to: 2 when true.
+    public var toScale2: Bool
+    public var fields = TextFields(["Reason (e.g. hypercapnic respiratory failure, target 88–92 %)"])
+    public var saving = false
+    public var message: Flash?
+    public init(patientID: PatientID, toScale2: Bool) { self.patientID = patientID; self.toScale2 = toScale2 }
+}
+
 /// Admit a patient to an empty bed.
 public struct AdmitForm: Sendable, Hashable {
     public static let labels = ["MRN", "Name (Family, Given)", "Date of birth (YYYY-MM-DD)", "Sex (F/M/X/U)", "Bed",

@@ -25,6 +25,14 @@ extension AppState {
             stack.removeLast()
         case .openHandover:
             return openHandover(on: s.patientID)
+        case .spo2Scale:
+            guard let session, session.staff.role.may(.writeOrder) else {
+                flash = Flash(StaffRole.refusalText(.writeOrder, role: session?.staff.role ?? .nurse), role: .alertWarning)
+                return []
+            }
+            guard let p = ward?.patient(s.patientID) else { return [] }
+            stack.append(.spo2Scale(SpO2ScaleForm(patientID: p.id, toScale2: !p.spo2Scale2)))
+            return []
         case .writeNote, .overrideSeverity:
             // From the chart: the handover this shift is preparing.
             guard let shift = currentShift ?? handoverShift else { return [] }

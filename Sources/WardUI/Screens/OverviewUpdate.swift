@@ -198,6 +198,15 @@ extension AppState {
             if editText(action, event, &f.fields, saving: f.saving, enterAdvances: true) { fx = submitAdmission(&f) }
             if case .admit = stack.last { stack[stack.count - 1] = .admit(f) }
             return fx
+        case .spo2Scale(var f):
+            var fx: [Effect] = []
+            if editText(action, event, &f.fields, saving: f.saving), let session {
+                let reason = f.fields.values[0].trimmingCharacters(in: .whitespaces)
+                if reason.isEmpty { f.message = Flash("Type the reason, then Enter.", role: .alertWarning) }
+                else { f.saving = true; fx = [.setSpO2Scale(patientID: f.patientID, scale2: f.toScale2, reason: reason, session: session)] }
+            }
+            if case .spo2Scale = stack.last { stack[stack.count - 1] = .spo2Scale(f) }
+            return fx
         default:
             return nil
         }
@@ -278,6 +287,7 @@ extension AppState {
             switch s {
             case .alertAction(let f): f.saving
             case .admit(let f): f.saving
+            case .spo2Scale(let f): f.saving
             default: false
             }
         }
@@ -291,6 +301,7 @@ extension AppState {
                 switch stack[i] {
                 case .alertAction(var f): f.saving = false; f.message = Flash("Not saved: \(r.message)", role: .error); stack[i] = .alertAction(f)
                 case .admit(var f): f.saving = false; f.message = Flash("Not saved: \(r.message)", role: .error); stack[i] = .admit(f)
+                case .spo2Scale(var f): f.saving = false; f.message = Flash("Not saved: \(r.message)", role: .error); stack[i] = .spo2Scale(f)
                 default: break
                 }
             } else {

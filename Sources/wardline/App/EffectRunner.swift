@@ -179,6 +179,10 @@ final class EffectRunner: Sendable {
             }
         }
         switch effect {
+        case .setSpO2Scale(let p, let two, let reason, let s):
+            return done("SpO2 scale \(two ? 2 : 1) recorded; NEWS2 scores SpO2 on it from now.") { () throws(CommandRefusal) in
+                try store.setSpO2Scale2(patientID: p, two, reason: reason, session: s)
+            }
         case .acknowledgeAlert(let a, let note, let s):
             return done("Acknowledged: \(a.message)") { () throws(CommandRefusal) in try store.acknowledge(a, note: note, session: s) }
         case .escalateAlert(let a, let to, let outcome, let s):
