@@ -23,16 +23,7 @@ public enum ProtocolSummary {
         let n = p.news2
         head("NEWS2", n.provenance)
         func bands(_ name: String, _ b: BandedParameter) {
-            let text = b.bands.map { band -> String in
-                let lo = band.min.map(fmt), hi = band.max.map(fmt)
-                let range = switch (lo, hi) {
-                case (nil, let h?): "≤\(h)"
-                case (let l?, nil): "≥\(l)"
-                case (let l?, let h?): l == h ? l : "\(l)–\(h)"
-                default: "any"
-                }
-                return "\(range)→\(band.score)"
-            }.joined(separator: "  ")
+            let text = b.bands.map { "\($0.rangeText)→\($0.score)" }.joined(separator: "  ")
             out.append("  \(name): \(text)")
         }
         bands("respiration rate", n.respirationRate)
