@@ -19,6 +19,8 @@ extension ProtocolDecoder {
             }
             if tt.entries.isEmpty { r.problem("\(path).tables", tt.line, "needs at least one table") }
         }
+        let noAgreed = r.table(t, "noAgreedEquivalent", at: path, required: false)
+            .flatMap { decodeNoAgreedEquivalent($0, "\(path).noAgreedEquivalent", tables, &r) }
         r.reportUnknownKeys(t, at: path)
         if let selected, tables[selected] == nil, let tt = t["tables"], case .table(let tab) = tt.value, tab[selected] == nil {
             r.problem("\(path).table", t["table"]!.line,
@@ -27,7 +29,33 @@ extension ProtocolDecoder {
         }
         guard let prov, let selected, let reference, tables[selected] != nil else { return nil }
         return EquivalenceRules(selected: selected, referenceDiazepamMg: reference, zDrugs: zDrugs,
-                                tables: tables, provenance: prov)
+                                tables: tables, provenance: prov, noAgreedEquivalent: noAgreed)
+    }
+
+    /// `[equivalence.noAgreedEquivalent]`: drug names only, never a value; a drug
+    /// listed here must not also be in a table (the two answers would contradict).
+    static func decodeNoAgreedEquivalent(_ t: TOMLTable, _ path: String, _ tables: [String: EquivalenceTable],
+                                         _ r: inout TOMLReader) -> NoAgreedEquivalent? {
+        let prov = r.provenance(t, at: path)
+        let note = r.string(t, "note", at: path)
+        var drugs: [String] = []
+        var ok = true
+        if let arr = r.array(t, "drugs", at: path) {
+            for (n, node) in arr.enumerated() {
+                guard case .string(let s) = node.value, !s.isEmpty else {
+                    r.problem("\(path).drugs[\(n)]", node.line, "expected a drug name (string)"); ok = false; continue
+                }
+                let name = s.lowercased()
+                if let listed = tables.values.first(where: { $0.doses[name] != nil }) {
+                    r.problem("\(path).drugs[\(n)]", node.line, "'\(s)' is also in the \(listed.name) table: a drug either has an equivalent or is listed here")
+                    ok = false; continue
+                }
+                drugs.append(name)
+            }
+        }
+        r.reportUnknownKeys(t, at: path)
+        guard ok, let prov, let note else { return nil }
+        return NoAgreedEquivalent(drugs: drugs, note: note, provenance: prov)
     }
 
     static func decodeEquivalenceTable(_ name: String, _ t: TOMLTable, _ path: String,
