@@ -86,6 +86,8 @@ public struct TaperRules: Sendable, Hashable {
     public var defaultDrug: String
     public var doseTimes: [ClockTime]
     public var doseTimesProvenance: Provenance
+    /// The inpatient reducing profile (`[taper.inpatientReductionRate]`); nil in older protocol files.
+    public var inpatientRate: ReductionRate? = nil
 
     public init(maxReductionPercent: Double, reductionWindowDays: Int, reductionProvenance: Provenance,
                 stabilisationCapMg: Double, capProvenance: Provenance, stock: [String: DrugStock], defaultDrug: String,

@@ -155,6 +155,18 @@ extension ProtocolDecoder {
             r.reportUnknownKeys(ct, at: p)
             if let mg, let prov { cap = (mg, prov) }
         }
+        var inpatient: ReductionRate?
+        if let it = r.table(t, "inpatientReductionRate", at: path, required: false) {
+            let p = "\(path).inpatientReductionRate"
+            let pct = r.double(it, "maxPercent", at: p, range: 1...100)
+            let days = r.int(it, "windowDays", at: p, range: 1...365)
+            let base = r.choice(it, "percentOf", at: p, as: PercentBase.self)
+            let prov = r.provenance(it, at: p)
+            r.reportUnknownKeys(it, at: p)
+            if let pct, let days, let base, let prov {
+                inpatient = ReductionRate(maxPercent: pct, windowDays: days, percentOf: base, provenance: prov)
+            }
+        }
         let stock = decodeTaperStock(t, path, &r)
         var times: ([ClockTime], Provenance)?
         if let dt = r.table(t, "doseTimes", at: path) {
@@ -166,9 +178,11 @@ extension ProtocolDecoder {
         }
         r.reportUnknownKeys(t, at: path)
         guard let rate, let cap, let stock, let times else { return nil }
-        return TaperRules(maxReductionPercent: rate.0, reductionWindowDays: rate.1, reductionProvenance: rate.2,
-                          stabilisationCapMg: cap.0, capProvenance: cap.1, stock: stock.stock, defaultDrug: stock.defaultDrug,
-                          doseTimes: times.0, doseTimesProvenance: times.1)
+        var rules = TaperRules(maxReductionPercent: rate.0, reductionWindowDays: rate.1, reductionProvenance: rate.2,
+                               stabilisationCapMg: cap.0, capProvenance: cap.1, stock: stock.stock, defaultDrug: stock.defaultDrug,
+                               doseTimes: times.0, doseTimesProvenance: times.1)
+        rules.inpatientRate = inpatient
+        return rules
     }
 
     /// A non-empty, strictly increasing list of "HH:MM" strings.
