@@ -20,6 +20,10 @@ struct HandoverPhrases {
         "\(input.labels == .ipass ? "I-PASS" : "SBAR"). Severity is derived from the latest CIWA-B band unless a nurse overrode it (reason shown)."
     }
     var printed: String { "Printed \(t.dateTime(input.printedAt)) by \(PrintSafe.text(input.printedBy)). Confidential patient information." }
+    /// Every page header while the protocol is not approved; nil once it is.
+    var unapprovedBanner: String? {
+        input.unapprovedProtocol.map { "*** PROTOCOL NOT APPROVED *** approvedBy: \(PrintSafe.text($0))" }
+    }
     var title: String { "\(PrintSafe.text(input.wardName)) - HANDOVER - \(PrintSafe.text(input.shiftLabel)) shift \(t.date(input.shift.start))" }
 
     // Identity
