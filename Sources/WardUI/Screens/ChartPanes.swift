@@ -80,7 +80,10 @@ enum ChartPanes {
         let table = "DE table: \(state.wardProtocol.equivalence.selected)"
         let tx = s.width - Text.width(table) - 1
         s.put(table, x: tx, y: y, role: .text, emphasis: .bold)
-        s.put(fit: "Tab: next pane · ↑↓ select · e amend", x: x + 1, y: y, width: max(0, tx - x - 3), role: .muted)
+        // The hint gives way from its front ("Tab: next pane" is also in the key legend), keeping "e amend".
+        let room = max(0, tx - x - 3)
+        let hint = ["Tab: next pane · ↑↓ select · e amend", "↑↓ select · e amend", "e amend"].first { Text.width($0) <= room } ?? ""
+        s.put(fit: hint, x: x + 1, y: y, width: room, role: .muted)
     }
 
     // MARK: trends
