@@ -76,6 +76,19 @@ import WardCore
         #expect(obj["diazepamMg"] == nil)
     }
 
+    /// A geometric inpatient plan, 8 % of the current dose a day in 0.1 mg steps (so rounding stays under 10 %):
+    /// no warning on the inpatient profile, the ASAM warning on the default outpatient one.
+    @Test func taperGuardRailFollowsTheProfile() throws {
+        let args = ["taper", "--start-mg", "40", "--phase", "20:8%:1", "--percent-of", "current", "--round-mg", "0.1"]
+        let inpatient = try json(args + ["--profile", "inpatient"])
+        #expect((inpatient["warnings"] as? [String])?.isEmpty == true)
+        let outpatient = try json(args)
+        let w = try #require(outpatient["warnings"] as? [String])
+        #expect(w.count == 1 && w[0].contains("outpatient (ASAM)"))
+        let bad = try runProcess(Paths.binary, ["calc"] + args + ["--profile", "ward"])
+        #expect(bad.status == 2 && bad.stderr.contains("--profile: 'ward' is not accepted; accepted: outpatient, inpatient"))
+    }
+
     @Test func taperEndsAtTarget() throws {
         let j = try json(["taper", "--start-mg", "40", "--phase", "20:4:14", "--phase", "10:2:14"])
         let steps = try #require(j["steps"] as? [[String: Any]])
