@@ -23,7 +23,7 @@ let package = Package(
 
         // The domain: pure Swift, no I/O, no ncurses, no SQL.
         .target(name: "WardCore",
-                resources: [.embedInCode("Resources/default-protocol.toml")]),
+                resources: [.embedInCode("Resources/default-protocol.toml"), .embedInCode("Resources/rcp-news2-chart.toml")]),
         // Persistence: GRDB/SQLite, commands, audit chain, staff secrets.
         .target(name: "WardStore", dependencies: [
             "WardCore", "CSodium",

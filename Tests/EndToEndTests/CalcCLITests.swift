@@ -42,6 +42,53 @@ import WardCore
         #expect(b["diazepamMgRange"] as? [Double] == [10, 12])
     }
 
+    /// WE5: lorazepam 4 mg is 40 mg under Ashton and WHO but 20 mg under VA/DoD — a CONFLICT
+    /// with its range and each table's value, never CONFIRMED.
+    @Test func aConversionTheTablesDisagreeOnIsAConflictWithItsRange() throws {
+        let j = try json(["equivalent", "--drug", "lorazepam", "--mg", "4"])
+        #expect(j["diazepamMg"] as? Double == 40)
+        #expect(j["status"] as? String == "CONFLICT")
+        #expect(j["conflict"] as? Bool == true)
+        #expect(j["acrossTablesRange"] as? [Double] == [20, 40])
+        let by = try #require(j["byTable"] as? [String: [Double]])
+        #expect(by == ["ashton": [40, 40], "who2009": [40, 40], "vadod2021": [20, 20]])
+        let r = try runProcess(Paths.binary, ["calc", "equivalent", "--drug", "lorazepam", "--mg", "4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("CONFLICT: the tables give 20–40 mg — ashton 40 mg, vadod2021 20 mg, who2009 40 mg"))
+        #expect(r.stdout.contains("(CONFLICT)") && !r.stdout.contains("CONFIRMED"))
+        // Chlordiazepoxide: every table listing it agrees (25 mg) — no conflict.
+        let c = try json(["equivalent", "--drug", "chlordiazepoxide", "--mg", "25"])
+        #expect(c["conflict"] as? Bool == false)
+        #expect(c["acrossTablesRange"] as? [Double] == [10, 10])
+    }
+
+    /// Designer benzodiazepines are recognised, and answered with "no agreed equivalent" and exit 3, no number.
+    @Test(arguments: ["etizolam", "Bromazolam", "flualprazolam"]) func designerBenzodiazepineHasNoAgreedEquivalent(drug: String) throws {
+        let r = try runProcess(Paths.binary, ["calc", "equivalent", "--drug", drug, "--mg", "1"])
+        #expect(r.status == 3, "\(r.stdout) \(r.stderr)")
+        #expect(r.stdout.contains("\(drug.lowercased()): no agreed diazepam equivalent (UNCONFIRMED) — "))
+        #expect(!r.stdout.contains("not in the") && !r.stdout.contains("≈"))
+        let j = try runProcess(Paths.binary, ["calc", "equivalent", "--drug", drug, "--mg", "1", "--json"])
+        #expect(j.status == 3)
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
+        #expect(obj["noAgreedEquivalent"] as? Bool == true)
+        #expect(obj["status"] as? String == "UNCONFIRMED")
+        #expect(obj["diazepamMg"] == nil)
+    }
+
+    /// A geometric inpatient plan, 8 % of the current dose a day in 0.1 mg steps (so rounding stays under 10 %):
+    /// no warning on the inpatient profile, the ASAM warning on the default outpatient one.
+    @Test func taperGuardRailFollowsTheProfile() throws {
+        let args = ["taper", "--start-mg", "40", "--phase", "20:8%:1", "--percent-of", "current", "--round-mg", "0.1"]
+        let inpatient = try json(args + ["--profile", "inpatient"])
+        #expect((inpatient["warnings"] as? [String])?.isEmpty == true)
+        let outpatient = try json(args)
+        let w = try #require(outpatient["warnings"] as? [String])
+        #expect(w.count == 1 && w[0].contains("outpatient (ASAM)"))
+        let bad = try runProcess(Paths.binary, ["calc"] + args + ["--profile", "ward"])
+        #expect(bad.status == 2 && bad.stderr.contains("--profile: 'ward' is not accepted; accepted: outpatient, inpatient"))
+    }
+
     @Test func taperEndsAtTarget() throws {
         let j = try json(["taper", "--start-mg", "40", "--phase", "20:4:14", "--phase", "10:2:14"])
         let steps = try #require(j["steps"] as? [[String: Any]])

@@ -23,6 +23,38 @@ import Testing
         #expect(!r.source.isEmpty)
     }
 
+    /// WHO 2009 Table 8 as printed, "x mg ≈ 5 mg diazepam" (facts.md §13): the protocol
+    /// stores it per 10 mg, so x mg of each drug must convert to exactly 5 mg.
+    @Test(arguments: [
+        ("alprazolam", 0.5), ("bromazepam", 3.0), ("clobazam", 10.0), ("flunitrazepam", 1.0), ("lorazepam", 0.5),
+        ("lormetazepam", 0.75), ("midazolam", 2.5), ("nitrazepam", 5.0), ("oxazepam", 15.0), ("temazepam", 10.0),
+        ("triazolam", 0.25),
+    ]) func who2009Table8AsPrinted(drug: String, mgPerFiveDiazepam: Double) throws {
+        let r = try eq.convert(drug: drug, mg: mgPerFiveDiazepam, table: "who2009")
+        #expect(abs((r.diazepamMg ?? -1) - 5) < 1e-9)
+    }
+
+    @Test func who2009ListsElevenDrugsBesidesDiazepam() {
+        #expect(eq.tables["who2009"]!.doses.count == 12)
+    }
+
+    /// VA/DoD 2021 column of ASAM 2025 Table 7, "mg ≈ diazepam 10 mg" (facts.md §6.2, §13).
+    @Test(arguments: [
+        ("alprazolam", 1.0), ("chlordiazepoxide", 25.0), ("clonazepam", 1.0), ("clorazepate", 15.0), ("estazolam", 1.0),
+        ("flurazepam", 15.0), ("lorazepam", 2.0), ("oxazepam", 30.0), ("quazepam", 10.0), ("temazepam", 15.0),
+        ("triazolam", 0.25),
+    ]) func vaDoD2021AsPrinted(drug: String, mgPerTenDiazepam: Double) throws {
+        let r = try eq.convert(drug: drug, mg: mgPerTenDiazepam, table: "vadod2021")
+        #expect(abs((r.diazepamMg ?? -1) - 10) < 1e-9)
+    }
+
+    /// Flunitrazepam: WHO 1 mg ≈ 5 mg, Ashton 1 mg ≈ 10 mg — a 2× conflict (facts.md §13).
+    @Test func flunitrazepamIsAConflictAcrossTables() throws {
+        let s = try #require(eq.acrossTables(drug: "flunitrazepam", mg: 1))
+        #expect(s.isConflict)
+        #expect(s.diazepamMgLow == 5 && s.diazepamMgHigh == 10)
+    }
+
     @Test func rangesStayRanges() throws {
         let r = try eq.convert(drug: "bromazepam", mg: 10)
         #expect(r.diazepamMg == nil)

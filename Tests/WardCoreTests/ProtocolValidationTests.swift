@@ -53,7 +53,7 @@ import Testing
         // PRN drug missing from the table in force
         ("drug = \"diazepam\"\nscale", "drug = \"phenobarbital\"\nscale", "prn.templates[0].drug", "drug = \"phenobarbital\"", "not in the equivalence table"),
         // a reassessment interval for a band that does not exist
-        ("minimal = 240", "mnimal = 240", "reassessment.intervals.ciwa-ar.mnimal", "mnimal = 240", "no band"),
+        ("minimal = 120", "mnimal = 120", "reassessment.intervals.ciwa-ar.mnimal", "mnimal = 120", "no band"),
         // step-down steps that do not lengthen, and a threshold beyond the scale
         ("intervalsMinutes = [240, 480]", "intervalsMinutes = [480, 240]", "reassessment.stepDown.ciwa-ar.intervalsMinutes",
          "intervalsMinutes = [480, 240]", "longer than the one before"),

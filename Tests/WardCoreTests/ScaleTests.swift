@@ -23,7 +23,7 @@ import Testing
           { name = "mild",     min = 0,  max = 9,  level = 0 },
           { name = "moderate", min = 10, max = 18, level = 1 },
           { name = "severe",   min = 19, max = 67, level = 3 },
-        """).replacingOccurrences(of: "[reassessment.intervals.ciwa-ar]\nminimal = 240", with: "[reassessment.intervals.ciwa-ar]\nmild = 240")
+        """).replacingOccurrences(of: "[reassessment.intervals.ciwa-ar]\nminimal = 120", with: "[reassessment.intervals.ciwa-ar]\nmild = 240")
         let p = try ProtocolLoader.load(text: asam, file: "asam.toml").get()
         #expect(p.band(.ciwaAr, total: 9)?.name == "mild")
         #expect(p.band(.ciwaAr, total: 20)?.name == "severe")

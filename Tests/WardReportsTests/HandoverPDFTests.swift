@@ -18,6 +18,18 @@ import TestTools
         return (url, text.stdout, info)
     }
 
+    /// The fixture with twelve more patients, so the PDF runs to several pages.
+    static func severalPages() -> HandoverInput {
+        var input = Fixture.input()
+        let base = input.patients[input.patients.count - 1]
+        for n in 0..<12 {
+            var p = base
+            p.summary.name = "Patient \(n), Extra"; p.summary.mrn = "9\(n)"; p.summary.bed = "X\(n)"
+            input.patients.append(p)
+        }
+        return input
+    }
+
     static func pageCount(_ info: RunResult) -> Int? {
         info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
@@ -50,14 +62,8 @@ import TestTools
     }
 
     @Test func pageCountInTheInfoMatchesThePageFooters() throws {
-        var input = Fixture.input()
         // Twelve more patients: the PDF must run to several pages and say so.
-        let base = input.patients[input.patients.count - 1]
-        for n in 0..<12 {
-            var p = base
-            p.summary.name = "Patient \(n), Extra"; p.summary.mrn = "9\(n)"; p.summary.bed = "X\(n)"
-            input.patients.append(p)
-        }
+        let input = Self.severalPages()
         let (url, text, info) = try pdf(input)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let pages = try #require(Self.pageCount(info))
@@ -65,6 +71,22 @@ import TestTools
         #expect(text.contains("page \(pages) of \(pages)"))
         #expect(!text.contains("page \(pages + 1) of"))
         #expect(text.components(separatedBy: "\u{0C}").filter { $0.contains(" of \(pages)") }.count == pages)
+    }
+
+    /// An unapproved protocol prints a banner on every PDF page; an approved one prints none.
+    @Test func anUnapprovedProtocolIsBanneredOnEveryPage() throws {
+        var input = Self.severalPages()
+        input.unapprovedProtocol = "NOT APPROVED: shipped defaults"
+        let (url, text, info) = try pdf(input)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let pages = try #require(Self.pageCount(info))
+        #expect(pages > 1)
+        let bannered = text.components(separatedBy: "\u{0C}").filter { $0.contains("PROTOCOL NOT APPROVED") }
+        #expect(bannered.count == pages, "\(text)")
+        input.unapprovedProtocol = nil
+        let (url2, approved, _) = try pdf(input)
+        defer { try? FileManager.default.removeItem(at: url2.deletingLastPathComponent()) }
+        #expect(!approved.contains("PROTOCOL NOT APPROVED"))
     }
 
     @Test func aPatientLongerThanAPageContinuesUnderItsContTitle() throws {

@@ -1,5 +1,7 @@
 public struct EquivalenceError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// True when the drug is recognised but has no agreed diazepam equivalent (not a typing error).
+    public var noAgreedEquivalent: Bool = false
     public var description: String { message }
 }
 
@@ -35,6 +37,7 @@ extension EquivalenceRules {
             throw EquivalenceError(message: "table '\(name)' is not in the protocol (tables: \(tables.keys.sorted().joined(separator: ", ")))")
         }
         let key = drug.lowercased()
+        if let none = noAgreedEquivalent(for: key) { throw none }
         guard let eq = t.doses[key] else {
             throw EquivalenceError(message: "drug '\(drug)' is not in the \(name) table (listed: \(t.doses.keys.sorted().joined(separator: ", ")))")
         }
@@ -57,5 +60,14 @@ extension EquivalenceRules {
         let high = parts.map(\.diazepamMgHigh).reduce(0, +)
         let point = parts.allSatisfy { $0.diazepamMg != nil } ? parts.compactMap(\.diazepamMg).reduce(0, +) : nil
         return EquivalenceTotal(parts: parts, diazepamMg: point, diazepamMgLow: low, diazepamMgHigh: high)
+    }
+}
+
+extension EquivalenceRules {
+    /// The refusal for a recognised drug without an agreed equivalent (etizolam …), nil for any other name.
+    public func noAgreedEquivalent(for drug: String) -> EquivalenceError? {
+        guard let n = noAgreedEquivalent, n.drugs.contains(drug.lowercased()) else { return nil }
+        return EquivalenceError(message: "\(drug.lowercased()): no agreed diazepam equivalent (\(n.provenance.status.rawValue)) — \(n.note)",
+                                noAgreedEquivalent: true)
     }
 }

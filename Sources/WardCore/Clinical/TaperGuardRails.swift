@@ -27,7 +27,8 @@ extension TaperPlanner {
 
     /// Stabilisation cap (on the start dose's diazepam equivalent, the upper
     /// value of a range), ward stock, and reductions faster than the protocol's rate.
-    static func guardRails(_ plan: TaperPlan, start: Double, rules: TaperRules, equivalence: EquivalenceRules?) -> [String] {
+    static func guardRails(_ plan: TaperPlan, start: Double, rules: TaperRules, profile: TaperProfile,
+                           equivalence: EquivalenceRules?) -> [String] {
         var out: [String] = []
         let drug = plan.drug
         let isReference = drug == EquivalenceRules.referenceDrug
@@ -60,15 +61,20 @@ extension TaperPlanner {
             let de = diazepamEquivalent(of: mg, drug, equivalence: equivalence)
             return "\(fmt(mg)) mg \(drug)" + (de.map { " (≈ \($0.text) diazepam-equivalent)" } ?? "")
         }
-        let w = rules.reductionWindowDays
+        let rate = rules.reductionRate(for: profile)
+        let w = rate.windowDays
+        let within = w == 1 ? "in 1 day" : "within \(w) days"
+        let ofWhat = rate.percentOf == .start ? " of the start dose \(withDE(start))" : ""
+        let fallback = profile == .inpatient && rules.inpatientRate == nil ? "; the protocol has no [taper.inpatientReductionRate], so the outpatient rule applies" : ""
         var inRun = false
         for s in plan.steps.dropFirst() {
             let ref = plan.dailyMg(onDay: max(0, s.day - w))
             let refDay = plan.steps.last { $0.day <= max(0, s.day - w) }?.day ?? 0
-            let pct = ref > 0 ? (ref - s.dailyMg) / ref * 100 : 0
-            let over = pct > rules.maxReductionPercent + 1e-9
+            let base = rate.percentOf == .start ? start : ref
+            let pct = base > 0 ? (ref - s.dailyMg) / base * 100 : 0
+            let over = pct > rate.maxPercent + 1e-9
             if over && !inRun {
-                out.append("day \(s.day): \(withDE(s.dailyMg)) is \(fmt((pct * 10).rounded() / 10))% below \(withDE(ref)) on day \(refDay), more than \(fmt(rules.maxReductionPercent))% within \(w) days (\(rules.reductionProvenance.source))")
+                out.append("day \(s.day): \(withDE(s.dailyMg)) is \(fmt((pct * 10).rounded() / 10))%\(ofWhat) below \(withDE(ref)) on day \(refDay), more than \(fmt(rate.maxPercent))% \(within) for the \(profile.label) profile (\(rate.provenance.status.rawValue): \(rate.provenance.source)\(fallback))")
             }
             inRun = over
         }

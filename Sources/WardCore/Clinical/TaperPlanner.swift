@@ -28,10 +28,12 @@ public struct TaperRequest: Sendable, Hashable {
     public var roundingMg: Double?
     /// The drug the doses are of (lower case): every mg of the plan is this drug's mg.
     public var drug: String
+    /// Which reduction-rate guard rail checks the plan.
+    public var profile: TaperProfile
     public init(startMg: Double, phases: [TaperPhase], percentOf: PercentBase = .start, roundingMg: Double? = nil,
-                drug: String = EquivalenceRules.referenceDrug) {
+                drug: String = EquivalenceRules.referenceDrug, profile: TaperProfile = .outpatient) {
         self.startMg = startMg; self.phases = phases; self.percentOf = percentOf; self.roundingMg = roundingMg
-        self.drug = drug.lowercased()
+        self.drug = drug.lowercased(); self.profile = profile
     }
 }
 
@@ -189,7 +191,7 @@ public enum TaperPlanner {
         }
         var plan = TaperPlan(drug: req.drug, steps: steps, endDay: day, roundingMg: grid.stepMg, rounding: rounding,
                              warnings: [], grid: grid)
-        plan.warnings = guardRails(plan, start: req.startMg, rules: rules, equivalence: equivalence)
+        plan.warnings = guardRails(plan, start: req.startMg, rules: rules, profile: req.profile, equivalence: equivalence)
         return plan
     }
 }

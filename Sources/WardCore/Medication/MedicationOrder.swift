@@ -37,11 +37,28 @@ public struct TaperTerms: Sendable, Hashable, Codable {
     public var percentOfCurrent: Bool
     /// Day 0 of the plan, a ward-local calendar day "YYYY-MM-DD".
     public var startDay: String
-    public init(startDailyMg: Double, phases: [OrderPhase], percentOfCurrent: Bool = false, startDay: String) {
+    /// The reduction-rate guard rail chosen by the prescriber. Orders stored
+    /// before the field existed decode as `.outpatient`: the rule they were
+    /// checked against when written, so no stored order loses a warning.
+    public var profile: TaperProfile
+    public init(startDailyMg: Double, phases: [OrderPhase], percentOfCurrent: Bool = false, startDay: String,
+                profile: TaperProfile = .outpatient) {
         self.startDailyMg = startDailyMg; self.phases = phases; self.percentOfCurrent = percentOfCurrent; self.startDay = startDay
+        self.profile = profile
     }
     public var request: TaperRequest {
-        TaperRequest(startMg: startDailyMg, phases: phases.map(\.phase), percentOf: percentOfCurrent ? .current : .start)
+        TaperRequest(startMg: startDailyMg, phases: phases.map(\.phase), percentOf: percentOfCurrent ? .current : .start,
+                     profile: profile)
+    }
+
+    enum CodingKeys: String, CodingKey { case startDailyMg, phases, percentOfCurrent, startDay, profile }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        startDailyMg = try c.decode(Double.self, forKey: .startDailyMg)
+        phases = try c.decode([OrderPhase].self, forKey: .phases)
+        percentOfCurrent = try c.decode(Bool.self, forKey: .percentOfCurrent)
+        startDay = try c.decode(String.self, forKey: .startDay)
+        profile = try c.decodeIfPresent(TaperProfile.self, forKey: .profile) ?? .outpatient
     }
 }
 

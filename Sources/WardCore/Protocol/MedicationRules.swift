@@ -21,8 +21,24 @@ public struct EquivalenceRules: Sendable, Hashable {
     public var zDrugs: Set<String>
     public var tables: [String: EquivalenceTable]
     public var provenance: Provenance
+    /// Recognised drugs with no agreed diazepam equivalent (designer benzodiazepines); nil when the protocol lists none.
+    public var noAgreedEquivalent: NoAgreedEquivalent? = nil
     /// The table in force (validated to exist).
     public var table: EquivalenceTable { tables[selected]! }
+}
+
+/// Drugs the ward recognises but that no source converts to diazepam
+/// (facts.md §13: etizolam, bromazolam, flualprazolam — UNCONFIRMED). No value
+/// is invented: asking for one is answered with `note` and its status.
+public struct NoAgreedEquivalent: Sendable, Hashable {
+    /// Lower-case drug names.
+    public var drugs: [String]
+    /// What to tell the person asking, e.g. "seek specialist advice".
+    public var note: String
+    public var provenance: Provenance
+    public init(drugs: [String], note: String, provenance: Provenance) {
+        self.drugs = drugs; self.note = note; self.provenance = provenance
+    }
 }
 
 public enum PRNCapCounting: String, Sendable, Hashable, CaseIterable {
@@ -70,6 +86,8 @@ public struct TaperRules: Sendable, Hashable {
     public var defaultDrug: String
     public var doseTimes: [ClockTime]
     public var doseTimesProvenance: Provenance
+    /// The inpatient reducing profile (`[taper.inpatientReductionRate]`); nil in older protocol files.
+    public var inpatientRate: ReductionRate? = nil
 
     public init(maxReductionPercent: Double, reductionWindowDays: Int, reductionProvenance: Provenance,
                 stabilisationCapMg: Double, capProvenance: Provenance, stock: [String: DrugStock], defaultDrug: String,

@@ -82,6 +82,9 @@ public struct NEWS2Rules: Sendable, Hashable {
     public var temperature: BandedParameter
     public var tiers: [NEWS2RiskTier]
     public var singleRed: NEWS2Response
+    /// Parameters the ward changed from the RCP chart on purpose (`localDeviations`
+    /// in [news2], e.g. "respirationRate"): `protocol check` notes them instead of warning.
+    public var localDeviations: Set<String> = []
 
     /// The highest total the bands allow (20 on the RCP chart).
     public var maxTotal: Int {

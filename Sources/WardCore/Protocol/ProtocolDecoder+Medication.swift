@@ -19,6 +19,8 @@ extension ProtocolDecoder {
             }
             if tt.entries.isEmpty { r.problem("\(path).tables", tt.line, "needs at least one table") }
         }
+        let noAgreed = r.table(t, "noAgreedEquivalent", at: path, required: false)
+            .flatMap { decodeNoAgreedEquivalent($0, "\(path).noAgreedEquivalent", tables, &r) }
         r.reportUnknownKeys(t, at: path)
         if let selected, tables[selected] == nil, let tt = t["tables"], case .table(let tab) = tt.value, tab[selected] == nil {
             r.problem("\(path).table", t["table"]!.line,
@@ -27,7 +29,33 @@ extension ProtocolDecoder {
         }
         guard let prov, let selected, let reference, tables[selected] != nil else { return nil }
         return EquivalenceRules(selected: selected, referenceDiazepamMg: reference, zDrugs: zDrugs,
-                                tables: tables, provenance: prov)
+                                tables: tables, provenance: prov, noAgreedEquivalent: noAgreed)
+    }
+
+    /// `[equivalence.noAgreedEquivalent]`: drug names only, never a value; a drug
+    /// listed here must not also be in a table (the two answers would contradict).
+    static func decodeNoAgreedEquivalent(_ t: TOMLTable, _ path: String, _ tables: [String: EquivalenceTable],
+                                         _ r: inout TOMLReader) -> NoAgreedEquivalent? {
+        let prov = r.provenance(t, at: path)
+        let note = r.string(t, "note", at: path)
+        var drugs: [String] = []
+        var ok = true
+        if let arr = r.array(t, "drugs", at: path) {
+            for (n, node) in arr.enumerated() {
+                guard case .string(let s) = node.value, !s.isEmpty else {
+                    r.problem("\(path).drugs[\(n)]", node.line, "expected a drug name (string)"); ok = false; continue
+                }
+                let name = s.lowercased()
+                if let listed = tables.values.first(where: { $0.doses[name] != nil }) {
+                    r.problem("\(path).drugs[\(n)]", node.line, "'\(s)' is also in the \(listed.name) table: a drug either has an equivalent or is listed here")
+                    ok = false; continue
+                }
+                drugs.append(name)
+            }
+        }
+        r.reportUnknownKeys(t, at: path)
+        guard ok, let prov, let note else { return nil }
+        return NoAgreedEquivalent(drugs: drugs, note: note, provenance: prov)
     }
 
     static func decodeEquivalenceTable(_ name: String, _ t: TOMLTable, _ path: String,
@@ -127,6 +155,18 @@ extension ProtocolDecoder {
             r.reportUnknownKeys(ct, at: p)
             if let mg, let prov { cap = (mg, prov) }
         }
+        var inpatient: ReductionRate?
+        if let it = r.table(t, "inpatientReductionRate", at: path, required: false) {
+            let p = "\(path).inpatientReductionRate"
+            let pct = r.double(it, "maxPercent", at: p, range: 1...100)
+            let days = r.int(it, "windowDays", at: p, range: 1...365)
+            let base = r.choice(it, "percentOf", at: p, as: PercentBase.self)
+            let prov = r.provenance(it, at: p)
+            r.reportUnknownKeys(it, at: p)
+            if let pct, let days, let base, let prov {
+                inpatient = ReductionRate(maxPercent: pct, windowDays: days, percentOf: base, provenance: prov)
+            }
+        }
         let stock = decodeTaperStock(t, path, &r)
         var times: ([ClockTime], Provenance)?
         if let dt = r.table(t, "doseTimes", at: path) {
@@ -138,9 +178,11 @@ extension ProtocolDecoder {
         }
         r.reportUnknownKeys(t, at: path)
         guard let rate, let cap, let stock, let times else { return nil }
-        return TaperRules(maxReductionPercent: rate.0, reductionWindowDays: rate.1, reductionProvenance: rate.2,
-                          stabilisationCapMg: cap.0, capProvenance: cap.1, stock: stock.stock, defaultDrug: stock.defaultDrug,
-                          doseTimes: times.0, doseTimesProvenance: times.1)
+        var rules = TaperRules(maxReductionPercent: rate.0, reductionWindowDays: rate.1, reductionProvenance: rate.2,
+                               stabilisationCapMg: cap.0, capProvenance: cap.1, stock: stock.stock, defaultDrug: stock.defaultDrug,
+                               doseTimes: times.0, doseTimesProvenance: times.1)
+        rules.inpatientRate = inpatient
+        return rules
     }
 
     /// A non-empty, strictly increasing list of "HH:MM" strings.

@@ -37,13 +37,24 @@ extension ProtocolDecoder {
             singleRed = response(st, "\(path).singleRed", &r)
             r.reportUnknownKeys(st, at: "\(path).singleRed")
         }
+        var deviations: Set<String> = []
+        if let arr = r.array(t, "localDeviations", at: path, required: false) {
+            for (n, node) in arr.enumerated() {
+                guard case .string(let name) = node.value, NEWS2ChartCheck.parameters.contains(name) else {
+                    r.problem("\(path).localDeviations[\(n)]", node.line,
+                              "expected a NEWS2 parameter name (one of: \(NEWS2ChartCheck.parameters.joined(separator: ", ")))")
+                    continue
+                }
+                deviations.insert(name)
+            }
+        }
         r.reportUnknownKeys(t, at: path)
         guard let prov, let air, let oxygen, let alert, let cvpu, let red, let rr, let s1, let s2a, let s2o,
               let sbp, let pulse, let temp, let singleRed else { return nil }
         let rules = NEWS2Rules(provenance: prov, airScore: air, oxygenScore: oxygen, alertScore: alert,
                                confusionVPUScore: cvpu, redScore: red, respirationRate: rr, spo2Scale1: s1,
                                spo2Scale2OnAir: s2a, spo2Scale2OnOxygen: s2o, systolicBP: sbp, pulse: pulse,
-                               temperature: temp, tiers: tiers, singleRed: singleRed)
+                               temperature: temp, tiers: tiers, singleRed: singleRed, localDeviations: deviations)
         let line = t["risk"]?.line ?? t.line
         let asBands = tiers.map { SeverityBand(name: $0.response.risk.rawValue, min: $0.minTotal, max: $0.maxTotal, level: 0) }
         checkCoverage(asBands, range: 0...rules.maxTotal, path: "\(path).risk", line: line, &r)

@@ -23,16 +23,7 @@ public enum ProtocolSummary {
         let n = p.news2
         head("NEWS2", n.provenance)
         func bands(_ name: String, _ b: BandedParameter) {
-            let text = b.bands.map { band -> String in
-                let lo = band.min.map(fmt), hi = band.max.map(fmt)
-                let range = switch (lo, hi) {
-                case (nil, let h?): "≤\(h)"
-                case (let l?, nil): "≥\(l)"
-                case (let l?, let h?): l == h ? l : "\(l)–\(h)"
-                default: "any"
-                }
-                return "\(range)→\(band.score)"
-            }.joined(separator: "  ")
+            let text = b.bands.map { "\($0.rangeText)→\($0.score)" }.joined(separator: "  ")
             out.append("  \(name): \(text)")
         }
         bands("respiration rate", n.respirationRate)
@@ -79,6 +70,9 @@ public enum ProtocolSummary {
             out.append("    mg ≈ diazepam \(fmt(q.referenceDiazepamMg)) mg: " + doses.joined(separator: ", "))
         }
         out.append("  Z-drugs: \(q.zDrugs.sorted().joined(separator: ", "))")
+        if let n = q.noAgreedEquivalent {
+            out.append("  no agreed equivalent (\(n.provenance.status.rawValue)): \(n.drugs.joined(separator: ", ")) — \(n.note) (\(n.provenance.source))")
+        }
 
         head("PRN order templates (cap counts: \(p.prn.capCounts.rawValue))", p.prn.provenance)
         for t in p.prn.templates {
@@ -92,8 +86,12 @@ public enum ProtocolSummary {
         out.append("  NEWS2 ≥ \(p.escalation.news2TotalAtOrAbove)\(p.escalation.singleRedParameter ? "; any single red parameter" : "")")
 
         let t = p.taper
-        head("taper: reduction rate", t.reductionProvenance)
+        head("taper: reduction rate, outpatient (ASAM) profile", t.reductionProvenance)
         out.append("  warn above \(fmt(t.maxReductionPercent))% reduction within \(t.reductionWindowDays) days")
+        if let r = t.inpatientRate {
+            head("taper: reduction rate, inpatient reducing profile", r.provenance)
+            out.append("  warn above \(fmt(r.maxPercent))% reduction within \(r.windowDays) day\(r.windowDays == 1 ? "" : "s"), of the \(r.percentOf == .current ? "dose before (geometric reading)" : "start dose (linear reading)")")
+        }
         head("taper: stabilisation cap", t.capProvenance)
         out.append("  warn when the starting dose is above \(fmt(t.stabilisationCapMg)) mg/day diazepam-equivalent (other drugs through the equivalence table in force; the upper value of a range)")
         for drug in t.stock.keys.sorted() {

@@ -35,6 +35,11 @@ public struct ScaleRules: Sendable {
 public struct WardProtocol: Sendable {
     public var version: String
     public var approvedBy: String
+    /// False while `approvedBy` is empty or starts "NOT APPROVED" (as shipped): screens and printouts show a banner.
+    public var isApproved: Bool {
+        let a = approvedBy.trimmingCharacters(in: .whitespaces)
+        return !a.isEmpty && !a.uppercased().hasPrefix("NOT APPROVED")
+    }
     public var scales: [ScaleKind: ScaleRules]
     public var news2: NEWS2Rules
     public var entryLimits: EntryLimits

@@ -22,11 +22,13 @@ extension HandoverInput {
         let patients = snapshot.patients.map { p in
             patientHandover(p, snapshot: snapshot, proto: proto, shift: shift, now: now, calendar: calendar, fmt: fmt)
         }
-        return HandoverInput(
+        var input = HandoverInput(
             wardName: snapshot.ward.name,
             shiftLabel: shiftLabel ?? "\(fmt.time(shift.start))-\(fmt.time(shift.end))",
             shift: shift, printedAt: now, printedBy: printedBy, census: census,
             patients: riskOrdered(patients), labels: labels, timeZone: timeZone)
+        input.unapprovedProtocol = proto.isApproved ? nil : proto.approvedBy
+        return input
     }
 
     /// Highest severity first; within it the most urgent (an over-sedation emergency, then the most open

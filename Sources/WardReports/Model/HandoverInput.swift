@@ -19,6 +19,9 @@ public struct HandoverInput: Sendable, Hashable {
     public var labels: HandoverLabels
     /// Times are printed in this zone (the ward's local time).
     public var timeZone: TimeZone
+    /// The protocol's `approvedBy` while it is not approved (as shipped): every page
+    /// header carries a banner. Nil when the protocol is approved.
+    public var unapprovedProtocol: String? = nil
 
     public init(wardName: String, shiftLabel: String, shift: DateInterval, printedAt: Date, printedBy: String,
                 census: Census, patients: [PatientHandover], labels: HandoverLabels = .ipass,

@@ -20,6 +20,10 @@ struct HandoverPhrases {
         "\(input.labels == .ipass ? "I-PASS" : "SBAR"). Severity by the protocol's rule (alerts, NEWS2, sedation, events, CIWA band) or a nurse's override (reason shown)."
     }
     var printed: String { "Printed \(t.dateTime(input.printedAt)) by \(PrintSafe.text(input.printedBy)). Confidential patient information." }
+    /// Every page header while the protocol is not approved; nil once it is.
+    var unapprovedBanner: String? {
+        input.unapprovedProtocol.map { "*** PROTOCOL NOT APPROVED *** approvedBy: \(PrintSafe.text($0))" }
+    }
     var title: String { "\(PrintSafe.text(input.wardName)) - HANDOVER - \(PrintSafe.text(input.shiftLabel)) shift \(t.date(input.shift.start))" }
 
     // Identity

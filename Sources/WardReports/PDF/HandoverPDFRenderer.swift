@@ -223,7 +223,14 @@ public struct HandoverPDFRenderer: Sendable {
         let rw = c.naturalWidth(right, font: Self.bold) + 2
         c.text(ph.title, x: m, y: m, width: contentWidth - rw - 8, font: Self.titleFont)
         c.text(right, x: Self.pageWidth - m - rw, y: m + 1, width: rw, font: Self.bold)
-        c.text(ph.printed, x: m, y: m + 18, width: contentWidth, font: Self.small, gray: 0.25)
+        // The unapproved-protocol banner leads the printed-by line, in bold, on every page.
+        var px = m
+        if let banner = ph.unapprovedBanner {
+            let bw = c.naturalWidth(banner, font: Self.bold) + 8
+            c.text(banner, x: m, y: m + 16, width: bw, font: Self.bold)
+            px += bw
+        }
+        c.text(ph.printed, x: px, y: m + 18, width: contentWidth - (px - m), font: Self.small, gray: 0.25)
         c.line(m, m + Self.headerHeight - 10, Self.pageWidth - m, m + Self.headerHeight - 10, width: 1)
     }
 

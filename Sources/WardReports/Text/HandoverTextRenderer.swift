@@ -39,7 +39,9 @@ public struct HandoverTextRenderer: Sendable {
         let ph = HandoverPhrases(input: input)
         let right = "page \(page) of \(total)"
         let title = TextWidth.pad(ph.title, to: width - TextWidth.of(right) - 1) + " " + right
-        return [title, TextWidth.truncate(ph.printed, to: width), String(repeating: "=", count: width), ""]
+        // The header's fourth line is blank, or the unapproved-protocol banner (same page length either way).
+        return [title, TextWidth.truncate(ph.printed, to: width), String(repeating: "=", count: width),
+                ph.unapprovedBanner.map { TextWidth.truncate($0, to: width) } ?? ""]
     }
 
     // MARK: blocks

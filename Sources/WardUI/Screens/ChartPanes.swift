@@ -91,7 +91,14 @@ enum ChartPanes {
             let label = on ? "[\(n + 1) \(pane.title)]" : " \(n + 1) \(pane.title) "
             x += s.put(label, x: x, y: y, role: on ? .selection : .muted, emphasis: on ? .bold : []) + 1
         }
-        s.put(fit: "Tab: next pane · ↑↓ select · e amend", x: x + 1, y: y, width: max(0, s.width - x - 2), role: .muted)
+        // The diazepam-equivalence table in force (every DE on the MAR and in the order form uses it), at the right.
+        let table = "DE table: \(state.wardProtocol.equivalence.selected)"
+        let tx = s.width - Text.width(table) - 1
+        s.put(table, x: tx, y: y, role: .text, emphasis: .bold)
+        // The hint gives way from its front ("Tab: next pane" is also in the key legend), keeping "e amend".
+        let room = max(0, tx - x - 3)
+        let hint = ["Tab: next pane · ↑↓ select · e amend", "↑↓ select · e amend", "e amend"].first { Text.width($0) <= room } ?? ""
+        s.put(fit: hint, x: x + 1, y: y, width: room, role: .muted)
     }
 
     // MARK: trends

@@ -126,4 +126,14 @@ enum MARScreen {
     }
 
     static func mg(_ v: Double) -> String { DoseText.mg(v) }
+
+    /// A dose's diazepam equivalent for a `width`-column cell: the table in force's value, and where
+    /// the protocol's tables disagree (CONFLICT) the range across them too, when that fits ("40 (20–40)").
+    static func deText(_ state: AppState, drug: String, mg dose: Double, de: Double?, width: Int) -> String {
+        guard let de else { return "?" }
+        let point = mg(de)
+        guard let s = state.wardProtocol.equivalence.acrossTables(drug: drug, mg: dose), s.isConflict else { return point }
+        let ranged = "\(point) (\(mg(s.diazepamMgLow))–\(mg(s.diazepamMgHigh)))"
+        return Text.width(ranged) <= width ? ranged : point
+    }
 }

@@ -19,7 +19,7 @@ enum MARView {
         let bottom = s.height - 2 - panel    // first row not for the list
         let wide = s.width >= 120
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
-        let cols = wide ? (time: 6, drug: 34, de: 9, status: 10) : (time: 6, drug: 24, de: 8, status: 9)
+        let cols = wide ? (time: 6, drug: 34, de: 12, status: 10) : (time: 6, drug: 24, de: 8, status: 9)
         var x = 1
         for (t, cw) in [("Time", cols.time), ("Drug, dose, route", cols.drug), ("DE mg", cols.de), ("Status", cols.status), ("Recorded", 8)] {
             x += s.put(Text.pad(t, cw), x: x, y: y, role: .header, emphasis: .bold) + 1
@@ -165,7 +165,8 @@ enum MARView {
         x += s.put(selected ? (state.asciiOnly ? ">" : "▶") : " ", x: x, y: y, role: base, emphasis: .bold)
         x += s.put(Text.pad(r.dose.time.description, cols.time), x: x, y: y, role: base, emphasis: .bold) + 1
         x += s.put(Text.pad("\(r.dose.drug) \(MARScreen.mg(r.dose.mg)) mg \(r.dose.route)", cols.drug), x: x, y: y, role: base) + 1
-        x += s.put(Text.pad(r.diazepamMg.map { MARScreen.mg($0) } ?? "?", cols.de), x: x, y: y, role: selected ? base : .muted) + 1
+        let de = MARScreen.deText(state, drug: r.dose.drug, mg: r.dose.mg, de: r.diazepamMg, width: cols.de)
+        x += s.put(Text.pad(de, cols.de), x: x, y: y, role: selected ? base : .muted) + 1
         x += s.put(Text.pad(r.status.word, cols.status), x: x, y: y, role: statusRole(r.status), emphasis: .bold) + 1
         if let a = r.administration {
             var t = "\(Format.clock(a.at, state.calendar)) \(a.byName)"
@@ -190,7 +191,8 @@ enum MARView {
         x += s.put(selected ? (state.asciiOnly ? ">" : "▶") : " ", x: x, y: y, role: base, emphasis: .bold)
         x += s.put(Text.pad("PRN", cols.time), x: x, y: y, role: base, emphasis: .bold) + 1
         x += s.put(Text.pad("\(o.drug) \(MARScreen.mg(t.doseMg)) mg \(o.terms.route)", cols.drug), x: x, y: y, role: base) + 1
-        x += s.put(Text.pad(de.map { MARScreen.mg($0) } ?? "?", cols.de), x: x, y: y, role: selected ? base : .muted) + 1
+        x += s.put(Text.pad(MARScreen.deText(state, drug: o.drug, mg: t.doseMg, de: de, width: cols.de), cols.de), x: x, y: y,
+                   role: selected ? base : .muted) + 1
         s.put(fit: "\(scale) ≥\(t.threshold), every ≥\(t.minIntervalMinutes) min, max \(MARScreen.mg(t.maxPer24hDiazepamMg)) mg DE/24 h" +
               (o.isActive ? "" : " — \(o.terms.status.rawValue.uppercased())"),
               x: x, y: y, width: max(0, s.width - x - 1), role: selected ? base : .muted)

@@ -6,7 +6,7 @@ import WardCore
 /// Changing an order uses the same form with a status and a reason.
 public struct OrderEntryForm: Sendable, Hashable {
     public enum Field: String, Sendable, Hashable, CaseIterable {
-        case kind, drug, route, indication, startMg, phases, times, startDay
+        case kind, drug, route, indication, startMg, phases, times, startDay, profile
         case template, doseMg, threshold, interval, max24h
         case status, reason
 
@@ -20,6 +20,7 @@ public struct OrderEntryForm: Sendable, Hashable {
             case .phases: "Phases until:step:every-days"
             case .times: "Dose times"
             case .startDay: "Day 0 (YYYY-MM-DD)"
+            case .profile: "Guard rail (Space: in/outpatient)"
             case .template: "PRN template (Space: next)"
             case .doseMg: "Dose, mg"
             case .threshold: "Score threshold"
@@ -51,6 +52,8 @@ public struct OrderEntryForm: Sendable, Hashable {
         values[.times] = p.taper.doseTimes.map(\.description).joined(separator: " ")
         values[.startDay] = today
         values[.status] = OrderStatus.active.rawValue
+        // A new order on this (inpatient) ward starts on the inpatient reducing profile; shown, and Space changes it.
+        values[.profile] = TaperProfile.inpatient.rawValue
         if let t = p.prn.templates.first { applyTemplate(t) }
     }
 
@@ -68,6 +71,7 @@ public struct OrderEntryForm: Sendable, Hashable {
                 .joined(separator: " ")
             values[.times] = t.doseTimes.joined(separator: " ")
             values[.startDay] = tp.startDay
+            values[.profile] = tp.profile.rawValue
         }
         if let pr = t.prn {
             values[.template] = pr.template; values[.doseMg] = OrderEntryForm.num(pr.doseMg)
@@ -88,11 +92,14 @@ public struct OrderEntryForm: Sendable, Hashable {
 
     static func num(_ v: Double) -> String { DoseText.mg(v) }
 
+    /// Fields changed with Space, not typed into.
+    static let spaceFields: Set<Field> = [.kind, .template, .status, .profile]
+
     /// The fields shown for this kind, in order.
     public var fields: [Field] {
         var f: [Field] = changingID == nil ? [.kind] : [.status, .reason]
         f += [.drug, .route, .indication]
-        f += kind == .taper ? [.startMg, .phases, .times, .startDay] : [.template, .doseMg, .threshold, .interval, .max24h]
+        f += kind == .taper ? [.startMg, .phases, .times, .startDay, .profile] : [.template, .doseMg, .threshold, .interval, .max24h]
         return f
     }
 
@@ -125,7 +132,9 @@ public struct OrderEntryForm: Sendable, Hashable {
                 return .failure(OrderFormProblem("Day 0: YYYY-MM-DD."))
             }
             return .success(OrderTerms(kind: .taper, drug: drug, route: text(.route), indication: text(.indication), doseTimes: times,
-                                       taper: TaperTerms(startDailyMg: start, phases: phases, startDay: text(.startDay)), status: status))
+                                       taper: TaperTerms(startDailyMg: start, phases: phases, startDay: text(.startDay),
+                                                         profile: TaperProfile(rawValue: text(.profile)) ?? .inpatient),
+                                       status: status))
         case .prn:
             guard let dose = number(.doseMg), dose > 0 else { return .failure(OrderFormProblem("PRN dose: mg above 0.")) }
             guard let th = int(.threshold) else { return .failure(OrderFormProblem("Threshold: a whole number.")) }
@@ -153,7 +162,7 @@ extension AppState {
         case .erase:
             _ = f.values[f.field]?.popLast(); f.armed = false
         case .clearField:
-            if ![.kind, .template, .status].contains(f.field) { f.values[f.field] = "" }
+            if !OrderEntryForm.spaceFields.contains(f.field) { f.values[f.field] = "" }
             f.armed = false
         case .cancel:
             stack.removeLast()
@@ -186,7 +195,7 @@ extension AppState {
         default:
             guard case .char(let c) = event else { return [] }
             f.armed = false
-            if c == " " && [.kind, .template, .status].contains(f.field) {
+            if c == " " && OrderEntryForm.spaceFields.contains(f.field) {
                 switch f.field {
                 case .kind:
                     f.kind = f.kind == .taper ? .prn : .taper
@@ -195,6 +204,9 @@ extension AppState {
                     let ts = wardProtocol.prn.templates
                     if let j = ts.firstIndex(where: { $0.name == f.text(.template) }), !ts.isEmpty { f.applyTemplate(ts[(j + 1) % ts.count]) }
                     else if let t = ts.first { f.applyTemplate(t) }
+                case .profile:
+                    let now = TaperProfile(rawValue: f.text(.profile)) ?? .inpatient
+                    f.values[.profile] = (now == .inpatient ? TaperProfile.outpatient : .inpatient).rawValue
                 case .status:
                     let all = OrderStatus.allCases
                     let j = all.firstIndex(of: OrderStatus(rawValue: f.text(.status)) ?? .active) ?? 0
@@ -203,7 +215,7 @@ extension AppState {
                 }
                 return []
             }
-            guard ![.kind, .template, .status].contains(f.field) else {
+            guard !OrderEntryForm.spaceFields.contains(f.field) else {
                 f.message = Flash("Space changes this field.", role: .alertInfo); return []
             }
             if f.text(f.field).count < 200 { f.values[f.field, default: ""].append(c) }

@@ -16,8 +16,12 @@ enum OrderEntryView {
             let active = field == f.field
             if active { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .fieldActive) }
             s.put(Text.pad(field.label, labelW), x: 1, y: y, role: active ? .fieldActive : .muted)
-            let value = field == .kind ? (f.kind == .taper ? "taper" : "PRN") : f.text(field)
-            s.put(fit: value + (active && ![.kind, .template, .status].contains(field) ? "_" : ""), x: labelW + 2, y: y,
+            let value = switch field {
+            case .kind: f.kind == .taper ? "taper" : "PRN"
+            case .profile: profileText(f.text(field), state.wardProtocol.taper)
+            default: f.text(field)
+            }
+            s.put(fit: value + (active && !OrderEntryForm.spaceFields.contains(field) ? "_" : ""), x: labelW + 2, y: y,
                   width: s.width - labelW - 3, role: active ? .fieldActive : .text, emphasis: .bold)
             y += 1
         }
@@ -39,6 +43,14 @@ enum OrderEntryView {
             if terms.kind == .taper { drawTaperPreview(&s, y: y, last: last, state: state, terms: terms) }
             else { drawPRNPreview(&s, y: y, state: state, terms: terms) }
         }
+    }
+
+    /// "inpatient reducing: ≤ 10% in 1 day (SECONDARY)" — the profile and the rule it checks.
+    static func profileText(_ raw: String, _ rules: TaperRules) -> String {
+        let profile = TaperProfile(rawValue: raw) ?? .inpatient
+        let r = rules.reductionRate(for: profile)
+        let within = r.windowDays == 1 ? "per day" : "per \(r.windowDays) days"
+        return "\(profile.label): ≤ \(MARScreen.mg(r.maxPercent))% \(within) (\(r.provenance.status.rawValue))"
     }
 
     static func drawTaperPreview(_ s: inout Surface, y start: Int, last: Int, state: AppState, terms: OrderTerms) {

@@ -4,29 +4,41 @@ import WardCore
 /// last row) and the key legend (last row).
 enum Chrome {
     static func titleBar(_ s: inout Surface, _ state: AppState, subtitle: String) {
-        let w = s.width
-        s.fill(Rect(x: 0, y: 0, width: w, height: 1), role: .title)
-        let full = " " + (state.ward.map { $0.ward.name } ?? "Wardline") + " · " + subtitle
+        s.fill(Rect(x: 0, y: 0, width: s.width, height: 1), role: .title)
+        // An unapproved protocol leads the title bar on every screen. It never gives way;
+        // it shortens ("⚠ UNAPPROVED") before the name of who is signed in would be dropped.
+        // Then the ward's name (the same on every screen) gives way to keep the subtitle whole.
+        let mark = state.asciiOnly ? "!" : "⚠"
+        let ward = (state.ward.map { $0.ward.name } ?? "Wardline") + " · "
+        let candidates: [(banner: String, left: String)] = state.wardProtocol.isApproved ? [("", " " + ward + subtitle)]
+            : [(" \(mark) PROTOCOL NOT APPROVED ", ward + subtitle), (" \(mark) UNAPPROVED ", ward + subtitle),
+               (" \(mark) UNAPPROVED ", subtitle)]
         // The right side gives way first (role, then the date); then the subtitle loses its last parts.
         let long = Format.longClock(state.now, state.calendar), short = Format.clock(state.now, state.calendar)
         var choices = [long]
         if let who = state.session?.staff, state.gate == nil {
             choices = ["\(who.name) (\(who.role.title))  \(long)", "\(who.name)  \(long)", "\(who.name)  \(short)", short]
         }
-        func fits(_ l: String, _ r: String) -> Bool { Text.width(l) + 2 + Text.width(r) + 1 <= w }
-        var left = full
-        var right = choices.dropLast(choices.count > 1 ? 1 : 0).first { fits(left, $0) }
-        if right == nil, choices.count > 1 {
-            // Keep who is signed in: drop the subtitle's last " · " parts before dropping the name.
-            let named = choices[choices.count - 2]
-            var parts = left.components(separatedBy: " · ")
-            while parts.count > 2 && !fits(parts.joined(separator: " · "), named) { parts.removeLast() }
-            if fits(parts.joined(separator: " · "), named) { left = parts.joined(separator: " · "); right = named }
+        var layout = (banner: "", left: "", right: "")
+        for (banner, full) in candidates {
+            let w = s.width - Text.width(banner)
+            func fits(_ l: String, _ r: String) -> Bool { Text.width(l) + 2 + Text.width(r) + 1 <= w }
+            var left = full
+            var right = choices.dropLast(choices.count > 1 ? 1 : 0).first { fits(left, $0) }
+            if right == nil, choices.count > 1 {
+                // Keep who is signed in: drop the subtitle's last " · " parts before dropping the name.
+                let named = choices[choices.count - 2]
+                var parts = left.components(separatedBy: " · ")
+                while parts.count > 2 && !fits(parts.joined(separator: " · "), named) { parts.removeLast() }
+                if fits(parts.joined(separator: " · "), named) { left = parts.joined(separator: " · "); right = named }
+            }
+            layout = (banner, left, right ?? choices.last!)
+            if right != nil && left == full { break }
         }
-        let rightText = right ?? choices.last!
-        let rw = Text.width(rightText)
-        s.put(rightText, x: max(0, w - rw - 1), y: 0, role: .title)
-        s.put(fit: left, x: 0, y: 0, width: max(0, w - rw - 3), role: .title, emphasis: .bold)
+        let x0 = layout.banner.isEmpty ? 0 : s.put(layout.banner, x: 0, y: 0, role: .alertCritical, emphasis: .bold)
+        let rw = Text.width(layout.right)
+        s.put(layout.right, x: max(x0, s.width - rw - 1), y: 0, role: .title)
+        s.put(fit: layout.left, x: x0, y: 0, width: max(0, s.width - x0 - rw - 3), role: .title, emphasis: .bold)
     }
 
     static func messageLine(_ s: inout Surface, _ message: Flash?) {

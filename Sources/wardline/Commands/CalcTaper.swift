@@ -12,6 +12,7 @@ extension CalcCommand {
         @Option(name: .customLong("percent-of"), help: "A percentage step is of the 'start' dose (linear, default) or the 'current' dose.") var percentOf: String?
         @Option(name: .customLong("round-mg"), parsing: .unconditional, help: "Round doses to multiples of this (default: what the ward's stock of the drug makes).") var roundMg: String?
         @Option(name: .long, help: "The drug tapered (default diazepam): doses in its mg, rounded to its ward stock, each step with its diazepam equivalent.") var drug: String?
+        @Option(name: .long, help: "Guard rail: 'outpatient' (ASAM, default) or 'inpatient' (the protocol's inpatient reducing profile).") var profile: String?
         @Flag(name: .long, help: "Also print the day-by-day schedule split at the protocol's dose times.") var daily = false
         @OptionGroup var common: Common
 
@@ -30,7 +31,12 @@ extension CalcCommand {
                 base = b
             }
             let round = try roundMg.map { try CalcArgs.double("--round-mg", $0, 0...100, positive: true) }
-            let request = TaperRequest(startMg: start, phases: parsed, percentOf: base, roundingMg: round, drug: drugName)
+            var chosen = TaperProfile.outpatient
+            if let profile {
+                guard let pr = TaperProfile(rawValue: profile) else { throw CalcArgs.fail("--profile: '\(profile)' is not accepted; accepted: outpatient, inpatient") }
+                chosen = pr
+            }
+            let request = TaperRequest(startMg: start, phases: parsed, percentOf: base, roundingMg: round, drug: drugName, profile: chosen)
             let plan: TaperPlan
             do { plan = try TaperPlanner.plan(request, rules: p.taper, equivalence: p.equivalence) }
             catch { throw CalcArgs.fail("--phase: \(error.message)") }

@@ -10,16 +10,22 @@ struct ProtocolCommand: ParsableCommand {
         abstract: "Validate or show the ward protocol (every clinical number, with its source).",
         subcommands: [Check.self, Show.self, Use.self])
 
+    /// Exit 0 when the file loads — also with warnings (NEWS2 bands that differ from the
+    /// RCP chart: the ward may run it, but must see it); 1 when it has problems; 2 unreadable.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate a protocol file; print every problem as FILE:LINE: key.path: message.")
+            abstract: "Validate a protocol file; print every problem as FILE:LINE: key.path: message, and warn where NEWS2 differs from the RCP chart.")
         @Argument(help: "The protocol TOML file.") var file: String
 
         func run() throws {
             let text = try ProtocolFile.read(file)
             switch ProtocolLoader.load(text: text, file: file) {
             case .success(let p):
-                print("\(file): OK (version \(p.version); approved by \(p.approvedBy))")
+                let differences = NEWS2ChartCheck.differences(p.news2)
+                for d in differences { print("\(file): \(d.isLocalDeviation ? "note" : "warning"): \(d)") }
+                let warnings = differences.filter { !$0.isLocalDeviation }.count
+                let summary = warnings == 0 ? "" : "; \(warnings) warning\(warnings == 1 ? "" : "s"): NEWS2 differs from the RCP chart"
+                print("\(file): OK (version \(p.version); approved by \(p.approvedBy))\(summary)")
             case .failure(let e):
                 ProtocolFile.printProblems(e)
                 throw ExitCode.failure
