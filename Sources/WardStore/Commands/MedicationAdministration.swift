@@ -55,33 +55,36 @@ extension Store {
         let id = String(w.staffID.trimmingCharacters(in: .whitespaces).prefix(64))
         guard !id.isEmpty, !w.pin.isEmpty else { throw CommandRefusal(.invalid, "The witness types their staff ID and PIN.") }
         let row: Row?
-        do { row = try pool.read { db in try Row.fetchOne(db, sql: "SELECT id, pin_hash, locked_until FROM staff WHERE staff_id = ?", arguments: [id]) } }
+        do { row = try pool.read { db in try Row.fetchOne(db, sql: "SELECT id, pin_hash FROM staff WHERE staff_id = ?", arguments: [id]) } }
         catch { throw CommandRefusal(.storage, "Could not read the database: \(error)") }
         let now = clock.now()
-        if let until = (row?["locked_until"] as String?).flatMap(Timestamp.date), until > now {
+        let staffKey = row?["id"] as StaffKey?
+        func locked(_ until: Date) -> CommandRefusal {
             let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
-            throw CommandRefusal(.locked, "The witness's staff ID is locked after too many wrong PINs for \(minutes) more minute\(minutes == 1 ? "" : "s"); ask another member of staff.")
+            return CommandRefusal(.locked, "The witness's staff ID is locked after too many wrong PINs for \(minutes) more minute\(minutes == 1 ? "" : "s"); ask another member of staff.")
+        }
+        // Counted under the write lock before the PIN is checked, exactly like a sign-in (AttemptBudget).
+        let reservation = try write { db in try AttemptBudget.reserve(db, staff: staffKey, typed: id, now: now, policy: policy) }
+        guard case .granted(let attempt) = reservation else {
+            if case .locked(let until) = reservation { throw locked(until) }
+            throw CommandRefusal(.locked, "The witness's staff ID is locked; ask another member of staff.")
         }
         _ = SecretHasher.decoy
         let ok = SecretHasher.verify(w.pin, against: (row?["pin_hash"] as String?) ?? SecretHasher.decoy) && row != nil
-        guard ok, let key = row?["id"] as StaffKey? else {
-            _ = try? write { db in
-                if let k = row?["id"] as StaffKey? {
-                    let attempts = (try Int.fetchOne(db, sql: "SELECT failed_attempts FROM staff WHERE id = ?", arguments: [k]) ?? 0) + 1
-                    let locks = attempts >= policy.maxFailedAttempts
-                    let until = locks ? Timestamp.text(now.addingTimeInterval(TimeInterval(policy.lockoutMinutes) * 60)) : nil
-                    try db.execute(sql: "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?",
-                                   arguments: [locks ? 0 : attempts, until, k])
-                }
+        let lockedNow: Date? = try write { db in
+            if let until = try AttemptBudget.lockedUntil(db, staff: staffKey, typed: id, now: now) { return until }
+            let until = try AttemptBudget.settle(db, staff: staffKey, typed: id, attempt: attempt, success: ok, now: now, policy: policy)
+            if !ok {
                 try AuditChain.append(db, at: now, actor: session.staff.staffID, terminal: session.terminal,
                                       action: "witness.failed", details: ["witness": .string(InputText.visible(id))])
             }
-            throw CommandRefusal(.notPermitted, "Witness ID or PIN not accepted; nothing was recorded. The witness checks both and types them again.")
+            return until
         }
-        if (try? pool.read({ db in try Int.fetchOne(db, sql: "SELECT failed_attempts FROM staff WHERE id = ?", arguments: [key]) })) ?? 0 > 0 {
-            _ = try? write { db in try db.execute(sql: "UPDATE staff SET failed_attempts = 0 WHERE id = ?", arguments: [key]) }
+        if ok, let key = staffKey {
+            if let lockedNow { throw locked(lockedNow) }   // a parallel wrong PIN locked it while this one was checked
+            return key
         }
-        return key
+        throw CommandRefusal(.notPermitted, "Witness ID or PIN not accepted; nothing was recorded. The witness checks both and types them again.")
     }
 
     static func recordDose(_ db: Database, _ cmd: RecordDose, note: String?, witnessKey: StaffKey?, actor: Actor, now: Date,

@@ -21,67 +21,56 @@ extension Store {
         _ = SecretHasher.decoy   // made once per process, before any ID is looked up, so it never times one ID differently
         let now = clock.now()
 
-        struct Known { let member: StaffMember; let hash: String; let lockedUntil: Date? }
-        let known: Known?, throttleLock: Date?
+        struct Known { let member: StaffMember; let hash: String }
+        let known: Known?
         do {
-            (known, throttleLock) = try pool.read { db in
-                let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE staff_id = ?", arguments: [typed])
-                let k = row.map { r in
-                    Known(member: StaffMember(row: r), hash: r["pin_hash"],
-                          lockedUntil: (r["locked_until"] as String?).flatMap(Timestamp.date))
-                }
-                let t = try String.fetchOne(db, sql: "SELECT locked_until FROM signin_throttle WHERE attempted_id = ?",
-                                            arguments: [typed]).flatMap(Timestamp.date)
-                return (k, t)
+            known = try pool.read { db in
+                try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE staff_id = ?", arguments: [typed])
+                    .map { r in Known(member: StaffMember(row: r), hash: r["pin_hash"]) }
             }
         } catch {
             throw CommandRefusal(.storage, "Could not read the database: \(error)")
         }
 
-        if let until = known?.lockedUntil ?? throttleLock, until > now {
-            try write { db in
+        // The attempt is counted under the write lock before its PIN is checked (AttemptBudget).
+        let reservation = try write { db -> AttemptBudget.Reservation in
+            let r = try AttemptBudget.reserve(db, staff: known?.member.id, typed: typed, now: now, policy: policy)
+            if case .locked(let until) = r {
                 try AuditChain.append(db, at: now, actor: shownID, terminal: terminal, action: "signin.refused-locked",
                                       details: ["lockedUntil": .string(Timestamp.text(until))])
             }
-            throw CommandRefusal(.locked, Self.lockedMessage(until: until, now: now))
+            return r
+        }
+        guard case .granted(let attempt) = reservation else {
+            if case .locked(let until) = reservation { throw CommandRefusal(.locked, Self.lockedMessage(until: until, now: now)) }
+            throw CommandRefusal(.locked, Self.signInRejected)
         }
 
         // Always run one argon2id verify, whatever the ID.
         let pinMatches = SecretHasher.verify(secret, against: known?.hash ?? SecretHasher.decoy)
         let accepted = pinMatches && known != nil && known?.member.disabled == false
 
-        let lockedUntil: Date? = try write { db -> Date? in
+        let outcome: (member: StaffMember?, lockedUntil: Date?) = try write { db in
+            // A lock set by a parallel attempt while this PIN was checked wins, even over a right PIN.
+            if let until = try AttemptBudget.lockedUntil(db, staff: known?.member.id, typed: typed, now: now) {
+                try AuditChain.append(db, at: now, actor: shownID, terminal: terminal, action: "signin.refused-locked",
+                                      details: ["lockedUntil": .string(Timestamp.text(until))])
+                return (nil, until)
+            }
+            let until = try AttemptBudget.settle(db, staff: known?.member.id, typed: typed, attempt: attempt, success: accepted,
+                                                 now: now, policy: policy)
             if accepted, let k = known {
-                try db.execute(sql: "UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?", arguments: [k.member.id])
                 try AuditChain.append(db, at: now, actor: k.member.staffID, terminal: terminal, action: "signin",
                                       details: ["role": .string(k.member.role.rawValue)])
-                return nil
+                return (k.member, nil)
             }
             let reason = known == nil ? "unknown staff ID" : (known!.member.disabled ? "account disabled" : "wrong PIN")
-            let attempts: Int
-            if let k = known {
-                attempts = (try Int.fetchOne(db, sql: "SELECT failed_attempts FROM staff WHERE id = ?", arguments: [k.member.id]) ?? 0) + 1
-            } else {
-                attempts = (try Int.fetchOne(db, sql: "SELECT failed_attempts FROM signin_throttle WHERE attempted_id = ?", arguments: [typed]) ?? 0) + 1
-            }
-            let locks = attempts >= policy.maxFailedAttempts
-            let until = locks ? now.addingTimeInterval(TimeInterval(policy.lockoutMinutes) * 60) : nil
-            let untilText = until.map(Timestamp.text)
-            if let k = known {
-                try db.execute(sql: "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?",
-                               arguments: [locks ? 0 : attempts, untilText, k.member.id])
-            } else {
-                try db.execute(sql: """
-                    INSERT INTO signin_throttle(attempted_id, failed_attempts, locked_until) VALUES (?, ?, ?)
-                    ON CONFLICT(attempted_id) DO UPDATE SET failed_attempts = excluded.failed_attempts, locked_until = excluded.locked_until
-                    """, arguments: [typed, locks ? 0 : attempts, untilText])
-            }
             try AuditChain.append(db, at: now, actor: shownID, terminal: terminal, action: "signin.failed",
-                                  details: ["reason": .string(reason), "attempt": .int(attempts), "locked": .bool(locks)])
-            return until
+                                  details: ["reason": .string(reason), "attempt": .int(attempt), "locked": .bool(until != nil)])
+            return (nil, until)
         }
-        if let k = known, accepted { return k.member }
-        if let lockedUntil { throw CommandRefusal(.locked, Self.lockedMessage(until: lockedUntil, now: now)) }
+        if let m = outcome.member { return m }
+        if let until = outcome.lockedUntil { throw CommandRefusal(.locked, Self.lockedMessage(until: until, now: now)) }
         throw CommandRefusal(.locked, Self.signInRejected)
     }
 
