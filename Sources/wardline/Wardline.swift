@@ -11,7 +11,8 @@ struct Wardline: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, StaffCommand.self, AuditCommand.self, AlertsCommand.self,
                       CalcCommand.self, ProtocolCommand.self, HandoverCommand.self, DowntimeCommand.self,
-                      RecordCommand.self, TerminalDemoCommand.self, DoseCommand.self],
+                      RecordCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
+                      TerminalDemoCommand.self, DoseCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// libsodium is loaded at run time (Sources/CSodium). Without it no PIN

@@ -54,6 +54,9 @@ struct OpenCommand: ParsableCommand {
         }
         let wardProtocol = try options.loadProtocol(for: store)
         let log = AppLogging.logger()
+        // While this terminal runs, `wardline restore` refuses to swap the file (released on exit, even kill -9).
+        let presence = TerminalPresence.hold(database: database.path)
+        defer { withExtendedLifetime(presence) {} }
         let code = runWardApp(WardAppConfig(store: store, wardProtocol: wardProtocol, theme: theme,
                                             greeting: nil, log: log))
         if code != 0 { throw ExitCode(code) }

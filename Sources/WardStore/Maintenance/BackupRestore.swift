@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// Backup and restore through SQLite's online backup API: a consistent copy
+/// while terminals keep working, and a restore that never replays a stale WAL.
+public struct MaintenanceError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var exitCode: Int32
+    public var description: String { message }
+    init(_ message: String, _ exitCode: Int32) { self.message = message; self.exitCode = exitCode }
+}
+
+extension Store {
+    /// Writes a consistent copy of the ward to `out` (a new file, mode 0600) and
+    /// checks it: SQLite's integrity check and the audit chain. Returns the copy's report.
+    public func backup(to out: String) throws(MaintenanceError) -> IntegrityReport {
+        guard !FileManager.default.fileExists(atPath: out) else {
+            throw MaintenanceError("\(out) exists; name a new file (a backup never overwrites one)", 73)
+        }
+        let fd = Glibc.open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw MaintenanceError("cannot create \(out): \(String(cString: strerror(errno)))", 73) }
+        Glibc.close(fd)
+        do {
+            let dest = try DatabaseQueue(path: out)
+            try pool.backup(to: dest)
+            try dest.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try dest.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: out)
+            throw MaintenanceError("backup failed, nothing kept: \(error)", 74)
+        }
+        return try Self.verifiedReport(out)
+    }
+
+    /// Opens `path` read-only and returns its integrity report; refuses a file that is not a Wardline ward.
+    static func verifiedReport(_ path: String) throws(MaintenanceError) -> IntegrityReport {
+        let store: Store
+        do { store = try Store.open(path: path, create: false) } catch {
+            throw MaintenanceError("\(path): \(error.message)", 65)
+        }
+        defer { try? store.close() }
+        do { return try store.integrityReport() } catch {
+            throw MaintenanceError("\(path) could not be checked: \(error)", 74)
+        }
+    }
+
+    /// Puts the backup `from` in place of the ward database `to`. Refused while
+    /// any terminal has the ward open; the backup is checked first; stale
+    /// `-wal`/`-shm` files are removed so nothing replays onto the restored
+    /// copy; the file is replaced atomically (same directory, fsync, rename)
+    /// and the result checked again. Returns the restored file's report.
+    public static func restore(from backup: String, to target: String) throws(MaintenanceError) -> IntegrityReport {
+        let before = try verifiedReport(backup)
+        guard before.integrity == ["ok"], before.audit.isIntact else {
+            throw MaintenanceError("the backup \(backup) does not check clean (integrity: \(before.integrity.joined(separator: "; ")), audit: \(before.audit.isIntact ? "intact" : "broken")); nothing restored", 65)
+        }
+        guard let lock = TerminalPresence.exclusive(database: target) else {
+            throw MaintenanceError("a terminal has the ward open (\(target)); close every wardline terminal, then restore", 75)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let dir = (target as NSString).deletingLastPathComponent
+        let temp = (dir.isEmpty ? "." : dir) + "/.restore-\(getpid())-\(UUID().uuidString).sqlite"
+        do {
+            try FileManager.default.copyItem(atPath: backup, toPath: temp)
+            // The ward file keeps its mode, owner and group (and so the group's access).
+            let attrs = try? FileManager.default.attributesOfItem(atPath: target)
+            chmod(temp, mode_t((attrs?[.posixPermissions] as? Int) ?? 0o600))
+            if let uid = attrs?[.ownerAccountID] as? Int, let gid = attrs?[.groupOwnerAccountID] as? Int {
+                _ = chown(temp, uid_t(uid), gid_t(gid))
+            }
+            try fsync(path: temp)
+            // A WAL left by a terminal that crashed belongs to the old file: never let it replay onto the backup.
+            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: target + suffix) {
+                try FileManager.default.removeItem(atPath: target + suffix)
+            }
+            guard rename(temp, target) == 0 else { throw MaintenanceError("cannot move the restored copy into place: \(String(cString: strerror(errno)))", 74) }
+            try fsync(path: dir.isEmpty ? "." : dir)
+        } catch let e as MaintenanceError {
+            try? FileManager.default.removeItem(atPath: temp)
+            throw e
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            throw MaintenanceError("restore failed, the ward file is unchanged: \(error)", 74)
+        }
+        let after = try verifiedReport(target)
+        guard after.audit.eventsVerified == before.audit.eventsVerified, after.audit.headHash == before.audit.headHash else {
+            throw MaintenanceError("the restored file differs from the backup (\(after.audit.eventsVerified) vs \(before.audit.eventsVerified) events)", 74)
+        }
+        return after
+    }
+
+    private static func fsync(path: String) throws(MaintenanceError) {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw MaintenanceError("cannot open \(path) to sync it: \(String(cString: strerror(errno)))", 74) }
+        defer { Glibc.close(fd) }
+        guard Foundation.fsync(fd) == 0 else { throw MaintenanceError("cannot sync \(path): \(String(cString: strerror(errno)))", 74) }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import WardStore
+
+/// `wardline check`: the whole-file check for ward IT and cron.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the ward database: SQLite integrity, foreign keys, the audit chain, unreadable rows.",
+        discussion: """
+            Needs no sign-in (file access is the gate) and changes nothing. Reads every page: run it off-peak \
+            (e.g. nightly from cron). Exit codes: 0 clean, 1 problems found (each listed), 66 no database, 74 I/O error.
+            """)
+    @OptionGroup var database: DatabaseOption
+
+    func run() throws {
+        let store: Store
+        do { store = try Store.open(path: database.path, create: false) } catch { throw error.cliFailure }
+        defer { try? store.close() }
+        let r: IntegrityReport
+        do { r = try store.integrityReport() } catch { throw failure("could not check \(database.path): \(error)", 74) }
+        print(MaintenanceText.lines(r, path: database.path).joined(separator: "\n"))
+        if !r.isClean { throw ExitCode(1) }
+    }
+}
+
+/// `wardline backup --out FILE`: a consistent copy through SQLite's online backup API, checked.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Write a consistent, checked copy of the ward database (terminals may keep working).",
+        discussion: """
+            The copy is a new file (mode 0600; never overwrites one) and is checked like `wardline check`. \
+            Keep the audit head it prints with the backup. Exit codes: 0 written and clean, 1 written but the \
+            check found problems, 73 cannot create the file, 74 I/O error.
+            """)
+    @OptionGroup var database: DatabaseOption
+    @Option(help: ArgumentHelp("The backup file to create.", valueName: "FILE")) var out: String
+
+    func run() throws {
+        let store: Store
+        do { store = try Store.open(path: database.path, create: false) } catch { throw error.cliFailure }
+        defer { try? store.close() }
+        let r: IntegrityReport
+        do { r = try store.backup(to: out) } catch { throw failure(error.message, error.exitCode) }
+        print("Backup written to \(out).")
+        print(MaintenanceText.lines(r, path: out).joined(separator: "\n"))
+        if !r.isClean { throw ExitCode(1) }
+    }
+}
+
+/// `wardline restore FILE`: puts a backup in place of the ward database.
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Replace the ward database with a backup (refused while any terminal has the ward open).",
+        discussion: """
+            The backup is checked first; stale -wal/-shm files of the old database are removed so nothing \
+            replays onto the backup; the file is swapped atomically and checked again. Exit codes: 0 restored, \
+            65 the backup is not a clean Wardline ward, 75 a terminal has the ward open (close them, try again), \
+            74 I/O error.
+            """)
+    @OptionGroup var database: DatabaseOption
+    @Argument(help: ArgumentHelp("The backup file.", valueName: "FILE")) var backup: String
+
+    func run() throws {
+        let r: IntegrityReport
+        do { r = try Store.restore(from: backup, to: database.path) } catch { throw failure(error.message, error.exitCode) }
+        print("Restored \(database.path) from \(backup).")
+        print(MaintenanceText.lines(r, path: database.path).joined(separator: "\n"))
+    }
+}
+
+enum MaintenanceText {
+    static func lines(_ r: IntegrityReport, path: String) -> [String] {
+        var out: [String] = []
+        out.append(r.integrity == ["ok"] ? "SQLite integrity: ok" : "SQLite integrity: PROBLEMS\n  " + r.integrity.joined(separator: "\n  "))
+        out.append(r.foreignKeys.isEmpty ? "Foreign keys: ok" : "Foreign keys: \(r.foreignKeys.count) broken\n  " + r.foreignKeys.joined(separator: "\n  "))
+        if let b = r.audit.firstBreak {
+            out.append("Audit trail: BROKEN — \(b.message); \(r.audit.eventsVerified) events before it are intact")
+        } else {
+            out.append("Audit trail: intact, \(r.audit.eventsVerified) events; newest #\(r.audit.headSeq ?? 0) hash \(r.audit.headHash ?? "-")")
+        }
+        if r.unreadable.isEmpty { out.append("Unreadable rows: none") }
+        else {
+            out.append("Unreadable rows: \(r.unreadable.count)")
+            out += r.unreadable.map { "  unreadable entry #\($0.id) (\($0.table), \($0.reason))" }
+        }
+        out.append(r.isClean ? "\(path): clean" : "\(path): PROBLEMS FOUND")
+        return out
+    }
+}
