@@ -7,7 +7,7 @@ public struct MaintenanceError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var exitCode: Int32
     public var description: String { message }
-    init(_ message: String, _ exitCode: Int32) { self.message = message; self.exitCode = exitCode }
+    public init(_ message: String, _ exitCode: Int32) { self.message = message; self.exitCode = exitCode }
 }
 
 extension Store {

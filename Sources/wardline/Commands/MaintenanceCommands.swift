@@ -14,13 +14,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let store: Store
-        do { store = try Store.open(path: database.path, create: false) } catch { throw error.cliFailure }
-        defer { try? store.close() }
-        let r: IntegrityReport
-        do { r = try store.integrityReport() } catch { throw failure("could not check \(database.path): \(error)", 74) }
-        print(MaintenanceText.lines(r, path: database.path).joined(separator: "\n"))
-        if !r.isClean { throw ExitCode(1) }
+        try MaintenanceText.withStore(database.path) { store throws(MaintenanceError) in
+            do { return try store.integrityReport() } catch { throw MaintenanceError("could not check \(database.path): \(error)", 74) }
+        }.report(path: database.path)
     }
 }
 
@@ -38,14 +34,9 @@ struct BackupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The backup file to create.", valueName: "FILE")) var out: String
 
     func run() throws {
-        let store: Store
-        do { store = try Store.open(path: database.path, create: false) } catch { throw error.cliFailure }
-        defer { try? store.close() }
-        let r: IntegrityReport
-        do { r = try store.backup(to: out) } catch { throw failure(error.message, error.exitCode) }
+        let r = try MaintenanceText.withStore(database.path) { store throws(MaintenanceError) in try store.backup(to: out) }
         print("Backup written to \(out).")
-        print(MaintenanceText.lines(r, path: out).joined(separator: "\n"))
-        if !r.isClean { throw ExitCode(1) }
+        try r.report(path: out)
     }
 }
 
@@ -71,7 +62,23 @@ struct RestoreCommand: ParsableCommand {
     }
 }
 
+extension IntegrityReport {
+    /// Prints the report; exit 1 when it found problems.
+    func report(path: String) throws {
+        print(MaintenanceText.lines(self, path: path).joined(separator: "\n"))
+        if !isClean { throw ExitCode(1) }
+    }
+}
+
 enum MaintenanceText {
+    /// Opens the existing ward database, runs `body`, closes it; errors become the CLI's one-line failures.
+    static func withStore(_ path: String, _ body: (Store) throws(MaintenanceError) -> IntegrityReport) throws -> IntegrityReport {
+        let store: Store
+        do { store = try Store.open(path: path, create: false) } catch { throw error.cliFailure }
+        defer { try? store.close() }
+        do { return try body(store) } catch { throw failure(error.message, error.exitCode) }
+    }
+
     static func lines(_ r: IntegrityReport, path: String) -> [String] {
         var out: [String] = []
         out.append(r.integrity == ["ok"] ? "SQLite integrity: ok" : "SQLite integrity: PROBLEMS\n  " + r.integrity.joined(separator: "\n  "))
