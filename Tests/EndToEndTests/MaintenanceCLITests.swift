@@ -44,10 +44,12 @@ import WardStore
         writer.standardInput = input
         writer.standardOutput = FileHandle.nullDevice
         try writer.run()
-        input.fileHandleForWriting.write(Data("INSERT INTO settings(key, value) VALUES ('stale', 'wal');\n".utf8))
-        let deadline = Date().addingTimeInterval(10)
+        // The whole script at once (the CLI then waits in the sleep; stdin stays open so it never exits cleanly).
+        input.fileHandleForWriting.write(Data("PRAGMA busy_timeout = 5000;\nINSERT INTO settings(key, value) VALUES ('stale', 'wal');\n.shell sleep 19.37\n".utf8))
+        let deadline = Date().addingTimeInterval(30)
         while (try? demo.sql("SELECT count(*) FROM settings WHERE key = 'stale'")) != "1" && Date() < deadline { usleep(20_000) }
         kill(writer.processIdentifier, SIGKILL)
+        _ = try? runProcess(URL(fileURLWithPath: "/usr/bin/pkill"), ["-f", "sleep 19.37"])   // the CLI's orphaned sleep
         writer.waitUntilExit()
         #expect(FileManager.default.fileExists(atPath: demo.path + "-wal"))
         #expect(try demo.sql("SELECT count(*) FROM settings WHERE key = 'stale'") == "1")
