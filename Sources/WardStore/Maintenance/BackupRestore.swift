@@ -32,15 +32,25 @@ extension Store {
         return try Self.verifiedReport(out)
     }
 
-    /// Opens `path` read-only and returns its integrity report; refuses a file that is not a Wardline ward.
+    /// Opens `path` read-only (nothing in it is touched) and returns its integrity report;
+    /// refuses a file that is not a Wardline ward.
     static func verifiedReport(_ path: String) throws(MaintenanceError) -> IntegrityReport {
-        let store: Store
-        do { store = try Store.open(path: path, create: false) } catch {
-            throw MaintenanceError("\(path): \(error.message)", 65)
-        }
-        defer { try? store.close() }
-        do { return try store.integrityReport() } catch {
-            throw MaintenanceError("\(path) could not be checked: \(error)", 74)
+        guard FileManager.default.fileExists(atPath: path) else { throw MaintenanceError("\(path) does not exist", 66) }
+        var c = Configuration()
+        c.readonly = true
+        do {
+            let q = try DatabaseQueue(path: path, configuration: c)
+            defer { try? q.close() }
+            return try q.read { db in
+                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == Schema.applicationID else {
+                    throw MaintenanceError("\(path) is not a Wardline ward database", 65)
+                }
+                return try Self.integrityReport(db)
+            }
+        } catch let e as MaintenanceError {
+            throw e
+        } catch {
+            throw MaintenanceError("\(path) could not be checked: \(error)", 65)
         }
     }
 

@@ -23,7 +23,11 @@ public struct IntegrityReport: Sendable, Hashable {
 extension Store {
     /// The whole-file check for ward IT and cron (reads every page: run it off-peak).
     public func integrityReport() throws -> IntegrityReport {
-        try pool.read { db in
+        try pool.read { db in try Self.integrityReport(db) }
+    }
+
+    static func integrityReport(_ db: Database) throws -> IntegrityReport {
+        do {
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { r in
                 "\(r[0] as String? ?? "?") row \(r[1] as Int64? ?? 0) → \(r[2] as String? ?? "?")"
