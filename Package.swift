@@ -43,9 +43,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Not a test: `swift run -c release wardline-bench` prints overview load, frame and start-up times.
-        .executableTarget(name: "wardline-bench", dependencies: [
-            "WardCore", "WardStore", "WardUI", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .executableTarget(name: "wardline-bench", dependencies: ["WardCore", "WardStore", "WardUI"]),
 
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore"]),
         .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore"]),

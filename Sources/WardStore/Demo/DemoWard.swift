@@ -188,22 +188,21 @@ public enum DemoWard {
 
     /// Twenty CIWA-B item scores (0–4 each) adding up to `total`.
     static func itemScores(total: Int, rng: inout SplitMix) -> [Int] {
-        var items = [Int](repeating: 0, count: 20)
-        var left = total
-        while left > 0 {
-            let i = Int(rng.next() % 20)
-            if items[i] < 4 { items[i] += 1; left -= 1 }
-        }
-        return items
+        spread(total, over: 20, upTo: 4, count: 20, rng: &rng)
     }
 
-    /// CIWA-Ar items (nine 0–7, orientation 0–4 last) adding up to `total`.
+    /// CIWA-Ar items (nine 0–7, orientation 0–4 last, left at 0) adding up to `total`.
     static func ciwaArItems(total: Int, rng: inout SplitMix) -> [Int] {
-        var items = [Int](repeating: 0, count: 10)
-        var left = total
+        spread(total, over: 9, upTo: 7, count: 10, rng: &rng)
+    }
+
+    /// `count` item scores, the first `over` of them raised one at a time (at most `upTo` each) until they add up to `total`.
+    static func spread(_ total: Int, over: Int, upTo: Int, count: Int, rng: inout SplitMix) -> [Int] {
+        var items = [Int](repeating: 0, count: count)
+        var left = min(total, over * upTo)
         while left > 0 {
-            let i = Int(rng.next() % 9)
-            if items[i] < 7 { items[i] += 1; left -= 1 }
+            let i = Int(rng.next() % UInt64(over))
+            if items[i] < upTo { items[i] += 1; left -= 1 }
         }
         return items
     }

@@ -3,9 +3,9 @@ import GRDB
 
 /// The floor for a save: one INSERT of a row like an administration, committed
 /// in WAL mode with synchronous=FULL (what the store's commits wait for), in a
-/// fresh file of its own.
-enum BareCommit {
-    static func median(in path: String, count: Int) throws -> Double {
+/// fresh file of its own. For `wardline-bench` (the floor beside a store save).
+public enum BareCommit {
+    public static func median(in path: String, count: Int) throws -> Double {
         var c = Configuration()
         c.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
