@@ -18,6 +18,7 @@ static struct {
     int (*alg_argon2id13)(void);
     size_t (*sha256_bytes)(void);
     int (*sha256)(unsigned char *, const unsigned char *, unsigned long long);
+    int (*hmacsha256)(unsigned char *, const unsigned char *, unsigned long long, const unsigned char *);
     int (*str_alg)(char *, const char *, unsigned long long, unsigned long long, size_t, int);
     int (*str_verify)(const char *, const char *, unsigned long long);
     int (*str_needs_rehash)(const char *, unsigned long long, size_t);
@@ -53,6 +54,7 @@ static void load(void) {
         { "crypto_pwhash_alg_argon2id13", (void **)&fn.alg_argon2id13 },
         { "crypto_hash_sha256_bytes", (void **)&fn.sha256_bytes },
         { "crypto_hash_sha256", (void **)&fn.sha256 },
+        { "crypto_auth_hmacsha256", (void **)&fn.hmacsha256 },
         { "crypto_pwhash_str_alg", (void **)&fn.str_alg },
         { "crypto_pwhash_str_verify", (void **)&fn.str_verify },
         { "crypto_pwhash_str_needs_rehash", (void **)&fn.str_needs_rehash },
@@ -112,6 +114,12 @@ size_t wl_sodium_hash_sha256_bytes(void) {
 int wl_sodium_hash_sha256(unsigned char *out, const unsigned char *in, unsigned long long inlen) {
     if (wl_sodium_load() != 0) return -1;
     return fn.sha256(out, in, inlen);
+}
+
+int wl_sodium_hmacsha256(unsigned char *out, const unsigned char *in, unsigned long long inlen,
+                         const unsigned char *key) {
+    if (wl_sodium_load() != 0) return -1;
+    return fn.hmacsha256(out, in, inlen, key);
 }
 
 int wl_sodium_pwhash_str_alg(char *out, const char *passwd, unsigned long long passwdlen,

@@ -11,9 +11,11 @@ public final class Store: Sendable {
     public let path: String
     let pool: DatabasePool
     let clock: any WardClock
+    /// The ward's audit key (`<db>.audit-key`), installed on the writing connection.
+    let auditKey: [UInt8]
 
-    private init(path: String, pool: DatabasePool, clock: any WardClock) {
-        self.path = path; self.pool = pool; self.clock = clock
+    private init(path: String, pool: DatabasePool, clock: any WardClock, auditKey: [UInt8]) {
+        self.path = path; self.pool = pool; self.clock = clock; self.auditKey = auditKey
     }
 
     /// Opens (and with `create`, creates) the ward database at `path`.
@@ -31,17 +33,24 @@ public final class Store: Sendable {
         } catch {
             throw file.mapped(error)
         }
+        let key: [UInt8]
         do {
             try pool.writeWithoutTransaction { db in
                 try Self.checkIdentity(db, path: path)
             }
             try Schema.migrator.migrate(pool)
+            key = try Self.auditKey(pool, database: path, isNew: isNew, group: group)
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-                if isNew {
-                    try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('created_at', ?)",
-                                   arguments: [Timestamp.text(clock.now())])
+                try AuditRows.install(db, key: key)
+                try db.inTransaction(.immediate) {
+                    if isNew {
+                        try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('created_at', ?)",
+                                       arguments: [Timestamp.text(clock.now())])
+                    }
+                    try AuditChain.keyIfNeeded(db, at: clock.now())
+                    return .commit
                 }
             }
         } catch let e as StoreOpenError {
@@ -51,14 +60,40 @@ public final class Store: Sendable {
             try? pool.close()
             throw file.mapped(error)
         }
-        return Store(path: path, pool: pool, clock: clock)
+        return Store(path: path, pool: pool, clock: clock, auditKey: key)
+    }
+
+    /// The ward's audit key: created with a new ward (or the first time a ward
+    /// from before keyed audit is opened); refused when missing for a ward whose
+    /// chain is already keyed.
+    private static func auditKey(_ pool: DatabasePool, database path: String, isNew: Bool, group: String?) throws -> [UInt8] {
+        let keyPath = AuditKey.path(forDatabase: path)
+        do {
+            return try AuditKey.load(keyPath)
+        } catch {
+            guard case .missing = error else { throw StoreOpenError(.unreadable, path: path, error.description) }
+        }
+        let keyed = try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_events WHERE rows IS NOT NULL") ?? 0
+        }
+        guard keyed == 0 else { throw StoreOpenError(.unreadable, path: path, AuditKey.Problem.missing(keyPath).description) }
+        var gid: gid_t? = group.flatMap { getgrnam($0)?.pointee.gr_gid }
+        if gid == nil, !isNew {
+            var st = stat()
+            if stat(path, &st) == 0, st.st_mode & 0o070 != 0 { gid = st.st_gid }  // the ward's group, when it has one
+        }
+        do { return try AuditKey.create(keyPath, gid: gid) } catch {
+            // Another terminal opening the same ward may have created it a moment ago.
+            if let key = try? AuditKey.load(keyPath) { return key }
+            throw StoreOpenError(.cannotCreate, path: path, error.description)
+        }
     }
 
     /// The same database seen from another moment: the demo ward replays
     /// its past (orders written at admission, doses given at their time)
     /// through the very commands a terminal uses. Not public: nothing a user
     /// runs can move a store's clock.
-    func at(_ clock: any WardClock) -> Store { Store(path: path, pool: pool, clock: clock) }
+    func at(_ clock: any WardClock) -> Store { Store(path: path, pool: pool, clock: clock, auditKey: auditKey) }
 
     static func configuration() -> Configuration {
         var c = Configuration()

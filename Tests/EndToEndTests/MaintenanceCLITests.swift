@@ -11,7 +11,8 @@ import WardStore
         let demo = try DemoWardDB("check"); defer { demo.remove() }
         let clean = try runProcess(Paths.binary, ["check", "--db", demo.path])
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
-        #expect(clean.stdout.contains("SQLite integrity: ok") && clean.stdout.contains("Audit trail: intact"))
+        #expect(clean.stdout.contains("SQLite integrity: ok") && clean.stdout.contains("Audit trail: chain intact")
+                && clean.stdout.contains("every row matches its event"))
         // An insider with sqlite3: drop the trigger, write bytes where the name is and garbage where the time is.
         let tamper = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [demo.path, """
             DROP TRIGGER patients_no_update;
@@ -24,6 +25,9 @@ import WardStore
         #expect(r.stdout.contains("unreadable entry #1 (patients, name is not text)"), "\(r.stdout)")
         #expect(r.stdout.contains("unreadable entry #2 (patients, admission time unreadable)"))
         #expect(r.stdout.contains("PROBLEMS FOUND"))
+        // The same edits, seen against the audit trail: each row differs from the event that admitted the patient.
+        #expect(r.stdout.contains("row edited: patients row 1 differs from what event"), "\(r.stdout)")
+        #expect(r.stdout.contains("row edited: patients row 2 differs from what event"))
     }
 
     @Test func aRestoreAfterAKilledWriterGivesExactlyTheBackup() throws {

@@ -45,8 +45,13 @@ import WardCore
         }
         #expect(version == Schema.version)
         #expect(Set(migrations) == Set(Schema.migrator.migrations))
-        #expect(after == before, "no row lost or added by the upgrade")
-        #expect(try store.auditVerify().isIntact)
+        var expected = before
+        expected["audit_events"] = (before["audit_events"] ?? 0) + 1
+        #expect(after == expected, "no row lost or added by the upgrade, one event keys the chain")
+        let keyed = try store.auditVerify()
+        #expect(keyed.isIntact)
+        #expect(keyed.unkeyedEvents == before["audit_events"], "the old events stay as they were, checked as plain SHA-256")
+        #expect(try store.auditEvents().last?.action == "audit.keyed")
 
         // The upgraded ward works: it loads, and a nurse can sign in and record.
         let proto = ProtocolLoader.builtInDefault()

@@ -28,6 +28,11 @@ size_t wl_sodium_hash_sha256_bytes(void);
    Returns 0 on success, -1 (and writes nothing) when not loaded. */
 int wl_sodium_hash_sha256(unsigned char *out, const unsigned char *in, unsigned long long inlen);
 
+/* crypto_auth_hmacsha256: out holds 32 bytes, key is 32 bytes.
+   Returns 0 on success, -1 (and writes nothing) when not loaded. */
+int wl_sodium_hmacsha256(unsigned char *out, const unsigned char *in, unsigned long long inlen,
+                         const unsigned char *key);
+
 /* crypto_pwhash_str_alg: out must hold wl_sodium_pwhash_strbytes() bytes.
    Returns 0 on success, -1 on failure or when not loaded. */
 int wl_sodium_pwhash_str_alg(char *out, const char *passwd, unsigned long long passwdlen,

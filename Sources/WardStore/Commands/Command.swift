@@ -35,6 +35,7 @@ extension Store {
                 var out: T? = nil
                 try db.inTransaction(.immediate) {
                     out = try body(db)
+                    try AuditChain.sealLeftovers(db, at: clock.now())
                     return .commit
                 }
                 guard let out else { throw CommandRefusal(.storage, "Not saved: the transaction did not complete.") }

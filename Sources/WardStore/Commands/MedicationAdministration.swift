@@ -217,13 +217,13 @@ extension Store {
                                               now: now, terminal: terminal)
             details.merge(recorded) { a, _ in a }
         }
-        try AuditChain.append(db, at: now, actor: actor.staffID, terminal: terminal, action: "dose.\(cmd.status.rawValue)",
-                              patientMRN: patient.mrn, details: JSONValue.object(details))
         if isPRN && cmd.status == .given {
             let due = at.addingTimeInterval(TimeInterval(ward.reassessment.afterPRNMinutes * 60))
             try db.execute(sql: "INSERT INTO prn_followups(administration_id, patient_id, due_at) VALUES (?, ?, ?)",
                            arguments: [id, patient.id, Timestamp.text(due)])
         }
+        try AuditChain.append(db, at: now, actor: actor.staffID, terminal: terminal, action: "dose.\(cmd.status.rawValue)",
+                              patientMRN: patient.mrn, details: JSONValue.object(details))
         return Administration(id: id, patientID: patient.id, orderID: order.id, orderVersion: order.version, isPRN: isPRN,
                               scheduledFor: cmd.scheduledFor.map(Timestamp.stored), status: cmd.status, drug: order.drug,
                               mg: mg, route: order.terms.route, at: at, by: actor.key, byName: actor.name,

@@ -84,6 +84,8 @@ public enum BenchmarkWard {
                         assessments += 1
                         t = t.addingTimeInterval(Double(7200 + Int(rng.next() % 7201)))
                     }
+                    try AuditChain.append(db, at: now, actor: "bench", terminal: "bench", action: "bench.seed-scores",
+                                          patientMRN: p.mrn, details: ["bed": .string(bed)])
                     return .commit
                 }
             }

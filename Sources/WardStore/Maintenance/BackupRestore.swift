@@ -29,12 +29,13 @@ extension Store {
             try? FileManager.default.removeItem(atPath: out)
             throw MaintenanceError("backup failed, nothing kept: \(error)", 74)
         }
-        return try Self.verifiedReport(out)
+        return try Self.verifiedReport(out, key: auditKey)
     }
 
     /// Opens `path` read-only (nothing in it is touched) and returns its integrity report;
     /// refuses a file that is not a Wardline ward.
-    static func verifiedReport(_ path: String) throws(MaintenanceError) -> IntegrityReport {
+    /// The audit chain is checked with `key`, the ward's audit key (a backup carries no key of its own).
+    static func verifiedReport(_ path: String, key: [UInt8]?) throws(MaintenanceError) -> IntegrityReport {
         guard FileManager.default.fileExists(atPath: path) else { throw MaintenanceError("\(path) does not exist", 66) }
         var c = Configuration()
         c.readonly = true
@@ -45,7 +46,7 @@ extension Store {
                 guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == Schema.applicationID else {
                     throw MaintenanceError("\(path) is not a Wardline ward database", 65)
                 }
-                return try Self.integrityReport(db)
+                return try Self.integrityReport(db, key: key)
             }
         } catch let e as MaintenanceError {
             throw e
@@ -60,7 +61,11 @@ extension Store {
     /// copy; the file is replaced atomically (same directory, fsync, rename)
     /// and the result checked again. Returns the restored file's report.
     public static func restore(from backup: String, to target: String) throws(MaintenanceError) -> IntegrityReport {
-        let before = try verifiedReport(backup)
+        let key: [UInt8]
+        do { key = try AuditKey.load(AuditKey.path(forDatabase: target)) } catch {
+            throw MaintenanceError("\(error); nothing restored", 66)
+        }
+        let before = try verifiedReport(backup, key: key)
         guard before.integrity == ["ok"], before.audit.isIntact else {
             throw MaintenanceError("the backup \(backup) does not check clean (integrity: \(before.integrity.joined(separator: "; ")), audit: \(before.audit.isIntact ? "intact" : "broken")); nothing restored", 65)
         }
@@ -92,7 +97,7 @@ extension Store {
             try? FileManager.default.removeItem(atPath: temp)
             throw MaintenanceError("restore failed, the ward file is unchanged: \(error)", 74)
         }
-        let after = try verifiedReport(target)
+        let after = try verifiedReport(target, key: key)
         guard after.audit.eventsVerified == before.audit.eventsVerified, after.audit.headHash == before.audit.headHash else {
             throw MaintenanceError("the restored file differs from the backup (\(after.audit.eventsVerified) vs \(before.audit.eventsVerified) events)", 74)
         }

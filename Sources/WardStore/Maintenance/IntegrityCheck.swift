@@ -23,10 +23,10 @@ public struct IntegrityReport: Sendable, Hashable {
 extension Store {
     /// The whole-file check for ward IT and cron (reads every page: run it off-peak).
     public func integrityReport() throws -> IntegrityReport {
-        try pool.read { db in try Self.integrityReport(db) }
+        try pool.read { db in try Self.integrityReport(db, key: auditKey) }
     }
 
-    static func integrityReport(_ db: Database) throws -> IntegrityReport {
+    static func integrityReport(_ db: Database, key: [UInt8]?) throws -> IntegrityReport {
         do {
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { r in
@@ -39,8 +39,7 @@ extension Store {
                     unreadable.append(.init(table: probe.table, id: r["id"], reason: r["why"]))
                 }
             }
-            let events = try Row.fetchAll(db, sql: "SELECT * FROM audit_events ORDER BY seq")
-            return IntegrityReport(integrity: integrity, foreignKeys: fk, audit: Self.verify(events), unreadable: unreadable)
+            return IntegrityReport(integrity: integrity, foreignKeys: fk, audit: try Self.verify(db, key: key), unreadable: unreadable)
         }
     }
 

@@ -2,6 +2,9 @@ import GRDB
 
 /// The database layout, as versioned GRDB migrations. A migration once
 /// shipped is never edited: changes are new migrations appended here.
+/// Rows a migration writes into a tracked table (see `AuditRows`) are taken
+/// into the chain by the next keyed event only on a ward not yet keyed; on a
+/// keyed ward seed data goes through an audited command instead.
 enum Schema {
     /// PRAGMA application_id of a Wardline ward database ("WRD1").
     static let applicationID: Int32 = 0x5752_4431
@@ -17,6 +20,7 @@ enum Schema {
         m.registerMigration("v-administration-amendments-entered-in-error", migrate: migrateDoseAmendments)
         m.registerMigration("v-dose-overrides-cosignatures", migrate: migrateDoseOverrides)
         m.registerMigration("v-spo2-scale-decisions", migrate: migrateSpO2ScaleDecisions)
+        m.registerMigration("v-audit-keyed-rows", migrate: migrateAuditKeyedRows)
         return m
     }
 

@@ -12,7 +12,7 @@ public enum SodiumLibrary {
     }
 }
 
-/// libsodium: SHA-256 for the audit chain, argon2id for staff secrets.
+/// libsodium: SHA-256 and HMAC-SHA-256 for the audit chain, argon2id for staff secrets.
 enum Sodium {
     /// Loads libsodium and runs sodium_init(), once per process.
     static var ready: Bool { wl_sodium_load() == 0 }
@@ -26,6 +26,18 @@ enum Sodium {
             wl_sodium_hash_sha256(&out, b.baseAddress, UInt64(b.count))
         }
         precondition(rc == 0, "wardline: libsodium could not hash an audit entry")
+        return out
+    }
+
+    /// HMAC-SHA-256 (libsodium's crypto_auth_hmacsha256) with a 32-byte key.
+    static func hmacSHA256(key: [UInt8], _ bytes: [UInt8]) -> [UInt8] {
+        precondition(ready, "wardline: \(SodiumLibrary.problem ?? "libsodium is not available")")
+        precondition(key.count == AuditKey.length, "wardline: an audit key must be \(AuditKey.length) bytes")
+        var out = [UInt8](repeating: 0, count: 32)
+        let rc = bytes.withUnsafeBufferPointer { b in
+            key.withUnsafeBufferPointer { k in wl_sodium_hmacsha256(&out, b.baseAddress, UInt64(b.count), k.baseAddress) }
+        }
+        precondition(rc == 0, "wardline: libsodium could not authenticate an audit entry")
         return out
     }
 

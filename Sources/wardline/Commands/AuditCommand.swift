@@ -10,25 +10,68 @@ struct AuditCommand: ParsableCommand {
         abstract: "Verify or show the tamper-evident audit trail.",
         discussion: """
             Signs you in first (--as ID, or prompted; without a terminal the PIN is the first stdin line).
-            `verify` walks the hash chain and reports the first broken link; note the head hash it \
-            prints (or keep it with the backup) to detect later removal of the newest events.
+            `verify` walks the keyed chain, reports the first broken link, and compares every row of the \
+            record with the event that wrote it. `anchor` writes the newest event's number and hash to the \
+            system log (and a file you name) so that `verify --expect-count N --expect-head H` later finds \
+            events cut off the end or a chain rewritten with the key.
             """,
-        subcommands: [Verify.self, Show.self])
+        subcommands: [Verify.self, Anchor.self, Show.self])
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check every event's hash and link; exit 1 at the first break.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check every event's MAC and link and every row against its event; exit 1 on any finding.")
         @OptionGroup var database: DatabaseOption
         @OptionGroup var signIn: AdminSignInOptions
+        @Option(help: ArgumentHelp("The event count an earlier `audit anchor` recorded.", valueName: "N")) var expectCount: Int64?
+        @Option(help: ArgumentHelp("The head hash an earlier `audit anchor` recorded.", valueName: "HASH")) var expectHead: String?
+
+        func validate() throws {
+            guard (expectCount == nil) == (expectHead == nil) else {
+                throw ValidationError("give --expect-count and --expect-head together (both from one `audit anchor` line)")
+            }
+            if let n = expectCount, n < 1 { throw ValidationError("--expect-count must be 1 or more") }
+        }
+
+        func run() throws {
+            let (store, _, _) = try openAndSignIn(database, signIn, for: .viewAudit)
+            defer { try? store.close() }
+            let anchor = expectCount.map { AuditAnchor(count: $0, headHash: expectHead ?? "") }
+            let v: AuditVerification
+            do { v = try store.auditVerify(expect: anchor) } catch { throw failure("could not read the audit trail: \(error)", 74) }
+            let lines = AuditText.lines(v)
+            guard v.isIntact else {
+                FileHandle.standardError.write(Data((lines.map { "wardline: " + $0 }.joined(separator: "\n") + "\n").utf8))
+                throw ExitCode(1)
+            }
+            print(lines.joined(separator: "\n"))
+            if let anchor { print("Anchor matched: event \(anchor.count) has hash \(anchor.headHash).") }
+        }
+    }
+
+    struct Anchor: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify the trail, then record its newest event (count and hash) outside the database.",
+            discussion: """
+                Writes one line to the system log (syslog, facility auth, tag wardline-audit) and, with --to, \
+                appends it to FILE (opened O_APPEND; keep it off the ward host or on write-once media). The \
+                downtime pack prints the same line. Refused (exit 1) when the trail does not verify.
+                """)
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var signIn: AdminSignInOptions
+        @Option(help: ArgumentHelp("Also append the anchor line to this file.", valueName: "FILE")) var to: String?
 
         func run() throws {
             let (store, _, _) = try openAndSignIn(database, signIn, for: .viewAudit)
             defer { try? store.close() }
             let v: AuditVerification
             do { v = try store.auditVerify() } catch { throw failure("could not read the audit trail: \(error)", 74) }
-            if let b = v.firstBreak {
-                throw failure("\(b.message); \(v.eventsVerified) events before it are intact", 1)
+            guard v.isIntact, let seq = v.headSeq, let head = v.headHash else {
+                throw failure("not anchored: the trail does not verify (\(AuditText.lines(v).joined(separator: "; ")))", 1)
             }
-            print("Audit trail intact: \(v.eventsVerified) events; newest #\(v.headSeq ?? 0) hash \(v.headHash ?? "-").")
+            let line = AuditAnchorLine.text(database: database.path, count: seq, head: head, at: Date())
+            AuditAnchorLine.syslog(line)
+            if let to { try AuditAnchorLine.append(line, to: to) }
+            print(line)
         }
     }
 

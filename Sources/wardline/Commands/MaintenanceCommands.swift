@@ -83,11 +83,7 @@ enum MaintenanceText {
         var out: [String] = []
         out.append(r.integrity == ["ok"] ? "SQLite integrity: ok" : "SQLite integrity: PROBLEMS\n  " + r.integrity.joined(separator: "\n  "))
         out.append(r.foreignKeys.isEmpty ? "Foreign keys: ok" : "Foreign keys: \(r.foreignKeys.count) broken\n  " + r.foreignKeys.joined(separator: "\n  "))
-        if let b = r.audit.firstBreak {
-            out.append("Audit trail: BROKEN — \(b.message); \(r.audit.eventsVerified) events before it are intact")
-        } else {
-            out.append("Audit trail: intact, \(r.audit.eventsVerified) events; newest #\(r.audit.headSeq ?? 0) hash \(r.audit.headHash ?? "-")")
-        }
+        out += AuditText.lines(r.audit)
         if r.unreadable.isEmpty { out.append("Unreadable rows: none") }
         else {
             out.append("Unreadable rows: \(r.unreadable.count)")
