@@ -46,6 +46,8 @@ public struct WardSnapshot: Sendable, Hashable {
     public var assignments: [BedAssignment] = []
     /// Staff who can be assigned to beds (nurses, charge nurses, students), enabled only.
     public var assignableStaff: [StaffMember] = []
+    /// Rows of the admitted patients' record (and the ward's) that could not be read: listed, never skipped in silence.
+    public var unreadable: [UnreadableEntry] = []
 
     public init(ward: Ward, patients: [Patient], assessments: [PatientID: [Assessment]], version: Int, loadedAt: Date) {
         self.ward = ward; self.patients = patients; self.assessments = assessments
@@ -54,6 +56,8 @@ public struct WardSnapshot: Sendable, Hashable {
 
     public func patient(inBed bed: String) -> Patient? { patients.first { $0.bed == bed } }
     public func patient(_ id: PatientID) -> Patient? { patients.first { $0.id == id } }
+    /// The unreadable entries of one patient's record.
+    public func unreadable(for id: PatientID) -> [UnreadableEntry] { unreadable.filter { $0.patientID == id } }
 
     /// Current (not amended away) assessments of one scale, newest first.
     public func current(_ scale: ScaleKind, for id: PatientID) -> [Assessment] {

@@ -76,6 +76,12 @@ public struct PatientRecordText: Sendable {
             out += hanging(head, PrintSafe.text(e.text + " - " + e.by + (e.mark.map { " [\($0)]" } ?? "")), width: width)
         }
         if entries.isEmpty { indented("No entry recorded.") }
+        let unreadable = snapshot.unreadable(for: p.id)
+        if !unreadable.isEmpty {
+            out.append("")
+            line("UNREADABLE ENTRIES (\(unreadable.count)): rows of this record the program could not read; not in the list above. Ward IT: wardline check.")
+            for u in unreadable { indented(u.text) }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

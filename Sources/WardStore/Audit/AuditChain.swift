@@ -19,7 +19,7 @@ public struct AuditEvent: Sendable, Hashable {
     init(row: Row) {
         seq = row["seq"]
         let atText: String = row["at"]
-        at = Timestamp.date(atText) ?? .distantPast
+        at = Timestamp.date(atText) ?? .distantPast  // never reached: `auditEvents` reads only rows `RowChecks` can read
         actor = row["actor"]; terminal = row["terminal"]; action = row["action"]
         patientMRN = row["patient_mrn"]; details = row["details"]
         prevHash = row["prev_hash"]; hash = row["hash"]

@@ -18,7 +18,8 @@ extension Store {
         if let m = filter.patientMRN { clauses.append("patient_mrn = ?"); args.append(m) }
         if let s = filter.staffID { clauses.append("actor = ? COLLATE NOCASE"); args.append(s) }
         if let d = filter.since { clauses.append("at >= ?"); args.append(Timestamp.text(d)) }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        clauses.append(RowChecks.readable("audit_events", as: "audit_events"))
+        let whereSQL = "WHERE " + clauses.joined(separator: " AND ")
         return try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit_events \(whereSQL) ORDER BY seq",
                              arguments: StatementArguments(args)).map(AuditEvent.init(row:))

@@ -104,7 +104,7 @@ extension Store {
     }
 
     static let assessmentSelect = """
-        SELECT a.*, s.name AS recorded_by_name, n.id AS superseded_by
+        SELECT a.*, \(RowChecks.staffName("s")) AS recorded_by_name, n.id AS superseded_by
         FROM assessments a
         JOIN staff s ON s.id = a.recorded_by
         LEFT JOIN assessments n ON n.supersedes = a.id

@@ -26,12 +26,14 @@ extension Store {
     /// Every recorded seizure/delirium of the admitted patients, newest first.
     static func loadClinicalEvents(_ db: Database, into s: inout WardSnapshot, scope: String = admittedPatients) throws {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT e.*, s.name AS staff_name FROM clinical_events e JOIN staff s ON s.id = e.recorded_by
-            WHERE e.patient_id IN (\(scope))
+            SELECT e.*, \(RowChecks.staffName("s")) AS staff_name FROM clinical_events e JOIN staff s ON s.id = e.recorded_by
+            WHERE e.patient_id IN (\(scope)) AND \(RowChecks.readable("clinical_events", as: "e"))
             ORDER BY e.taken_at DESC, e.id DESC
             """)
         for r in rows {
-            guard let kind = ClinicalEvent.Kind(rawValue: r["kind"]), let at = Timestamp.date(r["taken_at"]) else { continue }
+            guard let kind = ClinicalEvent.Kind(rawValue: r["kind"]), let at = Timestamp.date(r["taken_at"]) else {
+                s.unreadable(r, "clinical_events", "kind unknown"); continue
+            }
             let e = ClinicalEventEntry(id: r["id"], patientID: r["patient_id"], kind: kind, note: r["note"],
                                        recordedBy: r["recorded_by"], recordedByName: r["staff_name"], recordedAt: at)
             s.clinicalEvents[e.patientID, default: []].append(e)

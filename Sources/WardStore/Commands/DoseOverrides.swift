@@ -69,14 +69,14 @@ extension Store {
 
     /// Overrides of admitted patients, newest first (signed and unsigned).
     static func loadOverrides(_ db: Database, into s: inout WardSnapshot, scope: String = admittedPatients) throws {
-        for r in try Row.fetchAll(db, sql: "\(overrideSelect) WHERE o.patient_id IN (\(scope)) ORDER BY o.recorded_at DESC, o.id DESC") {
-            guard let o = RecordedOverride(row: r) else { continue }
+        for r in try Row.fetchAll(db, sql: "\(overrideSelect) WHERE o.patient_id IN (\(scope)) AND \(RowChecks.readable("dose_overrides", as: "o")) ORDER BY o.recorded_at DESC, o.id DESC") {
+            guard let o = RecordedOverride(row: r) else { s.unreadable(r, "dose_overrides", "instruction unknown"); continue }
             s.doseOverrides[o.patientID, default: []].append(o)
         }
     }
 
     static let overrideSelect = """
-        SELECT o.*, p.name AS prescriber_name, r.name AS recorded_by_name, c.signed_at
+        SELECT o.*, \(RowChecks.staffName("p")) AS prescriber_name, \(RowChecks.staffName("r")) AS recorded_by_name, c.signed_at
         FROM dose_overrides o JOIN staff p ON p.id = o.prescriber JOIN staff r ON r.id = o.recorded_by
         LEFT JOIN override_cosignatures c ON c.override_id = o.id
         """

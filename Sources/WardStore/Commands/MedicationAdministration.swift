@@ -185,6 +185,12 @@ extension Store {
         var safety: DoseSafetyDecision? = nil
         if cmd.status == .given {
             let snap = try doseSafetySnapshot(db, patient: patient, at: at, now: now)
+            // A dose is never checked against a record with holes in it: an unreadable entry could be the dose
+            // that reaches the ceiling or the score that says hold.
+            if let first = snap.unreadable.first {
+                let more = snap.unreadable.count > 1 ? " and \(snap.unreadable.count - 1) more" : ""
+                throw CommandRefusal(.unsafe, "Not recorded: this patient's record has an \(first.text)\(more), so the dose cannot be checked against it. Ward IT: run `wardline check` and restore or correct the entry.")
+            }
             let decision = snap.doseSafety(order: order, mg: mg, scheduledFor: cmd.scheduledFor, at: at, protocol: ward)
             let judgement = cmd.reason == .prnClinicalJudgement
             if let why = decision.refusal(prescriberOverride: cmd.override != nil, nurseJudgement: judgement) {

@@ -128,8 +128,19 @@ extension Store {
     /// The current version of every order of a patient.
     static func currentOrders(_ db: Database, _ patient: PatientID) throws -> [MedicationOrder] {
         var current: [OrderID: MedicationOrder] = [:]
-        for v in try Row.fetchAll(db, sql: "\(orderSelect) WHERE o.patient_id = ? ORDER BY v.order_id, v.version", arguments: [patient])
-            .compactMap(MedicationOrder.init(row:)) { current[v.id] = v }
+        // An order that cannot be read is never treated as absent (an older version would stand in): refuse.
+        if let bad = try Int64.fetchOne(db, sql: """
+            SELECT v.id FROM med_order_versions v JOIN med_orders o ON o.id = v.order_id
+            WHERE o.patient_id = ? AND NOT \(RowChecks.readable("med_order_versions", as: "v")) LIMIT 1
+            """, arguments: [patient]) {
+            throw CommandRefusal(.storage, "Order version #\(bad) of this patient cannot be read; ward IT: run wardline check.")
+        }
+        for r in try Row.fetchAll(db, sql: "\(orderSelect) WHERE o.patient_id = ? ORDER BY v.order_id, v.version", arguments: [patient]) {
+            guard let v = MedicationOrder(row: r) else {
+                throw CommandRefusal(.storage, "Order version #\(r["id"] as DatabaseValue) of this patient cannot be read; ward IT: run wardline check.")
+            }
+            current[v.id] = v
+        }
         return current.values.sorted { $0.id < $1.id }
     }
 
@@ -149,7 +160,7 @@ extension Store {
     }
 
     static let orderSelect = """
-        SELECT v.*, o.patient_id, o.created_at AS order_created_at, s.name AS written_by_name
+        SELECT v.*, o.patient_id, o.created_at AS order_created_at, \(RowChecks.staffName("s")) AS written_by_name
         FROM med_order_versions v
         JOIN med_orders o ON o.id = v.order_id
         JOIN staff s ON s.id = v.written_by

@@ -126,8 +126,26 @@ extension Store {
         return p
     }
 
+    /// A patient row is never skipped: a column that cannot be read is replaced
+    /// here by a stand-in that says so (the name says "unreadable entry …"), the
+    /// admission time falls back to when the admission was entered or the first
+    /// placement, and the row is listed among the snapshot's unreadable entries.
     static let patientSelect = """
-        SELECT p.*, c.bed AS bed, d.discharged_at AS discharged_at,
+        SELECT p.id,
+               CASE WHEN typeof(p.mrn) = 'text' THEN p.mrn ELSE '(unreadable #' || p.id || ')' END AS mrn,
+               CASE WHEN typeof(p.name) = 'text' THEN p.name ELSE 'unreadable entry #' || p.id || ' (patients, name is not text)' END AS name,
+               CASE WHEN \(RowChecks.isDate("p.date_of_birth")) THEN p.date_of_birth ELSE '1900-01-01' END AS date_of_birth,
+               CASE WHEN typeof(p.sex) = 'text' THEN p.sex ELSE 'unknown' END AS sex,
+               CASE WHEN \(RowChecks.isTime("p.admitted_at")) THEN p.admitted_at
+                    WHEN \(RowChecks.isTime("p.entered_at")) THEN p.entered_at
+                    ELSE coalesce((SELECT min(placed_at) FROM placements WHERE patient_id = p.id AND \(RowChecks.isTime("placed_at"))),
+                                  '1970-01-01T00:00:00.000Z') END AS admitted_at,
+               CASE WHEN typeof(p.substances) = 'text' THEN p.substances END AS substances,
+               CASE WHEN typeof(p.allergies) = 'text' THEN p.allergies END AS allergies,
+               CASE WHEN typeof(p.risk_flags) = 'text' THEN p.risk_flags END AS risk_flags,
+               CASE WHEN typeof(p.seizure_history) = 'integer' THEN p.seizure_history ELSE 0 END AS seizure_history,
+               CASE WHEN typeof(p.spo2_scale2) = 'integer' THEN p.spo2_scale2 ELSE 0 END AS spo2_scale2,
+               c.bed AS bed, CASE WHEN \(RowChecks.isTime("d.discharged_at")) THEN d.discharged_at END AS discharged_at,
                (SELECT s.scale2 FROM spo2_scale_decisions s WHERE s.patient_id = p.id ORDER BY s.id DESC LIMIT 1) AS scale2_decided
         FROM patients p
         LEFT JOIN current_beds c ON c.patient_id = p.id

@@ -7,8 +7,10 @@ extension Store {
     /// of the last 48 h, PRN follow-ups) for admitted patients.
     static func loadMedication(_ db: Database, into s: inout WardSnapshot, now: Date) throws {
         let admitted = "(SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges))"
-        let versions = try Row.fetchAll(db, sql: "\(orderSelect) WHERE o.patient_id IN \(admitted) ORDER BY v.order_id, v.version")
-            .compactMap(MedicationOrder.init(row:))
+        var versions: [MedicationOrder] = []
+        for r in try Row.fetchAll(db, sql: "\(orderSelect) WHERE o.patient_id IN \(admitted) AND \(RowChecks.readable("med_order_versions", as: "v")) ORDER BY v.order_id, v.version") {
+            if let v = MedicationOrder(row: r) { versions.append(v) } else { s.unreadable(r, "med_order_versions", "order terms unreadable") }
+        }
         var current: [OrderID: MedicationOrder] = [:]
         for v in versions {
             s.orderVersions[v.patientID, default: []].append(v)
@@ -16,21 +18,21 @@ extension Store {
         }
         for o in current.values.sorted(by: { $0.id < $1.id }) { s.orders[o.patientID, default: []].append(o) }
         let rows = try Row.fetchAll(db, sql: """
-            \(administrationSelect) WHERE a.patient_id IN \(admitted) AND a.at > ? ORDER BY a.at DESC, a.id DESC
+            \(administrationSelect) WHERE a.patient_id IN \(admitted) AND a.at > ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC
             """, arguments: [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
         for r in rows {
-            guard let a = Administration(row: r) else { continue }
+            guard let a = Administration(row: r) else { s.unreadable(r, "administrations", "status unknown"); continue }
             if a.isEnteredInError { s.voidedAdministrations[a.patientID, default: []].append(a) }
             else { s.administrations[a.patientID, default: []].append(a) }
         }
         let fus = try Row.fetchAll(db, sql: """
-            SELECT f.*, r.result, r.recorded_at AS result_at, s.name AS result_by
+            SELECT f.*, r.result, r.recorded_at AS result_at, \(RowChecks.staffName("s")) AS result_by
             FROM prn_followups f LEFT JOIN prn_followup_results r ON r.followup_id = f.id
             LEFT JOIN staff s ON s.id = r.recorded_by
-            WHERE f.patient_id IN \(admitted) AND f.due_at > ? ORDER BY f.due_at DESC
+            WHERE f.patient_id IN \(admitted) AND f.due_at > ? AND \(RowChecks.readable("prn_followups", as: "f")) ORDER BY f.due_at DESC
             """, arguments: [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
         for r in fus {
-            guard let due = Timestamp.date(r["due_at"]) else { continue }
+            guard let due = Timestamp.date(r["due_at"]) else { s.unreadable(r, "prn_followups", "due time unreadable"); continue }
             let f = PRNFollowUp(id: r["id"], administrationID: r["administration_id"], patientID: r["patient_id"], dueAt: due,
                                 result: (r["result"] as String?).flatMap(PRNFollowUp.Effect.init(rawValue:)),
                                 resultAt: (r["result_at"] as String?).flatMap(Timestamp.date), resultByName: r["result_by"])
@@ -41,14 +43,14 @@ extension Store {
     /// Every dose event of a patient, newest first, those marked entered in error included (marked) (CLI, tests).
     public func administrations(patient: PatientID) throws -> [Administration] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? ORDER BY a.at DESC, a.id DESC",
+            try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
                              arguments: [patient]).compactMap(Administration.init(row:))
         }
     }
 
     static let administrationSelect = """
-        SELECT a.*, s.name AS by_name, w.name AS witness_name,
-               x.reason AS void_reason, x.recorded_by AS void_by, x.recorded_at AS void_at, xs.name AS void_by_name
+        SELECT a.*, \(RowChecks.staffName("s")) AS by_name, \(RowChecks.staffName("w")) AS witness_name,
+               x.reason AS void_reason, x.recorded_by AS void_by, x.recorded_at AS void_at, \(RowChecks.staffName("xs")) AS void_by_name
         FROM administrations a JOIN staff s ON s.id = a.recorded_by LEFT JOIN staff w ON w.id = a.witness
         LEFT JOIN administration_amendments x ON x.administration_id = a.id LEFT JOIN staff xs ON xs.id = x.recorded_by
         """

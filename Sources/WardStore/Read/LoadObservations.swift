@@ -12,24 +12,28 @@ extension Store {
         let recent = since.map { "AND t.taken_at > '\(Timestamp.text($0))'" } ?? ""
         func select(_ table: String) -> String {
             """
-            SELECT t.*, s.name AS recorded_by_name, n.id AS superseded_by FROM \(table) t
+            SELECT t.*, \(RowChecks.staffName("s")) AS recorded_by_name, n.id AS superseded_by FROM \(table) t
             JOIN staff s ON s.id = t.recorded_by
             LEFT JOIN \(table) n ON n.supersedes = t.id
-            WHERE t.patient_id IN (\(admitted)) \(recent)
+            WHERE t.patient_id IN (\(admitted)) \(recent) AND \(RowChecks.readable(table, as: "t"))
             ORDER BY t.taken_at DESC, t.id DESC
             """
         }
         for r in try Row.fetchAll(db, sql: select("vital_signs")) {
-            guard let stamp = EntryStamp(row: r), let v = VitalSigns(row: r) else { continue }
+            guard let stamp = EntryStamp(row: r), let v = VitalSigns(row: r) else { s.unreadable(r, "vital_signs", "values unreadable"); continue }
             s.vitals[stamp.patientID, default: []].append(VitalSignsEntry(stamp: stamp, vitals: v, scale2: r["scale2"]))
         }
         for r in try Row.fetchAll(db, sql: select("sedation_scores")) {
-            guard let stamp = EntryStamp(row: r), let score = SedationScore(scale: r["scale"], value: r["value"]) else { continue }
+            guard let stamp = EntryStamp(row: r), let score = SedationScore(scale: r["scale"], value: r["value"]) else {
+                s.unreadable(r, "sedation_scores", "score unreadable"); continue
+            }
             s.sedation[stamp.patientID, default: []].append(SedationEntry(stamp: stamp, score: score))
         }
         for r in try Row.fetchAll(db, sql: select("monitoring_exceptions")) {
             guard let stamp = EntryStamp(row: r), let kind = ObservationKind(code: r["kind"]),
-                  let reason = ExceptionReason(rawValue: r["reason"]), let recheck = Timestamp.date(r["recheck_at"]) else { continue }
+                  let reason = ExceptionReason(rawValue: r["reason"]), let recheck = Timestamp.date(r["recheck_at"]) else {
+                s.unreadable(r, "monitoring_exceptions", "kind or reason unknown"); continue
+            }
             s.exceptions[stamp.patientID, default: []].append(
                 MonitoringExceptionEntry(stamp: stamp, kind: kind, reason: reason, note: r["note"], recheckAt: recheck))
         }

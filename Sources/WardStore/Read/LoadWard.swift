@@ -20,6 +20,7 @@ extension Store {
             let rows = try Row.fetchAll(db, sql: """
                 \(Self.assessmentSelect)
                 WHERE a.patient_id IN (SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges))
+                  AND \(RowChecks.readable("assessments", as: "a"))
                 ORDER BY a.taken_at DESC, a.id DESC
                 """)
             for r in rows { if let a = Assessment(row: r) { byPatient[a.patientID, default: []].append(a) } }
@@ -32,6 +33,7 @@ extension Store {
             (snapshot.handover, snapshot.discharges) = try Self.loadHandoverRecords(db)
             try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
             try Self.loadClinicalEvents(db, into: &snapshot)
+            snapshot.unreadable = try RowChecks.unreadable(db, patientScope: Self.admittedPatients)
             return snapshot
         }
     }

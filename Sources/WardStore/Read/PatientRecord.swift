@@ -29,7 +29,7 @@ extension Store {
             guard let p = try Row.fetchOne(db, sql: "\(Self.patientSelect) WHERE p.mrn = ?", arguments: [mrn]).flatMap(Patient.init(row:)) else {
                 return nil
             }
-            let a = try Row.fetchAll(db, sql: "\(Self.assessmentSelect) WHERE a.patient_id = ? ORDER BY a.taken_at DESC, a.id DESC",
+            let a = try Row.fetchAll(db, sql: "\(Self.assessmentSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("assessments", as: "a")) ORDER BY a.taken_at DESC, a.id DESC",
                                      arguments: [p.id]).compactMap(Assessment.init(row:))
             let beds = try String.fetchAll(db, sql: "SELECT bed FROM placements WHERE patient_id = ? ORDER BY id", arguments: [p.id])
             let by = try String.fetchOne(db, sql: """
@@ -44,10 +44,11 @@ extension Store {
             try Self.loadClinicalEvents(db, into: &snapshot, scope: scope)
             try Self.loadOverrides(db, into: &snapshot, scope: scope)
             (snapshot.handover, _) = try Self.loadHandoverRecords(db, scope: scope)
-            let doses = try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? ORDER BY a.at DESC, a.id DESC",
+            let doses = try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
                                          arguments: [p.id]).compactMap(Administration.init(row:))
             snapshot.administrations[p.id] = doses.filter { !$0.isEnteredInError }
             snapshot.voidedAdministrations[p.id] = doses.filter(\.isEnteredInError)
+            snapshot.unreadable = try RowChecks.unreadable(db, patientScope: scope)
             return PatientRecord(patient: p, assessments: a, beds: beds, dischargedByName: by, snapshot: snapshot,
                                  administrations: doses)
         }

@@ -30,6 +30,13 @@ enum ChartView {
         }
         // Over-sedated: what to do now, over the trends (they matter less than this).
         ChartPanes.drawOverSedation(&s, y: trendY, state: state, patient: p)
+        // Entries of this record that could not be read: said where the history starts, never skipped in silence.
+        let unreadable = state.ward?.unreadable(for: p.id) ?? []
+        if let first = unreadable.first {
+            let n = unreadable.count == 1 ? "1 entry" : "\(unreadable.count) entries"
+            s.put(fit: " \(state.asciiOnly ? "!" : "⚠") \(n) not shown, tell ward IT: \(first.text) ", x: 0, y: top - 1,
+                  width: s.width, role: .alertCritical, emphasis: .bold)
+        }
         let alertTop = PatientAlertPane.draw(&s, state, patient: p.id)
         // The nearest handover's severity and "if … then" notes, just above the alerts.
         ChartPanes.drawHandoverLine(&s, y: alertTop - 1, state: state, patient: p)

@@ -10,9 +10,15 @@ enum Chrome {
         // Then the ward's name (the same on every screen) gives way to keep the subtitle whole.
         let mark = state.asciiOnly ? "!" : "⚠"
         let ward = (state.ward.map { $0.ward.name } ?? "Wardline") + " · "
-        let candidates: [(banner: String, left: String)] = state.wardProtocol.isApproved ? [("", " " + ward + subtitle)]
-            : [(" \(mark) PROTOCOL NOT APPROVED ", ward + subtitle), (" \(mark) UNAPPROVED ", ward + subtitle),
+        // Next, rows of the record the program could not read (ward IT must see to them; `wardline check` lists them).
+        let unreadable = state.ward?.unreadable.count ?? 0
+        let candidates: [(banner: String, left: String)] = !state.wardProtocol.isApproved
+            ? [(" \(mark) PROTOCOL NOT APPROVED ", ward + subtitle), (" \(mark) UNAPPROVED ", ward + subtitle),
                (" \(mark) UNAPPROVED ", subtitle)]
+            : unreadable > 0
+            ? [(" \(mark) \(unreadable) UNREADABLE ENTR\(unreadable == 1 ? "Y" : "IES") — CALL WARD IT ", ward + subtitle),
+               (" \(mark) \(unreadable) UNREADABLE ", ward + subtitle), (" \(mark) \(unreadable) UNREADABLE ", subtitle)]
+            : [("", " " + ward + subtitle)]
         // The right side gives way first (role, then the date); then the subtitle loses its last parts.
         let long = Format.longClock(state.now, state.calendar), short = Format.clock(state.now, state.calendar)
         var choices = [long]

@@ -102,6 +102,9 @@ struct AuditCommand: ParsableCommand {
                 let fields = ["#\(e.seq)", iso.string(from: e.at), e.actor, e.terminal, e.action, e.patientMRN ?? "-", e.details]
                 print(fields.map(InputText.visible).joined(separator: "  "))
             }
+            // Events whose time or text cannot be read are not left out in silence.
+            let unreadable = (try? store.unreadableEntries())?.filter { $0.table == "audit_events" } ?? []
+            for u in unreadable { print("#\(u.id)  \(u.text)") }
         }
 
         static func parse(_ text: String) -> Date? {
