@@ -40,15 +40,16 @@ struct FileCheck {
         // for any file, but a database someone made read-only or unreadable
         // on purpose must not be written anyway.
         let mode = st.st_mode & 0o777
-        if access(path, R_OK) != 0 || mode & 0o444 == 0 {
+        // Effective IDs (AT_EACCESS): the installed program runs setgid to the ward's service group.
+        if faccessat(AT_FDCWD, path, R_OK, AT_EACCESS) != 0 || mode & 0o444 == 0 {
             throw StoreOpenError(.unreadable, path: path,
                 "\(path) is not readable (mode \(String(mode, radix: 8))); ask ward IT to fix its owner or permissions")
         }
-        if access(path, W_OK) != 0 || mode & 0o222 == 0 {
+        if faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 || mode & 0o222 == 0 {
             throw StoreOpenError(.readOnly, path: path,
                 "\(path) is read-only (mode \(String(mode, radix: 8))); ask ward IT to make it writable for the ward's users")
         }
-        if access(directory, W_OK | X_OK) != 0 {
+        if faccessat(AT_FDCWD, directory, W_OK | X_OK, AT_EACCESS) != 0 {
             throw StoreOpenError(.readOnly, path: path,
                 "the directory \(directory) is not writable, so SQLite cannot create its WAL file; ask ward IT to fix its permissions")
         }
@@ -79,7 +80,8 @@ struct FileCheck {
             do {
                 try fm.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                        attributes: [.posixPermissions: gid == nil ? 0o700 : 0o770])
-                if let gid { _ = chown(directory, uid_t.max, gid) }
+                // A ward group's directory is setgid, so the WAL, the lock file and the key it holds stay the group's.
+                if let gid { _ = chown(directory, uid_t.max, gid); _ = chmod(directory, 0o2770) }
             } catch {
                 throw StoreOpenError(.cannotCreate, path: path, "cannot create the directory \(directory): \(error.localizedDescription)")
             }

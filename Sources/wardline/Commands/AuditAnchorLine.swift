@@ -17,7 +17,7 @@ enum AuditAnchorLine {
     }
 
     static func append(_ line: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o640)
+        let fd = try Privilege.asInvokingUser { open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o640) }
         guard fd >= 0 else { throw failure("cannot open \(path) to append the anchor: \(String(cString: strerror(errno)))", 73) }
         defer { close(fd) }
         let bytes = Array((line + "\n").utf8)

@@ -202,6 +202,7 @@ enum CalcArgs {
 /// behaviour.
 extension Wardline {
     static func main() {
+        Privilege.sanitizeEnvironmentIfElevated()
         requireRuntimeLibraries()
         let args = Array(CommandLine.arguments.dropFirst())
         do {

@@ -49,7 +49,10 @@ struct DowntimeCommand: ParsableCommand {
         }
         let pack: URL
         do {
-            pack = try DowntimePack.write(to: dir, documents: try DowntimePack.documents(for: input, pdf: pdfProblem == nil), now: now)
+            let documents = try DowntimePack.documents(for: input, pdf: pdfProblem == nil)
+            // A directory the user named is written as the user; the default beside the database as the program.
+            pack = try out == nil ? DowntimePack.write(to: dir, documents: documents, now: now)
+                : Privilege.asInvokingUser { try DowntimePack.write(to: dir, documents: documents, now: now) }
         } catch {
             throw failure("the downtime pack was not written (the previous one is still current): \(error)", 74)
         }

@@ -81,7 +81,9 @@ struct HandoverCommand: ParsableCommand {
             throw failure("cannot create the directory for \(target.path): \(error.localizedDescription)", 74)
         }
         guard print else {
-            do { try AtomicFile.write(data, to: target) } catch { throw failure("\(error)", 74) }
+            // A path the user chose is written as the user; the default beside the database as the program.
+            do { try (out == nil ? { try AtomicFile.write(data, to: target) }() : Privilege.asInvokingUser { try AtomicFile.write(data, to: target) }) }
+            catch let e as ExitCode { throw e } catch { throw failure("\(error)", 74) }
             FileHandle.standardError.write(Data("saved to \(target.path)\n".utf8))
             return
         }

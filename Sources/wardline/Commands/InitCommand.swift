@@ -11,13 +11,19 @@ struct InitCommand: ParsableCommand {
         discussion: """
             On a terminal, prompts for the admin's staff ID, name and PIN (not echoed, typed twice).
             When stdin is not a terminal, give --admin-id and --admin-name; the PIN is the first line of stdin.
-            The file is created with mode 0600, or 0660 owned by --group for a ward group.
+            The file is created with mode 0600, or 0660 owned by --group, the ward's service group (its \
+            directory 2770, the audit key 0640). Nurses' accounts are NOT in that group: with \
+            --install-program PATH this program is installed there setgid to the group (mode 2755), and \
+            nurses reach the ward only through it. See docs/ward-it.md.
             """)
 
     @OptionGroup var database: DatabaseOption
 
-    @Option(help: ArgumentHelp("Give the new file to this group, mode 0660 (for a ward's shared terminals).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("The ward's service group: the file is 0660 owned by it (nurses are not members).", valueName: "NAME"))
     var group: String?
+
+    @Option(help: ArgumentHelp("Also install this program at PATH, setgid to --group (mode 2755).", valueName: "PATH"))
+    var installProgram: String?
 
     @Option(help: ArgumentHelp("The ward's name, shown on every screen.", valueName: "NAME"))
     var wardName: String = "Ward"
@@ -32,10 +38,12 @@ struct InitCommand: ParsableCommand {
     var adminName: String?
 
     func validate() throws {
+        if installProgram != nil && group == nil { throw ValidationError("--install-program needs --group (the service group it runs as)") }
         guard (1...500).contains(beds) else { throw ValidationError("--beds must be between 1 and 500") }
     }
 
     func run() throws {
+        try Privilege.requireOperator("wardline init")
         let path = database.path
         if FileManager.default.fileExists(atPath: path) {
             throw failure("\(path) already exists; `wardline init` only creates a new database", 73)
@@ -67,5 +75,18 @@ struct InitCommand: ParsableCommand {
             throw failure("could not create the database: \(error)", 74)
         }
         print("Created \(path): ward \"\(InputText.visible(wardName))\" with \(beds) beds; admin \(staffID).")
+        print("The audit key is \(AuditKey.path(forDatabase: path)): keep a copy with ward IT, off this host.")
+        if let group {
+            let members = ServiceInstall.members(of: group)
+            if !members.isEmpty {
+                print("Warning: group \(group) has members (\(members.joined(separator: ", "))); nurses' accounts must not be in it — they use the setgid program.")
+            }
+        }
+        if let installProgram, let group {
+            do { try ServiceInstall.installProgram(at: installProgram, group: group) } catch {
+                throw failure("the ward was created, but the program was not installed: \(error)", 73)
+            }
+            print("Installed \(installProgram) setgid \(group) (mode 2755).")
+        }
     }
 }

@@ -34,6 +34,7 @@ struct BackupCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The backup file to create.", valueName: "FILE")) var out: String
 
     func run() throws {
+        try Privilege.requireOperator("wardline backup")
         let r = try MaintenanceText.withStore(database.path) { store throws(MaintenanceError) in try store.backup(to: out) }
         print("Backup written to \(out).")
         try r.report(path: out)
@@ -55,6 +56,7 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The backup file.", valueName: "FILE")) var backup: String
 
     func run() throws {
+        try Privilege.requireOperator("wardline restore")
         let r: IntegrityReport
         do { r = try Store.restore(from: backup, to: database.path) } catch { throw failure(error.message, error.exitCode) }
         print("Restored \(database.path) from \(backup).")

@@ -66,7 +66,9 @@ struct OpenCommand: ParsableCommand {
 enum AppLogging {
     /// The process's logger, writing to the log file (operational lines only).
     static func logger() -> Logger {
-        let sink = LogSink(path: LogSink.defaultPath())
+        // The log lives among the user's own files: opened as the user, never with the service group.
+        let path = LogSink.defaultPath()
+        let sink = (try? Privilege.asInvokingUser { LogSink(path: path) }) ?? LogSink(path: path)
         LoggingSystem.bootstrap { FileLogHandler(label: $0, sink: sink) }
         return Logger(label: "wardline")
     }

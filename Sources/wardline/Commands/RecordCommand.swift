@@ -49,7 +49,8 @@ struct RecordCommand: ParsableCommand {
             return
         }
         ReportCLI.privateFiles()
-        do { try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out)) } catch { throw failure("\(error)", 74) }
+        do { try Privilege.asInvokingUser { try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out)) } }
+        catch let e as ExitCode { throw e } catch { throw failure("\(error)", 74) }
         FileHandle.standardError.write(Data("saved to \(out)\n".utf8))
     }
 }
