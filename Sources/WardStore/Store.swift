@@ -35,15 +35,27 @@ public final class Store: Sendable {
         }
         let key: [UInt8]
         do {
-            try pool.writeWithoutTransaction { db in
+            // Start-up reads a few pages whatever the ward's history: no whole-file check here (that is
+            // `wardline check`, backup and cron), and no write at all when the schema is current.
+            let (current, keyed) = try pool.read { db in
                 try Self.checkIdentity(db, path: path)
+                let current = try Schema.migrator.hasCompletedMigrations(db)
+                    && Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.version
+                    && Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == Schema.applicationID
+                let keyed = try current && (Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit_events WHERE rows IS NOT NULL)") ?? false)
+                return (current, keyed)
             }
-            try Schema.migrator.migrate(pool)
+            if !current {
+                try Schema.migrator.migrate(pool)
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
+                    try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                }
+            }
             key = try Self.auditKey(pool, database: path, isNew: isNew, group: group)
             try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA user_version = \(Schema.version)")
-                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-                try AuditRows.install(db, key: key)
+                try AuditRows.install(db, key: key)   // TEMP objects of this connection: nothing written to the file
+                guard isNew || !keyed else { return }
                 try db.inTransaction(.immediate) {
                     if isNew {
                         try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('created_at', ?)",
@@ -106,7 +118,8 @@ public final class Store: Sendable {
         return c
     }
 
-    /// Refuses files that are SQLite but not ours, damaged, or from a newer Wardline.
+    /// Refuses files that are SQLite but not ours or from a newer Wardline. Damage in pages start-up
+    /// does not read is found by `wardline check` (and by SQLite, as an error, when a page is read).
     private static func checkIdentity(_ db: Database, path: String) throws {
         let appID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
         let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -114,11 +127,6 @@ public final class Store: Sendable {
         if tables > 0 && appID != Schema.applicationID {
             throw StoreOpenError(.notADatabase, path: path,
                 "\(path) is an SQLite database but not a Wardline ward database; choose another --db path")
-        }
-        let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
-        if problems != ["ok"] {
-            throw StoreOpenError(.corrupt, path: path,
-                "\(path) is damaged (\(problems.first ?? "integrity check failed")); restore it from the last backup")
         }
         let superseded = tables > 0 ? try Schema.migrator.hasBeenSuperseded(db) : false
         if userVersion > Schema.version || superseded {

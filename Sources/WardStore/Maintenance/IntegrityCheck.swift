@@ -24,7 +24,16 @@ public struct IntegrityReport: Sendable, Hashable {
 extension Store {
     /// The whole-file check for ward IT and cron (reads every page: run it off-peak).
     public func integrityReport() throws -> IntegrityReport {
-        try pool.read { db in try Self.integrityReport(db, key: auditKey) }
+        var report: IntegrityReport? = nil
+        do {
+            try pool.read { db in report = try Self.integrityReport(db, key: auditKey) }
+        } catch let e as DatabaseError where e.resultCode.primaryResultCode == .SQLITE_CORRUPT {
+            // The read transaction of a damaged file may fail to end: the report made inside it stands.
+            guard let report else { throw e }
+            return report
+        }
+        guard let report else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the check did not run") }
+        return report
     }
 
     /// Every row the program cannot read as written (what `wardline check` lists).
@@ -32,14 +41,29 @@ extension Store {
         try pool.read { db in try RowChecks.unreadable(db) }
     }
 
+    /// A damaged file is a finding, not a failure of the check: what SQLite could not read is reported
+    /// under "integrity" and the later checks say they could not run.
     static func integrityReport(_ db: Database, key: [UInt8]?) throws -> IntegrityReport {
+        func damaged(_ error: any Error) throws -> String {
+            guard let e = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode.primaryResultCode) else { throw error }
+            return "SQLite: \(e.message ?? "database disk image is malformed") (restore from the last clean backup)"
+        }
+        var integrity: [String]
+        do { integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check") } catch { integrity = [try damaged(error)] }
+        var fk: [String] = []
+        var unreadable: [IntegrityReport.UnreadableRow] = []
+        var audit = AuditVerification(eventsVerified: 0, headSeq: nil, headHash: nil, firstBreak: nil)
         do {
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { r in
+            fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { r in
                 "\(r[0] as String? ?? "?") row \(r[1] as Int64? ?? 0) → \(r[2] as String? ?? "?")"
             }
-            let unreadable = try RowChecks.unreadable(db).map { IntegrityReport.UnreadableRow(table: $0.table, id: $0.id, reason: $0.reason) }
-            return IntegrityReport(integrity: integrity, foreignKeys: fk, audit: try Self.verify(db, key: key), unreadable: unreadable)
+            unreadable = try RowChecks.unreadable(db).map { IntegrityReport.UnreadableRow(table: $0.table, id: $0.id, reason: $0.reason) }
+            audit = try Self.verify(db, key: key)
+        } catch {
+            let why = try damaged(error)
+            if integrity == ["ok"] { integrity = [why] }
+            audit.firstBreak = AuditBreak(kind: .unlinked, seq: 0, message: "the audit trail could not be read to the end (\(why))")
         }
+        return IntegrityReport(integrity: integrity, foreignKeys: fk, audit: audit, unreadable: unreadable)
     }
 }
