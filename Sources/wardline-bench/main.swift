@@ -1,9 +1,13 @@
-// wardline-bench: not a test. Builds a 30-bed ward with a year of history and
-// prints how long the overview takes to load, one `view` frame, and start →
-// first frame of the real binary (under a private tmux server).
+// wardline-bench: not a test. Builds a 30-bed ward with N years of history
+// (`--years N`, default 1) and prints each figure beside a floor measured in
+// the same run, with the ratio and the target (issue 15):
+//   start → first frame (own pty)   vs  the sqlite3 CLI printing the census with each latest score
+//   CIWA-B save + the reload a save causes  vs  one bare WAL commit (synchronous=FULL)
+//   RSS on the overview; a change from another terminal seen by 10 open terminals
+//   overview load and one `view` frame
 //
-//   swift build -c release && swift run -c release wardline-bench
-//   (the first builds the wardline binary too, for the start-up figure)
+//   swift build -c release && swift run -c release wardline-bench [--years 10]
+//   (the first builds the wardline binary too, for the terminal figures)
 import Foundation
 import WardCore
 import WardStore
@@ -22,6 +26,18 @@ if let problem = SodiumLibrary.problem {
     FileHandle.standardError.write(Data("wardline-bench: cannot start: \(problem)\n".utf8))
     exit(69)  // EX_UNAVAILABLE
 }
+var years = 1
+if let i = CommandLine.arguments.firstIndex(of: "--years"), i + 1 < CommandLine.arguments.count,
+   let n = Int(CommandLine.arguments[i + 1]), (1...20).contains(n) { years = n }
+
+/// The summary table: what, Wardline's figure, the floor, the ratio, the target.
+nonisolated(unsafe) var table: [(String, String, String, String, String)] = []
+func row(_ what: String, _ value: Double?, floor: Double? = nil, target: String, unit: String = "ms") {
+    let v = value.map { unit == "ms" ? String(format: "%.2f ms", $0 * 1000) : String(format: "%.1f %@", $0, unit) } ?? "not measured"
+    let f = floor.map { String(format: "%.2f ms", $0 * 1000) } ?? "—"
+    let r = (value != nil && floor != nil) ? String(format: "%.1f×", value! / max(floor!, 1e-9)) : "—"
+    table.append((what, v, f, r, target))
+}
 let proto = ProtocolLoader.builtInDefault()
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-bench-\(getpid())")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -29,9 +45,9 @@ defer { try? FileManager.default.removeItem(at: dir) }
 let path = dir.appendingPathComponent("ward.sqlite").path
 let now = Date()
 let store = try Store.open(path: path, create: true)
-say("Seeding a 30-bed ward with a year of history …")
+say("Seeding a 30-bed ward with \(years) year(s) of history …")
 let seedTime = try time {
-    let s = try BenchmarkWard.seed(store: store, protocol: proto, now: now)
+    let s = try BenchmarkWard.seed(store: store, protocol: proto, now: now, days: 365 * years)
     say("  \(s.currentPatients) current patients, \(s.dischargedPatients) discharged this year, \(s.assessments) CIWA-B scores")
 }
 say("  seeded in \(String(format: "%.1f s", seedTime))")
@@ -50,6 +66,7 @@ for _ in 0..<30 {
     })
 }
 say("Overview load (database → snapshot → alerts → sorted rows): median \(ms(median(loads))), max \(ms(loads.max() ?? 0)) over \(loads.count)")
+row("overview load (snapshot, alerts, rows)", median(loads), target: "—")
 
 // 2. One frame of `view` on the overview at 132×43 and 80×24.
 for size in [Size(cols: 132, rows: 43), Size(cols: 80, rows: 24)] {
@@ -62,6 +79,7 @@ for size in [Size(cols: 132, rows: 43), Size(cols: 80, rows: 24)] {
     var frames: [Double] = []
     for _ in 0..<500 { frames.append(time { _ = view(state) }) }
     say("One view frame, overview \(size.cols)×\(size.rows): median \(ms(median(frames))), max \(ms(frames.max() ?? 0)) (target ≤ 1 ms)")
+    row("one overview frame \(size.cols)×\(size.rows)", median(frames), target: "≤ 1 ms")
     state.stack = [.wardList(WardListState())]
     frames = []
     for _ in 0..<500 { frames.append(time { _ = view(state) }) }
@@ -91,6 +109,17 @@ do {
         doses.append(try time { _ = try store.recordDose(RecordDose(orderID: order.id, scheduledFor: nil, status: .given), session: nurse, protocol: ward) })
     }
     let floor = try BareCommit.median(in: dir.appendingPathComponent("floor.sqlite").path, count: 50)
+    // A CIWA-B save as the terminal makes it today: the command, then the snapshot reload it causes.
+    var saves: [Double] = []
+    for p in (snapshot?.patients ?? []).prefix(20) {
+        saves.append(try time {
+            _ = try store.record(RecordAssessment(patientID: p.id, scale: .ciwaB, items: Array(repeating: 1, count: 20)),
+                                 session: nurse, protocol: ward)
+            _ = try store.loadWard(protocol: ward)
+        })
+    }
+    row("CIWA-B save + reload (store)", median(saves), floor: floor, target: "≤ 3 ms")
+    row("PRN dose (safety check in the txn)", median(doses), floor: floor, target: "—")
     say("PRN dose recorded (dose-safety check in the transaction, audit event, follow-up): median \(ms(median(doses))) over \(doses.count); "
         + "floor, one bare WAL commit (synchronous=FULL): \(ms(floor)); ratio \(String(format: "%.1f", median(doses) / max(floor, 1e-9)))×")
 } catch {
@@ -98,48 +127,68 @@ do {
 }
 try store.close()
 
-// 4. Start → first frame of the real binary, in a private tmux server.
+// 4. The real binary on its own pseudo-terminal (no tmux): start → first frame against the sqlite3
+//    CLI census, RSS on the overview, and a change from another terminal seen by 10 open terminals.
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wardline")
-let tmux = "/usr/bin/tmux"
-if FileManager.default.isExecutableFile(atPath: binary.path) && FileManager.default.isExecutableFile(atPath: tmux) {
-    /// Runs tmux (posix_spawn + waitpid); output through a file, never a pipe
-    /// (the tmux server would inherit a pipe and hold it open).
-    func run(_ args: [String]) -> String {
-        let outPath = dir.appendingPathComponent("tmux-out").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([tmux] + args).map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, tmux, &actions, nil, argv, environ) == 0 else { return "" }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    }
-    var starts: [Double] = []
-    for i in 0..<5 {
-        let sock = "wl-bench-\(getpid())-\(i)"
+let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_STATE_HOME": dir.path, "HOME": dir.path]
+if FileManager.default.isExecutableFile(atPath: binary.path) {
+    let census = """
+        SELECT c.bed, p.name, (SELECT a.total FROM assessments a WHERE a.patient_id = p.id ORDER BY a.taken_at DESC LIMIT 1)
+        FROM current_beds c JOIN patients p ON p.id = c.patient_id ORDER BY c.bed;
+        """
+    var starts: [Double] = [], floors: [Double] = []
+    for _ in 0..<7 {
+        if let f = timedRun(["/usr/bin/sqlite3", path, census]) { floors.append(f) }
         let t0 = DispatchTime.now().uptimeNanoseconds
-        _ = run(["-L", sock, "-f", "/dev/null", "new-session", "-d", "-x", "132", "-y", "43",
-                 "LANG=C.UTF-8 XDG_STATE_HOME=\(dir.path) \(binary.path) --db \(path)"])
-        var seen = false
-        let deadline = Date().addingTimeInterval(15)
-        while !seen && Date() < deadline {
-            if run(["-L", sock, "capture-pane", "-p"]).contains("Sign in") { seen = true } else { usleep(2_000) }
+        guard let pty = try? Pty([binary.path, "--db", path], environment: env, cols: 132, rows: 43) else { continue }
+        if pty.waitFor("Sign in") != nil { starts.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9) }
+        pty.stop()
+    }
+    row("start → first frame (pty)", starts.isEmpty ? nil : median(starts), floor: floors.isEmpty ? nil : median(floors), target: "≤ 4× floor")
+
+    func signedIn() -> Pty? {
+        guard let pty = try? Pty([binary.path, "--db", path], environment: env, cols: 132, rows: 43),
+              pty.waitFor("Sign in") != nil else { return nil }
+        pty.type("C1\r"); usleep(100_000); pty.type("924680\r")
+        guard pty.waitFor("Bench, Charge", timeout: 20) != nil else { pty.stop(); return nil }
+        return pty
+    }
+    if let pty = signedIn() {
+        pty.type("o")
+        _ = pty.waitFor("Overview")
+        usleep(500_000); pty.pump()
+        row("RSS on the overview", pty.rssKB.map { Double($0) / 1024 }, target: "≤ 30 MB", unit: "MB")
+        pty.stop()
+    }
+    // 10 terminals on the ward list; another process admits a patient; how long until each shows the name.
+    let terminals = (0..<10).compactMap { _ in signedIn() }
+    if terminals.count == 10, let writer = try? Store.open(path: path, create: false) {
+        let charge = try writer.signIn(staffID: "C1", secret: "924680", terminal: "bench-writer", policy: proto.security)
+        let marks = terminals.map { $0.output.count }
+        let bed = try writer.loadWard(protocol: proto).ward.beds.map(\.label).last { b in
+            (try? writer.loadWard(protocol: proto))?.patient(inBed: b) == nil } ?? "30"
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        _ = try writer.admit(AdmitPatient(mrn: "BENCH-X", name: "Zed, Update", dateOfBirth: CalendarDate("1980-01-01")!,
+                                          sex: .unknown, bed: bed, admittedAt: Date()), session: Session(staff: charge, terminal: "bench-writer"))
+        var seen: [Double] = []
+        for (t, mark) in zip(terminals, marks) {
+            if t.waitFor("Zed, Update", from: mark, timeout: 10) != nil {
+                seen.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+            }
         }
-        let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-        _ = run(["-L", sock, "kill-server"])
-        if seen { starts.append(dt) }
+        row("other terminal's save seen by 10 (slowest)", seen.count == 10 ? seen.max() : nil, target: "≤ 300 ms")
+        try writer.close()
+    } else {
+        say("10 terminals: only \(terminals.count) signed in; not measured")
     }
-    if starts.isEmpty { say("Start → first frame: the binary never drew its sign-in screen") }
-    else {
-        say("Start → first frame of \(binary.lastPathComponent) (tmux, sign-in screen visible): median \(ms(median(starts))), max \(ms(starts.max() ?? 0)) over \(starts.count) (includes tmux start and ~2 ms polling)")
-    }
+    for t in terminals { t.stop() }
 } else {
-    say("Start → first frame: not measured: it needs the release wardline binary at \(binary.path) and \(tmux); "
-        + "build it with `swift build -c release` and run the benchmark again")
+    say("Terminal figures: not measured: build the wardline binary (`swift build -c release`) and run again")
 }
+
+say("")
+say("Summary (\(years) year(s) of history; figures are medians; floors measured in this run)")
+let w0 = max(8, table.map { $0.0.count }.max() ?? 0)
+func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
+say(pad("what", w0) + "  " + pad("wardline", 12) + "  " + pad("floor", 10) + "  " + pad("ratio", 8) + "  target")
+for r in table { say(pad(r.0, w0) + "  " + pad(r.1, 12) + "  " + pad(r.2, 10) + "  " + pad(r.3, 8) + "  " + r.4) }

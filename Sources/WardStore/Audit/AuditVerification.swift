@@ -182,3 +182,14 @@ extension Store {
         return findings.sorted { ($0.table, $0.rowID) < ($1.table, $1.rowID) }
     }
 }
+
+extension Store {
+    /// The newest event's number and hash, read without verifying (the downtime pack prints it
+    /// hourly as an anchor; `audit anchor` verifies first).
+    public func auditHead() throws -> AuditAnchor? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+                .map { AuditAnchor(count: $0["seq"], headHash: $0["hash"]) }
+        }
+    }
+}
