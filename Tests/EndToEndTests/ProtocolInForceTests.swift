@@ -61,6 +61,32 @@ import Testing
         #expect(audit.stdout.contains("protocol.use"))
     }
 
+    /// The paper fallback says what the screens say: `handover` and `downtime` print with the protocol in force.
+    @Test func handoverAndDowntimeUseTheProtocolInForce() throws {
+        let (dir, db) = try Self.demo("handoverproto"); defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try runProcess(Paths.binary, ["handover", "--db", db, "--shift", "00:00-23:59"])
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(before.stdout.contains("NOT APPROVED"), "the demo runs on the unapproved shipped defaults")
+        let approved = dir.appendingPathComponent("ward7.toml")
+        try Self.defaultProtocolText()
+            .replacingOccurrences(of: #"approvedBy = "NOT APPROVED: shipped defaults, awaiting the ward's clinical lead""#,
+                                  with: #"approvedBy = "Dr A. Lead, Ward 7 clinical lead, 2026-12-01""#)
+            .write(to: approved, atomically: true, encoding: .utf8)
+        let set = try runProcess(Paths.binary, ["protocol", "use", approved.path, "--db", db, "--as", "A9001"], input: "999999\n")
+        #expect(set.status == 0, "\(set.stderr)")
+
+        let after = try runProcess(Paths.binary, ["handover", "--db", db, "--shift", "00:00-23:59"])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(!after.stdout.contains("NOT APPROVED"), "\(after.stdout.prefix(400))")
+        let packDir = dir.appendingPathComponent("pack")
+        let pack = try runProcess(Paths.binary, ["downtime", "--db", db, "--out", packDir.path])
+        #expect(pack.status == 0, "\(pack.stderr)")
+        let handover = try String(contentsOf: packDir.appendingPathComponent("current/handover.txt"), encoding: .utf8)
+        #expect(handover.contains("Müller, Grete") && !handover.contains("NOT APPROVED"))
+        let anchor = try String(contentsOf: packDir.appendingPathComponent("current/audit-anchor.txt"), encoding: .utf8)
+        #expect(anchor.hasPrefix("wardline audit anchor: db=\(db) count="), "the pack carries the audit head")
+    }
+
     func lineOf(_ needle: String, in text: String) -> Int? {
         text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }.map { $0 + 1 }
     }

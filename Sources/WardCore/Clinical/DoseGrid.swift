@@ -66,6 +66,15 @@ public struct DoseGrid: Sendable, Hashable {
 
     private func mg(_ k: Int) -> Double { clean(Double(k) * stepMg) }
 
+    /// Steps a split works through at most (10 g at the chart's precision); beyond, the plain split.
+    static let maxSplitSteps = 10_000_000
+
+    /// `x` as a whole number of steps, never trapping: not finite or beyond ±2⁵² becomes the bound.
+    private static func whole(_ x: Double) -> Int {
+        guard x.isFinite else { return 0 }
+        return Int(Swift.max(-4.5e15, Swift.min(4.5e15, x)))
+    }
+
     /// Whether `mg` can be given as it is.
     public func canMake(_ mg: Double) -> Bool { steps(mg).map(makeable) ?? false }
 
@@ -73,9 +82,9 @@ public struct DoseGrid: Sendable, Hashable {
     public func nearest(_ mg: Double) -> Double {
         guard mg.isFinite, mg > 0 else { return 0 }
         let x = mg / stepMg
-        var lo = Int((x + 1e-9).rounded(.down))
+        var lo = Self.whole((x + 1e-9).rounded(.down))
         while !makeable(lo) { lo -= 1 }          // 0 is always makeable
-        var hi = Int((x - 1e-9).rounded(.up))
+        var hi = Self.whole((x - 1e-9).rounded(.up))
         while !makeable(hi) { hi += 1 }
         return self.mg(x - Double(lo) < Double(hi) - x - 1e-9 ? lo : hi)
     }
@@ -83,7 +92,7 @@ public struct DoseGrid: Sendable, Hashable {
     /// The largest makeable amount below `mg` (nil when `mg` is 0 or less).
     public func largestBelow(_ mg: Double) -> Double? {
         guard mg.isFinite, mg > 0 else { return nil }
-        var k = Int((mg / stepMg - 1e-9).rounded(.up)) - 1
+        var k = Self.whole((mg / stepMg - 1e-9).rounded(.up)) - 1
         while k >= 0 && !makeable(k) { k -= 1 }
         return k >= 0 ? self.mg(k) : nil
     }
@@ -100,8 +109,8 @@ public struct DoseGrid: Sendable, Hashable {
     /// equal whole steps with the rest on the last dose.
     public func split(_ daily: Double, into n: Int) -> [Double] {
         guard n > 0 else { return [] }
-        guard let total = steps(daily), makeable(total) else {
-            let units = Int((daily / stepMg + 1e-9).rounded(.down))
+        guard let total = steps(daily), total <= Self.maxSplitSteps, makeable(total) else {
+            let units = Self.whole((daily / stepMg + 1e-9).rounded(.down))
             var out = (0..<n).map { i in Double(units / n + (i >= n - units % n ? 1 : 0)) * stepMg }
             out[n - 1] += daily - out.reduce(0, +)
             return out.map(clean)

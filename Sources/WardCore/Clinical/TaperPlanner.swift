@@ -129,6 +129,8 @@ func clean(_ v: Double) -> Double { (v * 1_000_000).rounded() / 1_000_000 }
 public enum TaperPlanner {
     /// Longest plan the planner will produce (a runaway guard, not a clinical limit).
     public static let maxDays = 3650
+    /// Largest daily amount the planner works with (a bound of the calculator, far above any dose; not a clinical limit).
+    public static let maxMg = 10_000.0
 
     /// A plan whose guard rails check diazepam itself, or say that another
     /// drug's diazepam equivalent cannot be checked: prefer `plan(_:rules:equivalence:)`.
@@ -144,14 +146,18 @@ public enum TaperPlanner {
         let rounding: TaperRounding
         let grid: DoseGrid
         if let g = req.roundingMg {
-            guard g.isFinite, g > 0 else { throw TaperError(message: "rounding must be above 0 mg") }
+            guard g.isFinite, g >= DoseGrid.chartPrecisionMg, g <= TaperPlanner.maxMg else {
+                throw TaperError(message: "rounding must be from \(fmt(DoseGrid.chartPrecisionMg)) to \(fmt(TaperPlanner.maxMg)) mg (the chart's precision)")
+            }
             rounding = .multiples(g); grid = .multiples(of: g)
         } else if let s = rules.stock(for: req.drug), let g = s.grid {
             rounding = .stock(s); grid = g
         } else {
             rounding = .unrounded; grid = .multiples(of: DoseGrid.chartPrecisionMg)
         }
-        guard req.startMg.isFinite, req.startMg > 0 else { throw TaperError(message: "start dose must be above 0 mg") }
+        guard req.startMg.isFinite, req.startMg > 0, req.startMg <= TaperPlanner.maxMg else {
+            throw TaperError(message: "start dose must be above 0 and at most \(fmt(TaperPlanner.maxMg)) mg")
+        }
         guard !req.phases.isEmpty else { throw TaperError(message: "a taper needs at least one phase") }
         var previousUntil = req.startMg
         for (n, p) in req.phases.enumerated() {
@@ -161,7 +167,9 @@ public enum TaperPlanner {
             }
             guard p.everyDays >= 1 else { throw TaperError(message: "\(name): every must be 1 day or more") }
             switch p.reduction {
-            case .mg(let m): guard m > 0, m.isFinite else { throw TaperError(message: "\(name): step must be above 0 mg") }
+            case .mg(let m): guard m >= DoseGrid.chartPrecisionMg, m.isFinite else {
+                throw TaperError(message: "\(name): step must be at least \(fmt(DoseGrid.chartPrecisionMg)) mg")
+            }
             case .percent(let q): guard q > 0, q < 100 else { throw TaperError(message: "\(name): step must be between 0% and 100% (exclusive)") }
             }
             previousUntil = p.untilMg

@@ -3,9 +3,7 @@ extension ProtocolDecoder {
         let prov = r.provenance(t, at: path)
         func range(_ key: String, _ r: inout TOMLReader, within: ClosedRange<Double>?) -> ClosedRange<Double>? {
             guard let arr = r.array(t, key, at: path) else { return nil }
-            let nums: [Double] = arr.compactMap {
-                switch $0.value { case .integer(let i): Double(i); case .float(let d): d; default: nil }
-            }
+            let nums: [Double] = arr.compactMap { TOMLReader.number($0.value) }
             guard nums.count == 2, arr.count == 2, nums[0] < nums[1] else {
                 r.problem("\(path).\(key)", t[key]!.line, "expected [low, high] with low below high"); return nil
             }

@@ -78,9 +78,7 @@ extension ProtocolDecoder {
 
     /// A positive number, or `[low, high]` with 0 < low < high.
     static func equivalentDose(_ node: TOMLNode, _ path: String, _ r: inout TOMLReader) -> EquivalentDose? {
-        func num(_ v: TOMLValue) -> Double? {
-            switch v { case .integer(let i): Double(i); case .float(let d): d; default: nil }
-        }
+        func num(_ v: TOMLValue) -> Double? { TOMLReader.number(v) }
         if let v = num(node.value) {
             guard v > 0 else { r.problem(path, node.line, "\(v) is out of range: must be above 0 mg"); return nil }
             return EquivalentDose(low: v, high: v)

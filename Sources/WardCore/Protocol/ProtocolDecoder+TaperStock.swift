@@ -89,8 +89,10 @@ extension ProtocolDecoder {
             for (n, node) in arr.enumerated() {
                 switch node.value {
                 case .integer(let i) where i > 0 && i <= 1000: strengths.append(Double(i))
-                case .float(let d) where d > 0 && d <= 1000: strengths.append(d)
-                default: r.problem("\(p).strengthsMg[\(n)]", node.line, "expected a tablet strength in mg above 0"); ok = false
+                case .float(let d) where d >= DoseGrid.chartPrecisionMg && d <= 1000: strengths.append(d)
+                default:
+                    r.problem("\(p).strengthsMg[\(n)]", node.line,
+                              "expected a tablet strength from \(fmt(DoseGrid.chartPrecisionMg)) to 1000 mg"); ok = false
                 }
             }
             if arr.isEmpty { r.problem("\(p).strengthsMg", tt["strengthsMg"]!.line, "needs at least one strength"); ok = false }

@@ -2,7 +2,13 @@ import Foundation
 
 /// Parses TOML text into a `TOMLTable`. Pure: no I/O.
 public enum TOMLParser {
+    /// Largest file read (a ward protocol is about 40 kB; a bound of the format).
+    public static let maxBytes = 1_000_000
+
     public static func parse(_ text: String) throws(TOMLSyntaxError) -> TOMLTable {
+        guard text.utf8.count <= maxBytes else {
+            throw TOMLSyntaxError(line: 1, message: "the file is larger than \(maxBytes / 1_000_000) MB; a ward file is far smaller")
+        }
         var p = Parser(Array(text.unicodeScalars))
         return try p.document()
     }
@@ -12,6 +18,8 @@ private struct Parser {
     let s: [Unicode.Scalar]
     var i = 0
     var line = 1
+    /// Arrays and inline tables open now: bounded, so a file of 40,000 `[` is an error, not a stack overflow.
+    var depth = 0
     var root = TOMLTable()
     /// Path of the table that `key = value` lines currently write into.
     var current: [PathStep] = []
@@ -37,7 +45,14 @@ private struct Parser {
     }
 
     mutating func skipComment() {
-        if peek == "#" { while let c = peek, c != "\n" { advance() } }
+        if peek == "#" { while let c = peek, c != "\n", !isControl(c) || c == "\r" { advance() } }
+    }
+
+    /// TOML 1.0: no control character but tab inside a string or a comment (they would reach a terminal).
+    func isControl(_ c: Unicode.Scalar) -> Bool { (c.value < 0x20 && c != "\t") || c.value == 0x7F }
+
+    func control(_ c: Unicode.Scalar) -> TOMLSyntaxError {
+        fail("control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(4)) is not allowed here (write it as an escape)")
     }
 
     /// Spaces, comments and newlines (inside arrays, between lines).
@@ -52,6 +67,7 @@ private struct Parser {
     mutating func endOfLine() throws(TOMLSyntaxError) {
         skipSpaces(); skipComment()
         if peek == "\r" { advance() }
+        if let c = peek, c != "\n", isControl(c) { throw control(c) }
         guard atEnd || peek == "\n" else { throw fail("expected the end of the line, found '\(peek!)'") }
         if !atEnd { advance() }
     }
@@ -211,7 +227,7 @@ private struct Parser {
         while let c = peek, c.properties.isAlphabetic && c.isASCII || ("0"..."9").contains(c) || c == "_" || c == "-" {
             k.unicodeScalars.append(c); advance()
         }
-        guard !k.isEmpty else { throw fail("expected a key, found '\(c)'") }
+        guard !k.isEmpty else { throw isControl(c) ? control(c) : fail("expected a key, found '\(c)'") }
         return k
     }
 
@@ -222,11 +238,21 @@ private struct Parser {
         switch c {
         case "\"": return .string(try basicString())
         case "'": return .string(try literalString())
-        case "[": return try array()
-        case "{": return try inlineTable()
+        case "[": return try nested { (p: inout Parser) throws(TOMLSyntaxError) in try p.array() }
+        case "{": return try nested { (p: inout Parser) throws(TOMLSyntaxError) in try p.inlineTable() }
         case "t", "f": return try boolean()
         default: return try number()
         }
+    }
+
+    /// How deep arrays and inline tables may nest (far beyond any ward file).
+    static let maxDepth = 64
+
+    mutating func nested<T>(_ body: (inout Parser) throws(TOMLSyntaxError) -> T) throws(TOMLSyntaxError) -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw fail("arrays and inline tables nested more than \(Self.maxDepth) deep") }
+        return try body(&self)
     }
 
     mutating func basicString() throws(TOMLSyntaxError) -> String {
@@ -238,6 +264,7 @@ private struct Parser {
         var out = ""
         while true {
             guard let c = peek, c != "\n" else { throw fail("unterminated string") }
+            if isControl(c) { throw control(c) }
             advance()
             if c == "\"" { return out }
             if c == "\\" { out.unicodeScalars.append(try escape()) } else { out.unicodeScalars.append(c) }
@@ -252,6 +279,7 @@ private struct Parser {
             if c == "\"", i + 2 < s.count, s[i + 1] == "\"", s[i + 2] == "\"" {
                 advance(); advance(); advance(); return out
             }
+            if isControl(c) && c != "\n" && !(c == "\r" && i + 1 < s.count && s[i + 1] == "\n") { throw control(c) }
             advance()
             if c == "\\" {
                 if let n = peek, n == "\n" || n == " " || n == "\r" {
@@ -294,6 +322,7 @@ private struct Parser {
         var out = ""
         while true {
             guard let c = peek, c != "\n" else { throw fail("unterminated string") }
+            if isControl(c) { throw control(c) }
             advance()
             if c == "'" { return out }
             out.unicodeScalars.append(c)
@@ -310,18 +339,26 @@ private struct Parser {
         }
     }
 
+    /// A TOML 1.0 integer or float: `1_000`, `+7`, `0x1F`, `0o17`, `0b101`, `3.5e-2`, `inf`, `nan`;
+    /// refused: `1__0`, `_1`, `1_`, `007`, `.5`, `5.`, `+0x1`, and integers beyond 64 bits.
     mutating func number() throws(TOMLSyntaxError) -> TOMLValue {
         var w = ""
-        while let c = peek, ("0"..."9").contains(c) || c == "+" || c == "-" || c == "." || c == "_" || c == "e" || c == "E" {
+        while let c = peek, c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "+" || c == "-" || c == "." || c == "_" {
             w.unicodeScalars.append(c); advance()
         }
         guard !w.isEmpty else {
+            if let c = peek, isControl(c) { throw control(c) }
             throw fail("expected a value, found '\(peek.map(String.init) ?? "end of file")' (strings need quotes)")
         }
-        let clean = w.replacingOccurrences(of: "_", with: "")
-        if !clean.contains("."), !clean.contains("e"), !clean.contains("E"), let n = Int(clean) { return .integer(n) }
-        if let d = Double(clean), clean.last.map({ $0.isNumber }) == true { return .float(d) }
-        throw fail("'\(w)' is not a number")
+        guard let v = TOMLNumber.parse(w) else {
+            let word = w.unicodeScalars.first.map { $0.properties.isAlphabetic } ?? false
+            throw fail(word ? "expected a value, found '\(w)' (strings need quotes)"
+                            : "'\(w)' is not a TOML number (no leading zeros, '_' only between digits, digits on both sides of '.'; dates are not supported)")
+        }
+        switch v {
+        case .outOfRange: throw fail("'\(w)' is too large for a whole number (64 bits)")
+        case .value(let value): return value
+        }
     }
 
     mutating func array() throws(TOMLSyntaxError) -> TOMLValue {
@@ -362,4 +399,8 @@ private struct Parser {
             throw fail("expected ',' or '}' in the inline table")
         }
     }
+}
+
+private extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

@@ -2,6 +2,20 @@
 /// key path and line) instead of stopping at the first, and reporting keys
 /// that were never read as unknown.
 public struct TOMLReader {
+    /// Every number a ward file holds lies within these, whatever the key: far
+    /// beyond any real value, and small enough that sums and products of them
+    /// cannot overflow (a bound of the file format, not a clinical limit).
+    public static let numberBound = 1_000_000_000
+    public static var intRange: ClosedRange<Int> { -numberBound...numberBound }
+    public static var doubleRange: ClosedRange<Double> { -Double(numberBound)...Double(numberBound) }
+
+    /// A number node's value when it is a finite number within `doubleRange`.
+    public static func number(_ v: TOMLValue) -> Double? {
+        let d: Double
+        switch v { case .integer(let i): d = Double(i); case .float(let f): d = f; default: return nil }
+        return d.isFinite && doubleRange.contains(d) ? d : nil
+    }
+
     public private(set) var problems: [ProtocolProblem] = []
     private var seen: Set<String> = []
     let root: TOMLTable
@@ -17,9 +31,18 @@ public struct TOMLReader {
     /// A view of one table at `path` ("" for the root).
     public func node(_ table: TOMLTable, _ key: String) -> TOMLNode? { table[key] }
 
+    /// Longest text value a ward file holds (sources and approvals are a few lines; a bound of the format).
+    public static let maxTextLength = 4000
+
     public mutating func string(_ t: TOMLTable, _ key: String, at path: String, required: Bool = true) -> String? {
         guard let n = fetch(t, key, path, required) else { return nil }
-        if case .string(let s) = n.value { return s }
+        if case .string(let s) = n.value {
+            guard s.count <= Self.maxTextLength else {
+                problem(join(path, key), n.line, "text of \(s.count) characters; at most \(Self.maxTextLength)")
+                return nil
+            }
+            return s
+        }
         problem(join(path, key), n.line, "expected a string, found \(n.value.typeName)")
         return nil
     }
@@ -31,7 +54,8 @@ public struct TOMLReader {
             problem(join(path, key), n.line, "expected a whole number, found \(n.value.typeName)")
             return nil
         }
-        if let range, !range.contains(v) {
+        let range = range ?? Self.intRange
+        if !range.contains(v) {
             problem(join(path, key), n.line, "\(v) is out of range \(range.lowerBound)…\(range.upperBound)")
             return nil
         }
@@ -49,7 +73,12 @@ public struct TOMLReader {
             problem(join(path, key), n.line, "expected a number, found \(n.value.typeName)")
             return nil
         }
-        if let range, !range.contains(v) {
+        guard v.isFinite else {
+            problem(join(path, key), n.line, "\(v) is not a finite number")
+            return nil
+        }
+        let range = range ?? Self.doubleRange
+        if !range.contains(v) {
             problem(join(path, key), n.line, "\(v) is out of range \(range.lowerBound)…\(range.upperBound)")
             return nil
         }

@@ -30,7 +30,7 @@ extension CalcCommand {
                 guard let b = PercentBase(rawValue: percentOf) else { throw CalcArgs.fail("--percent-of: '\(percentOf)' is not accepted; accepted: start, current") }
                 base = b
             }
-            let round = try roundMg.map { try CalcArgs.double("--round-mg", $0, 0...100, positive: true) }
+            let round = try roundMg.map { try CalcArgs.double("--round-mg", $0, DoseGrid.chartPrecisionMg...100, positive: true) }
             var chosen = TaperProfile.outpatient
             if let profile {
                 guard let pr = TaperProfile(rawValue: profile) else { throw CalcArgs.fail("--profile: '\(profile)' is not accepted; accepted: outpatient, inpatient") }

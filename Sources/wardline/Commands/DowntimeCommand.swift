@@ -32,7 +32,7 @@ struct DowntimeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let wardProtocol = try proto.load()
+        let wardProtocol = try proto.load(in: database)
         let now = Date()
         let snapshot = try ReportCLI.loadWard(database, wardProtocol)
         let last24h = ShiftOccurrence(name: nil, interval: DateInterval(start: now.addingTimeInterval(-24 * 3600), end: now))
@@ -49,7 +49,12 @@ struct DowntimeCommand: ParsableCommand {
         }
         let pack: URL
         do {
-            let documents = try DowntimePack.documents(for: input, pdf: pdfProblem == nil)
+            var documents = try DowntimePack.documents(for: input, pdf: pdfProblem == nil)
+            // The audit head, on paper with the pack every hour: an anchor outside the database.
+            if let head = ReportCLI.auditHead(database) {
+                documents.append(DowntimeDocument(name: "audit-anchor.txt", text: AuditAnchorLine.text(
+                    database: database.path, count: head.count, head: head.headHash, at: now) + "\n"))
+            }
             // A directory the user named is written as the user; the default beside the database as the program.
             pack = try out == nil ? DowntimePack.write(to: dir, documents: documents, now: now)
                 : Privilege.asInvokingUser { try DowntimePack.write(to: dir, documents: documents, now: now) }

@@ -8,9 +8,17 @@ import WardStore
 
 /// `--protocol FILE` for commands that print (the shift times come from it).
 struct ProtocolOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The ward protocol file (default: the shipped defaults).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("The ward protocol file (default: the protocol in force on the ward, set with `wardline protocol use`, else the shipped defaults).", valueName: "FILE"))
     var `protocol`: String?
-    func load() throws -> WardProtocol { try ProtocolFile.load(`protocol`) }
+
+    /// The protocol the screens of this ward use: `--protocol`, else the ward's setting, else the shipped defaults.
+    func load(in db: DatabaseOption) throws -> WardProtocol {
+        if let file = `protocol` { return try ProtocolFile.load(file) }
+        let store: Store
+        do { store = try Store.open(path: db.path, create: false) } catch { throw error.cliFailure }
+        defer { try? store.close() }
+        return try ProtocolFile.inForce(store: store, override: nil)
+    }
 }
 
 enum ReportCLI {
@@ -22,6 +30,13 @@ enum ReportCLI {
         do { return try store.loadWard(protocol: proto) } catch {
             throw failure("could not read the ward from \(db.path): \(error)", 74)
         }
+    }
+
+    /// The audit trail's newest event (unverified): the downtime pack prints it as an anchor.
+    static func auditHead(_ db: DatabaseOption) -> AuditAnchor? {
+        guard let store = try? Store.open(path: db.path, create: false) else { return nil }
+        defer { try? store.close() }
+        return try? store.auditHead()
     }
 
     /// Who printed it, for the page header: the login name of this process.

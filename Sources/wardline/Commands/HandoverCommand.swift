@@ -44,7 +44,7 @@ struct HandoverCommand: ParsableCommand {
     }
 
     func run() throws {
-        let wardProtocol = try proto.load()
+        let wardProtocol = try proto.load(in: database)
         let now = Date()
         let calendar = Calendar.wardDefault
         let occurrence: ShiftOccurrence
