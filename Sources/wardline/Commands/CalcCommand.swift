@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WardCore
+import WardStore
 
 /// `wardline calc …`: the clinical engine without a database, for people
 /// (text) and scripts (`--json`, camelCase keys). Invalid arguments print one
@@ -13,7 +14,19 @@ struct CalcCommand: ParsableCommand {
 
     struct Common: ParsableArguments {
         @Flag(name: .long, help: "Machine-readable JSON output (camelCase keys).") var json = false
-        @Option(name: .long, help: "A ward protocol file (default: the shipped defaults).") var `protocol`: String?
+        @Option(name: .long, help: "A ward protocol file (default: the shipped defaults, or the ward's protocol with --db).") var `protocol`: String?
+        @Option(name: .long, help: ArgumentHelp("Use the protocol in force on this ward database (`wardline protocol use`).", valueName: "PATH"))
+        var db: String?
+
+        /// `--protocol`, else the protocol in force on `--db`, else the shipped defaults.
+        func loadProtocol() throws -> WardProtocol {
+            if let file = `protocol` { return try ProtocolFile.load(file) }
+            guard let db else { return ProtocolLoader.builtInDefault() }
+            let store: Store
+            do { store = try Store.open(path: db, create: false) } catch { throw error.cliFailure }
+            defer { try? store.close() }
+            return try ProtocolFile.inForce(store: store, override: nil)
+        }
     }
 
     // MARK: news2
@@ -33,7 +46,7 @@ struct CalcCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let p = try ProtocolFile.load(common.protocol)
+            let p = try common.loadProtocol()
             let l = p.entryLimits
             let rr = try CalcArgs.int("--rr", rr, l.respirationRate)
             let spo2 = try CalcArgs.int("--spo2", spo2, l.spo2)
@@ -157,7 +170,7 @@ enum CalcArgs {
     }
 
     static func scale(_ kind: ScaleKind, _ items: String?, _ common: CalcCommand.Common) throws {
-        let p = try ProtocolFile.load(common.protocol)
+        let p = try common.loadProtocol()
         guard let def = p.definition(kind), let rules = p.scales[kind] else {
             throw fail("\(kind.displayName) is not defined in this protocol")
         }

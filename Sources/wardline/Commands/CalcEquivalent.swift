@@ -14,7 +14,7 @@ extension CalcCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let p = try ProtocolFile.load(common.protocol)
+            let p = try common.loadProtocol()
             let q = p.equivalence
             let tableName = table ?? q.selected
             guard let t = q.tables[tableName] else {

@@ -17,7 +17,7 @@ extension CalcCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            let p = try ProtocolFile.load(common.protocol)
+            let p = try common.loadProtocol()
             let drugName = (drug ?? EquivalenceRules.referenceDrug).trimmingCharacters(in: .whitespaces).lowercased()
             guard !drugName.isEmpty else {
                 throw CalcArgs.fail("--drug: '' is not accepted; accepted: a drug name, e.g. one of \(p.equivalence.table.doses.keys.sorted().joined(separator: ", "))")
