@@ -71,6 +71,7 @@ import Testing
         try Self.defaultProtocolText()
             .replacingOccurrences(of: #"approvedBy = "NOT APPROVED: shipped defaults, awaiting the ward's clinical lead""#,
                                   with: #"approvedBy = "Dr A. Lead, Ward 7 clinical lead, 2026-12-01""#)
+            .replacingOccurrences(of: #"times = ["08:00", "12:00", "18:00", "22:00"]"#, with: #"times = ["09:15", "21:15"]"#)
             .write(to: approved, atomically: true, encoding: .utf8)
         let set = try runProcess(Paths.binary, ["protocol", "use", approved.path, "--db", db, "--as", "A9001"], input: "999999\n")
         #expect(set.status == 0, "\(set.stderr)")
@@ -83,6 +84,9 @@ import Testing
         #expect(pack.status == 0, "\(pack.stderr)")
         let handover = try String(contentsOf: packDir.appendingPathComponent("current/handover.txt"), encoding: .utf8)
         #expect(handover.contains("Müller, Grete") && !handover.contains("NOT APPROVED"))
+        // The calculator too, given the ward: the ward's dose times split the day.
+        let calc = try runProcess(Paths.binary, ["calc", "taper", "--db", db, "--start-mg", "20", "--phase", "0:5:7", "--daily"])
+        #expect(calc.status == 0 && calc.stdout.contains("09:15") && !calc.stdout.contains("12:00"), "\(calc.stdout.prefix(300))\(calc.stderr)")
         let anchor = try String(contentsOf: packDir.appendingPathComponent("current/audit-anchor.txt"), encoding: .utf8)
         #expect(anchor.hasPrefix("wardline audit anchor: db=\(db) count="), "the pack carries the audit head")
     }
