@@ -4,39 +4,63 @@ import Synchronization
 
 /// Signal policy for an interactive terminal.
 ///
-/// - SIGWINCH: left to ncurses (it turns it into KEY_RESIZE); we install
-///   nothing for it.
-/// - SIGTERM, SIGINT, SIGHUP: set a flag and write a byte to a wake pipe, so
-///   the run loop leaves `poll`, ends cleanly and restores the terminal.
-/// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT: best-effort `endwin`, then the
-///   previous action (the Swift runtime's backtracer) runs, then the default
-///   action ends the process.
+/// - SIGWINCH: left to ncurses (it turns it into KEY_RESIZE).
+/// - SIGINT (Ctrl-C): not an exit. It becomes a Ctrl-C key event, so the
+///   screens decide: quit at once, or ask first when something is unsaved.
+/// - SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM: set a flag and wake
+///   the run loop, which ends cleanly and restores the terminal.
+/// - SIGPIPE: ignored (a write to a closed pipe fails with EPIPE instead).
+/// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS: the terminal
+///   settings saved before ncurses started are put back and the screen left
+///   (only async-signal-safe calls: tcsetattr, write), one line says what
+///   happened and where the log is, and the default action ends the process.
+///   The Swift runtime's backtracer is not chained: no source paths on a
+///   ward screen and no 30-second wait for a key.
 enum Signals {
-    static let termination: [Int32] = [SIGTERM, SIGINT, SIGHUP]
-    static let crash: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT]
+    static let termination: [Int32] = [SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]
+    static let crash: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS]
 
     /// Installs the handlers; returns the read end of the wake pipe.
     static func install() -> Int32 {
         guard let fds = makePipe(nonBlocking: true) else { return -1 }
         signalWakeWriteFD = fds.write
         pendingSignal.store(0, ordering: .sequentiallyConsistent)
+        pendingInterrupt.store(false, ordering: .sequentiallyConsistent)
         for s in termination { setHandler(s, onTerminationSignal) }
+        setHandler(SIGINT, onInterrupt)
+        setHandler(SIGPIPE, nil)
         for s in crash { setHandler(s, onCrashSignal) }
         return fds.read
     }
 
     /// Puts back the actions that were there before `install`.
     static func uninstall(wakeReadFD: Int32) {
-        for s in termination + crash where Int(s) < savedSlots {
+        for s in termination + crash + [SIGINT, SIGPIPE] where Int(s) < savedSlots {
             if savedValid[Int(s)] { sigaction(s, &savedActions[Int(s)], nil); savedValid[Int(s)] = false }
         }
         if signalWakeWriteFD >= 0 { close(signalWakeWriteFD); signalWakeWriteFD = -1 }
         if wakeReadFD >= 0 { close(wakeReadFD) }
     }
 
-    private static func setHandler(_ s: Int32, _ handler: @convention(c) (Int32) -> Void) {
+    /// What the crash handler restores and says: the terminal's settings from
+    /// before ncurses, the bytes that leave the full screen and show the
+    /// cursor, and the line to print (prepared now: a handler cannot format).
+    static func prepareCrashRestore(ttyFD: Int32, shellMode: termios, leaveScreen: [UInt8], message: String) {
+        crashTTY = ttyFD
+        crashTermios.pointee = shellMode
+        crashHasTermios = true
+        var i = 0
+        for b in leaveScreen + Array(message.utf8) where i < crashCapacity { crashBuffer[i] = b; i += 1 }
+        crashCount = i
+        crashMessageOffset = min(leaveScreen.count, i)
+    }
+
+    /// A file descriptor (opened O_APPEND) the crash line is also written to: the log.
+    static func setCrashLog(fd: Int32) { crashLogFD = fd }
+
+    private static func setHandler(_ s: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
         var sa = sigaction()
-        sa.__sigaction_handler.sa_handler = handler
+        if let handler { sa.__sigaction_handler.sa_handler = handler } else { sa.__sigaction_handler.sa_handler = SIG_IGN }
         sigemptyset(&sa.sa_mask)
         sa.sa_flags = 0
         if Int(s) < savedSlots, sigaction(s, &sa, &savedActions[Int(s)]) == 0 {
@@ -47,11 +71,13 @@ enum Signals {
 
 /// The first termination signal received (0 = none). Read by the run loop.
 let pendingSignal = Atomic<Int32>(0)
-/// Whether a SCREEN is open (so the crash handler knows to call endwin).
+/// Ctrl-C arrived and was not yet turned into a key event.
+let pendingInterrupt = Atomic<Bool>(false)
+/// Whether a SCREEN is open.
 let screenIsOpen = Atomic<Bool>(false)
 
-// Written only by install/uninstall on the UI thread, before handlers run /
-// after they are removed; read inside the handlers.
+// Written only by install/uninstall/prepare on the UI thread, before handlers
+// run / after they are removed; read inside the handlers.
 nonisolated(unsafe) private var signalWakeWriteFD: Int32 = -1
 private let savedSlots = 65
 nonisolated(unsafe) private let savedActions = UnsafeMutablePointer<sigaction>.allocate(capacity: savedSlots)
@@ -60,28 +86,47 @@ nonisolated(unsafe) private let savedValid: UnsafeMutablePointer<Bool> = {
     p.initialize(repeating: false, count: savedSlots)
     return p
 }()
+private let crashCapacity = 1024
+nonisolated(unsafe) private var crashTTY: Int32 = -1
+nonisolated(unsafe) private var crashLogFD: Int32 = -1
+nonisolated(unsafe) private var crashHasTermios = false
+nonisolated(unsafe) private let crashTermios = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+nonisolated(unsafe) private let crashBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: crashCapacity)
+nonisolated(unsafe) private var crashCount = 0
+nonisolated(unsafe) private var crashMessageOffset = 0
 
-private func onTerminationSignal(_ s: Int32) {
-    _ = pendingSignal.compareExchange(expected: 0, desired: s, ordering: .sequentiallyConsistent)
+private func wake(_ s: Int32) {
     var byte = UInt8(truncatingIfNeeded: s)
     _ = write(signalWakeWriteFD, &byte, 1)
 }
 
+private func onTerminationSignal(_ s: Int32) {
+    _ = pendingSignal.compareExchange(expected: 0, desired: s, ordering: .sequentiallyConsistent)
+    wake(s)
+}
+
+private func onInterrupt(_ s: Int32) {
+    pendingInterrupt.store(true, ordering: .sequentiallyConsistent)
+    wake(s)
+}
+
 private func onCrashSignal(_ s: Int32) {
-    if screenIsOpen.load(ordering: .sequentiallyConsistent) {
-        endwin()
+    if screenIsOpen.load(ordering: .sequentiallyConsistent) && crashTTY >= 0 {
+        if crashHasTermios { _ = tcsetattr(crashTTY, TCSANOW, crashTermios) }
+        _ = write(STDERR_FILENO, crashBuffer, crashCount)
+        // "signal NN" after the prepared text (digits only: no formatting in a handler).
+        var tail: [UInt8] = Array(" (signal ".utf8)
+        if s >= 10 { tail.append(UInt8(48 + s / 10)) }
+        tail.append(UInt8(48 + s % 10)); tail += [41, 13, 10]
+        _ = write(STDERR_FILENO, tail, tail.count)
+        if crashLogFD >= 0 {
+            _ = write(crashLogFD, crashBuffer + crashMessageOffset, crashCount - crashMessageOffset)
+            _ = write(crashLogFD, tail, tail.count)
+        }
     }
     var set = sigset_t()
     sigemptyset(&set)
     sigaddset(&set, s)
-    // First the previous action (the Swift runtime's backtracer prints the
-    // crash, now on a restored terminal), delivered at once by unblocking.
-    if Int(s) < savedSlots, savedValid[Int(s)] {
-        sigaction(s, &savedActions[Int(s)], nil)
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
-        raise(s)
-    }
-    // If that returned (or there was none): the default action ends the process.
     signal(s, SIG_DFL)
     pthread_sigmask(SIG_UNBLOCK, &set, nil)
     raise(s)

@@ -13,7 +13,7 @@ extension Terminal {
     /// spinning.
     public func readInput(timeoutMs: Int, wakeFD: Int32 = -1) -> [InputEvent] {
         guard !isStopped else { return [.inputClosed] }
-        var events = drainKeys()
+        var events = interrupts() + drainKeys()
         if !events.isEmpty { emptyReads = 0; return events }
         var timeout = Int32(clamping: max(0, timeoutMs))
         while true {
@@ -25,7 +25,11 @@ extension Terminal {
                 // EINTR: typically SIGWINCH; ncurses now has a KEY_RESIZE.
                 return drainKeys()
             }
-            if signalFD >= 0, fds.last!.revents != 0 { drainPipe(signalFD) }
+            if signalFD >= 0, fds.last!.revents != 0 {
+                drainPipe(signalFD)
+                let ctrlC = interrupts()
+                if !ctrlC.isEmpty { return ctrlC + drainKeys() }
+            }
             let ready = fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0
             guard ready else { emptyReads = 0; return [] }   // the streak is broken
             events = drainKeys()
@@ -35,6 +39,11 @@ extension Terminal {
             if receivedSignal != nil { return [] }
             timeout = 0   // look again at once: EOF answers immediately
         }
+    }
+
+    /// Ctrl-C (SIGINT) as a key event, once per signal burst.
+    func interrupts() -> [InputEvent] {
+        pendingInterrupt.exchange(false, ordering: .sequentiallyConsistent) ? [.ctrl("c")] : []
     }
 
     /// Reads every key ncurses has, without waiting.

@@ -67,6 +67,9 @@ public final class Terminal {
         // Our handlers go in before newterm, so ncurses leaves SIGINT and
         // SIGTERM to us (it only claims signals still at their default),
         // and stop() puts back exactly what was there before.
+        // The settings the shell had, for the crash handler to put back.
+        var shellMode = termios()
+        let haveShellMode = tcgetattr(inFD, &shellMode) == 0
         let sigFD = Signals.install()
         guard let scr = newterm(term, out, inp) else {
             fclose(out); fclose(inp); Signals.uninstall(wakeReadFD: sigFD)
@@ -78,6 +81,22 @@ public final class Terminal {
             throw .noCursorAddressing(term)
         }
         configureInput()
+        // Ctrl-S / Ctrl-Q are keys, not XON/XOFF: a stray Ctrl-S must never freeze a patient's chart on
+        // screen past the idle lock. ISIG stays on, so Ctrl-C is still SIGINT.
+        var mode = termios()
+        if tcgetattr(inFD, &mode) == 0 {
+            mode.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            _ = tcsetattr(inFD, TCSANOW, &mode)
+            def_prog_mode()
+        }
+        if haveShellMode {
+            var leave: [UInt8] = []
+            for cap in ["rmcup", "cnorm", "sgr0"] {
+                if let seq = cap.withCString({ shim_tigetstr($0) }) { leave += Array(String(cString: seq).utf8) }
+            }
+            Signals.prepareCrashRestore(ttyFD: inFD, shellMode: shellMode, leaveScreen: leave + [13, 10],
+                                        message: "wardline: stopped by an internal fault; the terminal is restored, nothing unsaved was written. Tell ward IT (the log has the time)")
+        }
         var profile = ColorProfile.mono
         var defaults = false
         if !ColorProfile.noColorRequested(environment), has_colors() {
@@ -178,7 +197,10 @@ public final class Terminal {
         return Size(cols: Int(getmaxx(w)), rows: Int(getmaxy(w)))
     }
 
-    /// The termination signal received (SIGTERM, SIGINT, SIGHUP), if any.
+    /// Sends the crash line to the log too (an fd opened O_APPEND; async-signal-safe to write).
+    public static func setCrashLog(fd: Int32) { Signals.setCrashLog(fd: fd) }
+
+    /// The termination signal received (SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM), if any.
     /// The run loop checks it after each `readInput` and ends cleanly.
     public var receivedSignal: Int32? {
         let s = pendingSignal.load(ordering: .sequentiallyConsistent)

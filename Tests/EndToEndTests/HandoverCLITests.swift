@@ -141,7 +141,7 @@ import WardStore
         #expect(r.status == 0, "\(r.stderr)")
         let current = URL(fileURLWithPath: out).appendingPathComponent("current")
         let files = try FileManager.default.contentsOfDirectory(atPath: current.path).sorted()
-        #expect(files == ["README.txt", "handover.pdf", "handover.txt", "mar-sheets.txt", "observation-sheets.txt"])
+        #expect(files == ["README.txt", "audit-anchor.txt", "handover.pdf", "handover.txt", "mar-sheets.txt", "observation-sheets.txt"])
         let handover = try String(contentsOf: current.appendingPathComponent("handover.txt"), encoding: .utf8)
         #expect(handover.contains("Last 24 hours"))
         for name in Self.demoNames { #expect(handover.contains(name), "\(name)") }

@@ -95,6 +95,7 @@ extension DowntimePack {
             \((pdf ? "handover.txt / handover.pdf" : "handover.txt").padding(toLength: 29, withPad: " ", startingAt: 0))every patient: taper, doses, scores of the period above
             observation-sheets.txt       blank 3-day observation chart per patient
             mar-sheets.txt               blank 3-day medication record per patient
+            audit-anchor.txt             the audit trail's newest event (ward IT keeps these)
 
             Print what you need (lp FILE). Record on paper until Wardline is back,
             then enter every entry with its real time. See docs/downtime.md.

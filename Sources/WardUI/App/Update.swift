@@ -59,6 +59,13 @@ extension AppState {
         default:
             break
         }
+        // Too small to show what a key would act on: keys do nothing (the screen says so); Ctrl-C still quits
+        // when nothing is unsaved.
+        if size.isBelowMinimum {
+            if event == .ctrl("c"), unsavedCount == 0 { quitting = true; return [.quit] }
+            return []
+        }
+        if event == .ctrl("c") { return handleInterrupt() }
         lastInputAt = now
         flash = nil
         banner = nil
@@ -267,4 +274,29 @@ extension AppState {
             return []
         }
     }
+}
+
+extension AppState {
+    /// Drafts kept for staff who stepped away, and the form open now.
+    var unsavedCount: Int { drafts.count + (AppState.startedForm(in: stack) != nil ? 1 : 0) }
+
+    /// Ctrl-C: quits like `q` — at once when nothing is unsaved, else asking first.
+    mutating func handleInterrupt() -> [Effect] {
+        let n = unsavedCount
+        guard n > 0 else { quitting = true; return [.quit] }
+        guard gate == nil else {
+            flash = Flash("Not quit: \(n) unsaved draft\(n == 1 ? "" : "s") of signed-out staff would be lost. Sign in, then q.",
+                          role: .alertWarning)
+            return []
+        }
+        if case .confirm(.quit)? = stack.last { return [] }
+        stack.append(.confirm(.quit(unsavedDrafts: n)))
+        return []
+    }
+}
+
+extension Size {
+    /// Below this no screen can show what a key acts on (the view says so and keys are ignored).
+    public static let minimum = Size(cols: 60, rows: 16)
+    public var isBelowMinimum: Bool { cols < Size.minimum.cols || rows < Size.minimum.rows }
 }

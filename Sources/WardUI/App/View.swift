@@ -3,9 +3,10 @@ import WardCore
 /// Draws the whole screen from the state. Pure.
 public func view(_ state: AppState) -> Surface {
     var s = Surface(size: state.size)
-    if state.size.cols < 60 || state.size.rows < 16 {
+    if state.size.isBelowMinimum {
         s.put(fit: "Window too small (\(state.size.cols)×\(state.size.rows)).", x: 0, y: 0, width: s.width, role: .alertWarning)
-        s.put(fit: "Make it at least 80×24.", x: 0, y: 1, width: s.width, role: .alertWarning)
+        s.put(fit: "Keys are ignored until it is", x: 0, y: 1, width: s.width, role: .alertWarning)
+        s.put(fit: "at least \(Size.minimum.cols)×\(Size.minimum.rows) (best 80×24).", x: 0, y: 2, width: s.width, role: .alertWarning)
         return s
     }
     switch state.gate {

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import WardCore
 import WardStore
+import WardTerminal
 import WardUI
 
 /// Options every TUI-opening command shares.
@@ -70,6 +71,7 @@ enum AppLogging {
         let path = LogSink.defaultPath()
         let sink = (try? Privilege.asInvokingUser { LogSink(path: path) }) ?? LogSink(path: path)
         LoggingSystem.bootstrap { FileLogHandler(label: $0, sink: sink) }
+        if sink.fd >= 0 { Terminal.setCrashLog(fd: sink.fd) }
         return Logger(label: "wardline")
     }
 }

@@ -25,23 +25,26 @@ struct FileLogHandler: LogHandler {
     }
 }
 
-/// The open log file, shared by every logger of the process.
+/// The open log file, shared by every logger of the process. Opened
+/// O_APPEND: several terminal processes share one log, and each line is one
+/// write(2) landing whole at the end, never over another process's line.
 final class LogSink: Sendable {
-    private let handle: FileHandle?
+    /// The file descriptor (-1 when the log could not be opened); the crash handler writes to it too.
+    let fd: Int32
 
     init(path: String) {
         let dir = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        handle = FileHandle(forWritingAtPath: path)
-        _ = try? handle?.seekToEnd()
+        fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
     }
 
+    deinit { if fd >= 0 { close(fd) } }
+
     func write(_ line: String) {
-        try? handle?.write(contentsOf: Data(line.utf8))
+        guard fd >= 0 else { return }
+        let bytes = Array(line.utf8)
+        _ = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress, $0.count) }
     }
 
     /// `$XDG_STATE_HOME/wardline/wardline.log`, or `~/.local/state/wardline/wardline.log`.

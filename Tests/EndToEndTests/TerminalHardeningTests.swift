@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Issue 14's terminal cases on the real binary in tmux: keys ignored while the
+/// window is too small, Ctrl-S inert, Ctrl-C asks when something is unsaved,
+/// every terminating and fatal signal leaves a sane terminal, a crash is one line.
+@Suite(.serialized) struct TerminalHardeningTests {
+    /// The TUI, and after it (however it ends) `stty -a` of the same terminal into a file.
+    static func tui(_ demo: DemoWardDB, cols: Int = 80, rows: Int = 24) throws -> (Tmux, URL) {
+        let stty = demo.dir.appendingPathComponent("stty-\(UUID().uuidString.prefix(6)).txt")
+        let t = try Tmux(cols: cols, rows: rows,
+                         command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(demo.path)); stty -a > \(Tmux.quote(stty.path))",
+                         environment: ["XDG_STATE_HOME": demo.dir.path])
+        return (t, stty)
+    }
+
+    static func pid(of demo: DemoWardDB) throws -> pid_t {
+        let r = try runProcess(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "^\(Paths.binary.path) --db \(demo.path)$"])
+        return try #require(pid_t(r.stdout.split(separator: "\n").first ?? ""), "the TUI's pid: \(r.stdout)\(r.stderr)")
+    }
+
+    static func sane(_ stty: URL) throws -> String {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, (try? String(contentsOf: stty, encoding: .utf8))?.isEmpty ?? true { usleep(50_000) }
+        let text = try String(contentsOf: stty, encoding: .utf8)
+        let flags = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        #expect(flags.contains("icanon") && flags.contains("echo") && flags.contains("ixon") && flags.contains("icrnl"),
+                "the shell gets its terminal back: \(text)")
+        return text
+    }
+
+    @Test func keysAreIgnoredWhileTheWindowIsTooSmall() throws {
+        let demo = try DemoWardDB("tiny"); defer { demo.remove() }
+        let before = try demo.sql("SELECT count(*) FROM assessments")
+        let (t, _) = try Self.tui(demo)
+        try t.openChart(row: 0, patient: "Müller, Grete")
+        try t.tmux(["resize-window", "-t", "e2e", "-x", "40", "-y", "10"])
+        try t.waitFor("Keys are ignored")
+        try t.type("b"); try t.type(String(repeating: "4", count: 20)); try t.send("Enter")
+        try t.type("y"); try t.send("Enter")
+        usleep(500_000)
+        #expect(try demo.sql("SELECT count(*) FROM assessments") == before, "a blind CIWA-B was not saved")
+        try t.tmux(["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
+        let chart = try t.waitFor("b CIWA-B")
+        #expect(!chart.contains("New CIWA-B"), "no form was opened behind the message")
+    }
+
+    @Test func ctrlSDoesNotFreezeTheScreen() throws {
+        let demo = try DemoWardDB("ixon"); defer { demo.remove() }
+        let (t, _) = try Self.tui(demo)
+        try t.signIn("N1001", "111111", landing: "Müller, Grete")
+        try t.send("C-s")
+        try t.send("Enter")                   // with XON/XOFF on, output would stop here
+        try t.waitFor("b CIWA-B", timeout: 5)
+        try t.send("C-q")
+    }
+
+    @Test func ctrlCAsksWhenAFormHasEntriesAndQuitsWhenNothingIsUnsaved() throws {
+        let demo = try DemoWardDB("ctrlc"); defer { demo.remove() }
+        let (t, stty) = try Self.tui(demo)
+        try t.openChart(row: 0, patient: "Müller, Grete")
+        try t.send("b"); try t.waitFor("New CIWA-B"); try t.type("21")
+        try t.send("C-c")
+        try t.waitFor("Quit anyway? y/n")
+        try t.send("n")
+        try t.waitFor("New CIWA-B")
+        try t.send("Escape"); try t.waitFor("Discard")   // the form asks before dropping its entries
+        try t.send("y")
+        try t.waitFor("b CIWA-B")
+        try t.send("C-c")
+        #expect(t.exitStatus() == 0, "nothing unsaved: Ctrl-C quits like q")
+        _ = try Self.sane(stty)
+    }
+
+    @Test(arguments: [SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGQUIT, SIGPIPE])
+    func aSignalLeavesASaneTerminal(_ signal: Int32) throws {
+        let demo = try DemoWardDB("sig\(signal)"); defer { demo.remove() }
+        let (t, stty) = try Self.tui(demo)
+        try t.waitFor("Sign in")
+        let pid = try Self.pid(of: demo)
+        kill(pid, signal)
+        if signal == SIGPIPE {
+            usleep(300_000)
+            #expect(kill(pid, 0) == 0, "SIGPIPE is ignored: the terminal keeps running")
+            kill(pid, SIGTERM)
+        }
+        #expect(t.exitStatus() != nil)
+        _ = try Self.sane(stty)
+    }
+
+    @Test(arguments: [SIGSEGV, SIGILL, SIGABRT])
+    func aCrashIsOneLineAndTheTerminalIsRestored(_ signal: Int32) throws {
+        let demo = try DemoWardDB("crash\(signal)"); defer { demo.remove() }
+        let (t, stty) = try Self.tui(demo)
+        try t.signIn("N1001", "111111", landing: "Müller, Grete")
+        let started = Date()
+        kill(try Self.pid(of: demo), signal)
+        let screen = try t.waitFor("stopped by an internal fault", timeout: 10)
+        #expect(Date().timeIntervalSince(started) < 5, "no 30-second wait for a key")
+        #expect(!screen.contains("Backtracing") && !screen.contains(".swift:"), "no backtrace with source paths: \(screen)")
+        _ = try Self.sane(stty)
+        let log = try String(contentsOf: demo.dir.appendingPathComponent("wardline/wardline.log"), encoding: .utf8)
+        #expect(log.contains("stopped by an internal fault") && log.contains("(signal \(signal))"))
+    }
+}
