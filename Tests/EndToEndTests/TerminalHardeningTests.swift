@@ -102,4 +102,19 @@ import Testing
         let log = try String(contentsOf: demo.dir.appendingPathComponent("wardline/wardline.log"), encoding: .utf8)
         #expect(log.contains("stopped by an internal fault") && log.contains("(signal \(signal))"))
     }
+
+    /// Two terminals of one account share a log: each line lands whole at the end (O_APPEND), none is overwritten.
+    @Test func twoTerminalsSharingALogKeepEveryLine() throws {
+        let demo = try DemoWardDB("sharedlog"); defer { demo.remove() }
+        let (a, _) = try Self.tui(demo)
+        let (b, _) = try Self.tui(demo)
+        try a.waitFor("Sign in"); try b.waitFor("Sign in")     // both have the (empty) log open now
+        try b.signIn("N1001", "111111", landing: "Müller, Grete")
+        try a.signIn("C2001", "222222", landing: "Müller, Grete")
+        try b.send("q"); try a.send("q")
+        _ = a.exitStatus(); _ = b.exitStatus()
+        let log = try String(contentsOf: demo.dir.appendingPathComponent("wardline/wardline.log"), encoding: .utf8)
+        let signIns = log.split(separator: "\n").filter { $0.contains("sign-in") && !$0.contains("refused") }
+        #expect(signIns.count == 2, "\(log)")
+    }
 }
