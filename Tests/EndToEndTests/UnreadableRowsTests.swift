@@ -57,4 +57,20 @@ import Testing
         try tmux.send("Escape")
         try tmux.waitFor("Fitzgerald, Siobhan")
     }
+
+    /// A staff row changed by hand (a name that is not text): that person cannot sign in (told why), nobody
+    /// else is affected, and their entries read "unreadable staff #N" instead of trapping.
+    @Test func anUnreadableStaffRowRefusesThatSignInAndCrashesNothing() throws {
+        let demo = try DemoWardDB("unreadable-staff"); defer { demo.remove() }
+        let n1001 = try demo.sql("SELECT id FROM staff WHERE staff_id = 'N1001'")
+        let r = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [demo.path, "DROP TRIGGER staff_fixed_columns; UPDATE staff SET name = X'00FF' WHERE staff_id = 'N1001';"])
+        try #require(r.status == 0, "\(r.stderr)")
+        let refused = try runProcess(Paths.binary, ["record", "100231", "--db", demo.path, "--as", "N1001"], input: "111111\n")
+        #expect(refused.status == 77 && refused.stderr.contains("cannot be read"), "\(refused.status) \(refused.stderr)")
+        let other = try runProcess(Paths.binary, ["record", "100231", "--db", demo.path, "--as", "C2001"], input: "222222\n")
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(other.stdout.contains("unreadable staff #\(n1001)"))
+        let check = try runProcess(Paths.binary, ["check", "--db", demo.path])
+        #expect(check.stdout.contains("unreadable entry #\(n1001) (staff, name is not text)"))
+    }
 }

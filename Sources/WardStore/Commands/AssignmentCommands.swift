@@ -20,11 +20,11 @@ extension Store {
                     throw CommandRefusal(.notFound, "Staff member #\(staff) is not on record.")
                 }
                 guard (row["disabled"] as Int) == 0 else {
-                    throw CommandRefusal(.invalid, "\(InputText.visible(row["name"] as String)) is disabled and cannot be assigned.")
+                    throw CommandRefusal(.invalid, "\(InputText.visible(row.text("name") ?? "?")) is disabled and cannot be assigned.")
                 }
                 let role = StaffRole(rawValue: row["role"])
                 guard role == .nurse || role == .chargeNurse || role == .studentNurse else {
-                    throw CommandRefusal(.invalid, "Only nurses can be assigned to beds; \(InputText.visible(row["name"] as String)) is \(role?.withArticle ?? "of an unknown role").")
+                    throw CommandRefusal(.invalid, "Only nurses can be assigned to beds; \(InputText.visible(row.text("name") ?? "?")) is \(role?.withArticle ?? "of an unknown role").")
                 }
                 who = row["staff_id"]
             }

@@ -25,8 +25,8 @@ enum AttemptBudget {
         } else {
             row = try Row.fetchOne(db, sql: "SELECT failed_attempts, locked_until FROM signin_throttle WHERE attempted_id = ?", arguments: [typed])
         }
-        if let until = (row?["locked_until"] as String?).flatMap(Timestamp.date), until > now { return .locked(until: until) }
-        let lapsed = (row?["locked_until"] as String?) != nil   // a lock that has run out starts a fresh budget
+        if let until = row?.text("locked_until").flatMap(Timestamp.date), until > now { return .locked(until: until) }
+        let lapsed = row?.text("locked_until") != nil   // a lock that has run out starts a fresh budget
         let attempt = (lapsed ? 0 : (row?["failed_attempts"] as Int?) ?? 0) + 1
         if attempt > policy.maxFailedAttempts {
             let until = now.addingTimeInterval(TimeInterval(policy.lockoutMinutes) * 60)

@@ -15,13 +15,16 @@ struct Actor {
                                          arguments: [session.staff.id]) else {
             throw CommandRefusal(.notPermitted, "You are not signed in as a known staff member; sign in again.")
         }
-        guard (row["disabled"] as Int) == 0 else {
-            throw CommandRefusal(.notPermitted, "Your account (\(row["staff_id"] as String)) is disabled; ask ward IT.")
+        guard let key = row.integer("id"), let staffID = row.text("staff_id"), let name = row.text("name") else {
+            throw CommandRefusal(.notPermitted, "Your staff record cannot be read (wardline check names it); ask ward IT.")
         }
-        guard let role = StaffRole(rawValue: row["role"]) else {
+        guard row.integer("disabled") == 0 else {
+            throw CommandRefusal(.notPermitted, "Your account (\(staffID)) is disabled; ask ward IT.")
+        }
+        guard let role = row.text("role").flatMap(StaffRole.init(rawValue:)) else {
             throw CommandRefusal(.notPermitted, "Your account has an unknown role; ask ward IT.")
         }
-        return Actor(key: row["id"], staffID: row["staff_id"], name: row["name"], role: role)
+        return Actor(key: key, staffID: staffID, name: name, role: role)
     }
 }
 

@@ -70,7 +70,7 @@ extension Store {
             throw CommandRefusal(.locked, "The witness's staff ID is locked; ask another member of staff.")
         }
         _ = SecretHasher.decoy
-        let ok = SecretHasher.verify(w.pin, against: (row?["pin_hash"] as String?) ?? SecretHasher.decoy) && row != nil
+        let ok = SecretHasher.verify(w.pin, against: row?.text("pin_hash") ?? SecretHasher.decoy) && row != nil
         let lockedNow: Date? = try write { db in
             if let until = try AttemptBudget.lockedUntil(db, staff: staffKey, typed: id, now: now) { return until }
             let until = try AttemptBudget.settle(db, staff: staffKey, typed: id, attempt: attempt, success: ok, now: now, policy: policy)
@@ -170,7 +170,7 @@ extension Store {
                 throw CommandRefusal(.notPermitted, "Witness not found.")
             }
             guard (w["disabled"] as Int) == 0 else {
-                throw CommandRefusal(.notPermitted, "\(InputText.visible(w["name"])) (\(w["staff_id"] as String)) is disabled and cannot witness; ask another member of staff.")
+                throw CommandRefusal(.notPermitted, "\(InputText.visible(w.text("name") ?? "?")) (\(w.text("staff_id") ?? "?")) is disabled and cannot witness; ask another member of staff.")
             }
             let role = StaffRole(rawValue: w["role"]) ?? .studentNurse
             guard role.may(.witnessControlledDrug) else {
@@ -247,7 +247,7 @@ extension Store {
             WHERE a.order_id = ? AND a.scheduled_for = ? AND \(notVoided)
             """, arguments: [orderID, Timestamp.text(due)]) else { return nil }
         let at = Timestamp.date(row["at"]) ?? due
-        return CommandRefusal(.conflict, "Not recorded: the \(hhmm(due)) dose was already \(row["status"] as String) by \(InputText.visible(row["name"])) at \(hhmm(at)).")
+        return CommandRefusal(.conflict, "Not recorded: the \(hhmm(due)) dose was already \(row.text("status") ?? "recorded") by \(InputText.visible(row.text("name") ?? "?")) at \(hhmm(at)).")
     }
 
     /// Records the result of a PRN follow-up re-assessment (its effectiveness).

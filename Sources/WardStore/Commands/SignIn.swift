@@ -26,7 +26,7 @@ extension Store {
         do {
             known = try pool.read { db in
                 try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE staff_id = ?", arguments: [typed])
-                    .map { r in Known(member: StaffMember(row: r), hash: r["pin_hash"]) }
+                    .map { r in Known(member: StaffMember(row: r), hash: r.text("pin_hash") ?? SecretHasher.decoy) }
             }
         } catch {
             throw CommandRefusal(.storage, "Could not read the database: \(error)")
@@ -81,8 +81,12 @@ extension Store {
 }
 
 extension StaffMember {
+    /// Read safely: a staff row changed by hand (a name that is not text) never traps; an unknown
+    /// role reads as the least-privileged one and a disabled flag that is not 0 as disabled.
     init(row: Row) {
-        self.init(id: row["id"], staffID: row["staff_id"], name: row["name"],
-                  role: StaffRole(rawValue: row["role"]) ?? .studentNurse, disabled: (row["disabled"] as Int) != 0)
+        let id = row.integer("id") ?? 0
+        self.init(id: id, staffID: row.text("staff_id") ?? "#\(id)", name: row.text("name") ?? "unreadable staff #\(id)",
+                  role: row.text("role").flatMap(StaffRole.init(rawValue:)) ?? .studentNurse,
+                  disabled: row.integer("disabled") != 0)
     }
 }

@@ -140,6 +140,17 @@ extension WardSnapshot {
     }
 }
 
+extension Row {
+    /// The column as text, or nil when it holds anything else (never a trap on a byte written by hand).
+    func text(_ column: String) -> String? {
+        if case .string(let s) = (self[column] as DatabaseValue? ?? .null).storage { return s }
+        return nil
+    }
+
+    /// The column as a whole number, or nil when it holds anything else.
+    func integer(_ column: String) -> Int64? { (self[column] as DatabaseValue? ?? .null).storage.int64 }
+}
+
 private extension DatabaseValue.Storage {
     var int64: Int64? { if case .int64(let i) = self { i } else { nil } }
 }
