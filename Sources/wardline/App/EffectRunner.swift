@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import WardCore
 import WardStore
 import WardUI
@@ -7,7 +8,20 @@ import WardUI
 /// Carries out the screens' effects against the store, one at a time and in
 /// order, on a background queue, and posts each result back to the UI inbox.
 /// Nothing here touches the terminal.
+///
+/// Reloads: a command's result is posted as soon as it commits (so "Saved"
+/// shows without waiting for a reload), then one reload is asked for. Reload
+/// requests — after a command, from the screens, from the change feed — are
+/// coalesced, and a reload whose data version is the one last loaded is
+/// skipped: a save makes exactly one new snapshot, and this terminal's own
+/// commit, seen again by the change feed, makes none.
 final class EffectRunner: Sendable {
+    private let reloadQueued = Atomic<Bool>(false)
+    /// Commands and reloads queued or running.
+    private let busy = Atomic<Int>(0)
+    private let loadedVersion = Atomic<Int>(-1)
+    /// The data version of the newest snapshot posted (the change feed ignores commits up to it).
+    var knownVersion: Int { loadedVersion.load(ordering: .acquiring) }
     private let store: Store
     private let wardProtocol: WardProtocol
     private let policy: SecurityPolicy
@@ -24,7 +38,33 @@ final class EffectRunner: Sendable {
 
     /// Called on the UI thread; returns at once.
     func perform(_ effect: Effect) {
-        queue.async { [self] in for m in run(effect) { inbox.post(m) } }
+        if case .loadWard = effect { requestReload(); return }
+        busy.add(1, ordering: .acquiringAndReleasing)
+        queue.async { [self] in
+            for m in run(effect) { inbox.post(m) }
+            requestReload()
+            busy.subtract(1, ordering: .acquiringAndReleasing)
+        }
+    }
+
+    /// One reload after whatever is queued now, unless one is already waiting; skipped when
+    /// nothing was committed since the last snapshot.
+    func requestReload() {
+        guard !reloadQueued.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        busy.add(1, ordering: .acquiringAndReleasing)
+        queue.async { [self] in
+            defer { busy.subtract(1, ordering: .acquiringAndReleasing) }
+            reloadQueued.store(false, ordering: .releasing)
+            guard let v = try? store.dataVersion(), v != knownVersion else { return }
+            if let m = loadWard() { inbox.post(m) }
+        }
+    }
+
+    /// Whether a commit seen by the change feed needs telling: not while a command or a reload
+    /// is queued or running here (a reload follows each of them and reads every commit up to then),
+    /// and not for the version already loaded.
+    func isNews(_ version: Int) -> Bool {
+        busy.load(ordering: .acquiring) == 0 && version != knownVersion
     }
 
     /// The effect's result messages (synchronous; used by the queue and by tests).
@@ -45,7 +85,7 @@ final class EffectRunner: Sendable {
             do {
                 let a = try store.record(cmd, session: session, protocol: wardProtocol)
                 log.info("assessment recorded", metadata: ["entry": "\(a.id)", "scale": "\(a.scale.rawValue)"])
-                return [.saved(.success(a))] + [loadWard()].compactMap { $0 }
+                return [.saved(.success(a))]
             } catch {
                 log.warning("assessment refused", metadata: ["kind": "\(error.kind.rawValue)"])
                 return [.saved(.failure(error))]
@@ -54,7 +94,7 @@ final class EffectRunner: Sendable {
             do {
                 let a = try store.amend(cmd, session: session, protocol: wardProtocol)
                 log.info("entry amended", metadata: ["entry": "\(a.id)", "supersedes": "\(cmd.entryID)"])
-                return [.amended(.success(a.id))] + [loadWard()].compactMap { $0 }
+                return [.amended(.success(a.id))]
             } catch {
                 log.warning("amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
                 return [.amended(.failure(error))]
@@ -63,7 +103,7 @@ final class EffectRunner: Sendable {
             do {
                 let id = try store.amend(cmd, session: session, protocol: wardProtocol)
                 log.info("entry amended", metadata: ["entry": "\(id)", "supersedes": "\(cmd.entryID)", "table": "\(cmd.table.rawValue)"])
-                return [.amended(.success(id))] + [loadWard()].compactMap { $0 }
+                return [.amended(.success(id))]
             } catch {
                 log.warning("amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
                 return [.amended(.failure(error))]
@@ -72,7 +112,7 @@ final class EffectRunner: Sendable {
             do {
                 let a = try store.markDoseEnteredInError(administrationID: cmd.administrationID, reason: cmd.reason, session: session)
                 log.info("dose record marked entered in error", metadata: ["administration": "\(a.id)"])
-                return [.amended(.success(a.id))] + [loadWard()].compactMap { $0 }
+                return [.amended(.success(a.id))]
             } catch {
                 log.warning("dose amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
                 return [.amended(.failure(error))]
@@ -81,7 +121,7 @@ final class EffectRunner: Sendable {
             do {
                 let (a, _) = try store.record(cmd, session: session, protocol: wardProtocol)
                 log.info("assessment recorded", metadata: ["entry": "\(a.id)", "scale": "\(a.scale.rawValue)", "gate": "\(cmd.gate != nil)"])
-                return [.saved(.success(a))] + [loadWard()].compactMap { $0 }
+                return [.saved(.success(a))]
             } catch {
                 return [.saved(.failure(error))]
             }
@@ -89,7 +129,7 @@ final class EffectRunner: Sendable {
             do {
                 let e = try store.record(cmd, session: session, protocol: wardProtocol)
                 log.info("vitals recorded", metadata: ["entry": "\(e.id)"])
-                return [.vitalsSaved(.success(e))] + [loadWard()].compactMap { $0 }
+                return [.vitalsSaved(.success(e))]
             } catch {
                 return [.vitalsSaved(.failure(error))]
             }
@@ -97,7 +137,7 @@ final class EffectRunner: Sendable {
             do {
                 let e = try store.record(cmd, session: session)
                 log.info("sedation recorded", metadata: ["entry": "\(e.id)"])
-                return [.sedationSaved(.success(e))] + [loadWard()].compactMap { $0 }
+                return [.sedationSaved(.success(e))]
             } catch {
                 return [.sedationSaved(.failure(error))]
             }
@@ -105,7 +145,7 @@ final class EffectRunner: Sendable {
             do {
                 let e = try store.record(cmd, session: session, protocol: wardProtocol)
                 log.info("monitoring exception recorded", metadata: ["entry": "\(e.id)"])
-                return [.exceptionSaved(.success(e))] + [loadWard()].compactMap { $0 }
+                return [.exceptionSaved(.success(e))]
             } catch {
                 return [.exceptionSaved(.failure(error))]
             }
@@ -113,7 +153,7 @@ final class EffectRunner: Sendable {
             do {
                 let e = try store.record(cmd, session: session)
                 log.info("seizure/delirium recorded", metadata: ["entry": "\(e.id)"])
-                return [.eventSaved(.success(e))] + [loadWard()].compactMap { $0 }
+                return [.eventSaved(.success(e))]
             } catch {
                 return [.eventSaved(.failure(error))]
             }
@@ -121,7 +161,7 @@ final class EffectRunner: Sendable {
             do {
                 let a = try store.recordDose(cmd, session: session, protocol: wardProtocol)
                 log.info("dose recorded", metadata: ["administration": "\(a.id)", "status": "\(a.status.rawValue)"])
-                return [.doseRecorded(.success(a))] + [loadWard()].compactMap { $0 }
+                return [.doseRecorded(.success(a))]
             } catch {
                 log.warning("dose refused", metadata: ["kind": "\(error.kind.rawValue)"])
                 return [.doseRecorded(.failure(error))]
@@ -130,7 +170,7 @@ final class EffectRunner: Sendable {
             do {
                 let o = try store.cosignOverride(cmd, session: session)
                 log.info("override co-signed", metadata: ["override": "\(o.id)"])
-                return [.overrideCosigned(.success(o))] + [loadWard()].compactMap { $0 }
+                return [.overrideCosigned(.success(o))]
             } catch {
                 return [.overrideCosigned(.failure(error))]
             }
@@ -138,7 +178,7 @@ final class EffectRunner: Sendable {
             do {
                 let o = try store.writeOrder(cmd, session: session, protocol: wardProtocol)
                 log.info("order written", metadata: ["order": "\(o.id)"])
-                return [.orderSaved(.success(o))] + [loadWard()].compactMap { $0 }
+                return [.orderSaved(.success(o))]
             } catch {
                 return [.orderSaved(.failure(error))]
             }
@@ -146,14 +186,14 @@ final class EffectRunner: Sendable {
             do {
                 let o = try store.changeOrder(cmd, session: session, protocol: wardProtocol)
                 log.info("order changed", metadata: ["order": "\(o.id)", "version": "\(o.version)"])
-                return [.orderSaved(.success(o))] + [loadWard()].compactMap { $0 }
+                return [.orderSaved(.success(o))]
             } catch {
                 return [.orderSaved(.failure(error))]
             }
         case .recordPRNEffect(let cmd, let session):
             do {
                 let f = try store.recordPRNEffect(cmd, session: session)
-                return [.prnEffectRecorded(.success(f))] + [loadWard()].compactMap { $0 }
+                return [.prnEffectRecorded(.success(f))]
             } catch {
                 return [.prnEffectRecorded(.failure(error))]
             }
@@ -172,7 +212,7 @@ final class EffectRunner: Sendable {
             do {
                 try body()
                 log.info("board command", metadata: ["effect": "\(effect)"])
-                return [.boardSaved(.success(text))] + [loadWard()].compactMap { $0 }
+                return [.boardSaved(.success(text))]
             } catch {
                 log.warning("board command refused", metadata: ["kind": "\(error.kind.rawValue)"])
                 return [.boardSaved(.failure(error))]
@@ -217,7 +257,9 @@ final class EffectRunner: Sendable {
 
     private func loadWard() -> Msg? {
         do {
-            return .wardLoaded(try store.loadWard(protocol: wardProtocol))
+            let snapshot = try store.loadWard(protocol: wardProtocol)
+            loadedVersion.store(snapshot.version, ordering: .releasing)
+            return .wardLoaded(snapshot)
         } catch {
             log.error("ward load failed", metadata: ["error": "\(type(of: error))"])
             return nil

@@ -40,7 +40,10 @@ func runWardApp(_ config: WardAppConfig) -> Int32 {
     // The first snapshot is read before the first frame; later ones arrive
     // through the change feed when any terminal commits.
     for m in runner.run(.loadWard) { _ = update(&state, m) }
-    let feed = try? ChangeFeed(store: config.store) { _ in inbox.post(.storeChanged) }
+    // Another terminal's commit: this one's own commits are already in the snapshot it posted.
+    let feed = try? ChangeFeed(store: config.store) { version in
+        if runner.isNews(version) { inbox.post(.storeChanged) }
+    }
     config.log.info("tui started", metadata: ["terminal": "\(terminalName)"])
 
     let exit = runTUI(
