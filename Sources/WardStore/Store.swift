@@ -53,16 +53,18 @@ public final class Store: Sendable {
                 }
             }
             key = try Self.auditKey(pool, database: path, isNew: isNew, group: group)
-            try pool.writeWithoutTransaction { db in
-                try AuditRows.install(db, key: key)   // TEMP objects of this connection: nothing written to the file
-                guard isNew || !keyed else { return }
-                try db.inTransaction(.immediate) {
+            // The capture triggers go onto the writing connection at its first write (`write`), not here.
+            if isNew || !keyed {
+                try pool.writeWithoutTransaction { db in
+                    try AuditRows.install(db, key: key)
+                    try db.inTransaction(.immediate) {
                     if isNew {
                         try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('created_at', ?)",
                                        arguments: [Timestamp.text(clock.now())])
                     }
                     try AuditChain.keyIfNeeded(db, at: clock.now())
                     return .commit
+                    }
                 }
             }
         } catch let e as StoreOpenError {

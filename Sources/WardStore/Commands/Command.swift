@@ -35,6 +35,7 @@ extension Store {
     func write<T>(_ body: (Database) throws -> T) throws(CommandRefusal) -> T {
         do {
             return try pool.writeWithoutTransaction { db in
+                if try AuditRows.installedKey(db) == nil { try AuditRows.install(db, key: auditKey) }
                 var out: T? = nil
                 try db.inTransaction(.immediate) {
                     out = try body(db)

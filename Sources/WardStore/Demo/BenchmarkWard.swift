@@ -27,6 +27,7 @@ public enum BenchmarkWard {
         var discharged = 0
         // The year: each bed has back-to-back stays, CIWA-B every 2–4 h.
         try store.pool.writeWithoutTransaction { db in
+            if try AuditRows.installedKey(db) == nil { try AuditRows.install(db, key: store.auditKey) }
             try db.inTransaction(.immediate) {
                 for bed in labels {
                     var start = now.addingTimeInterval(-Double(days) * 86_400)

@@ -37,9 +37,9 @@ func runWardApp(_ config: WardAppConfig) -> Int32 {
                          size: terminal.size, terminalName: terminalName, asciiOnly: !terminal.unicode)
     if let greeting = config.greeting { state.flash = Flash(greeting) }
 
-    // The first snapshot is read before the first frame; later ones arrive
-    // through the change feed when any terminal commits.
-    for m in runner.run(.loadWard) { _ = update(&state, m) }
+    // The first frame (the sign-in screen) is drawn at once; the first snapshot is read behind
+    // it and arrives through the inbox, like every later one.
+    runner.perform(.loadWard)
     // Another terminal's commit: this one's own commits are already in the snapshot it posted.
     let feed = try? ChangeFeed(store: config.store) { version in
         if runner.isNews(version) { inbox.post(.storeChanged) }
