@@ -14,7 +14,7 @@ public final class ChangeFeed: Sendable {
     private let flag = StopFlag()
 
     /// Starts polling at once. `interval` is how often to look (not a clinical number).
-    public init(store: Store, interval: Duration = .milliseconds(250),
+    public init(store: Store, interval: Duration = .milliseconds(100),
                 onChange: @escaping @Sendable (Int) -> Void) throws {
         var config = Configuration()
         config.readonly = true

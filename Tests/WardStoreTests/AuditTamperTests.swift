@@ -192,3 +192,14 @@ import WardCore
         try right.close()
     }
 }
+
+@Suite struct ItemListTests {
+    @Test func storedItemListsReadWithoutAJSONDecoderAndOthersAreLeftToIt() {
+        #expect(Assessment.itemList("[2,1,0,4]") == [2, 1, 0, 4])
+        #expect(Assessment.itemList("[]") == [])
+        #expect(Assessment.itemList("[-1,3]") == [-1, 3])
+        for bad in ["", "[", "[1,", "[1,,2]", "[,]", "[1]x", "1,2", "[1 ,2]", "[99999999999999999999]", "[--1]"] {
+            #expect(Assessment.itemList(bad) == nil, "\(bad)")
+        }
+    }
+}

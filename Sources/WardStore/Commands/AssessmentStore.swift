@@ -114,11 +114,44 @@ extension Store {
 extension Assessment {
     init?(row: Row) {
         guard let scale = ScaleKind(rawValue: row["scale"]),
-              let items = try? JSONDecoder().decode([Int].self, from: Data((row["items"] as String).utf8)),
+              let items = Self.itemList(row["items"] as String)
+                ?? (try? JSONDecoder().decode([Int].self, from: Data((row["items"] as String).utf8))),
               let taken = Timestamp.date(row["taken_at"]) else { return nil }
         self.init(id: row["id"], patientID: row["patient_id"], scale: scale, items: items, total: row["total"],
                   band: row["band"], recordedBy: row["recorded_by"], recordedByName: row["recorded_by_name"],
                   recordedAt: taken, supersedes: row["supersedes"], amendReason: row["amend_reason"],
                   supersededBy: row["superseded_by"], enteredInError: row["entered_in_error"])
+    }
+}
+
+extension Assessment {
+    /// The stored item scores, "[2,1,0,…]" (as written by the store), read without a JSON decoder:
+    /// the ward snapshot reads every score of every admitted patient. nil for anything else.
+    static func itemList(_ text: String) -> [Int]? {
+        var out: [Int] = []
+        var current: Int? = nil
+        var negative = false
+        var sawOpen = false, closed = false
+        for b in text.utf8 {
+            guard !closed else { if b == 32 { continue }; return nil }
+            switch b {
+            case UInt8(ascii: "["): guard !sawOpen else { return nil }; sawOpen = true
+            case UInt8(ascii: "-"): guard sawOpen, current == nil, !negative else { return nil }; negative = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard sawOpen else { return nil }
+                let (m, o1) = (current ?? 0).multipliedReportingOverflow(by: 10)
+                let (v, o2) = m.addingReportingOverflow(Int(b - 48))
+                guard !o1, !o2 else { return nil }
+                current = v
+            case UInt8(ascii: ","), UInt8(ascii: "]"):
+                guard sawOpen else { return nil }
+                if let c = current { out.append(negative ? -c : c) }
+                else if b == UInt8(ascii: ",") || !out.isEmpty || negative { return nil }
+                current = nil; negative = false
+                if b == UInt8(ascii: "]") { closed = true }
+            default: return nil   // anything else (spaces included): the JSON decoder reads it
+            }
+        }
+        return closed ? out : nil
     }
 }

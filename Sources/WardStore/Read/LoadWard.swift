@@ -23,7 +23,10 @@ extension Store {
                   AND \(RowChecks.readable("assessments", as: "a"))
                 ORDER BY a.taken_at DESC, a.id DESC
                 """)
-            for r in rows { if let a = Assessment(row: r) { byPatient[a.patientID, default: []].append(a) } }
+            var unparsed: [Row] = []
+            for r in rows {
+                if let a = Assessment(row: r) { byPatient[a.patientID, default: []].append(a) } else { unparsed.append(r) }
+            }
             let version = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
             var snapshot = WardSnapshot(ward: Ward(name: name, beds: beds), patients: patients, assessments: byPatient,
                                         version: version, loadedAt: now)
@@ -34,6 +37,7 @@ extension Store {
             try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
             try Self.loadClinicalEvents(db, into: &snapshot)
             snapshot.unreadable = try RowChecks.unreadable(db, patientScope: Self.admittedPatients)
+            for r in unparsed { snapshot.unreadable(r, "assessments", "scale or item scores unreadable") }
             return snapshot
         }
     }

@@ -117,10 +117,11 @@ enum RowChecks {
         for table in tables.keys.sorted() {
             let pc = patientColumn(table)
             if patientScope != nil && pc == nil { continue }
-            let scope = patientScope.map { " AND \(pc!) IN (\($0))" } ?? ""
+            // The patient scope first, so an index on the patient narrows the rows before each is checked.
+            let scope = patientScope.map { "\(pc!) IN (\($0)) AND " } ?? ""
             let sql = """
                 SELECT t.\(key(table)) AS id, \(pc ?? "NULL") AS patient, \(problem(table, as: "t")) AS why
-                FROM \(table) t WHERE \(problem(table, as: "t")) IS NOT NULL\(scope) ORDER BY t.\(key(table))
+                FROM \(table) t WHERE \(scope)\(problem(table, as: "t")) IS NOT NULL ORDER BY t.\(key(table))
                 """
             for r in try Row.fetchAll(db, sql: sql) {
                 out.append(UnreadableEntry(table: table, id: (r["id"] as DatabaseValue).storage.int64 ?? 0,

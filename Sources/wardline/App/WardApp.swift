@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Logging
+import Synchronization
 import WardCore
 import WardStore
 import WardTerminal
@@ -41,8 +42,14 @@ func runWardApp(_ config: WardAppConfig) -> Int32 {
     // it and arrives through the inbox, like every later one.
     runner.perform(.loadWard)
     // Another terminal's commit: this one's own commits are already in the snapshot it posted.
-    let feed = try? ChangeFeed(store: config.store) { version in
-        if runner.isNews(version) { inbox.post(.storeChanged) }
+    // Started behind the first frame (it opens a connection of its own).
+    let feed = Mutex<ChangeFeed?>(nil)
+    let store = config.store
+    DispatchQueue.global().async {
+        let started = try? ChangeFeed(store: store) { version in
+            if runner.isNews(version) { inbox.post(.storeChanged) }
+        }
+        feed.withLock { $0 = started }
     }
     config.log.info("tui started", metadata: ["terminal": "\(terminalName)"])
 
@@ -58,7 +65,7 @@ func runWardApp(_ config: WardAppConfig) -> Int32 {
         message: { .input($0) },
         tick: { .tick($0) },
         shouldQuit: { $0.quitting })
-    feed?.stop()
+    feed.withLock { $0?.stop() }
     terminal.stop()
     config.log.info("tui stopped", metadata: ["exit": "\(exit.exitCode)"])
     if let m = exit.message { printError("wardline: \(m)") }

@@ -5,7 +5,7 @@ import WardStore
 /// in a form a person can copy from the log, a file or the downtime pack.
 enum AuditAnchorLine {
     static func text(database: String, count: Int64, head: String, at: Date) -> String {
-        "wardline audit anchor: db=\(database) count=\(count) head=\(head) at=\(ISO8601DateFormatter().string(from: at)) " +
+        "wardline audit anchor: db=\(database) count=\(count) head=\(head) at=\(FileLogHandler.stamp(at)) " +
         "verify with: wardline audit verify --db \(database) --expect-count \(count) --expect-head \(head)"
     }
 

@@ -20,8 +20,16 @@ struct FileLogHandler: LogHandler {
     func log(event: LogEvent) {
         let all = metadata.merging(event.metadata ?? [:]) { $1 }
         let meta = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        sink.write("\(stamp) \(event.level) [\(label)] \(event.message)\(meta)\n")
+        sink.write("\(Self.stamp(Date())) \(event.level) [\(label)] \(event.message)\(meta)\n")
+    }
+
+    /// "2026-12-05T04:53:52Z" with gmtime_r: no date formatter (and none of the ICU data it loads).
+    static func stamp(_ date: Date) -> String {
+        var t = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }
 
