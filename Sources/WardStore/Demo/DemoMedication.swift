@@ -67,9 +67,14 @@ extension DemoWard {
                     let (nurse, w) = nurses[0]
                     let then = store.at(FixedClock(at))
                     try preDoseChecks(then, patient: patient, at: at, nurse: nurse, protocol: ward)
-                    try then.recordDose(RecordDose(orderID: prn.id, scheduledFor: nil, status: .given, witness: w,
-                                                   override: DoseOverride(prescriberStaffID: "P3001", instruction: .present, readBack: false,
-                                                                          reason: "restless and tremulous between scores; reviewed at the bedside")),
+                    // The demo follows the clock: whether a rule holds this PRN then depends on the scores before it.
+                    // A prescriber's override when one does (the MAR shows it); a plain dose when none does.
+                    let snapshot: WardSnapshot
+                    do { snapshot = try then.loadWard(protocol: ward) } catch { throw CommandRefusal(.storage, "demo: \(error)") }
+                    let decision = snapshot.doseSafety(order: prn, mg: prn.terms.prn?.doseMg ?? 0, scheduledFor: nil, at: at, protocol: ward)
+                    let override = decision.isClear ? nil : DoseOverride(prescriberStaffID: "P3001", instruction: .present, readBack: false,
+                                                                         reason: "restless and tremulous between scores; reviewed at the bedside")
+                    try then.recordDose(RecordDose(orderID: prn.id, scheduledFor: nil, status: .given, witness: w, override: override),
                                         session: nurse, protocol: ward)
                 }
             }
