@@ -5,7 +5,9 @@ import Synchronization
 /// Tells a terminal that some process committed a change to the ward
 /// database. A background thread polls `PRAGMA data_version` on its own
 /// read-only connection (the value changes whenever any other connection
-/// commits) and calls `onChange` with the store's new `dataVersion()`.
+/// commits) and calls `onChange` with the number of the newest audit event
+/// that is not the alert log's upkeep (`alert.sync`): every terminal logs the
+/// same alert changes, and one terminal's upkeep is no news to the others.
 /// The callback runs on that background thread: hand it to the UI inbox.
 public final class ChangeFeed: Sendable {
     private final class StopFlag: Sendable {
@@ -31,7 +33,7 @@ public final class ChangeFeed: Sendable {
                 if flag.stopped.load(ordering: .acquiring) { break }
                 guard let (dv, version) = try? queue.read({ db in
                     (try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0,
-                     try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0)
+                     try Int.fetchOne(db, sql: Store.clinicalVersionSQL) ?? 0)
                 }) else { continue }
                 if dv != last {
                     last = dv

@@ -22,4 +22,22 @@ import WardCore
         #expect(second == start + 1)
         #expect(try f.store.loadWard(protocol: wardProtocol).version == start + 1)
     }
+
+    /// Every terminal logs the same alert changes: one terminal's `alert.sync` is no news to the others,
+    /// so the feed reports the newest event that is not one (and the snapshot carries the same number).
+    @Test func alertLogUpkeepIsNotReportedAsNews() async throws {
+        let f = try Fixture(roles: [.chargeNurse]); defer { f.cleanup() }
+        _ = try f.admit("MRN1", bed: "1")
+        let clinical = try f.store.loadWard(protocol: wardProtocol).clinicalVersion
+        let (stream, cont) = AsyncStream.makeStream(of: Int.self)
+        let feed = try ChangeFeed(store: f.store, interval: .milliseconds(20)) { cont.yield($0) }
+        defer { feed.stop() }
+        try f.store.write { db in
+            try AuditChain.append(db, at: f.clock.now(), actor: "system", terminal: "other", action: "alert.sync", details: ["raised": .array([])])
+        }
+        var it = stream.makeAsyncIterator()
+        #expect(await it.next() == clinical, "the commit is seen, its version is not news")
+        let snapshot = try f.store.loadWard(protocol: wardProtocol)
+        #expect(snapshot.version == clinical + 1 && snapshot.clinicalVersion == clinical)
+    }
 }

@@ -48,6 +48,8 @@ public struct WardSnapshot: Sendable, Hashable {
     public var assignableStaff: [StaffMember] = []
     /// Rows of the admitted patients' record (and the ward's) that could not be read: listed, never skipped in silence.
     public var unreadable: [UnreadableEntry] = []
+    /// The newest audit event that is not the alert log's upkeep (what the change feed reports).
+    public var clinicalVersion: Int = 0
 
     public init(ward: Ward, patients: [Patient], assessments: [PatientID: [Assessment]], version: Int, loadedAt: Date) {
         self.ward = ward; self.patients = patients; self.assessments = assessments

@@ -28,6 +28,7 @@ extension Store {
                 if let a = Assessment(row: r) { byPatient[a.patientID, default: []].append(a) } else { unparsed.append(r) }
             }
             let version = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
+            let clinicalVersion = try Int.fetchOne(db, sql: Self.clinicalVersionSQL) ?? 0
             var snapshot = WardSnapshot(ward: Ward(name: name, beds: beds), patients: patients, assessments: byPatient,
                                         version: version, loadedAt: now)
             try Self.loadObservations(db, into: &snapshot)
@@ -36,6 +37,7 @@ extension Store {
             (snapshot.handover, snapshot.discharges) = try Self.loadHandoverRecords(db)
             try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
             try Self.loadClinicalEvents(db, into: &snapshot)
+            snapshot.clinicalVersion = clinicalVersion
             snapshot.unreadable = try RowChecks.unreadable(db, patientScope: Self.admittedPatients)
             for r in unparsed { snapshot.unreadable(r, "assessments", "scale or item scores unreadable") }
             return snapshot
@@ -48,4 +50,11 @@ extension Store {
             try Row.fetchOne(db, sql: "\(Self.patientSelect) WHERE p.mrn = ?", arguments: [mrn]).flatMap(Patient.init(row:))
         }
     }
+}
+
+extension Store {
+    /// The newest audit event that is not the alert log's upkeep (scans back from the newest event).
+    static let clinicalVersionSQL = """
+        SELECT coalesce((SELECT seq FROM audit_events WHERE action <> 'alert.sync' ORDER BY seq DESC LIMIT 1), 0)
+        """
 }

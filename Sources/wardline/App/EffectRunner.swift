@@ -20,6 +20,7 @@ final class EffectRunner: Sendable {
     /// Commands and reloads queued or running.
     private let busy = Atomic<Int>(0)
     private let loadedVersion = Atomic<Int>(-1)
+    private let loadedClinicalVersion = Atomic<Int>(-1)
     /// The data version of the newest snapshot posted (the change feed ignores commits up to it).
     var knownVersion: Int { loadedVersion.load(ordering: .acquiring) }
     private let store: Store
@@ -63,8 +64,9 @@ final class EffectRunner: Sendable {
     /// Whether a commit seen by the change feed needs telling: not while a command or a reload
     /// is queued or running here (a reload follows each of them and reads every commit up to then),
     /// and not for the version already loaded.
+    /// `version` is the change feed's: the newest event that is not alert-log upkeep.
     func isNews(_ version: Int) -> Bool {
-        busy.load(ordering: .acquiring) == 0 && version != knownVersion
+        busy.load(ordering: .acquiring) == 0 && version != loadedClinicalVersion.load(ordering: .acquiring)
     }
 
     /// The effect's result messages (synchronous; used by the queue and by tests).
@@ -259,6 +261,7 @@ final class EffectRunner: Sendable {
         do {
             let snapshot = try store.loadWard(protocol: wardProtocol)
             loadedVersion.store(snapshot.version, ordering: .releasing)
+            loadedClinicalVersion.store(snapshot.clinicalVersion, ordering: .releasing)
             return .wardLoaded(snapshot)
         } catch {
             log.error("ward load failed", metadata: ["error": "\(type(of: error))"])
