@@ -130,7 +130,10 @@ try store.close()
 
 // 4. The real binary on its own pseudo-terminal (no tmux): start → first frame against the sqlite3
 //    CLI census, RSS on the overview, and a change from another terminal seen by 10 open terminals.
-let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wardline")
+// `--binary PATH` measures another build (e.g. the static release in .build-static/release/wardline).
+let binary = CommandLine.arguments.firstIndex(of: "--binary").flatMap { i in
+    i + 1 < CommandLine.arguments.count ? URL(fileURLWithPath: CommandLine.arguments[i + 1]) : nil
+} ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wardline")
 let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_STATE_HOME": dir.path, "HOME": dir.path]
 if FileManager.default.isExecutableFile(atPath: binary.path) {
     let census = """
