@@ -42,7 +42,7 @@ public final class Store: Sendable {
                 let current = try Schema.migrator.hasCompletedMigrations(db)
                     && Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.version
                     && Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == Schema.applicationID
-                let keyed = try current && (Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit_events WHERE rows IS NOT NULL)") ?? false)
+                let keyed = try current && Self.chainIsKeyed(db)
                 return (current, keyed)
             }
             if !current {
@@ -58,12 +58,12 @@ public final class Store: Sendable {
                 try pool.writeWithoutTransaction { db in
                     try AuditRows.install(db, key: key)
                     try db.inTransaction(.immediate) {
-                    if isNew {
-                        try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('created_at', ?)",
-                                       arguments: [Timestamp.text(clock.now())])
-                    }
-                    try AuditChain.keyIfNeeded(db, at: clock.now())
-                    return .commit
+                        if isNew {
+                            try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('created_at', ?)",
+                                           arguments: [Timestamp.text(clock.now())])
+                        }
+                        try AuditChain.keyIfNeeded(db, at: clock.now())
+                        return .commit
                     }
                 }
             }
@@ -87,10 +87,8 @@ public final class Store: Sendable {
         } catch {
             guard case .missing = error else { throw StoreOpenError(.unreadable, path: path, error.description) }
         }
-        let keyed = try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_events WHERE rows IS NOT NULL") ?? 0
-        }
-        guard keyed == 0 else { throw StoreOpenError(.unreadable, path: path, AuditKey.Problem.missing(keyPath).description) }
+        let keyed = try pool.read { db in try Self.chainIsKeyed(db) }
+        guard !keyed else { throw StoreOpenError(.unreadable, path: path, AuditKey.Problem.missing(keyPath).description) }
         var gid: gid_t? = group.flatMap { getgrnam($0)?.pointee.gr_gid }
         if gid == nil, !isNew {
             var st = stat()
@@ -135,6 +133,12 @@ public final class Store: Sendable {
             throw StoreOpenError(.newerSchema, path: path,
                 "\(path) was written by a newer Wardline (schema \(userVersion), this one knows \(Schema.version)); upgrade Wardline")
         }
+    }
+
+    /// Whether the audit chain is keyed: once it is, every newer event is, so the newest one says
+    /// (one row read, whatever the history).
+    static func chainIsKeyed(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT rows IS NOT NULL FROM audit_events ORDER BY seq DESC LIMIT 1") ?? false
     }
 
     /// Closes every connection; later calls fail.

@@ -105,7 +105,7 @@ enum AuditChain {
     /// Keys the chain of a ward that has none yet: one event records every
     /// row as it is now. Idempotent across processes (checked in the transaction).
     static func keyIfNeeded(_ db: Database, at: Date) throws {
-        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_events WHERE rows IS NOT NULL") == 0 else { return }
+        guard try !Store.chainIsKeyed(db) else { return }
         try AuditRows.touchAll(db)
         try append(db, at: at, actor: "(setup)", terminal: "", action: "audit.keyed",
                    details: ["note": .string("from this event on the chain is keyed and each event records the rows it wrote; this one records every row as it was")])
