@@ -53,6 +53,11 @@ extension Store {
 }
 
 extension Store {
+    /// The newest audit event that is not the alert log's upkeep, now.
+    public func clinicalVersion() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: Self.clinicalVersionSQL) ?? 0 }
+    }
+
     /// The newest audit event that is not the alert log's upkeep (scans back from the newest event).
     static let clinicalVersionSQL = """
         SELECT coalesce((SELECT seq FROM audit_events WHERE action <> 'alert.sync' ORDER BY seq DESC LIMIT 1), 0)

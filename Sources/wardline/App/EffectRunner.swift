@@ -58,6 +58,11 @@ final class EffectRunner: Sendable {
             reloadQueued.store(false, ordering: .releasing)
             guard let v = try? store.dataVersion(), v != knownVersion else { return }
             if let m = loadWard() { inbox.post(m) }
+            // A commit elsewhere while this reload read (the change feed stayed quiet: we were busy)
+            // is read by one more reload.
+            if let now = try? store.clinicalVersion(), now != loadedClinicalVersion.load(ordering: .acquiring) {
+                requestReload()
+            }
         }
     }
 
