@@ -10,7 +10,7 @@ import WardUI
 struct TerminalDemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terminal-demo",
-        abstract: "Draw a test screen and echo keys (terminal check; q quits).",
+        abstract: "Draw a test screen and echo keys (terminal check; q or Ctrl-C quits).",
         shouldDisplay: false)
 
     @Option(help: "Theme name or path to a theme TOML file.")
@@ -97,7 +97,7 @@ enum TerminalDemo {
 
     static func update(_ s: inout State, _ m: Msg) -> [Effect] {
         switch m {
-        case .input(.char("q")):
+        case .input(.char("q")), .input(.ctrl("c")):   // Ctrl-C arrives as a key (nothing here is ever unsaved)
             s.quit = true
             return []
         case .input(.resize(let size)):
