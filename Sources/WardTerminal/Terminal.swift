@@ -94,7 +94,7 @@ public final class Terminal {
             for cap in ["rmcup", "cnorm", "sgr0"] {
                 if let seq = cap.withCString({ shim_tigetstr($0) }) { leave += Array(String(cString: seq).utf8) }
             }
-            Signals.prepareCrashRestore(ttyFD: inFD, shellMode: shellMode, leaveScreen: leave + [13, 10],
+            CrashRestore.prepare(ttyFD: inFD, shellMode: shellMode, leaveScreen: leave + [13, 10],
                                         message: "wardline: stopped by an internal fault; the terminal is restored, nothing unsaved was written. Tell ward IT (the log has the time)")
         }
         var profile = ColorProfile.mono
@@ -197,8 +197,9 @@ public final class Terminal {
         return Size(cols: Int(getmaxx(w)), rows: Int(getmaxy(w)))
     }
 
-    /// Sends the crash line to the log too (an fd opened O_APPEND; async-signal-safe to write).
-    public static func setCrashLog(fd: Int32) { Signals.setCrashLog(fd: fd) }
+    /// Sends the crash line to the log too (an fd opened O_APPEND; async-signal-safe to write),
+    /// stamped and labelled like the log's other lines.
+    public static func setCrashLog(fd: Int32, label: String = "wardline") { CrashRestore.setLog(fd: fd, label: label) }
 
     /// The termination signal received (SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM), if any.
     /// The run loop checks it after each `readInput` and ends cleanly.

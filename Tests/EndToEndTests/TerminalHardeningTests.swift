@@ -100,7 +100,10 @@ import Testing
         #expect(!screen.contains("Backtracing") && !screen.contains(".swift:"), "no backtrace with source paths: \(screen)")
         _ = try Self.sane(stty)
         let log = try String(contentsOf: demo.dir.appendingPathComponent("wardline/wardline.log"), encoding: .utf8)
-        #expect(log.contains("stopped by an internal fault") && log.contains("(signal \(signal))"))
+        let line = try #require(log.split(separator: "\n").first { $0.contains("stopped by an internal fault") }, "\(log)")
+        #expect(line.hasSuffix("(signal \(signal))"), "\(line)")
+        #expect(line.dropFirst(20).hasPrefix(" critical [wardline] ") && line.prefix(20).hasSuffix("Z"),
+                "stamped like every other log line: \(line)")
     }
 
     /// Two terminals of one account share a log: each line lands whole at the end (O_APPEND), none is overwritten.
