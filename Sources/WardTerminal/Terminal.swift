@@ -82,10 +82,13 @@ public final class Terminal {
         }
         configureInput()
         // Ctrl-S / Ctrl-Q are keys, not XON/XOFF: a stray Ctrl-S must never freeze a patient's chart on
-        // screen past the idle lock. ISIG stays on, so Ctrl-C is still SIGINT.
+        // screen past the idle lock. ISIG stays on, so Ctrl-C is still SIGINT (and asks when something is
+        // unsaved); Ctrl-\ no longer sends SIGQUIT, which would end the program without asking. endwin
+        // puts the shell's settings back.
         var mode = termios()
         if tcgetattr(inFD, &mode) == 0 {
             mode.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            withUnsafeMutableBytes(of: &mode.c_cc) { $0[Int(VQUIT)] = 0 }   // _POSIX_VDISABLE
             _ = tcsetattr(inFD, TCSANOW, &mode)
             def_prog_mode()
         }
