@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// 1. the terminal settings the shell had are put back (`tcsetattr`);
 /// 2. the bytes that leave the full screen and show the cursor, then one line
-///    ("wardline: stopped by an internal fault … SIGSEGV (signal 11)"), go to
+///    ("wardline: stopped by an internal fault (SIGSEGV, signal 11) …"), go to
 ///    stderr; the same line, stamped like every log line, goes to the log;
 /// 3. the default action ends the process (core dump rules as usual).
 ///
@@ -27,12 +27,15 @@ enum CrashRestore {
     /// What the handler restores and says: the terminal's settings from
     /// before ncurses, the bytes that leave the full screen and show the
     /// cursor, and the line to print (prepared now: a handler cannot format).
+    /// `{signal}` in the message becomes e.g. "SIGSEGV, signal 11".
     static func prepare(ttyFD: Int32, shellMode: termios, leaveScreen: [UInt8], message: String) {
         crashTTY = ttyFD
         crashTermios.pointee = shellMode
         crashHasTermios = true
         leave.set(leaveScreen)
-        text.set(Array(message.utf8))
+        let parts = message.components(separatedBy: "{signal}")
+        text.set(Array(parts[0].utf8))
+        textAfterSignal.set(Array(parts.dropFirst().joined(separator: "").utf8))
     }
 
     /// A file descriptor (opened O_APPEND) the crash line is also written to,
@@ -95,6 +98,7 @@ nonisolated(unsafe) private var crashHasTermios = false
 nonisolated(unsafe) private let crashTermios = UnsafeMutablePointer<termios>.allocate(capacity: 1)
 nonisolated(unsafe) private var leave = PreparedBytes(capacity: 256)
 nonisolated(unsafe) private var text = PreparedBytes(capacity: 512)
+nonisolated(unsafe) private var textAfterSignal = PreparedBytes(capacity: 512)
 nonisolated(unsafe) private var logPrefix = PreparedBytes(capacity: 64)
 private let lineCapacity = 1024
 nonisolated(unsafe) private let lineBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: lineCapacity)
@@ -120,16 +124,15 @@ private func signalName(_ s: Int32) -> StaticString {
     }
 }
 
-/// " SIGSEGV (signal 11)"
-private func appendSignal(_ line: inout SignalSafeText, _ s: Int32) {
+/// The prepared message with "SIGSEGV, signal 11" where it said `{signal}`.
+private func appendMessage(_ line: inout SignalSafeText, _ s: Int32) {
+    line.append(text.base, text.count)
     let name = signalName(s)
-    line.append(32)
     line.append(name.utf8Start, name.utf8CodeUnitCount)
-    line.append(32); line.append(40)
-    let word: StaticString = "signal "
+    let word: StaticString = ", signal "
     line.append(word.utf8Start, word.utf8CodeUnitCount)
     line.appendDecimal(Int(s))
-    line.append(41)
+    line.append(textAfterSignal.base, textAfterSignal.count)
 }
 
 private func writeAll(_ fd: Int32, _ line: SignalSafeText) {
@@ -151,8 +154,7 @@ private func onCrashSignal(_ s: Int32) {
             if crashHasTermios { _ = tcsetattr(crashTTY, TCSANOW, crashTermios) }
             var line = SignalSafeText(base: lineBuffer, capacity: lineCapacity)
             line.append(leave.base, leave.count)
-            line.append(text.base, text.count)
-            appendSignal(&line, s)
+            appendMessage(&line, s)
             line.append(13); line.append(10)
             writeAll(STDERR_FILENO, line)
             if crashLogFD >= 0 {
@@ -161,8 +163,7 @@ private func onCrashSignal(_ s: Int32) {
                 var entry = SignalSafeText(base: lineBuffer, capacity: lineCapacity)
                 entry.appendUTCStamp(secondsSince1970: Int(now.tv_sec))
                 entry.append(logPrefix.base, logPrefix.count)
-                entry.append(text.base, text.count)
-                appendSignal(&entry, s)
+                appendMessage(&entry, s)
                 entry.append(10)
                 writeAll(crashLogFD, entry)
             }

@@ -98,7 +98,8 @@ public final class Terminal {
                 if let seq = cap.withCString({ shim_tigetstr($0) }) { leave += Array(String(cString: seq).utf8) }
             }
             CrashRestore.prepare(ttyFD: inFD, shellMode: shellMode, leaveScreen: leave + [13, 10],
-                                        message: "wardline: stopped by an internal fault; the terminal is restored, nothing unsaved was written. Tell ward IT (the log has the time)")
+                                        message: "wardline: stopped by an internal fault ({signal}). The terminal is restored; "
+                                            + "what was saved is kept, an unsaved form is lost. Tell ward IT (the log has the time).")
         }
         var profile = ColorProfile.mono
         var defaults = false

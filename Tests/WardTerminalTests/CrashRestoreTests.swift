@@ -16,7 +16,7 @@ import Testing
         try #require(pipe(&err) == 0 && pipe(&log) == 0)
         // Prepared here (first use of the handler's buffers happens in the parent, not in the child after fork).
         CrashRestore.prepare(ttyFD: err[1], shellMode: termios(), leaveScreen: Array("[leave]".utf8),
-                             message: "probe: stopped by an internal fault")
+                             message: "probe: stopped by an internal fault ({signal}); more")
         CrashRestore.setLog(fd: log[1], label: "probe")
         let started = time(nil)
         let pid = fork()
@@ -62,9 +62,9 @@ import Testing
     @Test func aStackOverflowIsReportedInOneLineAndTheLogIsStamped() throws {
         let o = try runFaultingChild { _ = overflowTheStack(1) }
         #expect(signalled(o.status) == SIGSEGV, "ends with the default action of the fault (status \(o.status))")
-        #expect(o.stderr == "[leave]probe: stopped by an internal fault SIGSEGV (signal 11)\r\n")
+        #expect(o.stderr == "[leave]probe: stopped by an internal fault (SIGSEGV, signal 11); more\r\n")
         let line = o.log
-        #expect(line.hasSuffix(" critical [probe] probe: stopped by an internal fault SIGSEGV (signal 11)\n"), "\(line)")
+        #expect(line.hasSuffix(" critical [probe] probe: stopped by an internal fault (SIGSEGV, signal 11); more\n"), "\(line)")
         let stamp = String(line.prefix(20))
         #expect(stamp.count == 20 && stamp.hasSuffix("Z") && Array(stamp)[10] == "T", "log line starts with its UTC time: \(line)")
     }
@@ -73,7 +73,7 @@ import Testing
         let o = try runFaultingChild { trapLikeSwift() }
         let s = try #require(signalled(o.status), "status \(o.status)")
         #expect(s == SIGILL || s == SIGTRAP)
-        #expect(o.stderr.contains("probe: stopped by an internal fault SIG"), "\(o.stderr)")
+        #expect(o.stderr.contains("probe: stopped by an internal fault (SIG"), "\(o.stderr)")
         #expect(!o.stderr.contains("Backtracing") && !o.stderr.contains(".swift:"))
     }
 }
