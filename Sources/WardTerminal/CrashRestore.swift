@@ -24,15 +24,19 @@ import Synchronization
 enum CrashRestore {
     static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS]
 
-    /// What the handler restores and says: the terminal's settings from
-    /// before ncurses, the bytes that leave the full screen and show the
-    /// cursor, and the line to print (prepared now: a handler cannot format).
-    /// `{signal}` in the message becomes e.g. "SIGSEGV, signal 11".
-    static func prepare(ttyFD: Int32, shellMode: termios, leaveScreen: [UInt8], message: String) {
+    /// What the handler restores while a screen is open: the terminal's
+    /// settings from before ncurses and the bytes that leave the full screen
+    /// and show the cursor (prepared now: a handler cannot format).
+    static func prepare(ttyFD: Int32, shellMode: termios, leaveScreen: [UInt8]) {
         crashTTY = ttyFD
         crashTermios.pointee = shellMode
         crashHasTermios = true
         leave.set(leaveScreen)
+    }
+
+    /// The line the handler prints (no line, no report).
+    /// `{signal}` in it becomes e.g. "SIGSEGV, signal 11".
+    static func prepareMessage(_ message: String) {
         let parts = message.components(separatedBy: "{signal}")
         text.set(Array(parts[0].utf8))
         textAfterSignal.set(Array(parts.dropFirst().joined(separator: "").utf8))
@@ -43,6 +47,22 @@ enum CrashRestore {
     static func setLog(fd: Int32, label: String) {
         logPrefix.set(Array(" critical [\(label)] ".utf8))
         crashLogFD = fd
+    }
+
+    /// From now until the process ends (not only while a screen is open), a
+    /// fault is reported by this handler instead of the Swift runtime's
+    /// backtracer; the calling thread keeps its alternate stack for good.
+    static func takeOverForProcess(message: String) {
+        prepareMessage(message)
+        installAltStack()
+        altStackForGood = true
+        for s in signals {
+            var sa = sigaction()
+            sa.__sigaction_handler.sa_handler = handler
+            sigemptyset(&sa.sa_mask)
+            sa.sa_flags = SA_ONSTACK
+            sigaction(s, &sa, nil)
+        }
     }
 
     /// Gives the calling (UI) thread an alternate signal stack of our own
@@ -61,7 +81,7 @@ enum CrashRestore {
 
     /// Puts back the alternate stack that was there before `installAltStack`.
     static func removeAltStack() {
-        guard let memory = altStack else { return }
+        guard let memory = altStack, !altStackForGood else { return }
         var current = stack_t()
         // Never free a stack the handler is running on (it is not: this runs on the UI thread's own stack).
         if sigaltstack(previousAltStack, &current) == 0, current.ss_flags & Int32(SS_ONSTACK) == 0 {
@@ -103,6 +123,7 @@ nonisolated(unsafe) private var logPrefix = PreparedBytes(capacity: 64)
 private let lineCapacity = 1024
 nonisolated(unsafe) private let lineBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: lineCapacity)
 nonisolated(unsafe) private var altStack: UnsafeMutableRawPointer?
+nonisolated(unsafe) private var altStackForGood = false
 nonisolated(unsafe) private let previousAltStack: UnsafeMutablePointer<stack_t> = {
     let p = UnsafeMutablePointer<stack_t>.allocate(capacity: 1)
     p.initialize(to: stack_t())
@@ -145,15 +166,16 @@ private func writeAll(_ fd: Int32, _ line: SignalSafeText) {
 }
 
 private func onCrashSignal(_ s: Int32) {
-    if screenIsOpen.load(ordering: .sequentiallyConsistent) && crashTTY >= 0 {
+    if text.count > 0 {
         if reporting.exchange(true, ordering: .sequentiallyConsistent) {
             // Another thread is reporting; give it a moment, then end with our own signal.
             var pause = timespec(tv_sec: 1, tv_nsec: 0)
             _ = nanosleep(&pause, nil)
         } else {
-            if crashHasTermios { _ = tcsetattr(crashTTY, TCSANOW, crashTermios) }
+            let screenOpen = screenIsOpen.load(ordering: .sequentiallyConsistent) && crashTTY >= 0
+            if screenOpen && crashHasTermios { _ = tcsetattr(crashTTY, TCSANOW, crashTermios) }
             var line = SignalSafeText(base: lineBuffer, capacity: lineCapacity)
-            line.append(leave.base, leave.count)
+            if screenOpen { line.append(leave.base, leave.count) }
             appendMessage(&line, s)
             line.append(13); line.append(10)
             writeAll(STDERR_FILENO, line)

@@ -97,9 +97,8 @@ public final class Terminal {
             for cap in ["rmcup", "cnorm", "sgr0"] {
                 if let seq = cap.withCString({ shim_tigetstr($0) }) { leave += Array(String(cString: seq).utf8) }
             }
-            CrashRestore.prepare(ttyFD: inFD, shellMode: shellMode, leaveScreen: leave + [13, 10],
-                                        message: "wardline: stopped by an internal fault ({signal}). The terminal is restored; "
-                                            + "what was saved is kept, an unsaved form is lost. Tell ward IT (the log has the time).")
+            CrashRestore.prepare(ttyFD: inFD, shellMode: shellMode, leaveScreen: leave + [13, 10])
+            CrashRestore.prepareMessage(faultMessage)
         }
         var profile = ColorProfile.mono
         var defaults = false
@@ -200,6 +199,17 @@ public final class Terminal {
         let w = shim_stdscr()
         return Size(cols: Int(getmaxx(w)), rows: Int(getmaxy(w)))
     }
+
+    /// The one line a fault prints (and logs) instead of the Swift backtracer.
+    static let faultMessage = "wardline: stopped by an internal fault ({signal}). The terminal is restored; "
+        + "what was saved is kept, an unsaved form is lost. Tell ward IT (the log has the time)."
+
+    /// From now until the process ends — before the screen opens and after it
+    /// closes too — a fault (SIGSEGV, SIGILL, SIGABRT, …) prints one line and
+    /// logs it instead of running the Swift runtime's backtracer (source paths,
+    /// a 30-second wait for a key). While a screen is open it also restores the
+    /// terminal. Call it first thing in a command that opens the TUI.
+    public static func takeOverFaults() { CrashRestore.takeOverForProcess(message: faultMessage) }
 
     /// Sends the crash line to the log too (an fd opened O_APPEND; async-signal-safe to write),
     /// stamped and labelled like the log's other lines.

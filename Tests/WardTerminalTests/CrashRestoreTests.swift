@@ -9,22 +9,28 @@ import Testing
 @Suite(.serialized) struct CrashRestoreTests {
     struct Outcome { var stderr: String; var log: String; var status: Int32 }
 
-    /// Forks; the child installs the handlers as `Terminal.interactive` does,
-    /// with pipes for stderr and the log, then runs `fault`.
-    func runFaultingChild(_ fault: @convention(c) () -> Void) throws -> Outcome {
+    /// Forks; the child installs the handlers as `Terminal.interactive` does
+    /// (or, with `screenOpen: false`, as a TUI command does before the screen
+    /// opens), with pipes for stderr and the log, then runs `fault`.
+    func runFaultingChild(screenOpen: Bool = true, _ fault: @convention(c) () -> Void) throws -> Outcome {
         var err: [Int32] = [-1, -1], log: [Int32] = [-1, -1]
         try #require(pipe(&err) == 0 && pipe(&log) == 0)
         // Prepared here (first use of the handler's buffers happens in the parent, not in the child after fork).
-        CrashRestore.prepare(ttyFD: err[1], shellMode: termios(), leaveScreen: Array("[leave]".utf8),
-                             message: "probe: stopped by an internal fault ({signal}); more")
+        let message = "probe: stopped by an internal fault ({signal}); more"
+        CrashRestore.prepare(ttyFD: err[1], shellMode: termios(), leaveScreen: Array("[leave]".utf8))
+        CrashRestore.prepareMessage(message)
         CrashRestore.setLog(fd: log[1], label: "probe")
         let started = time(nil)
         let pid = fork()
         if pid == 0 {
             dup2(err[1], STDERR_FILENO)
             close(err[0]); close(log[0])
-            screenIsOpen.store(true, ordering: .sequentiallyConsistent)
-            _ = Signals.install()
+            if screenOpen {
+                screenIsOpen.store(true, ordering: .sequentiallyConsistent)
+                _ = Signals.install()
+            } else {
+                CrashRestore.takeOverForProcess(message: message)
+            }
             fault()
             _exit(0)
         }
@@ -67,6 +73,14 @@ import Testing
         #expect(line.hasSuffix(" critical [probe] probe: stopped by an internal fault (SIGSEGV, signal 11); more\n"), "\(line)")
         let stamp = String(line.prefix(20))
         #expect(stamp.count == 20 && stamp.hasSuffix("Z") && Array(stamp)[10] == "T", "log line starts with its UTC time: \(line)")
+    }
+
+    @Test func beforeTheScreenOpensAFaultIsOneLineWithoutScreenBytes() throws {
+        let o = try runFaultingChild(screenOpen: false) { trapLikeSwift() }
+        let s = try #require(signalled(o.status), "status \(o.status)")
+        #expect(s == SIGILL || s == SIGTRAP)
+        #expect(o.stderr.hasPrefix("probe: stopped by an internal fault (SIG") && o.stderr.hasSuffix("); more\r\n"), "\(o.stderr)")
+        #expect(o.log.contains(" critical [probe] probe: stopped by an internal fault (SIG"), "\(o.log)")
     }
 
     @Test func aSwiftTrapIsReportedInOneLine() throws {
