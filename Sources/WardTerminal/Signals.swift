@@ -9,7 +9,9 @@ import Synchronization
 ///   screens decide: quit at once, or ask first when something is unsaved.
 /// - SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM: set a flag and wake
 ///   the run loop, which ends cleanly and restores the terminal.
-/// - SIGPIPE: ignored (a write to a closed pipe fails with EPIPE instead).
+/// - SIGPIPE: caught and dropped (a write to a closed pipe fails with EPIPE
+///   instead). Caught, not ignored: an ignored signal stays ignored in the
+///   programs this one starts (`lp`), a caught one is reset to its default.
 /// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS: the terminal
 ///   settings saved before ncurses started are put back and the screen left
 ///   (only async-signal-safe calls: tcsetattr, write), one line says what
@@ -28,7 +30,7 @@ enum Signals {
         pendingInterrupt.store(false, ordering: .sequentiallyConsistent)
         for s in termination { setHandler(s, onTerminationSignal) }
         setHandler(SIGINT, onInterrupt)
-        setHandler(SIGPIPE, nil)
+        setHandler(SIGPIPE, onBrokenPipe)
         CrashRestore.installAltStack()
         for s in crash { setHandler(s, CrashRestore.handler, flags: SA_ONSTACK) }
         return fds.read
@@ -82,6 +84,8 @@ private func onTerminationSignal(_ s: Int32) {
     _ = pendingSignal.compareExchange(expected: 0, desired: s, ordering: .sequentiallyConsistent)
     wake(s)
 }
+
+private func onBrokenPipe(_ s: Int32) {}
 
 private func onInterrupt(_ s: Int32) {
     pendingInterrupt.store(true, ordering: .sequentiallyConsistent)

@@ -113,7 +113,15 @@ import Testing
         kill(pid, signal)
         if signal == SIGPIPE {
             usleep(300_000)
-            #expect(kill(pid, 0) == 0, "SIGPIPE is ignored: the terminal keeps running")
+            #expect(kill(pid, 0) == 0, "SIGPIPE is dropped: the terminal keeps running")
+            // Caught rather than ignored, so a program it starts (lp) does not inherit "ignored".
+            let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+            func mask(_ key: String) -> UInt64 {
+                let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
+                return UInt64(line.split(separator: "\t").last ?? "", radix: 16) ?? 0
+            }
+            let bit = UInt64(1) << (SIGPIPE - 1)
+            #expect(mask("SigCgt") & bit != 0 && mask("SigIgn") & bit == 0, "\(status)")
             kill(pid, SIGTERM)
         }
         #expect(t.exitStatus() == 128 + (signal == SIGPIPE ? SIGTERM : signal))
