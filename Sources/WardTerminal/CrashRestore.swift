@@ -40,6 +40,12 @@ enum CrashRestore {
         let parts = message.components(separatedBy: "{signal}")
         text.set(Array(parts[0].utf8))
         textAfterSignal.set(Array(parts.dropFirst().joined(separator: "").utf8))
+        // Globals are initialised lazily, at first use: make that use happen here, not in the handler
+        // (lineBuffer's initialiser calls malloc).
+        _ = lineBuffer
+        _ = reporting.load(ordering: .sequentiallyConsistent)
+        _ = screenIsOpen.load(ordering: .sequentiallyConsistent)
+        _ = (crashLogFD, crashTTY, crashHasTermios, crashTermios, leave.count, logPrefix.count)
     }
 
     /// A file descriptor (opened O_APPEND) the crash line is also written to,
