@@ -9,16 +9,18 @@ import Synchronization
 ///   screens decide: quit at once, or ask first when something is unsaved.
 /// - SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM: set a flag and wake
 ///   the run loop, which ends cleanly and restores the terminal.
-/// - SIGPIPE: ignored (a write to a closed pipe fails with EPIPE instead).
+/// - SIGPIPE: caught and dropped (a write to a closed pipe fails with EPIPE
+///   instead). Caught, not ignored: an ignored signal stays ignored in the
+///   programs this one starts (`lp`), a caught one is reset to its default.
 /// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS: the terminal
 ///   settings saved before ncurses started are put back and the screen left
 ///   (only async-signal-safe calls: tcsetattr, write), one line says what
 ///   happened and where the log is, and the default action ends the process.
 ///   The Swift runtime's backtracer is not chained: no source paths on a
-///   ward screen and no 30-second wait for a key.
+///   ward screen and no 30-second wait for a key. See `CrashRestore`.
 enum Signals {
     static let termination: [Int32] = [SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]
-    static let crash: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS]
+    static let crash: [Int32] = CrashRestore.signals
 
     /// Installs the handlers; returns the read end of the wake pipe.
     static func install() -> Int32 {
@@ -28,8 +30,9 @@ enum Signals {
         pendingInterrupt.store(false, ordering: .sequentiallyConsistent)
         for s in termination { setHandler(s, onTerminationSignal) }
         setHandler(SIGINT, onInterrupt)
-        setHandler(SIGPIPE, nil)
-        for s in crash { setHandler(s, onCrashSignal) }
+        setHandler(SIGPIPE, onBrokenPipe)
+        CrashRestore.installAltStack()
+        for s in crash { setHandler(s, CrashRestore.handler, flags: SA_ONSTACK) }
         return fds.read
     }
 
@@ -40,29 +43,14 @@ enum Signals {
         }
         if signalWakeWriteFD >= 0 { close(signalWakeWriteFD); signalWakeWriteFD = -1 }
         if wakeReadFD >= 0 { close(wakeReadFD) }
+        CrashRestore.removeAltStack()
     }
 
-    /// What the crash handler restores and says: the terminal's settings from
-    /// before ncurses, the bytes that leave the full screen and show the
-    /// cursor, and the line to print (prepared now: a handler cannot format).
-    static func prepareCrashRestore(ttyFD: Int32, shellMode: termios, leaveScreen: [UInt8], message: String) {
-        crashTTY = ttyFD
-        crashTermios.pointee = shellMode
-        crashHasTermios = true
-        var i = 0
-        for b in leaveScreen + Array(message.utf8) where i < crashCapacity { crashBuffer[i] = b; i += 1 }
-        crashCount = i
-        crashMessageOffset = min(leaveScreen.count, i)
-    }
-
-    /// A file descriptor (opened O_APPEND) the crash line is also written to: the log.
-    static func setCrashLog(fd: Int32) { crashLogFD = fd }
-
-    private static func setHandler(_ s: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
+    private static func setHandler(_ s: Int32, _ handler: (@convention(c) (Int32) -> Void)?, flags: Int32 = 0) {
         var sa = sigaction()
         if let handler { sa.__sigaction_handler.sa_handler = handler } else { sa.__sigaction_handler.sa_handler = SIG_IGN }
         sigemptyset(&sa.sa_mask)
-        sa.sa_flags = 0
+        sa.sa_flags = flags
         if Int(s) < savedSlots, sigaction(s, &sa, &savedActions[Int(s)]) == 0 {
             savedValid[Int(s)] = true
         }
@@ -86,14 +74,6 @@ nonisolated(unsafe) private let savedValid: UnsafeMutablePointer<Bool> = {
     p.initialize(repeating: false, count: savedSlots)
     return p
 }()
-private let crashCapacity = 1024
-nonisolated(unsafe) private var crashTTY: Int32 = -1
-nonisolated(unsafe) private var crashLogFD: Int32 = -1
-nonisolated(unsafe) private var crashHasTermios = false
-nonisolated(unsafe) private let crashTermios = UnsafeMutablePointer<termios>.allocate(capacity: 1)
-nonisolated(unsafe) private let crashBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: crashCapacity)
-nonisolated(unsafe) private var crashCount = 0
-nonisolated(unsafe) private var crashMessageOffset = 0
 
 private func wake(_ s: Int32) {
     var byte = UInt8(truncatingIfNeeded: s)
@@ -105,29 +85,9 @@ private func onTerminationSignal(_ s: Int32) {
     wake(s)
 }
 
+private func onBrokenPipe(_ s: Int32) {}
+
 private func onInterrupt(_ s: Int32) {
     pendingInterrupt.store(true, ordering: .sequentiallyConsistent)
     wake(s)
-}
-
-private func onCrashSignal(_ s: Int32) {
-    if screenIsOpen.load(ordering: .sequentiallyConsistent) && crashTTY >= 0 {
-        if crashHasTermios { _ = tcsetattr(crashTTY, TCSANOW, crashTermios) }
-        _ = write(STDERR_FILENO, crashBuffer, crashCount)
-        // "signal NN" after the prepared text (digits only: no formatting in a handler).
-        var tail: [UInt8] = Array(" (signal ".utf8)
-        if s >= 10 { tail.append(UInt8(48 + s / 10)) }
-        tail.append(UInt8(48 + s % 10)); tail += [41, 13, 10]
-        _ = write(STDERR_FILENO, tail, tail.count)
-        if crashLogFD >= 0 {
-            _ = write(crashLogFD, crashBuffer + crashMessageOffset, crashCount - crashMessageOffset)
-            _ = write(crashLogFD, tail, tail.count)
-        }
-    }
-    var set = sigset_t()
-    sigemptyset(&set)
-    sigaddset(&set, s)
-    signal(s, SIG_DFL)
-    pthread_sigmask(SIG_UNBLOCK, &set, nil)
-    raise(s)
 }

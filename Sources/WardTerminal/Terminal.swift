@@ -82,10 +82,13 @@ public final class Terminal {
         }
         configureInput()
         // Ctrl-S / Ctrl-Q are keys, not XON/XOFF: a stray Ctrl-S must never freeze a patient's chart on
-        // screen past the idle lock. ISIG stays on, so Ctrl-C is still SIGINT.
+        // screen past the idle lock. ISIG stays on, so Ctrl-C is still SIGINT (and asks when something is
+        // unsaved); Ctrl-\ no longer sends SIGQUIT, which would end the program without asking. endwin
+        // puts the shell's settings back.
         var mode = termios()
         if tcgetattr(inFD, &mode) == 0 {
             mode.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            withUnsafeMutableBytes(of: &mode.c_cc) { $0[Int(VQUIT)] = 0 }   // _POSIX_VDISABLE
             _ = tcsetattr(inFD, TCSANOW, &mode)
             def_prog_mode()
         }
@@ -94,8 +97,8 @@ public final class Terminal {
             for cap in ["rmcup", "cnorm", "sgr0"] {
                 if let seq = cap.withCString({ shim_tigetstr($0) }) { leave += Array(String(cString: seq).utf8) }
             }
-            Signals.prepareCrashRestore(ttyFD: inFD, shellMode: shellMode, leaveScreen: leave + [13, 10],
-                                        message: "wardline: stopped by an internal fault; the terminal is restored, nothing unsaved was written. Tell ward IT (the log has the time)")
+            CrashRestore.prepare(ttyFD: inFD, shellMode: shellMode, leaveScreen: leave + [13, 10])
+            CrashRestore.prepareMessage(faultMessage)
         }
         var profile = ColorProfile.mono
         var defaults = false
@@ -197,8 +200,20 @@ public final class Terminal {
         return Size(cols: Int(getmaxx(w)), rows: Int(getmaxy(w)))
     }
 
-    /// Sends the crash line to the log too (an fd opened O_APPEND; async-signal-safe to write).
-    public static func setCrashLog(fd: Int32) { Signals.setCrashLog(fd: fd) }
+    /// The one line a fault prints (and logs) instead of the Swift backtracer.
+    static let faultMessage = "wardline: stopped by an internal fault ({signal}). The terminal is restored; "
+        + "what was saved is kept, an unsaved form is lost. Tell ward IT (the log has the time)."
+
+    /// From now until the process ends — before the screen opens and after it
+    /// closes too — a fault (SIGSEGV, SIGILL, SIGABRT, …) prints one line and
+    /// logs it instead of running the Swift runtime's backtracer (source paths,
+    /// a 30-second wait for a key). While a screen is open it also restores the
+    /// terminal. Call it first thing in a command that opens the TUI.
+    public static func takeOverFaults() { CrashRestore.takeOverForProcess(message: faultMessage) }
+
+    /// Sends the crash line to the log too (an fd opened O_APPEND; async-signal-safe to write),
+    /// stamped and labelled like the log's other lines.
+    public static func setCrashLog(fd: Int32, label: String = "wardline") { CrashRestore.setLog(fd: fd, label: label) }
 
     /// The termination signal received (SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM), if any.
     /// The run loop checks it after each `readInput` and ends cleanly.

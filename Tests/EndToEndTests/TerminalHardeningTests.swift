@@ -6,10 +6,12 @@ import Testing
 /// every terminating and fatal signal leaves a sane terminal, a crash is one line.
 @Suite(.serialized) struct TerminalHardeningTests {
     /// The TUI, and after it (however it ends) `stty -a` of the same terminal into a file.
+    /// `exitStatus()` is the TUI's status, not stty's.
     static func tui(_ demo: DemoWardDB, cols: Int = 80, rows: Int = 24) throws -> (Tmux, URL) {
         let stty = demo.dir.appendingPathComponent("stty-\(UUID().uuidString.prefix(6)).txt")
         let t = try Tmux(cols: cols, rows: rows,
-                         command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(demo.path)); stty -a > \(Tmux.quote(stty.path))",
+                         command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(demo.path)); rc=$?; "
+                            + "stty -a > \(Tmux.quote(stty.path)); (exit $rc)",
                          environment: ["XDG_STATE_HOME": demo.dir.path])
         return (t, stty)
     }
@@ -45,6 +47,19 @@ import Testing
         #expect(!chart.contains("New CIWA-B"), "no form was opened behind the message")
     }
 
+    @Test func aTerminalStartedTooSmallTakesNoSignInBlind() throws {
+        let demo = try DemoWardDB("tinystart"); defer { demo.remove() }
+        let (t, _) = try Self.tui(demo, cols: 40, rows: 10)
+        let tiny = try t.waitFor("Keys are ignored")
+        #expect(tiny.contains("Window too small (40×10)") && tiny.contains("at least 60×16"), "\(tiny)")
+        try t.type("N1001"); try t.send("Enter"); try t.type("111111"); try t.send("Enter")
+        usleep(500_000)
+        try t.tmux(["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
+        let screen = try t.waitFor("Sign in")
+        #expect(!screen.contains("N1001") && !screen.contains("Müller"), "nothing was typed into the sign-in: \(screen)")
+        try t.signIn("N1001", "111111", landing: "Müller, Grete")   // and now keys act
+    }
+
     @Test func ctrlSDoesNotFreezeTheScreen() throws {
         let demo = try DemoWardDB("ixon"); defer { demo.remove() }
         let (t, _) = try Self.tui(demo)
@@ -53,6 +68,23 @@ import Testing
         try t.send("Enter")                   // with XON/XOFF on, output would stop here
         try t.waitFor("b CIWA-B", timeout: 5)
         try t.send("C-q")
+    }
+
+    @Test func ctrlBackslashDoesNotEndTheProgramOrDropAForm() throws {
+        let demo = try DemoWardDB("vquit"); defer { demo.remove() }
+        let (t, stty) = try Self.tui(demo)
+        try t.openChart(row: 0, patient: "Müller, Grete")
+        try t.send("b"); try t.waitFor("New CIWA-B"); try t.type("21")
+        try t.send("C-\\")                   // with VQUIT on: SIGQUIT, the form's entries gone
+        try t.type("3")                       // still the same form, still taking keys
+        usleep(300_000)
+        #expect(t.exitStatus(timeout: 0.5) == nil, "Ctrl-\\ did not end the program")
+        try t.send("Escape"); try t.waitFor("Discard")
+        try t.send("y"); try t.waitFor("b CIWA-B")
+        try t.send("C-c")
+        #expect(t.exitStatus() == 0)
+        let text = try Self.sane(stty)
+        #expect(text.contains("quit = ^\\;"), "the shell's Ctrl-\\ is back: \(text)")
     }
 
     @Test func ctrlCAsksWhenAFormHasEntriesAndQuitsWhenNothingIsUnsaved() throws {
@@ -81,11 +113,24 @@ import Testing
         kill(pid, signal)
         if signal == SIGPIPE {
             usleep(300_000)
-            #expect(kill(pid, 0) == 0, "SIGPIPE is ignored: the terminal keeps running")
+            #expect(kill(pid, 0) == 0, "SIGPIPE is dropped: the terminal keeps running")
+            // Caught rather than ignored, so a program it starts (lp) does not inherit "ignored".
+            let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+            func mask(_ key: String) -> UInt64 {
+                let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") } ?? ""
+                return UInt64(line.split(separator: "\t").last ?? "", radix: 16) ?? 0
+            }
+            let bit = UInt64(1) << (SIGPIPE - 1)
+            #expect(mask("SigCgt") & bit != 0 && mask("SigIgn") & bit == 0, "\(status)")
             kill(pid, SIGTERM)
         }
-        #expect(t.exitStatus() != nil)
+        #expect(t.exitStatus() == 128 + (signal == SIGPIPE ? SIGTERM : signal))
         _ = try Self.sane(stty)
+        let names = [SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGUSR1: "SIGUSR1", SIGUSR2: "SIGUSR2", SIGALRM: "SIGALRM",
+                     SIGQUIT: "SIGQUIT", SIGPIPE: "SIGTERM"]
+        let after = try t.tmux(["capture-pane", "-p", "-t", "e2e", "-S", "-"])
+        #expect(after.contains("wardline: stopped by signal \(names[signal]!)"),
+                "ended by the run loop (its own message), not killed by the signal: \(after)")
     }
 
     @Test(arguments: [SIGSEGV, SIGILL, SIGABRT])
@@ -100,7 +145,10 @@ import Testing
         #expect(!screen.contains("Backtracing") && !screen.contains(".swift:"), "no backtrace with source paths: \(screen)")
         _ = try Self.sane(stty)
         let log = try String(contentsOf: demo.dir.appendingPathComponent("wardline/wardline.log"), encoding: .utf8)
-        #expect(log.contains("stopped by an internal fault") && log.contains("(signal \(signal))"))
+        let line = try #require(log.split(separator: "\n").first { $0.contains("stopped by an internal fault") }, "\(log)")
+        #expect(line.contains(", signal \(signal)). The terminal is restored"), "\(line)")
+        #expect(line.dropFirst(20).hasPrefix(" critical [wardline] ") && line.prefix(20).hasSuffix("Z"),
+                "stamped like every other log line: \(line)")
     }
 
     /// Two terminals of one account share a log: each line lands whole at the end (O_APPEND), none is overwritten.

@@ -9,7 +9,7 @@ enum RunLoopExit: Sendable, Equatable {
     case quit
     /// The terminal went away or stdin reached EOF.
     case inputClosed
-    /// SIGTERM, SIGINT or SIGHUP arrived.
+    /// A termination signal arrived (SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM).
     case signal(Int32)
 
     /// Process exit status: 0 for a normal quit, 1 when the input closed,
@@ -22,12 +22,17 @@ enum RunLoopExit: Sendable, Equatable {
         }
     }
 
+    static let signalNames: [Int32: String] = [
+        SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGQUIT: "SIGQUIT",
+        SIGUSR1: "SIGUSR1", SIGUSR2: "SIGUSR2", SIGALRM: "SIGALRM",
+    ]
+
     /// What to tell the user on stderr after the terminal is restored.
     var message: String? {
         switch self {
         case .quit: nil
         case .inputClosed: "input closed (end of file, or the terminal went away); exiting"
-        case .signal(let s): "stopped by signal \(s == SIGINT ? "SIGINT" : s == SIGTERM ? "SIGTERM" : s == SIGHUP ? "SIGHUP" : "\(s)")"
+        case .signal(let s): "stopped by signal \(Self.signalNames[s] ?? "\(s)")"
         }
     }
 }

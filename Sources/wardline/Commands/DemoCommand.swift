@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WardCore
 import WardStore
+import WardTerminal
 
 /// `wardline demo`: a fresh, realistic demo ward, then the TUI on it.
 struct DemoCommand: ParsableCommand {
@@ -27,6 +28,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        if !createOnly { Terminal.takeOverFaults() }   // a fault while seeding is one line too, not the backtracer
         let wardProtocol = try options.loadProtocol()
         let theme = try options.loadTheme()
         var tempDir: String?

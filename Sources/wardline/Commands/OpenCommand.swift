@@ -40,6 +40,7 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var options: TUIOptions
 
     func run() throws {
+        Terminal.takeOverFaults()   // a fault while loading is one line too, not the backtracer
         let theme = try options.loadTheme()
         let store: Store
         do {

@@ -18,7 +18,10 @@ final class Tmux {
         _ = try tmux(["set-option", "-g", "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: exitFile.deletingLastPathComponent())
+    }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
