@@ -13,7 +13,9 @@ extension Terminal {
     /// spinning.
     public func readInput(timeoutMs: Int, wakeFD: Int32 = -1) -> [InputEvent] {
         guard !isStopped else { return [.inputClosed] }
-        var events = interrupts() + drainKeys()
+        // Keys typed before Ctrl-C are read before it: the line discipline raised SIGINT on reaching ^C,
+        // after the bytes in front of it were queued (a form's last digits count when Ctrl-C asks).
+        var events = drainKeys() + interrupts()
         if !events.isEmpty { emptyReads = 0; return events }
         var timeout = Int32(clamping: max(0, timeoutMs))
         while true {
@@ -28,7 +30,7 @@ extension Terminal {
             if signalFD >= 0, fds.last!.revents != 0 {
                 drainPipe(signalFD)
                 let ctrlC = interrupts()
-                if !ctrlC.isEmpty { return ctrlC + drainKeys() }
+                if !ctrlC.isEmpty { return drainKeys() + ctrlC }
             }
             let ready = fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0
             guard ready else { emptyReads = 0; return [] }   // the streak is broken
