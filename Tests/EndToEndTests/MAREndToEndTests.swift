@@ -80,7 +80,8 @@ import WardStore
         try tmux.send("m")
         try tmux.waitFor("DE mg")
         try tmux.send("g")
-        let held = try tmux.waitFor("RASS -4")
+        // The critical banner also names "RASS -4", so wait for the MAR's own hold line.
+        let held = try tmux.waitFor("hold: RASS -4")
         #expect(held.contains("hold: RASS -4 (Deep sedation)"))
         #expect(held.contains("at or below RASS -2"))
         #expect(held.contains("Prescriber ID"))
