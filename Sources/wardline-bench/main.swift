@@ -6,7 +6,7 @@
 //   RSS on the overview; a change from another terminal seen by 10 open terminals
 //   overview load and one `view` frame
 //
-//   swift build -c release && swift run -c release wardline-bench [--years 10]
+//   swift build -c release && swift run -c release wardline-bench [--years 10] [--binary PATH] [--keep]
 //   (the first builds the wardline binary too, for the terminal figures)
 import Foundation
 import WardCore
@@ -41,7 +41,9 @@ func row(_ what: String, _ value: Double?, floor: Double? = nil, target: String,
 let proto = ProtocolLoader.builtInDefault()
 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-bench-\(getpid())")
 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: dir) }
+// `--keep`: leave the seeded ward behind (its path is printed) for profiling by hand.
+let keep = CommandLine.arguments.contains("--keep")
+defer { if !keep { try? FileManager.default.removeItem(at: dir) } }
 let path = dir.appendingPathComponent("ward.sqlite").path
 let now = Date()
 let store = try Store.open(path: path, create: true)
@@ -50,7 +52,7 @@ let seedTime = try time {
     let s = try BenchmarkWard.seed(store: store, protocol: proto, now: now, days: 365 * years)
     say("  \(s.currentPatients) current patients, \(s.dischargedPatients) discharged this year, \(s.assessments) CIWA-B scores")
 }
-say("  seeded in \(String(format: "%.1f s", seedTime))")
+say("  seeded in \(String(format: "%.1f s", seedTime))\(keep ? " (kept: \(path))" : "")")
 
 // 1. Overview load: snapshot from the database, alerts, rows.
 var snapshot: WardSnapshot? = nil

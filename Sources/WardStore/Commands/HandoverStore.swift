@@ -132,8 +132,8 @@ extension Store {
         return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
     }
 
-    /// Handover notes, overrides and marks of the admitted patients, and every discharge.
-    static func loadHandoverRecords(_ db: Database, scope admitted: String = admittedPatients) throws -> (HandoverRecords, [DischargeRecord]) {
+    /// Handover notes, overrides and marks of the admitted patients.
+    static func loadHandoverRecords(_ db: Database, scope admitted: String = admittedPatients) throws -> HandoverRecords {
         let notes = try Row.fetchAll(db, sql: """
             SELECT n.*, \(RowChecks.staffName("s")) AS by_name, x.id AS superseded_by FROM handover_notes n
             JOIN staff s ON s.id = n.written_by LEFT JOIN handover_notes x ON x.supersedes = n.id
@@ -163,12 +163,18 @@ extension Store {
             return HandoverMark(id: r["id"], patientID: r["patient_id"], shiftStart: shift, kind: kind, by: r["staff"],
                                 byStaffID: r["by_staff_id"], byName: r["by_name"], at: at)
         }
-        let discharges = try Row.fetchAll(db, sql: """
+        return HandoverRecords(notes: notes, overrides: overrides, marks: marks)
+    }
+
+    /// Discharges at or after `since` (the shift census counts those of a shift), newest first.
+    /// Read through `discharges_by_time`, so the cost follows the window, not the ward's history.
+    static func loadDischarges(_ db: Database, since: Date) throws -> [DischargeRecord] {
+        try Row.fetchAll(db, sql: """
             SELECT d.patient_id, p.admitted_at, d.discharged_at FROM discharges d JOIN patients p ON p.id = d.patient_id
-            """).compactMap { r -> DischargeRecord? in
+            WHERE d.discharged_at >= ? ORDER BY d.discharged_at DESC
+            """, arguments: [Timestamp.text(since)]).compactMap { r -> DischargeRecord? in
             guard let a = Timestamp.date(r["admitted_at"]), let d = Timestamp.date(r["discharged_at"]) else { return nil }
             return DischargeRecord(patientID: r["patient_id"], admittedAt: a, dischargedAt: d)
         }
-        return (HandoverRecords(notes: notes, overrides: overrides, marks: marks), discharges)
     }
 }

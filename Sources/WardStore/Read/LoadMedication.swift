@@ -5,8 +5,8 @@ import WardCore
 extension Store {
     /// Fills the snapshot's medication properties (orders, administrations
     /// of the last 48 h, PRN follow-ups) for admitted patients.
-    static func loadMedication(_ db: Database, into s: inout WardSnapshot, now: Date) throws {
-        let admitted = "(SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges))"
+    static func loadMedication(_ db: Database, into s: inout WardSnapshot, now: Date, scope: String = admittedPatients) throws {
+        let admitted = "(\(scope))"
         var versions: [MedicationOrder] = []
         for r in try Row.fetchAll(db, sql: "\(orderSelect) WHERE o.patient_id IN \(admitted) AND \(RowChecks.readable("med_order_versions", as: "v")) ORDER BY v.order_id, v.version") {
             if let v = MedicationOrder(row: r) { versions.append(v) } else { s.unreadable(r, "med_order_versions", "order terms unreadable") }

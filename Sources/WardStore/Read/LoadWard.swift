@@ -8,40 +8,63 @@ extension Store {
     /// first, amendments included with `supersededBy` filled in).
     /// Bands are those stored when each entry was made; `protocol` is taken
     /// so that later readers can derive protocol-dependent views here.
-    public func loadWard(protocol ward: WardProtocol) throws -> WardSnapshot {
+    ///
+    /// What it reads follows what the screens show, not the ward's history: the admitted
+    /// patients are found once and every loader is scoped to their ids, and discharges are
+    /// read from `dischargedSince` (default: the start of the shift before the one in force,
+    /// which is what the shift census and the handover preview count).
+    public func loadWard(protocol ward: WardProtocol, dischargedSince: Date? = nil) throws -> WardSnapshot {
         let now = clock.now()
-        return try pool.read { db in
-            let name = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'ward_name'") ?? "Ward"
-            let beds = try String.fetchAll(db, sql: "SELECT label FROM beds ORDER BY position").map(Bed.init(label:))
-            let patients = try Row.fetchAll(db, sql: """
-                \(Self.patientSelect) WHERE d.discharged_at IS NULL ORDER BY p.id
-                """).compactMap(Patient.init(row:))
-            var byPatient: [PatientID: [Assessment]] = [:]
-            let rows = try Row.fetchAll(db, sql: """
-                \(Self.assessmentSelect)
-                WHERE a.patient_id IN (SELECT id FROM patients WHERE id NOT IN (SELECT patient_id FROM discharges))
-                  AND \(RowChecks.readable("assessments", as: "a"))
-                ORDER BY a.taken_at DESC, a.id DESC
-                """)
-            var unparsed: [Row] = []
-            for r in rows {
-                if let a = Assessment(row: r) { byPatient[a.patientID, default: []].append(a) } else { unparsed.append(r) }
-            }
-            let version = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
-            let clinicalVersion = try Int.fetchOne(db, sql: Self.clinicalVersionSQL) ?? 0
-            var snapshot = WardSnapshot(ward: Ward(name: name, beds: beds), patients: patients, assessments: byPatient,
-                                        version: version, loadedAt: now)
-            try Self.loadObservations(db, into: &snapshot)
-            try Self.loadMedication(db, into: &snapshot, now: now)
-            try Self.loadOverrides(db, into: &snapshot)
-            (snapshot.handover, snapshot.discharges) = try Self.loadHandoverRecords(db)
-            try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
-            try Self.loadClinicalEvents(db, into: &snapshot)
-            snapshot.clinicalVersion = clinicalVersion
-            snapshot.unreadable = try RowChecks.unreadable(db, patientScope: Self.admittedPatients)
-            for r in unparsed { snapshot.unreadable(r, "assessments", "scale or item scores unreadable") }
-            return snapshot
+        return try pool.read { db in try Self.snapshot(db, protocol: ward, now: now, dischargedSince: dischargedSince) }
+    }
+
+    /// `loadWard`'s reads, inside the caller's transaction.
+    static func snapshot(_ db: Database, protocol ward: WardProtocol, now: Date, dischargedSince: Date?) throws -> WardSnapshot {
+        let name = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'ward_name'") ?? "Ward"
+        let beds = try String.fetchAll(db, sql: "SELECT label FROM beds ORDER BY position").map(Bed.init(label:))
+        let scope = try Self.admittedScope(db)
+        let patients = try Row.fetchAll(db, sql: """
+            \(Self.patientSelect) WHERE p.id IN (\(scope)) ORDER BY p.id
+            """).compactMap(Patient.init(row:))
+        var byPatient: [PatientID: [Assessment]] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            \(Self.assessmentSelect)
+            WHERE a.patient_id IN (\(scope)) AND \(RowChecks.readable("assessments", as: "a"))
+            ORDER BY a.taken_at DESC, a.id DESC
+            """)
+        var unparsed: [Row] = []
+        for r in rows {
+            if let a = Assessment(row: r) { byPatient[a.patientID, default: []].append(a) } else { unparsed.append(r) }
         }
+        let version = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
+        let clinicalVersion = try Int.fetchOne(db, sql: Self.clinicalVersionSQL) ?? 0
+        var snapshot = WardSnapshot(ward: Ward(name: name, beds: beds), patients: patients, assessments: byPatient,
+                                    version: version, loadedAt: now)
+        try Self.loadObservations(db, into: &snapshot, scope: scope)
+        try Self.loadMedication(db, into: &snapshot, now: now, scope: scope)
+        try Self.loadOverrides(db, into: &snapshot, scope: scope)
+        snapshot.handover = try Self.loadHandoverRecords(db, scope: scope)
+        snapshot.discharges = try Self.loadDischarges(db, since: dischargedSince ?? Self.censusWindowStart(ward, now: now))
+        try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
+        try Self.loadClinicalEvents(db, into: &snapshot, scope: scope)
+        snapshot.clinicalVersion = clinicalVersion
+        snapshot.unreadable = try RowChecks.unreadable(db, patientScope: scope)
+        for r in unparsed { snapshot.unreadable(r, "assessments", "scale or item scores unreadable") }
+        return snapshot
+    }
+
+    /// The admitted patients' ids as an SQL list ("NULL" when the ward is empty), read once per
+    /// snapshot so that each loader probes its patient index instead of re-deriving the set.
+    static func admittedScope(_ db: Database) throws -> String {
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM patients p WHERE NOT EXISTS (SELECT 1 FROM discharges d WHERE d.patient_id = p.id)")
+        return ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")
+    }
+
+    /// The start of the shift before the one in force (the oldest a shift census or a handover
+    /// preview counts); the ward's whole history when the protocol's shifts do not cover now.
+    public static func censusWindowStart(_ ward: WardProtocol, now: Date, calendar: Calendar = .wardDefault) -> Date {
+        guard let current = ward.shifts.instance(at: now, calendar: calendar) else { return .distantPast }
+        return ward.shifts.instance(at: current.start.addingTimeInterval(-1), calendar: calendar)?.start ?? current.start
     }
 
     /// An admitted or discharged patient by MRN (for the CLI and tests).

@@ -43,7 +43,7 @@ extension Store {
             try Self.loadObservations(db, into: &snapshot, scope: scope)
             try Self.loadClinicalEvents(db, into: &snapshot, scope: scope)
             try Self.loadOverrides(db, into: &snapshot, scope: scope)
-            (snapshot.handover, _) = try Self.loadHandoverRecords(db, scope: scope)
+            snapshot.handover = try Self.loadHandoverRecords(db, scope: scope)
             let doses = try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
                                          arguments: [p.id]).compactMap(Administration.init(row:))
             snapshot.administrations[p.id] = doses.filter { !$0.isEnteredInError }

@@ -21,6 +21,7 @@ enum Schema {
         m.registerMigration("v-dose-overrides-cosignatures", migrate: migrateDoseOverrides)
         m.registerMigration("v-spo2-scale-decisions", migrate: migrateSpO2ScaleDecisions)
         m.registerMigration("v-audit-keyed-rows", migrate: migrateAuditKeyedRows)
+        m.registerMigration("v-read-indexes", migrate: migrateReadIndexes)
         return m
     }
 

@@ -117,8 +117,12 @@ enum RowChecks {
         for table in tables.keys.sorted() {
             let pc = patientColumn(table)
             if patientScope != nil && pc == nil { continue }
-            // The patient scope first, so an index on the patient narrows the rows before each is checked.
-            let scope = patientScope.map { "\(pc!) IN (\($0)) AND " } ?? ""
+            // The patient scope first, so an index on the patient narrows the rows before each is checked
+            // (an order version reaches its patient through its order).
+            let scope = patientScope.map { s in
+                table == "med_order_versions" ? "t.order_id IN (SELECT id FROM med_orders WHERE patient_id IN (\(s))) AND "
+                                              : "\(pc!) IN (\(s)) AND "
+            } ?? ""
             let sql = """
                 SELECT t.\(key(table)) AS id, \(pc ?? "NULL") AS patient, \(problem(table, as: "t")) AS why
                 FROM \(table) t WHERE \(scope)\(problem(table, as: "t")) IS NOT NULL ORDER BY t.\(key(table))

@@ -23,11 +23,13 @@ struct ProtocolOption: ParsableArguments {
 
 enum ReportCLI {
     /// Opens an existing ward database (never creates one) and reads the ward.
-    static func loadWard(_ db: DatabaseOption, _ proto: WardProtocol) throws -> WardSnapshot {
+    /// `dischargedSince`: the oldest discharge the report counts (a handover for an earlier
+    /// shift passes that shift's start); by default the snapshot's own window.
+    static func loadWard(_ db: DatabaseOption, _ proto: WardProtocol, dischargedSince: Date? = nil) throws -> WardSnapshot {
         let store: Store
         do { store = try Store.open(path: db.path, create: false) } catch { throw error.cliFailure }
         defer { try? store.close() }
-        do { return try store.loadWard(protocol: proto) } catch {
+        do { return try store.loadWard(protocol: proto, dischargedSince: dischargedSince) } catch {
             throw failure("could not read the ward from \(db.path): \(error)", 74)
         }
     }

@@ -52,7 +52,8 @@ struct HandoverCommand: ParsableCommand {
         case .success(let o): occurrence = o
         case .failure(let e): throw failure(e.message, 64)
         }
-        let snapshot = try ReportCLI.loadWard(database, wardProtocol)
+        let snapshot = try ReportCLI.loadWard(database, wardProtocol,
+                                              dischargedSince: min(occurrence.start, Store.censusWindowStart(wardProtocol, now: now)))
         if let ward, ward.caseInsensitiveCompare(snapshot.ward.name) != .orderedSame {
             throw failure("this database holds ward \"\(snapshot.ward.name)\", not \"\(ward)\"; check --ward or --db", 64)
         }
