@@ -25,3 +25,30 @@ struct Wardline: ParsableCommand {
         }
     }
 }
+
+/// Argument-parser usage errors under `calc` exit with code 2 (issue 3), like
+/// every other invalid argument there; all other commands keep the library's
+/// behaviour.
+extension Wardline {
+    static func main() {
+        Privilege.sanitizeEnvironmentIfElevated()
+        requireRuntimeLibraries()
+        let args = Array(CommandLine.arguments.dropFirst())
+        do {
+            // A ward terminal's ordinary start skips the reflection-based parse (a few ms of start-up).
+            if let open = OpenWard(arguments: args) {
+                try open.run()
+                return
+            }
+            var command = try parseAsRoot(args)
+            try command.run()
+        } catch {
+            if args.first == "calc", exitCode(for: error) == .validationFailure {
+                let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+                FileHandle.standardError.write(Data("wardline calc: \(line)\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -209,25 +209,3 @@ enum CalcArgs {
         print(String(decoding: try e.encode(value), as: UTF8.self))
     }
 }
-
-/// Argument-parser usage errors under `calc` exit with code 2 (issue 3), like
-/// every other invalid argument there; all other commands keep the library's
-/// behaviour.
-extension Wardline {
-    static func main() {
-        Privilege.sanitizeEnvironmentIfElevated()
-        requireRuntimeLibraries()
-        let args = Array(CommandLine.arguments.dropFirst())
-        do {
-            var command = try parseAsRoot(args)
-            try command.run()
-        } catch {
-            if args.first == "calc", exitCode(for: error) == .validationFailure {
-                let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-                FileHandle.standardError.write(Data("wardline calc: \(line)\n".utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
-    }
-}

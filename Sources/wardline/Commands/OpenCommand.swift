@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Logging
 import WardCore
 import WardStore
@@ -20,7 +21,9 @@ struct TUIOptions: ParsableArguments {
     /// The protocol in force for this ward database (`--protocol`, the ward's setting, or the defaults).
     func loadProtocol(for store: Store) throws -> WardProtocol { try ProtocolFile.inForce(store: store, override: `protocol`) }
 
-    func loadTheme() throws -> Theme {
+    func loadTheme() throws -> Theme { try Self.loadTheme(theme) }
+
+    static func loadTheme(_ theme: String?) throws -> Theme {
         do {
             return try ThemeLoader.resolve(nameOrPath: theme, environment: ProcessInfo.processInfo.environment)
         } catch {
@@ -40,24 +43,69 @@ struct OpenCommand: ParsableCommand {
     @OptionGroup var options: TUIOptions
 
     func run() throws {
+        try OpenWard(db: database.db, protocol: options.protocol, theme: options.theme).run()
+    }
+}
+
+/// What `wardline [open] [--db PATH] [--protocol FILE] [--theme NAME|PATH]` does, as plain values:
+/// `Wardline.main` reads these arguments itself for a terminal's ordinary start (see `init?(arguments:)`)
+/// and leaves everything else to the argument parser.
+struct OpenWard: Equatable {
+    var db: String?
+    var `protocol`: String?
+    var theme: String?
+
+    /// The arguments of an ordinary start, or nil for anything else (help, another command, a
+    /// repeated or missing value, a value that looks like an option): those go to the argument
+    /// parser, which explains them. A test holds this reading equal to the parser's.
+    init?(arguments: [String]) {
+        var rest = arguments[...]
+        if rest.first == "open" { rest = rest.dropFirst() }
+        var values: [String: String] = [:]
+        while let arg = rest.popFirst() {
+            let name: String, value: String
+            if let eq = arg.firstIndex(of: "=") {
+                name = String(arg[..<eq]); value = String(arg[arg.index(after: eq)...])
+            } else {
+                guard let v = rest.popFirst() else { return nil }
+                name = arg; value = v
+            }
+            guard ["--db", "--protocol", "--theme"].contains(name), values[name] == nil,
+                  !value.isEmpty, !value.hasPrefix("-") else { return nil }
+            values[name] = value
+        }
+        self.init(db: values["--db"], protocol: values["--protocol"], theme: values["--theme"])
+    }
+
+    init(db: String?, protocol: String?, theme: String?) {
+        self.db = db; self.protocol = `protocol`; self.theme = theme
+    }
+
+    var path: String { db ?? StorePaths.defaultDatabasePath(environment: ProcessInfo.processInfo.environment) }
+
+    func run() throws {
         Terminal.takeOverFaults()   // a fault while loading is one line too, not the backtracer
-        let theme = try options.loadTheme()
+        // The theme and the shipped protocol are parsed on another core while this one opens the store.
+        let themeName = theme
+        let early = Prefetch { (theme: Result { try TUIOptions.loadTheme(themeName) }, builtIn: ProtocolLoader.builtInDefault()) }
+        let opened = Result { () throws(StoreOpenError) in try Store.open(path: path, create: false) }
+        let theme = try early.value.theme.get()   // a bad theme is reported first, as before
         let store: Store
-        do {
-            store = try Store.open(path: database.path, create: false)
-        } catch {
+        switch opened {
+        case .success(let s): store = s
+        case .failure(let error):
             if error.kind == .missing {
-                throw failure("\(error.message) — create it with `wardline init --db \(database.path)`, or try `wardline demo`", error.exitCode)
+                throw failure("\(error.message) — create it with `wardline init --db \(path)`, or try `wardline demo`", error.exitCode)
             }
             throw error.cliFailure
         }
         guard (try? store.hasStaff()) == true else {
-            throw failure("the ward database \(database.path) has no staff yet; run `wardline init --db \(database.path)` first", 78)
+            throw failure("the ward database \(path) has no staff yet; run `wardline init --db \(path)` first", 78)
         }
-        let wardProtocol = try options.loadProtocol(for: store)
+        let wardProtocol = try ProtocolFile.inForce(store: store, override: `protocol`, builtIn: { early.value.builtIn })
         let log = AppLogging.logger()
         // While this terminal runs, `wardline restore` refuses to swap the file (released on exit, even kill -9).
-        let presence = TerminalPresence.hold(database: database.path)
+        let presence = TerminalPresence.hold(database: path)
         defer { withExtendedLifetime(presence) {} }
         let code = runWardApp(WardAppConfig(store: store, wardProtocol: wardProtocol, theme: theme,
                                             greeting: nil, log: log))
@@ -74,5 +122,26 @@ enum AppLogging {
         LoggingSystem.bootstrap { FileLogHandler(label: $0, sink: sink) }
         if sink.fd >= 0 { Terminal.setCrashLog(fd: sink.fd) }
         return Logger(label: "wardline")
+    }
+}
+
+/// A value computed on another thread from the moment it is made; `value` waits for it.
+final class Prefetch<T: Sendable>: Sendable {
+    private let result = Mutex<T?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global(qos: .userInteractive).async { self.finish(work()) }
+    }
+
+    private func finish(_ v: T) {
+        result.withLock { $0 = v }
+        done.signal()
+    }
+
+    var value: T {
+        done.wait()
+        done.signal()   // later reads do not wait
+        return result.withLock { $0! }
     }
 }

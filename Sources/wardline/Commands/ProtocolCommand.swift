@@ -92,13 +92,15 @@ enum ProtocolFile {
 
     /// The protocol in force for a ward database: `--protocol` if given, else
     /// the file ward IT set with `wardline protocol use`, else the shipped defaults.
-    static func inForce(store: Store, override: String?) throws -> WardProtocol {
+    /// `builtIn` supplies the shipped defaults (the TUI parses them ahead, on another core).
+    static func inForce(store: Store, override: String?,
+                        builtIn: () -> WardProtocol = ProtocolLoader.builtInDefault) throws -> WardProtocol {
         if let override { return try load(override) }
         let saved: String?
         do { saved = try store.protocolFile() } catch {
             throw failure("cannot read the ward's settings: \(error)", 74)
         }
-        guard let saved else { return ProtocolLoader.builtInDefault() }
+        guard let saved else { return builtIn() }
         guard FileManager.default.fileExists(atPath: saved) else {
             throw failure("the ward's protocol file \(saved) (set with `wardline protocol use`) is missing; restore it, or set another", 66)
         }
