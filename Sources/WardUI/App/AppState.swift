@@ -34,6 +34,9 @@ public struct AppState: Sendable {
     public var openAlerts: [WardAlert] = []
     /// A critical alert that appeared since the last load (shown until a key is pressed).
     public var banner: Flash? = nil
+    /// The critical alert the banner announces: `a` while the banner shows opens its acknowledge
+    /// dialog; any other key only dismisses the banner.
+    public var bannerAlert: WardAlert? = nil
     /// Critical alert episodes this terminal has already shown (nil before the first load).
     public var seenCritical: Set<AlertEpisode>? = nil
     /// One overview row per bed at `now` (unsorted), recomputed with the alerts: a frame only sorts them.

@@ -16,9 +16,12 @@ extension AppState {
         let critical = openAlerts.filter { $0.severity == .critical }
         if let seen = seenCritical, let fresh = critical.first(where: { !seen.contains($0.id) }) {
             let more = critical.filter { !seen.contains($0.id) }.count - 1
+            let mayAcknowledge = session?.staff.role.may(.handleAlert) == true
             banner = Flash("CRITICAL · bed \(fresh.bed ?? "?") \(fresh.patientName): \(fresh.message)"
-                           + (more > 0 ? " (+\(more) more)" : "") + " — see the overview (o), a to acknowledge",
+                           + (more > 0 ? " (+\(more) more on the overview)" : "")
+                           + (mayAcknowledge ? " — a: acknowledge this alert · any other key: dismiss" : " — any key dismisses"),
                            role: .alertCritical)
+            bannerAlert = fresh
         }
         seenCritical = Set(critical.map(\.id))
         let ids = Set(openAlerts.map(\.id))

@@ -68,7 +68,18 @@ extension AppState {
         if event == .ctrl("c") { return handleInterrupt() }
         lastInputAt = now
         flash = nil
-        banner = nil
+        // The key that dismisses the critical banner does nothing else, except `a`, which opens
+        // the acknowledge dialog of the banner's own alert (never the screen's patient).
+        if banner != nil, gate == nil, !showingHelp {
+            let alert = bannerAlert
+            banner = nil; bannerAlert = nil
+            if event == .char("a"), let alert, session?.staff.role.may(.handleAlert) == true,
+               openAlerts.contains(where: { $0.id == alert.id }) {
+                stack.append(.alertAction(AlertActionForm(mode: .acknowledge, alert: alert)))
+            }
+            return []
+        }
+        banner = nil; bannerAlert = nil
         let context = keyContext
         let action = keymap.action(for: event, in: context)
         if showingHelp {

@@ -19,6 +19,9 @@ public func view(_ state: AppState) -> Surface {
     }
     if state.showingHelp { HelpOverlay.draw(&s, state) }
     Chrome.statusLine(&s, state.keymap, state.keyContext, role: state.gate == nil ? state.session?.staff.role : nil)
+    // The critical banner takes the bottom lines (the next key only dismisses it, so the key legend
+    // can go), never the title or the patient's line.
+    if state.gate == nil, !state.showingHelp, let b = state.banner { BoardDialogs.banner(&s, b) }
     if state.asciiOnly { ASCIIFallback.apply(&s) }
     return s
 }
@@ -71,7 +74,6 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
     }
     Chrome.messageLine(&s, message)
     BoardDialogs.draw(&s, state, above: base)
-    if let b = state.banner { BoardDialogs.banner(&s, b) }
     for case .confirm(let c) in state.stack[(base + 1)...] {
         let q = c.question
         let r = Chrome.centered(s, width: max(Text.width(q), Text.width(c.choices)) + 8, height: 6)
