@@ -71,6 +71,14 @@ final class Pty {
 
     func type(_ text: String) { let b = Array(text.utf8); _ = write(master, b, b.count) }
 
+    /// Proportional set size now, kB: shared pages (the binary's code, libraries) divided among
+    /// the processes that map them — what one more terminal costs the host.
+    var pssKB: Int? {
+        guard let s = try? String(contentsOfFile: "/proc/\(pid)/smaps_rollup", encoding: .utf8) else { return nil }
+        return s.split(separator: "\n").first { $0.hasPrefix("Pss:") }
+            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
+    }
+
     /// Resident memory now, kB (VmRSS).
     var rssKB: Int? {
         guard let s = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
@@ -93,7 +101,10 @@ struct BenchError: Error, CustomStringConvertible {
 }
 
 /// Runs a program to completion with stdout to /dev/null; its wall time in seconds.
-func timedRun(_ argv: [String]) -> TimeInterval? {
+func timedRun(_ argv: [String]) -> TimeInterval? { measuredRun(argv)?.seconds }
+
+/// Runs a program to completion with stdout to /dev/null; its wall time and peak resident memory (kB).
+func measuredRun(_ argv: [String]) -> (seconds: TimeInterval, maxRSSKB: Int)? {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -106,6 +117,7 @@ func timedRun(_ argv: [String]) -> TimeInterval? {
     var pid: pid_t = 0
     guard posix_spawn(&pid, argv[0], &actions, nil, args, environ) == 0 else { return nil }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9, usage.ru_maxrss)
 }

@@ -159,13 +159,21 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
         guard pty.waitFor("Bench, Charge", timeout: 20) != nil else { pty.stop(); return nil }
         return pty
     }
+    var overviewRSSMB: Double? = nil, rssFloorMB: Double? = nil
     if let pty = signedIn() {
         pty.type("o")
         _ = pty.waitFor("Overview")
         usleep(500_000); pty.pump()
-        row("RSS on the overview", pty.rssKB.map { Double($0) / 1024 }, target: "≤ 30 MB", unit: "MB")
+        overviewRSSMB = pty.rssKB.map { Double($0) / 1024 }
         pty.stop()
     }
+    // The floor for RSS: the same binary doing nothing but print its version (runtime, Foundation, its own pages).
+    if let v = measuredRun([binary.path, "--version"]) {
+        say("RSS floor: `wardline --version` peaks at \(String(format: "%.1f", Double(v.maxRSSKB) / 1024)) MB (runtime, Foundation and the binary's own pages)")
+        rssFloorMB = Double(v.maxRSSKB) / 1024
+    }
+    row("RSS on the overview", overviewRSSMB, target: "≤ 30 MB", unit: "MB")
+    row("RSS of `wardline --version` (the floor)", rssFloorMB, target: "—", unit: "MB")
     // 10 terminals on the ward list; another process admits a patient; how long until each shows the name.
     let terminals = (0..<10).compactMap { _ in signedIn() }
     if terminals.count == 10, let writer = try? Store.open(path: path, create: false) {
@@ -183,6 +191,10 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
             }
         }
         row("other terminal's save seen by 10 (slowest)", seen.count == 10 ? seen.max() : nil, target: "≤ 300 ms")
+        let pss = terminals.compactMap(\.pssKB)
+        if pss.count == 10 {
+            row("memory per terminal, 10 open (PSS)", median(pss.map(Double.init)) / 1024, target: "—", unit: "MB")
+        }
         try writer.close()
     } else {
         say("10 terminals: only \(terminals.count) signed in; not measured")
