@@ -8,7 +8,7 @@ import WardCore
     static func drivers() -> [(KeyContext, Driver)] {
         var signIn = Driver(Fixture.fresh())
         signIn.type("N1")
-        var lock = Driver.signedIn(); lock.key(.ctrl("l"))
+        var lock = Driver.signedIn(); lock.key(.key(.f9))
         let list = Driver.signedIn()
         let chart = Driver.onChart()
         var form = Driver.onChart(); form.key(.char("b"))

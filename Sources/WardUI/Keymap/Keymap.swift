@@ -212,7 +212,7 @@ extension Keymap {
                 KeyBinding([.key(.down)], .moveDown, label: "↓", inLegend: false),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.f1)], .help, label: "F1"),
-                KeyBinding([.ctrl("l")], .lock, label: "Ctrl-L", inLegend: false),
+                KeyBinding([.key(.f9)], .lock, label: "F9", inLegend: false),
             ],
             .ciwaB: withdrawalForm(scoreLabel: "0-4"),
             .ciwaAr: withdrawalForm(scoreLabel: "0-7"),
@@ -289,7 +289,7 @@ extension Keymap {
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.escape)], .cancel, label: "Esc"),
                 KeyBinding([.key(.f1)], .help, label: "F1"),
-                KeyBinding([.ctrl("l")], .lock, label: "Ctrl-L", inLegend: false),
+                KeyBinding([.key(.f9)], .lock, label: "F9", inLegend: false),
             ],
             .confirm: [
                 KeyBinding(chars("yY"), .confirmYes, label: "y"),
@@ -301,6 +301,6 @@ extension Keymap {
         ],
         globals: [
             KeyBinding([.char("?"), .key(.f1)], .help, label: "?"),
-            KeyBinding([.ctrl("l"), .char("L")], .lock, label: "L"),
+            KeyBinding([.char("L"), .key(.f9)], .lock, label: "L"),
         ])
 }

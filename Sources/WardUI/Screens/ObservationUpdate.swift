@@ -59,13 +59,13 @@ extension AppState {
             if stack.indices.contains(i), stack[i] == top { stack[i] = .sedation(f) }
             return fx
         case .exception(var f):
-            if case .ctrl = event, action == .lock { return nil }      // Ctrl-L locks even while typing the reason
+            if event == .key(.f9), action == .lock { return nil }      // F9 locks even while typing the reason
             if f.step != .note, action == .help || action == .lock { return nil }
             let fx = handleException(action, event, &f)
             if stack.indices.contains(i), stack[i] == top { stack[i] = .exception(f) }
             return fx
         case .clinicalEvent(var f):
-            if case .ctrl = event, action == .lock { return nil }
+            if event == .key(.f9), action == .lock { return nil }
             if f.step != .note, action == .help || action == .lock { return nil }
             let fx = handleEvent(action, event, &f)
             if stack.indices.contains(i), stack[i] == top { stack[i] = .clinicalEvent(f) }
