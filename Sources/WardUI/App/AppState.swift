@@ -175,6 +175,8 @@ public enum Screen: Sendable, Hashable {
 public struct WardListState: Sendable, Hashable {
     /// Index into the ward's beds.
     public var selected: Int
+    /// Typing a bed number or `/` and a name.
+    public var finder = BedFinder()
     public init(selected: Int = 0) { self.selected = selected }
 }
 

@@ -124,6 +124,7 @@ extension AppState {
             return fx
         }
         if gate == nil, let fx = handleTextEntry(action, event) { return fx }
+        if gate == nil, let fx = handleBedFinder(event) { return fx }
         guard let action else { return [] }
         switch action {
         case .help:

@@ -16,7 +16,7 @@ public struct KeyBinding: Sendable, Hashable {
 extension KeyBinding {
     /// Every key of the binding, for the help overlay ("↑ k", "Ctrl-L L").
     public var allKeysLabel: String {
-        if action == .score || action == .fieldChar { return label }
+        if action == .score || action == .fieldChar || action == .jumpToBed { return label }
         return keys.map(Self.name).joined(separator: " ")
     }
 
@@ -131,6 +131,8 @@ extension Keymap {
                 KeyBinding(chars("o"), .overview, label: "o"),
                 KeyBinding(chars("H"), .openHandover, label: "H"),
                 KeyBinding(chars("q"), .quit, label: "q"),
+                KeyBinding(chars("/"), .findPatient, label: "/", inLegend: false),
+                KeyBinding(chars("0123456789"), .jumpToBed, label: "0-9", inLegend: false),
             ],
             .overview: [
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
@@ -149,6 +151,8 @@ extension Keymap {
                 KeyBinding(chars("D"), .discharge, label: "D"),
                 KeyBinding([.key(.escape), .key(.left)], .back, label: "Esc", inLegend: false),
                 KeyBinding(chars("q"), .quit, label: "q"),
+                KeyBinding(chars("/"), .findPatient, label: "/", inLegend: false),
+                KeyBinding(chars("0123456789"), .jumpToBed, label: "0-9", inLegend: false),
             ],
             .worklist: [
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
