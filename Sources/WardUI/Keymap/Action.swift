@@ -196,7 +196,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .escalate: "Record an escalation of the bed's alert (to whom, outcome)"
         case .cycleSort: "Next sort: risk, bed, withdrawal, NEWS2, sedation, overdue, alerts"
         case .cycleFilter: "Show one assigned nurse's beds (again: next nurse, then all)"
-        case .myPatients: "My patients: due and overdue tasks of the beds assigned to you"
+        case .myPatients: "My patients: critical alerts, then all due this shift"
         case .findPatient: "Find a patient by part of the name or MRN"
         case .jumpToBed: "Go to a bed: type its number (1, 2 is bed 12)"
         case .admit: "Admit a patient to the selected empty bed"

@@ -133,7 +133,7 @@ extension AppState {
             // A dose or a PRN effect is done on the MAR: open it over the chart (Esc comes back through the chart).
             switch t.kind {
             case .dose, .prnEffect, .cosign: stack.append(.mar(MARState(patientID: t.patientID)))
-            case .observation: break
+            case .observation, .alert: break
             }
         case .back: stack.removeLast()
         default: break
@@ -143,8 +143,8 @@ extension AppState {
 
     func worklistTasks(_ s: WorklistState) -> [WorklistTask] {
         guard let ward, let input = boardInput else { return [] }
-        return Worklist.tasks(for: s.staff, input: input, assignments: ward.assignments, proto: wardProtocol, now: now,
-                              calendar: calendar)
+        return Worklist.tasks(for: s.staff, input: input, assignments: ward.assignments, alerts: openAlerts,
+                              proto: wardProtocol, now: now, calendar: calendar)
     }
 
     mutating func handlePicker(_ action: Action, _ s: inout PickerState) -> [Effect] {
