@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     /// Unsaved work parked for people who were switched away from, by staff.
     public var drafts: [StaffKey: [Screen]]
     public var showingHelp: Bool
+    /// The first help row shown when the help is longer than the window (↑↓ PgUp PgDn scroll it).
+    public var helpScroll = 0
     /// Draw the trend with ASCII instead of Unicode blocks (non-UTF-8 terminals).
     public var asciiOnly: Bool
     /// This terminal's name, for the session (audit trail).

@@ -83,7 +83,14 @@ extension AppState {
         let context = keyContext
         let action = keymap.action(for: event, in: context)
         if showingHelp {
-            if action == .closeHelp { showingHelp = false }
+            switch action {
+            case .closeHelp: showingHelp = false
+            case .moveUp: helpScroll = max(0, helpScroll - 1)
+            case .moveDown: helpScroll = min(HelpOverlay.maxScroll(self), helpScroll + 1)
+            case .pageUp: helpScroll = max(0, helpScroll - HelpOverlay.page(self))
+            case .pageDown: helpScroll = min(HelpOverlay.maxScroll(self), helpScroll + HelpOverlay.page(self))
+            default: break
+            }
             return []
         }
         switch gate {
@@ -129,6 +136,7 @@ extension AppState {
         switch action {
         case .help:
             showingHelp = true
+            helpScroll = 0
             return []
         case .lock:
             lock()

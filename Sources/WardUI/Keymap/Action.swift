@@ -22,7 +22,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case acknowledge, escalate, cycleSort, cycleFilter, myPatients, admit, assignNurse
     case transfer, discharge, overview
     // Finding a bed (issue 17).
-    case findPatient, jumpToBed
+    case findPatient, jumpToBed, showPane1, showPane2, showPane3
 
     /// The permission an action needs, when only some roles may do it: the
     /// legend leaves out what the signed-in role may not do (the store still
@@ -114,6 +114,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .myPatients: "my pts"
         case .findPatient: "find"
         case .jumpToBed: "bed no."
+        case .showPane1, .showPane2, .showPane3: "pane"
         case .admit: "admit"
         case .assignNurse: "assign"
         case .transfer: "transfer"
@@ -199,6 +200,9 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .myPatients: "My patients: critical alerts, then all due this shift"
         case .findPatient: "Find a patient by part of the name or MRN"
         case .jumpToBed: "Go to a bed: type its number (1, 2 is bed 12)"
+        case .showPane1: "Show pane 1: scores"
+        case .showPane2: "Show pane 2: vital signs"
+        case .showPane3: "Show pane 3: sedation"
         case .admit: "Admit a patient to the selected empty bed"
         case .assignNurse: "Assign a nurse to the selected bed for this shift"
         case .transfer: "Move the selected patient to an empty bed"

@@ -182,6 +182,9 @@ extension Keymap {
                 KeyBinding(chars("x"), .newException, label: "x", inLegend: false),
                 KeyBinding(chars("z"), .newEvent, label: "z", inLegend: false),
                 KeyBinding([.key(.tab), .key(.right)], .nextPane, label: "Tab", inLegend: false),
+                KeyBinding(chars("1"), .showPane1, label: "1", inLegend: false),
+                KeyBinding(chars("2"), .showPane2, label: "2", inLegend: false),
+                KeyBinding(chars("3"), .showPane3, label: "3", inLegend: false),
                 KeyBinding(chars("m"), .openMAR, label: "m"),
                 KeyBinding(chars("O"), .spo2Scale, label: "O", inLegend: false),
                 KeyBinding(chars("e"), .amendEntry, label: "e", inLegend: false),
@@ -301,6 +304,10 @@ extension Keymap {
             ],
             .help: [
                 KeyBinding([.key(.escape), .key(.f1), .char("?"), .char("q"), .key(.enter)], .closeHelp, label: "Esc"),
+                KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑", inLegend: false),
+                KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓", inLegend: false),
+                KeyBinding([.key(.pageUp)], .pageUp, label: "PgUp", inLegend: false),
+                KeyBinding([.key(.pageDown), .char(" ")], .pageDown, label: "PgDn", inLegend: false),
             ],
         ],
         globals: [

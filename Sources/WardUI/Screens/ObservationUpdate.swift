@@ -22,6 +22,10 @@ extension AppState {
             s.pane = s.pane.next
             s.scroll = 0
             s.selected = 0
+        case .showPane1, .showPane2, .showPane3:
+            // The panes are labelled 1 / 2 / 3 on screen: the digit shows that pane.
+            let pane = ChartPane.allCases[action == .showPane1 ? 0 : action == .showPane2 ? 1 : 2]
+            if pane != s.pane { s.pane = pane; s.scroll = 0; s.selected = 0 }
         default:
             break
         }

@@ -27,7 +27,7 @@ enum WardListView {
         var cells: [(String, Int, Bool)] = [("Bed", c.bed, false), ("H/O", c.handover, false), ("Patient", c.name, false), ("Age", c.age, true),
                                             ("Sex", c.sex, false), ("Day", c.day, true), ("Seizure", c.seizure, false)]
         if c.mrn > 0 { cells.append(("MRN", c.mrn, false)) }
-        cells += [("Last CIWA-B", c.score, false), ("Scored", c.when, false)]
+        cells += [("Withdrawal", c.score, false), ("Scored", c.when, false)]
         if c.allergies > 0 { cells.append(("Allergies", c.allergies, false)) }
         var x = 2
         s.fill(Rect(x: 0, y: 1, width: s.width, height: 1), role: .header)
