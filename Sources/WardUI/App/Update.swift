@@ -281,7 +281,7 @@ extension AppState {
                 guard let i = s.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }),
                       case .ciwaB(var f) = s[i] else { return false }
                 f.saving = false
-                f.message = Flash("Not saved: \(refusal.message)", role: .error)
+                f.message = Flash(refusal.notSavedText, role: .error)
                 s[i] = .ciwaB(f)
                 return true
             }
@@ -290,7 +290,7 @@ extension AppState {
                 var parked = drafts[key] ?? []
                 if fail(&parked) { drafts[key] = parked; return [] }
             }
-            flash = Flash("Not saved: \(refusal.message)", role: .error)
+            flash = Flash(refusal.notSavedText, role: .error)
             return []
         }
     }

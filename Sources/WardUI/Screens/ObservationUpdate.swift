@@ -91,14 +91,14 @@ extension AppState {
             }
         }
         guard let i = stack.lastIndex(where: saving) else {
-            if case .vitalsSaved(.failure(let r)) = msg { flash = Flash("Not saved: \(r.message)", role: .error) }
-            if case .sedationSaved(.failure(let r)) = msg { flash = Flash("Not saved: \(r.message)", role: .error) }
-            if case .exceptionSaved(.failure(let r)) = msg { flash = Flash("Not saved: \(r.message)", role: .error) }
+            if case .vitalsSaved(.failure(let r)) = msg { flash = Flash(r.notSavedText, role: .error) }
+            if case .sedationSaved(.failure(let r)) = msg { flash = Flash(r.notSavedText, role: .error) }
+            if case .exceptionSaved(.failure(let r)) = msg { flash = Flash(r.notSavedText, role: .error) }
             return [.loadWard]
         }
         let form = stack[i]
         func fail(_ r: CommandRefusal) -> [Effect] {
-            let m = Flash("Not saved: \(r.message)", role: .error)
+            let m = Flash(r.notSavedText, role: .error)
             switch form {
             case .vitals(var f): f.saving = false; f.message = m; stack[i] = .vitals(f)
             case .sedation(var f): f.saving = false; f.message = m; stack[i] = .sedation(f)

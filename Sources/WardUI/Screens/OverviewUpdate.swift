@@ -299,13 +299,13 @@ extension AppState {
         case .failure(let r):
             if let i = stack.lastIndex(where: isSavingForm) {
                 switch stack[i] {
-                case .alertAction(var f): f.saving = false; f.message = Flash("Not saved: \(r.message)", role: .error); stack[i] = .alertAction(f)
-                case .admit(var f): f.saving = false; f.message = Flash("Not saved: \(r.message)", role: .error); stack[i] = .admit(f)
-                case .spo2Scale(var f): f.saving = false; f.message = Flash("Not saved: \(r.message)", role: .error); stack[i] = .spo2Scale(f)
+                case .alertAction(var f): f.saving = false; f.message = Flash(r.notSavedText, role: .error); stack[i] = .alertAction(f)
+                case .admit(var f): f.saving = false; f.message = Flash(r.notSavedText, role: .error); stack[i] = .admit(f)
+                case .spo2Scale(var f): f.saving = false; f.message = Flash(r.notSavedText, role: .error); stack[i] = .spo2Scale(f)
                 default: break
                 }
             } else {
-                flash = Flash("Not saved: \(r.message)", role: .error)
+                flash = Flash(r.notSavedText, role: .error)
             }
             return []
         }
