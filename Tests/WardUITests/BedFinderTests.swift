@@ -50,3 +50,20 @@ import WardCore
         #expect(d.text.contains("no patient matches") && !d.state.quitting)
     }
 }
+
+/// Every alert can be read at 80×24: the selected bed's alerts lead the overview's alert pane (issue 17, item 3).
+@Suite struct AlertPaneOrderTests {
+    @Test func theSelectedBedsAlertsLeadThePane() {
+        var d = BoardFixture.onOverview(size: Fixture.small)
+        // A bed whose alerts are not on the first lines of the pane.
+        let rows = d.state.overviewRows(OverviewState())
+        guard let target = rows.last(where: { !$0.alerts.isEmpty }), let p = target.patient else {
+            Issue.record("no bed with alerts"); return
+        }
+        d.key(.char("/")); d.type(p.mrn); d.key(.key(.enter))
+        let lines = d.text.split(separator: "\n").map(String.init)
+        guard let header = lines.firstIndex(where: { $0.contains("Open alerts:") }) else { Issue.record("no alert pane"); return }
+        let first = lines[header + 1]
+        #expect(first.contains(" \(target.bed) ") && first.contains(String(p.name.prefix(10))), "\(lines[header...].joined(separator: "\n"))")
+    }
+}
