@@ -22,7 +22,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case acknowledge, escalate, cycleSort, cycleFilter, myPatients, admit, assignNurse
     case transfer, discharge, overview
     // Finding a bed (issue 17).
-    case findPatient, jumpToBed, showPane1, showPane2, showPane3
+    case findPatient, jumpToBed, showPane1, showPane2, showPane3, taperPlan
 
     /// The permission an action needs, when only some roles may do it: the
     /// legend leaves out what the signed-in role may not do (the store still
@@ -115,6 +115,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .findPatient: "find"
         case .jumpToBed: "bed no."
         case .showPane1, .showPane2, .showPane3: "pane"
+        case .taperPlan: "taper plan"
         case .admit: "admit"
         case .assignNurse: "assign"
         case .transfer: "transfer"
@@ -203,6 +204,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .showPane1: "Show pane 1: scores"
         case .showPane2: "Show pane 2: vital signs"
         case .showPane3: "Show pane 3: sedation"
+        case .taperPlan: "The taper as a calendar, day by day, with its versions"
         case .admit: "Admit a patient to the selected empty bed"
         case .assignNurse: "Assign a nurse to the selected bed for this shift"
         case .transfer: "Move the selected patient to an empty bed"

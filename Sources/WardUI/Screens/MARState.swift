@@ -17,6 +17,9 @@ public struct MARState: Sendable, Hashable {
     public var message: Flash?
     /// The PRN follow-up whose effect is being recorded (step `.effect`).
     public var followUp: PRNFollowUp?
+    /// Showing the taper as a calendar with its versions (`T`), and its first line shown.
+    public var showingPlan = false
+    public var planScroll = 0
 
     public init(patientID: PatientID) {
         self.patientID = patientID; selected = 0; step = .list; pending = nil; witness = WitnessEntry()

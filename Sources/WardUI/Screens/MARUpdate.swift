@@ -8,6 +8,17 @@ extension AppState {
             return []
         }
         m.message = nil
+        if m.showingPlan {
+            switch action {
+            case .moveUp: m.planScroll = max(0, m.planScroll - 1)
+            case .moveDown: m.planScroll += 1
+            case .pageUp: m.planScroll = max(0, m.planScroll - 10)
+            case .pageDown: m.planScroll += 10
+            case .taperPlan, .back: m.showingPlan = false
+            default: break
+            }
+            return []
+        }
         switch m.step {
         case .list: return marList(action, &m)
         case .reason: return marReason(action, event, &m)
@@ -26,6 +37,12 @@ extension AppState {
         case .moveUp: m.selected = max(0, m.selected - 1)
         case .moveDown: m.selected = max(0, min(lines.count - 1, m.selected + 1))
         case .back: stack.removeLast()
+        case .taperPlan:
+            guard TaperPlanView.order(self, m.patientID) != nil else {
+                m.message = Flash("This patient has no taper order.", role: .alertInfo); return []
+            }
+            m.showingPlan = true
+            m.planScroll = TaperPlanView.initialScroll(self, m.patientID, rows: max(1, size.rows - 10))
         case .give: prepare(.given, lines, &m)
         case .hold: prepare(.held, lines, &m)
         case .refuse: prepare(.refused, lines, &m)

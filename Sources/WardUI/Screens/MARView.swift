@@ -17,6 +17,10 @@ enum MARView {
         y += 1
         let panel = m.step == .list ? 0 : panelHeight(m, width: s.width, maxHeight: s.height - 6)
         let bottom = s.height - 2 - panel    // first row not for the list
+        if m.showingPlan {
+            TaperPlanView.draw(&s, state, m, top: y, bottom: s.height - 2)
+            return
+        }
         let wide = s.width >= 120
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         let cols = wide ? (time: 6, drug: 34, de: 12, status: 10) : (time: 6, drug: 24, de: 8, status: 9)
