@@ -2,8 +2,9 @@ import WardCore
 
 /// The overview's columns, and which are dropped first when the terminal is
 /// narrow. Documented order (docs/charge-nurse.md): nurse, trend, 24-h DE,
-/// detox day, score age, handover mark, doses, sedation. Bed, patient,
-/// withdrawal score, NEWS2, next check and alerts are always shown.
+/// detox day, score age, handover mark, doses, sedation — the patient column
+/// narrows to 14 before doses or sedation go. Bed, patient, withdrawal score,
+/// NEWS2, next check and alerts are always shown.
 public enum OverviewColumn: String, Sendable, Hashable, CaseIterable {
     case bed, handover, patient, day, de, withdrawal, age, trend, news2, sedation, next, doses, alerts, nurse
 
@@ -17,13 +18,16 @@ public enum OverviewColumn: String, Sendable, Hashable, CaseIterable {
     var width: Int {
         switch self {
         case .bed: 4; case .handover: 3; case .patient: 18; case .day: 3; case .de: 6; case .withdrawal: 14; case .age: 6; case .trend: 9
-        case .news2: 6; case .sedation: 8; case .next: 10; case .doses: 7; case .alerts: 8; case .nurse: 14
+        case .news2: 6; case .sedation: 8; case .next: 10; case .doses: 7; case .alerts: 7; case .nurse: 14
         }
     }
     var rightAligned: Bool { self == .day || self == .de }
     /// Dropped first → last when the width is short.
     public static let dropOrder: [OverviewColumn] = [.nurse, .trend, .de, .day, .age, .handover, .doses, .sedation]
     static let maxPatientWidth = 28
+    /// The patient column gives way to this before the doses or sedation column is dropped
+    /// (at 80 columns every safety column stays; the bed and the chart name the patient in full).
+    static let minPatientWidth = 14
 }
 
 /// Where everything goes at one terminal size.
@@ -41,10 +45,16 @@ public struct OverviewLayout: Sendable, Hashable {
         bedRows = max(1, body - alertLines - 1)
         var cols = OverviewColumn.allCases
         func need(_ c: [OverviewColumn]) -> Int { 2 + c.reduce(0) { $0 + $1.width + 1 } }
-        for d in OverviewColumn.dropOrder where need(cols) > size.cols { cols.removeAll { $0 == d } }
+        let shrink = OverviewColumn.patient.width - OverviewColumn.minPatientWidth
+        for d in OverviewColumn.dropOrder where need(cols) > size.cols {
+            // The safety columns (doses, sedation) stay while a narrower patient column makes room.
+            if (d == .doses || d == .sedation), need(cols) - shrink <= size.cols { break }
+            cols.removeAll { $0 == d }
+        }
         columns = cols
         var w = Dictionary(uniqueKeysWithValues: cols.map { ($0, $0.width) })
-        w[.patient] = min(OverviewColumn.maxPatientWidth, OverviewColumn.patient.width + max(0, size.cols - need(cols)))
+        w[.patient] = min(OverviewColumn.maxPatientWidth, max(OverviewColumn.minPatientWidth,
+                                                               OverviewColumn.patient.width + size.cols - need(cols)))
         widths = w
     }
 
