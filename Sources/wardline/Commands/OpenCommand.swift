@@ -25,7 +25,7 @@ struct TUIOptions: ParsableArguments {
 
     static func loadTheme(_ theme: String?) throws -> Theme {
         do {
-            return try ThemeLoader.resolve(nameOrPath: theme, environment: ProcessInfo.processInfo.environment)
+            return try ThemeFiles.resolve(nameOrPath: theme, environment: ProcessInfo.processInfo.environment)
         } catch {
             printError("wardline: theme: \(error)")
             throw ExitCode(2)
