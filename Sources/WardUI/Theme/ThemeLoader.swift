@@ -3,13 +3,17 @@ import WardCore
 /// Parses and checks theme text; knows the compiled-in themes. Reads no
 /// files: the executable reads a theme file and hands its text to `parse`.
 public enum ThemeLoader {
-    /// Names of the shipped themes (compiled in; reserved).
-    public static let builtinNames = ["default", "monochrome"]
+    /// Names of the shipped themes (compiled in; reserved), in the order
+    /// `t` on the help screen steps through them.
+    public static let builtinNames = ["default", "high-contrast", "night", "colour-blind-safe", "monochrome"]
 
     /// The source text of a shipped theme.
     public static func builtinSource(_ name: String) -> String? {
         let bytes: [UInt8]? = switch name {
         case "default": PackageResources.default_toml
+        case "high-contrast": PackageResources.high_contrast_toml
+        case "night": PackageResources.night_toml
+        case "colour-blind-safe": PackageResources.colour_blind_safe_toml
         case "monochrome": PackageResources.monochrome_toml
         default: nil
         }
