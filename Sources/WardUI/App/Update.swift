@@ -43,6 +43,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleAmended(result)
     case .boardSaved(let result):
         return state.handleBoardSaved(result)
+    case .themeApplied(let name, let notRemembered):
+        return state.handleThemeApplied(name: name, notRemembered: notRemembered)
     }
 }
 
@@ -84,7 +86,7 @@ extension AppState {
         let action = keymap.action(for: event, in: context)
         if showingHelp {
             if action == .closeHelp { showingHelp = false }
-            return []
+            return action == .nextTheme ? nextTheme() : []
         }
         switch gate {
         case .signIn(var form):

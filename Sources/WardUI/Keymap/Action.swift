@@ -21,6 +21,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case withWastage
     case acknowledge, escalate, cycleSort, cycleFilter, myPatients, admit, assignNurse
     case transfer, discharge, overview
+    case nextTheme
 
     /// The permission an action needs, when only some roles may do it: the
     /// legend leaves out what the signed-in role may not do (the store still
@@ -115,6 +116,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .transfer: "transfer"
         case .discharge: "discharge"
         case .overview: "overview"
+        case .nextTheme: "theme"
         }
     }
 
@@ -198,6 +200,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .transfer: "Move the selected patient to an empty bed"
         case .discharge: "Discharge the selected patient (shows the taper summary first)"
         case .overview: "Open the ward overview (risk board)"
+        case .nextTheme: "Next colour theme (this terminal remembers it)"
         }
     }
 }

@@ -297,6 +297,7 @@ extension Keymap {
             ],
             .help: [
                 KeyBinding([.key(.escape), .key(.f1), .char("?"), .char("q"), .key(.enter)], .closeHelp, label: "Esc"),
+                KeyBinding(chars("t"), .nextTheme, label: "t"),
             ],
         ],
         globals: [

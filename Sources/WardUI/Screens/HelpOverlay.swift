@@ -3,7 +3,10 @@ import WardCore
 /// Help: every key of the current screen, generated from the keymap.
 enum HelpOverlay {
     static func draw(_ s: inout Surface, _ state: AppState) {
+        // The keys of the screen beneath, then the help screen's own key for the colour theme.
+        let themeKey = state.keymap.bindings(in: .help).first { $0.action == .nextTheme }
         let lines = state.keymap.helpLines(in: state.contextUnderHelp)
+            + (themeKey.map { [($0.allKeysLabel, state.theme.helpLine)] } ?? [])
         let keyWidth = max(6, lines.map { Text.width($0.keys) }.max() ?? 0)
         let textWidth = lines.map { Text.width($0.help) }.max() ?? 0
         // The help hides the screen beneath, so nothing half-covered is misread.
