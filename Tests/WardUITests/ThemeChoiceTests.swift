@@ -11,7 +11,10 @@ import WardCore
         d.key(.char("?"))
         #expect(d.key(.char("t")) == [.useTheme("high-contrast")])
         #expect(d.state.showingHelp, "the help stays open, so the next t steps on")
-        #expect(d.state.theme.current == "default", "nothing changes until the terminal has drawn it")
+        // Typed before the terminal has answered, the next t still steps on.
+        #expect(d.key(.char("t")) == [.useTheme("night")])
+        #expect(d.state.theme.current == "night")
+        #expect(d.text.contains("Theme: night; next colour-blind-safe"))
     }
 
     @Test func theHelpLineSaysWhatIsOnAndWhetherItWasRemembered() {
