@@ -101,10 +101,7 @@ struct BenchError: Error, CustomStringConvertible {
 }
 
 /// Runs a program to completion with stdout to /dev/null; its wall time in seconds.
-func timedRun(_ argv: [String]) -> TimeInterval? { measuredRun(argv)?.seconds }
-
-/// Runs a program to completion with stdout to /dev/null; its wall time and peak resident memory (kB).
-func measuredRun(_ argv: [String]) -> (seconds: TimeInterval, maxRSSKB: Int)? {
+func timedRun(_ argv: [String]) -> TimeInterval? {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -117,7 +114,19 @@ func measuredRun(_ argv: [String]) -> (seconds: TimeInterval, maxRSSKB: Int)? {
     var pid: pid_t = 0
     guard posix_spawn(&pid, argv[0], &actions, nil, args, environ) == 0 else { return nil }
     var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9, usage.ru_maxrss)
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+}
+
+/// Runs a program to completion; what it wrote to stdout and stderr.
+func runCapturing(_ argv: [String]) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: argv[0])
+    p.arguments = Array(argv.dropFirst())
+    let pipe = Pipe()
+    p.standardOutput = pipe; p.standardError = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
 }

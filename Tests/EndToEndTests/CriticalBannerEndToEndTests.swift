@@ -34,7 +34,11 @@ import Testing
               + "showed its save (target ≤ 1000 ms; includes tmux capture polling)")
         #expect(try ward.sql("SELECT count(*) FROM clinical_events WHERE note = 'e2e two terminals'") == "1")
 
+        // The key that dismisses a banner does nothing else: each terminal dismisses its banner first.
+        try bedside.waitFor("CRITICAL · bed")
+        try bedside.send("x"); try bedside.waitForAbsence("CRITICAL · bed")
         try bedside.send("Escape"); try bedside.send("q")
+        try station.send("x"); try station.waitForAbsence("CRITICAL · bed")
         try station.send("q")
         #expect(bedside.exitStatus() == 0)
         #expect(station.exitStatus() == 0)

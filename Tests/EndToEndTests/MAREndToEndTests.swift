@@ -77,6 +77,11 @@ import WardStore
         try tmux.waitFor("RASS")
         try tmux.send("-"); try tmux.send("4"); try tmux.send("Enter")
         try tmux.waitFor("saved")
+        // RASS -4 raises a critical alert: its banner comes with the reload, and the key that
+        // dismisses it does nothing else.
+        try tmux.waitFor("CRITICAL · bed")
+        try tmux.send("x")
+        try tmux.waitForAbsence("CRITICAL · bed")
         try tmux.send("m")
         try tmux.waitFor("DE mg")
         try tmux.send("g")

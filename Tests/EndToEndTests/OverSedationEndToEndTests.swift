@@ -26,6 +26,9 @@ import WardStore
         #expect(chart.contains("sedation DUE NOW: CONTINUOUS observation (emergency)"))
         #expect(chart.contains("CIWA-B SUSPENDED: cannot communicate"))
         #expect(chart.contains("Flumazenil only as a senior medical decision"))
+        // The critical banner comes with the reload; the key that dismisses it does nothing else.
+        try tmux.waitFor("CRITICAL · bed")
+        try tmux.send("x"); try tmux.waitForAbsence("CRITICAL · bed")
         try tmux.send("Escape"); try tmux.send("q")
         #expect(tmux.exitStatus() == 0)
 

@@ -5,7 +5,9 @@ import Testing
 /// unless the parameter is marked in `localDeviations`.
 @Suite struct ProtocolCheckNEWS2Tests {
     func check(_ text: String, _ tag: String) throws -> (status: Int32, stdout: String) {
-        let file = Paths.tempDir(tag).appendingPathComponent("protocol.toml")
+        let dir = Paths.tempDir(tag)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("protocol.toml")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let r = try runProcess(Paths.binary, ["protocol", "check", file.path])
         return (r.status, r.stdout + r.stderr)

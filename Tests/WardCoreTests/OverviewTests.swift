@@ -91,8 +91,11 @@ struct OverviewTests {
         }
         let tasks = Worklist.tasks(for: 7, input: BoardInput(beds: beds, patients: [a, b, c]),
                                    assignments: [assign("1", 7), assign("2", 7), assign("3", 8)], proto: p, now: Board.now)
-        #expect(tasks.map(\.bed) == ["2", "1"])
-        #expect(tasks.allSatisfy { $0.overdue })
+        // Only beds 1 and 2 (bed 3 is nurse 8's); the overdue ones lead, the checks due later this shift follow.
+        #expect(Set(tasks.map(\.bed)) == ["1", "2"])
+        #expect(tasks.prefix(2).map(\.bed) == ["2", "1"] && tasks.prefix(2).allSatisfy { $0.overdue })
+        #expect(tasks.map(\.dueAt) == tasks.map(\.dueAt).sorted())
+        #expect(tasks.dropFirst(2).allSatisfy { !$0.overdue && $0.dueAt > Board.now })
         // The check is named once, then why it is due.
         let check = tasks.first { $0.bed == "1" }?.what ?? ""
         #expect(check.hasPrefix("CIWA-B (10 mild"), "\(check)")
@@ -100,7 +103,7 @@ struct OverviewTests {
     }
 
     /// A PRN dose whose effect is still to be recorded is a task on the nurse's
-    /// worklist from shortly before it is due; overdue after.
+    /// worklist when it falls due this shift, in time order; overdue after.
     @Test func aPRNEffectToRecordIsATaskOnTheWorklist() {
         var a = Board.calm(1, bed: "1")
         a.prnEffectsDue = [PRNEffectDue(label: "diazepam 5 mg", givenAt: Board.ago(minutes: 90), dueAt: Board.ago(minutes: 30))]
@@ -114,8 +117,8 @@ struct OverviewTests {
         let tasks = Worklist.tasks(for: 7, input: BoardInput(beds: beds, patients: [a, b]), assignments: [mine("1"), mine("2")],
                                    proto: p, now: Board.now)
         let effects = tasks.filter { if case .prnEffect = $0.kind { true } else { false } }
-        #expect(effects.map(\.bed) == ["1"], "the one due later than the due-soon window is not yet a task")
-        #expect(effects.first?.overdue == true)
+        #expect(effects.map(\.bed) == ["1", "2"], "everything due this shift is listed, soonest first")
+        #expect(effects.map(\.overdue) == [true, false])
         #expect(effects.first?.what.hasPrefix("PRN effect: diazepam 5 mg ") == true)
     }
 
@@ -126,5 +129,35 @@ struct OverviewTests {
         #expect(s?.name == "night")
         #expect(s?.start == FixedClock(iso8601: "2026-11-27T19:30:00Z").now())
         #expect(p.shifts.instance(at: Board.now, calendar: cal)?.name == "day")
+    }
+
+    /// "My patients" leads with the open critical alerts of the nurse's patients, then lists what is due
+    /// up to the horizon in time order; a horizon in the protocol shortens it (issue 17, item 4).
+    @Test func myPatientsLeadsWithCriticalAlertsThenTheShiftInTimeOrder() {
+        var a = Board.calm(1, bed: "1")
+        a.prnEffectsDue = [PRNEffectDue(label: "diazepam 5 mg", givenAt: Board.ago(minutes: 10), dueAt: Board.ago(minutes: -45))]
+        let b = Board.calm(2, bed: "2")
+        let mine = { (bed: String) in
+            BedAssignment(bed: bed, staff: 7, staffID: "N7", staffName: "Nurse 7", shift: "day",
+                          shiftStart: Board.ago(minutes: 400), assignedAt: Board.ago(minutes: 390))
+        }
+        let input = BoardInput(beds: beds, patients: [a, b])
+        var sedated = b
+        sedated.sedation = [TimedSedation(.rass(-4), at: Board.ago(minutes: 5))]
+        let alerts = AlertEngine(p).alerts(BoardInput(beds: beds, patients: [a, sedated]), now: Board.now)
+        let critical = alerts.filter { $0.severity == .critical && $0.patientID == b.patient.id }
+        #expect(!critical.isEmpty)
+        let tasks = Worklist.tasks(for: 7, input: input, assignments: [mine("1"), mine("2")], alerts: alerts, proto: p, now: Board.now)
+        let leading = tasks.prefix { if case .alert = $0.kind { true } else { false } }
+        #expect(leading.count == critical.count && leading.allSatisfy { $0.bed == "2" && $0.what.hasPrefix("CRITICAL: ") })
+        let rest = tasks.dropFirst(leading.count)
+        #expect(rest.map(\.dueAt) == rest.map(\.dueAt).sorted())
+        #expect(rest.contains { if case .prnEffect = $0.kind { true } else { false } }, "a PRN effect due in 45 min is listed")
+
+        var short = p
+        short.observations.worklistHorizonMinutes = 30
+        let soon = Worklist.tasks(for: 7, input: input, assignments: [mine("1"), mine("2")], alerts: alerts, proto: short, now: Board.now)
+        #expect(!soon.contains { if case .prnEffect = $0.kind { true } else { false } }, "beyond a 30-minute horizon")
+        #expect(soon.allSatisfy { $0.dueAt <= Board.now.addingTimeInterval(30 * 60) || { if case .alert = $0.kind { true } else { false } }($0) })
     }
 }

@@ -288,7 +288,7 @@ import WardCore
         d.key(.char("e")); d.key(.char("1")); d.type("L?q")      // letters that are keys elsewhere are typed here
         let f = try #require(amendForm(d))
         #expect(f.reason == "L?q")
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         guard case .locked = d.state.gate else { Issue.record("not locked"); return }
         #expect(!d.text.contains("Müller"))
         d.type("123456"); d.key(.key(.enter))
@@ -300,7 +300,7 @@ import WardCore
         var d = Driver.onChart()
         d.key(.char("e")); d.key(.char("1")); d.type("duplicate")
         let annsDraft = try #require(amendForm(d))
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.key(.key(.tab))
         d.type("N2077"); d.key(.key(.enter)); d.type("654321"); d.key(.key(.enter))
         d.send(.signInResult(.success(Fixture.ben)))

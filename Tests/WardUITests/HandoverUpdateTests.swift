@@ -291,7 +291,7 @@ enum HandoverFixture {
     @Test func ctrlLLocksFromTheNoteFormAndTheTextSurvives() {
         var d = Driver.onChart()
         d.key(.char("N")); d.type("if L")
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         guard case .locked? = d.state.gate else { Issue.record("not locked"); return }
         guard case .handoverEntry(let f)? = d.top else { Issue.record("form lost"); return }
         #expect(f.text == "if L")

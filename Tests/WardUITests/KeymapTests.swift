@@ -8,7 +8,7 @@ import WardCore
     static func drivers() -> [(KeyContext, Driver)] {
         var signIn = Driver(Fixture.fresh())
         signIn.type("N1")
-        var lock = Driver.signedIn(); lock.key(.ctrl("l"))
+        var lock = Driver.signedIn(); lock.key(.key(.f9))
         let list = Driver.signedIn()
         let chart = Driver.onChart()
         var form = Driver.onChart(); form.key(.char("b"))
@@ -34,7 +34,16 @@ import WardCore
         for (context, var d) in Self.drivers() where context.takesGlobals {
             d.key(.char("?"))
             #expect(d.state.contextUnderHelp == context)
-            let text = d.text
+            // Every page of the help (it scrolls when longer than the window), sentences re-joined across wrapped rows.
+            var pages: [String] = []
+            for _ in 0..<40 {
+                pages.append(d.text)
+                let before = d.state.helpScroll
+                d.key(.key(.pageDown))
+                if d.state.helpScroll == before { break }
+            }
+            let text = pages.joined(separator: "\n").replacingOccurrences(of: "│", with: " ")
+                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             for b in Keymap.standard.bindings(in: context) {
                 #expect(text.contains(b.action.help), "\(context): help lacks \(b.action.help)")
             }

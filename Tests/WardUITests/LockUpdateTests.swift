@@ -30,7 +30,7 @@ import WardCore
         d.send(.tick(Fixture.now.addingTimeInterval(30)))
         d.key(.char("1"))
         #expect(d.state.idleLockDeadline == Fixture.now.addingTimeInterval(30 + idle))
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         #expect(d.state.idleLockDeadline == nil)
     }
 
@@ -51,7 +51,7 @@ import WardCore
         #expect(d.state.gate == .signIn(SignInForm()))
     }
 
-    @Test(arguments: [InputEvent.ctrl("l"), .char("L")])
+    @Test(arguments: [InputEvent.key(.f9), .char("L")])
     func ctrlLOrLLocksAtOnceAndHidesPatientData(key: InputEvent) {
         var d = annWithDraft()
         d.key(key)
@@ -66,7 +66,7 @@ import WardCore
     @Test func unlockChecksTheSignedInPersonsPINAndGivesTheFormBack() throws {
         var d = annWithDraft()
         let before = try #require(d.form)
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.type("123456")
         #expect(d.text.contains("●●●●●●"))
         #expect(!d.text.contains("123456"))
@@ -80,7 +80,7 @@ import WardCore
 
     @Test func aWrongPINKeepsItLockedWithTheMessage() {
         var d = annWithDraft()
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.type("999999")
         d.key(.key(.enter))
         d.send(.signInResult(.failure(CommandRefusal(.locked, "Wrong PIN. 4 tries left before this account locks."))))
@@ -91,7 +91,7 @@ import WardCore
 
     @Test func workKeysDoNothingWhileLocked() {
         var d = annWithDraft()
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.key(.char("b"))
         d.key(.char("q"))
         #expect(isLocked(d))
@@ -102,7 +102,7 @@ import WardCore
     @Test func switchUserParksTheDraftForItsOwnerAndRestoresIt() throws {
         var d = annWithDraft()
         let annsForm = try #require(d.form)
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.key(.key(.tab))                      // switch user
         #expect(d.text.contains("Ann Okafor stays signed in behind the lock"))
         d.type("N2077")
@@ -148,7 +148,7 @@ import WardCore
 
     @Test func escOnAnEmptySwitchUserFormGoesBackToTheLock() {
         var d = annWithDraft()
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.key(.key(.tab))
         d.key(.key(.escape))
         #expect(d.state.gate == .locked(UnlockForm()))
@@ -158,7 +158,7 @@ import WardCore
     @Test func theSamePersonThroughSwitchUserJustUnlocks() throws {
         var d = annWithDraft()
         let form = try #require(d.form)
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.key(.key(.tab))
         d.type("N1042")
         d.key(.key(.enter))
@@ -174,7 +174,7 @@ import WardCore
         d.type(String(repeating: "0", count: 13))
         d.key(.key(.enter))
         #expect(d.form?.saving == true)
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.send(.saved(.success(Fixture.ciwa(901, Fixture.mullerID, total: 12, hoursAgo: 0))))
         #expect(d.form == nil)
         #expect(!d.text.contains("Müller"))
@@ -186,7 +186,7 @@ import WardCore
 
     @Test func quittingWithAParkedDraftAsksFirst() {
         var d = annWithDraft()
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.key(.key(.tab))
         d.type("N2077")
         d.key(.key(.enter))
@@ -212,7 +212,7 @@ import WardCore
         d.key(.char("b"))
         d.type(String(repeating: "1", count: 20))
         d.key(.key(.enter))
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.key(.key(.tab))
         d.type("N2077")
         d.key(.key(.enter))
@@ -231,7 +231,7 @@ import WardCore
         d.key(.char("b"))
         d.type(String(repeating: "1", count: 20))
         d.key(.key(.enter))
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.key(.key(.tab))
         d.type("N2077")
         d.key(.key(.enter))

@@ -134,8 +134,27 @@ import WardCore
         d.state.wardProtocol = Self.noWitness
         d.key(.key(.down)); d.key(.key(.down)); d.key(.char("g")); d.key(.key(.enter))
         d.send(.doseRecorded(.failure(CommandRefusal(.conflict, "Not recorded: the 14:00 dose was already given by Ben Lindqvist at 14:04."))))
-        #expect(d.mar?.saving == false && d.mar?.step == .list)
+        // The dialog stays and says why until it is closed: keys typed now cannot reach the MAR's commands.
+        #expect(d.mar?.saving == false && d.mar?.step != .list && d.mar?.pending != nil)
         #expect(d.text.contains("already given by Ben Lindqvist at 14:04"))
+        #expect(d.key(.char("h")).isEmpty && d.mar?.step != .list)
+        d.key(.key(.escape))
+        #expect(d.mar?.step == .list && d.mar?.pending == nil)
+    }
+
+    /// A witness refused by the store (wrong PIN, a student, locked) stays in the witness dialog, which
+    /// says why; the witness's next keys are typed there, never read as the MAR's h / r / o commands.
+    @Test func aRefusedWitnessStaysInTheDialog() {
+        var d = MARFixture.onMAR()
+        d.key(.key(.down)); d.key(.key(.down))
+        d.key(.char("g")); d.key(.key(.enter))
+        d.type("S3001"); d.key(.key(.enter)); d.type("123456"); d.key(.key(.enter))
+        #expect(d.recordDose != nil)
+        d.send(.doseRecorded(.failure(CommandRefusal(.notPermitted, "Not recorded: a student nurse cannot witness a dose."))))
+        #expect(d.mar?.step == .witness && d.mar?.witness.staffID == "" && d.mar?.witness.pin == "")
+        #expect(d.text.contains("a student nurse cannot witness a dose"))
+        for c in "hro" { #expect(d.key(.char(c)).isEmpty) }
+        #expect(d.mar?.step == .witness && d.mar?.witness.staffID == "hro")
     }
 
     @Test func aPRNInsideTheMinimumIntervalIsBlockedWithTheReason() {

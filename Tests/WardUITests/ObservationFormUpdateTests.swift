@@ -267,14 +267,14 @@ import WardCore
         #expect(d.text.contains(Format.clock(Fixture.now.addingTimeInterval(Double(minutes * 60)), d.state.calendar)))
     }
 
-    @Test func ctrlLLocksEvenWhileTypingAReason() {
+    @Test func f9LocksEvenWhileTypingAReason() {
         var d = ObsFixture.onChart()
         d.key(.char("x")); d.type("s2"); d.type("L")
         guard case .exception(let f) = d.top else { Issue.record("no exception form"); return }
         #expect(f.note == "L")
         #expect(d.state.gate == nil)
-        d.key(.ctrl("l"))
-        if case .locked = d.state.gate {} else { Issue.record("Ctrl-L did not lock") }
+        d.key(.key(.f9))
+        if case .locked = d.state.gate {} else { Issue.record("F9 did not lock") }
     }
 
     // MARK: obs round
@@ -375,7 +375,7 @@ import WardCore
         var d = ObsFixture.onChart()
         d.key(.char("v")); d.type("16"); d.key(.key(.enter))
         guard case .vitals(let annsForm)? = d.top else { Issue.record("no vitals form"); return }
-        d.key(.ctrl("l")); d.key(.key(.tab))
+        d.key(.key(.f9)); d.key(.key(.tab))
         d.type("N2077"); d.key(.key(.enter)); d.type("654321"); d.key(.key(.enter))
         d.send(.signInResult(.success(Fixture.ben)))
         // Ben is a charge nurse: a clean landing on the overview, none of Ann's screens.

@@ -163,7 +163,11 @@ import WardCore
         d.key(.char("m"))
         guard case .worklist(let w)? = d.top else { Issue.record("no worklist"); return }
         let tasks = d.state.worklistTasks(w)
-        #expect(tasks.map(\.dueAt) == tasks.map(\.dueAt).sorted())
+        // Critical alerts first, then the shift's tasks in time order.
+        let alerts = tasks.prefix { if case .alert = $0.kind { true } else { false } }
+        let rest = tasks.dropFirst(alerts.count)
+        #expect(rest.map(\.dueAt) == rest.map(\.dueAt).sorted())
+        #expect(!rest.contains { if case .alert = $0.kind { true } else { false } })
         #expect(Set(tasks.map(\.bed)).isSubset(of: ["11", "12", "13", "14", "15", "16", "17", "18", "20", "21", "22", "8", "9", "10", "6"]))
     }
 

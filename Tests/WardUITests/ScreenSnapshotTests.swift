@@ -61,14 +61,14 @@ import WardCore
         var d = Driver.onChart(size: size)
         d.key(.char("b"))
         d.type("21")
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.type("12")
         assertSnapshot(view(d.state), named: "lock_\(size)")
     }
 
     @Test func switchUser() {
         var d = Driver.onChart()
-        d.key(.ctrl("l"))
+        d.key(.key(.f9))
         d.key(.key(.tab))
         d.type("N20")
         assertSnapshot(view(d.state), named: "switchUser_80x24")

@@ -79,6 +79,20 @@ import WardCore
         #expect(d.state.session == nil)
     }
 
+    /// The store's real lockout message (three lines at 80 columns) is shown whole: the box grows.
+    @Test func theStoresLockoutMessageIsShownWholeAt80Columns() {
+        var d = Driver(Fixture.fresh(Fixture.small))
+        d.type("N1042"); d.key(.key(.enter)); d.type("000000"); d.key(.key(.enter))
+        let msg = "Too many failed sign-ins: this staff ID is locked for 15 more minutes. Ask the charge nurse if you need to sign in sooner."
+        d.send(.signInResult(.failure(CommandRefusal(.locked, msg))))
+        let rows = d.text.split(separator: "\n")
+        guard let start = rows.firstIndex(where: { $0.contains("Too many failed sign-ins:") }) else {
+            Issue.record("the start of the lockout message is cut:\n\(d.text)"); return
+        }
+        let shown = rows[start...].prefix(3).map { $0.replacingOccurrences(of: "│", with: " ").trimmingCharacters(in: .whitespaces) }
+        #expect(shown.joined(separator: " ").hasPrefix(msg), "\(d.text)")
+    }
+
     /// A long refusal (a lockout) is wrapped inside the box at 80×24, never cut off.
     @Test func aLongRefusalIsShownWholeAt80Columns() {
         var d = Driver(Fixture.fresh(Fixture.small))

@@ -88,7 +88,7 @@ public struct WardOverview: Sendable {
             row.patient = p.patient
             row.detoxDay = p.patient.detoxDay(at: now, calendar: calendar)
             row.diazepamEquivalent24hMg = p.diazepamEquivalent24hMg
-            if let latest = p.scores.first(where: { $0.scale != .bwsq }) ?? p.scores.first {
+            if let latest = p.leadingScore {   // the same rule as every screen (LeadingScore)
                 let band = proto.band(latest.scale, total: latest.total)
                 row.withdrawal = ScoreCell(scale: latest.scale, total: latest.total, band: band?.name ?? "?",
                                            level: band?.level ?? 0, takenAt: latest.takenAt,

@@ -2,7 +2,9 @@ import Foundation
 
 /// One task on a nurse's "My patients" worklist.
 public struct WorklistTask: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case observation(ObservationKind), dose(String), prnEffect(String), cosign(Int64) }
+    public enum Kind: Sendable, Hashable {
+        case alert(WardAlert), observation(ObservationKind), dose(String), prnEffect(String), cosign(Int64)
+    }
     public var bed: String
     public var patientID: PatientID
     public var patientName: String
@@ -13,28 +15,35 @@ public struct WorklistTask: Sendable, Hashable {
 }
 
 public enum Worklist {
-    /// Due and overdue tasks (checks, PRN effects to record, doses) for the beds
-    /// assigned to `staff`, soonest first.
-    public static func tasks(for staff: StaffKey, input: BoardInput, assignments: [BedAssignment],
+    /// A nurse's worklist for the beds assigned to `staff`: first the open critical alerts of those
+    /// patients (oldest first), then every check, PRN effect to record and dose due from now to the
+    /// horizon (`[observations] worklistHorizonMinutes`, or the end of the shift in force when 0),
+    /// overdue ones included, in time order (issue 17, item 4).
+    public static func tasks(for staff: StaffKey, input: BoardInput, assignments: [BedAssignment], alerts: [WardAlert] = [],
                              proto: WardProtocol, now: Date, calendar: Calendar = .wardDefault) -> [WorklistTask] {
         let beds = Set(assignments.filter { $0.staff == staff }.map(\.bed))
         let clock = ObservationClock(proto)
-        let window = TimeInterval(proto.administration.windowMinutes * 60)
+        let horizon = horizonEnd(proto, now: now, calendar: calendar)
+        var critical: [WorklistTask] = []
         var out: [WorklistTask] = []
         for p in input.patients {
             guard let bed = p.patient.bed, beds.contains(bed) else { continue }
-            for d in p.due(clock, now: now) where [.due, .overdue, .stale, .continuous].contains(d.status) {
+            for a in alerts where a.patientID == p.patient.id && a.severity == .critical {
+                critical.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name, kind: .alert(a),
+                                             what: "CRITICAL: \(a.message)", dueAt: a.since, overdue: true))
+            }
+            for d in p.due(clock, now: now) where d.status != .deferred && d.status != .suspended && d.dueAt <= horizon {
                 out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name,
                                         kind: .observation(d.kind), what: describe(d),
                                         dueAt: d.dueAt, overdue: d.status == .overdue || d.status == .stale))
             }
-            let soon = TimeInterval(proto.observations.dueSoonMinutes * 60)
-            for f in p.prnEffectsDue where now >= f.dueAt.addingTimeInterval(-soon) {
+            for f in p.prnEffectsDue where f.dueAt <= horizon {
                 out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name, kind: .prnEffect(f.label),
                                         what: "PRN effect: \(f.label) \(AlertEngine.clock(f.givenAt, calendar))",
                                         dueAt: f.dueAt, overdue: now > f.dueAt))
             }
-            for dose in p.doses ?? [] where !dose.given && now >= dose.dueAt.addingTimeInterval(-window) {
+            let window = TimeInterval(proto.administration.windowMinutes * 60)
+            for dose in p.doses ?? [] where !dose.given && dose.dueAt <= horizon {
                 out.append(WorklistTask(bed: bed, patientID: p.patient.id, patientName: p.patient.name, kind: .dose(dose.label),
                                         what: "give \(dose.label)", dueAt: dose.dueAt,
                                         overdue: now > dose.dueAt.addingTimeInterval(window)))
@@ -49,7 +58,19 @@ public enum Worklist {
                                         dueAt: o.recordedAt, overdue: false))
             }
         }
-        return out.sorted { ($0.dueAt, $0.bed) < ($1.dueAt, $1.bed) }
+        return critical.sorted { ($0.dueAt, $0.bed) < ($1.dueAt, $1.bed) } + out.sorted { ($0.dueAt, $0.bed) < ($1.dueAt, $1.bed) }
+    }
+
+    /// Where the worklist stops looking ahead: the protocol's horizon, or the end of the shift in force.
+    public static func horizonEnd(_ proto: WardProtocol, now: Date, calendar: Calendar = .wardDefault) -> Date {
+        if proto.observations.worklistHorizonMinutes > 0 {
+            return now.addingTimeInterval(TimeInterval(proto.observations.worklistHorizonMinutes * 60))
+        }
+        guard let shift = proto.shifts.instance(at: now, calendar: calendar),
+              let rule = proto.shifts.shifts.first(where: { $0.name == shift.name }) else { return now }
+        var minutes = rule.end.minutesSinceMidnight - rule.start.minutesSinceMidnight
+        if minutes <= 0 { minutes += 24 * 60 }
+        return shift.start.addingTimeInterval(TimeInterval(minutes * 60))
     }
 
     /// "CIWA-B (62 very severe: every 1 h)": the check, then why it is due, without saying the scale twice.

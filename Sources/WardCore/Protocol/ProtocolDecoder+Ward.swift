@@ -161,9 +161,10 @@ extension ProtocolDecoder {
         let prov = r.provenance(t, at: path)
         let soon = r.int(t, "dueSoonMinutes", at: path, range: 0...240)
         let stale = r.int(t, "staleAfterMinutes", at: path, range: 1...10080)
+        let horizon = r.int(t, "worklistHorizonMinutes", at: path, required: false, range: 0...1440) ?? 0
         r.reportUnknownKeys(t, at: path)
         guard let prov, let soon, let stale else { return nil }
-        return ObservationTimingRules(dueSoonMinutes: soon, staleAfterMinutes: stale, provenance: prov)
+        return ObservationTimingRules(dueSoonMinutes: soon, staleAfterMinutes: stale, worklistHorizonMinutes: horizon, provenance: prov)
     }
 
     static func decodeSecurity(_ t: TOMLTable, _ path: String, _ r: inout TOMLReader) -> (SecurityPolicy, Provenance)? {

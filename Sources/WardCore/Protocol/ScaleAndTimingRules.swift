@@ -46,6 +46,8 @@ public struct AppropriatenessRules: Sendable, Hashable {
 public struct ObservationTimingRules: Sendable, Hashable {
     public var dueSoonMinutes: Int
     public var staleAfterMinutes: Int
+    /// How far ahead "My patients" lists what is due; 0 = to the end of the shift in force.
+    public var worklistHorizonMinutes: Int = 0
     public var provenance: Provenance
 }
 

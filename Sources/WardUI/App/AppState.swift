@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     /// Unsaved work parked for people who were switched away from, by staff.
     public var drafts: [StaffKey: [Screen]]
     public var showingHelp: Bool
+    /// The first help row shown when the help is longer than the window (↑↓ PgUp PgDn scroll it).
+    public var helpScroll = 0
     /// Draw the trend with ASCII instead of Unicode blocks (non-UTF-8 terminals).
     public var asciiOnly: Bool
     /// This terminal's name, for the session (audit trail).
@@ -177,6 +179,8 @@ public enum Screen: Sendable, Hashable {
 public struct WardListState: Sendable, Hashable {
     /// Index into the ward's beds.
     public var selected: Int
+    /// Typing a bed number or `/` and a name.
+    public var finder = BedFinder()
     public init(selected: Int = 0) { self.selected = selected }
 }
 

@@ -85,8 +85,16 @@ extension AppState {
         let context = keyContext
         let action = keymap.action(for: event, in: context)
         if showingHelp {
-            if action == .closeHelp { showingHelp = false }
-            return action == .nextTheme ? nextTheme() : []
+            switch action {
+            case .closeHelp: showingHelp = false
+            case .moveUp: helpScroll = max(0, helpScroll - 1)
+            case .moveDown: helpScroll = min(HelpOverlay.maxScroll(self), helpScroll + 1)
+            case .pageUp: helpScroll = max(0, helpScroll - HelpOverlay.page(self))
+            case .pageDown: helpScroll = min(HelpOverlay.maxScroll(self), helpScroll + HelpOverlay.page(self))
+            case .nextTheme: return nextTheme()
+            default: break
+            }
+            return []
         }
         switch gate {
         case .signIn(var form):
@@ -126,10 +134,12 @@ extension AppState {
             return fx
         }
         if gate == nil, let fx = handleTextEntry(action, event) { return fx }
+        if gate == nil, let fx = handleBedFinder(event) { return fx }
         guard let action else { return [] }
         switch action {
         case .help:
             showingHelp = true
+            helpScroll = 0
             return []
         case .lock:
             lock()
@@ -274,7 +284,7 @@ extension AppState {
                 guard let i = s.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }),
                       case .ciwaB(var f) = s[i] else { return false }
                 f.saving = false
-                f.message = Flash("Not saved: \(refusal.message)", role: .error)
+                f.message = Flash(refusal.notSavedText, role: .error)
                 s[i] = .ciwaB(f)
                 return true
             }
@@ -283,7 +293,7 @@ extension AppState {
                 var parked = drafts[key] ?? []
                 if fail(&parked) { drafts[key] = parked; return [] }
             }
-            flash = Flash("Not saved: \(refusal.message)", role: .error)
+            flash = Flash(refusal.notSavedText, role: .error)
             return []
         }
     }

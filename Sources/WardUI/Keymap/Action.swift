@@ -21,6 +21,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case withWastage
     case acknowledge, escalate, cycleSort, cycleFilter, myPatients, admit, assignNurse
     case transfer, discharge, overview
+    // Finding a bed (issue 17).
+    case findPatient, jumpToBed, showPane1, showPane2, showPane3
     case nextTheme
 
     /// The permission an action needs, when only some roles may do it: the
@@ -111,6 +113,9 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .cycleSort: "sort"
         case .cycleFilter: "nurse"
         case .myPatients: "my pts"
+        case .findPatient: "find"
+        case .jumpToBed: "bed no."
+        case .showPane1, .showPane2, .showPane3: "pane"
         case .admit: "admit"
         case .assignNurse: "assign"
         case .transfer: "transfer"
@@ -194,7 +199,12 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .escalate: "Record an escalation of the bed's alert (to whom, outcome)"
         case .cycleSort: "Next sort: risk, bed, withdrawal, NEWS2, sedation, overdue, alerts"
         case .cycleFilter: "Show one assigned nurse's beds (again: next nurse, then all)"
-        case .myPatients: "My patients: due and overdue tasks of the beds assigned to you"
+        case .myPatients: "My patients: critical alerts, then all due this shift"
+        case .findPatient: "Find a patient by part of the name or MRN"
+        case .jumpToBed: "Go to a bed: type its number (1, 2 is bed 12)"
+        case .showPane1: "Show pane 1: scores"
+        case .showPane2: "Show pane 2: vital signs"
+        case .showPane3: "Show pane 3: sedation"
         case .admit: "Admit a patient to the selected empty bed"
         case .assignNurse: "Assign a nurse to the selected bed for this shift"
         case .transfer: "Move the selected patient to an empty bed"

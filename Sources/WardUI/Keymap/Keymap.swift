@@ -16,7 +16,7 @@ public struct KeyBinding: Sendable, Hashable {
 extension KeyBinding {
     /// Every key of the binding, for the help overlay ("↑ k", "Ctrl-L L").
     public var allKeysLabel: String {
-        if action == .score || action == .fieldChar { return label }
+        if action == .score || action == .fieldChar || action == .jumpToBed { return label }
         return keys.map(Self.name).joined(separator: " ")
     }
 
@@ -131,6 +131,8 @@ extension Keymap {
                 KeyBinding(chars("o"), .overview, label: "o"),
                 KeyBinding(chars("H"), .openHandover, label: "H"),
                 KeyBinding(chars("q"), .quit, label: "q"),
+                KeyBinding(chars("/"), .findPatient, label: "/", inLegend: false),
+                KeyBinding(chars("0123456789"), .jumpToBed, label: "0-9", inLegend: false),
             ],
             .overview: [
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
@@ -149,6 +151,8 @@ extension Keymap {
                 KeyBinding(chars("D"), .discharge, label: "D"),
                 KeyBinding([.key(.escape), .key(.left)], .back, label: "Esc", inLegend: false),
                 KeyBinding(chars("q"), .quit, label: "q"),
+                KeyBinding(chars("/"), .findPatient, label: "/", inLegend: false),
+                KeyBinding(chars("0123456789"), .jumpToBed, label: "0-9", inLegend: false),
             ],
             .worklist: [
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑"),
@@ -178,6 +182,9 @@ extension Keymap {
                 KeyBinding(chars("x"), .newException, label: "x", inLegend: false),
                 KeyBinding(chars("z"), .newEvent, label: "z", inLegend: false),
                 KeyBinding([.key(.tab), .key(.right)], .nextPane, label: "Tab", inLegend: false),
+                KeyBinding(chars("1"), .showPane1, label: "1", inLegend: false),
+                KeyBinding(chars("2"), .showPane2, label: "2", inLegend: false),
+                KeyBinding(chars("3"), .showPane3, label: "3", inLegend: false),
                 KeyBinding(chars("m"), .openMAR, label: "m"),
                 KeyBinding(chars("O"), .spo2Scale, label: "O", inLegend: false),
                 KeyBinding(chars("e"), .amendEntry, label: "e", inLegend: false),
@@ -212,7 +219,7 @@ extension Keymap {
                 KeyBinding([.key(.down)], .moveDown, label: "↓", inLegend: false),
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.f1)], .help, label: "F1"),
-                KeyBinding([.ctrl("l")], .lock, label: "Ctrl-L", inLegend: false),
+                KeyBinding([.key(.f9)], .lock, label: "F9", inLegend: false),
             ],
             .ciwaB: withdrawalForm(scoreLabel: "0-4"),
             .ciwaAr: withdrawalForm(scoreLabel: "0-7"),
@@ -289,7 +296,7 @@ extension Keymap {
                 KeyBinding([.key(.backspace), .key(.delete)], .erase, label: "Bksp"),
                 KeyBinding([.key(.escape)], .cancel, label: "Esc"),
                 KeyBinding([.key(.f1)], .help, label: "F1"),
-                KeyBinding([.ctrl("l")], .lock, label: "Ctrl-L", inLegend: false),
+                KeyBinding([.key(.f9)], .lock, label: "F9", inLegend: false),
             ],
             .confirm: [
                 KeyBinding(chars("yY"), .confirmYes, label: "y"),
@@ -298,10 +305,14 @@ extension Keymap {
             .help: [
                 KeyBinding([.key(.escape), .key(.f1), .char("?"), .char("q"), .key(.enter)], .closeHelp, label: "Esc"),
                 KeyBinding(chars("t"), .nextTheme, label: "t"),
+                KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑", inLegend: false),
+                KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓", inLegend: false),
+                KeyBinding([.key(.pageUp)], .pageUp, label: "PgUp", inLegend: false),
+                KeyBinding([.key(.pageDown), .char(" ")], .pageDown, label: "PgDn", inLegend: false),
             ],
         ],
         globals: [
             KeyBinding([.char("?"), .key(.f1)], .help, label: "?"),
-            KeyBinding([.ctrl("l"), .char("L")], .lock, label: "L"),
+            KeyBinding([.char("L"), .key(.f9)], .lock, label: "L"),
         ])
 }

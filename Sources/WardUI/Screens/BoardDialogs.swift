@@ -123,7 +123,7 @@ enum PatientAlertPane {
     }
 }
 
-/// "My patients": due and overdue tasks of the beds assigned to a nurse, soonest first.
+/// "My patients": the critical alerts of the beds assigned to a nurse, then what is due this shift, soonest first.
 enum WorklistView {
     static func draw(_ s: inout Surface, _ state: AppState, _ w: WorklistState) {
         let tasks = state.worklistTasks(w)
@@ -139,7 +139,8 @@ enum WorklistView {
             return
         }
         if tasks.isEmpty {
-            s.put(fit: "Nothing due or overdue for beds \(beds.joined(separator: ", ")).", x: 1, y: 2, width: s.width - 2, role: .muted)
+            s.put(fit: "Nothing due this shift and no critical alert for beds \(beds.joined(separator: ", ")).", x: 1, y: 2,
+                  width: s.width - 2, role: .muted)
             return
         }
         let room = s.height - 5
@@ -149,7 +150,9 @@ enum WorklistView {
             let sel = i == w.selected
             if sel { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .selection) }
             let cosign = if case .cosign = t.kind { true } else { false }
-            let role: SemanticRole = sel ? .selection : t.overdue ? .doseOverdue : cosign ? .alertWarning : .doseDue
+            let alert = if case .alert = t.kind { true } else { false }
+            let role: SemanticRole = sel ? .selection : alert ? .alertCritical : t.overdue ? .doseOverdue
+                : cosign ? .alertWarning : t.dueAt > state.now ? .text : .doseDue
             var x = 1
             // Within 12 hours as HH:MM; older as its day, so "12:05" never means two days ago.
             let due = abs(t.dueAt.timeIntervalSince(state.now)) < 12 * 3600 ? Format.clock(t.dueAt, state.calendar)
@@ -157,7 +160,8 @@ enum WorklistView {
             x += s.put(Text.pad(due, 6), x: x, y: y, role: role, emphasis: .bold) + 1
             x += s.put(Text.pad(t.bed, 4), x: x, y: y, role: sel ? .selection : .text, emphasis: .bold) + 1
             x += s.put(Text.pad(t.patientName, 21), x: x, y: y, role: sel ? .selection : .text) + 1
-            s.put(fit: (t.overdue ? "OVERDUE " : "") + t.what, x: x, y: y, width: s.width - x - 1, role: role)
+            s.put(fit: (t.overdue && !alert ? "OVERDUE " : "") + t.what, x: x, y: y, width: s.width - x - 1, role: role,
+                  emphasis: alert ? .bold : [])
         }
     }
 }

@@ -8,6 +8,8 @@ public struct OverviewState: Sendable, Hashable {
     public var sortFirst: WardSortKey?
     /// Show only the beds assigned to this staff member.
     public var nurseFilter: StaffKey?
+    /// Typing a bed number or `/` and a name.
+    public var finder = BedFinder()
     public init(selectedBed: String? = nil, sortFirst: WardSortKey? = nil, nurseFilter: StaffKey? = nil) {
         self.selectedBed = selectedBed; self.sortFirst = sortFirst; self.nurseFilter = nurseFilter
     }

@@ -20,7 +20,7 @@ enum CIWABView {
         let top = headerY + 1
         let wanted = f.onSummary ? 1 : anchorLines(f, width: s.width - 2).count
         let room = max(1, s.height - 2 - top - min(f.scores.count + 1, 6) - 2)
-        let anchorsY = s.height - 2 - 2 - min(max(1, wanted), room)
+        let anchorsY = s.height - 2 - 1 - titleLines(f, width: s.width - 2).count - min(max(1, wanted), room)
         let rows = max(1, anchorsY - top)
         drawItems(&s, top: top, rows: rows, state: state, f: f)
         drawAnchors(&s, y: anchorsY, state: state, f: f)
@@ -117,12 +117,12 @@ enum CIWABView {
             return
         }
         let item = items[f.cursor]
-        let who = item.rater == .observer ? "nurse observes" : "patient reports"
-        let x0 = 1 + s.put(fit: "\(f.cursor + 1). \(item.label) (\(who)):", x: 1, y: y + 1, width: s.width - 2, role: .text, emphasis: .bold)
-        if item.status.hasPrefix("UNCONFIRMED") {
-            s.put(fit: "  † item wording not yet confirmed against the published form", x: x0, y: y + 1,
-                  width: max(0, s.width - x0 - 1), role: .muted)
+        // The item's whole wording, wrapped (never cut at 80 columns), then its anchors.
+        let title = titleLines(f, width: s.width - 2)
+        for (n, line) in title.enumerated() where y + 1 + n < s.height - 2 {
+            s.put(fit: line, x: 1, y: y + 1 + n, width: s.width - 2, role: .text, emphasis: .bold)
         }
+        let y = y + title.count - 1
         for (n, line) in anchorLines(f, width: s.width - 2).enumerated() where y + 2 + n < s.height - 2 {
             var x = 1
             for v in line {
@@ -133,6 +133,15 @@ enum CIWABView {
                 x += 3
             }
         }
+    }
+
+    /// The current item's wording, who rates it, and the † note for wording not yet confirmed, wrapped to `width`.
+    static func titleLines(_ f: CIWABForm, width: Int) -> [String] {
+        guard !f.onSummary else { return [""] }
+        let item = f.definition.items[f.cursor]
+        let who = item.rater == .observer ? "nurse observes" : "patient reports"
+        let note = item.status.hasPrefix("UNCONFIRMED") ? "  † item wording not yet confirmed against the published form" : ""
+        return Text.wrap("\(f.cursor + 1). \(item.label) (\(who)):" + note, width: width)
     }
 
     /// The current item's points, grouped into lines that fit `width`.

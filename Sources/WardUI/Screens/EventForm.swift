@@ -100,7 +100,7 @@ extension AppState {
     mutating func handleEventSaved(_ result: Result<ClinicalEventEntry, CommandRefusal>) -> [Effect] {
         guard let i = stack.lastIndex(where: { if case .clinicalEvent(let f) = $0 { f.saving } else { false } }),
               case .clinicalEvent(var f) = stack[i] else {
-            if case .failure(let r) = result { flash = Flash("Not saved: \(r.message)", role: .error) }
+            if case .failure(let r) = result { flash = Flash(r.notSavedText, role: .error) }
             return [.loadWard]
         }
         switch result {
@@ -113,7 +113,7 @@ extension AppState {
             return [.loadWard]
         case .failure(let r):
             f.saving = false
-            f.message = Flash("Not saved: \(r.message)", role: .error)
+            f.message = Flash(r.notSavedText, role: .error)
             stack[i] = .clinicalEvent(f)
             return []
         }

@@ -214,10 +214,10 @@ extension AppState {
         case .failure(let refusal):
             if let saving, case .handoverEntry(var f) = stack[saving] {
                 f.saving = false
-                f.message = Flash("Not saved: \(refusal.message)", role: .error)
+                f.message = Flash(refusal.notSavedText, role: .error)
                 stack[saving] = .handoverEntry(f)
             } else {
-                flash = Flash("Not saved: \(refusal.message)", role: .error)
+                flash = Flash(refusal.notSavedText, role: .error)
             }
             return []
         }

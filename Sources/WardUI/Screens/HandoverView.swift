@@ -5,9 +5,11 @@ import WardCore
 enum HandoverView {
     static func draw(_ s: inout Surface, _ state: AppState, _ h: HandoverPreviewState) {
         // Which handover this is, in words: the shift on now, or one that has ended.
-        let span = s.width >= 120 ? " " + Format.dayClock(h.shift.start, state.calendar) + "–" + Format.clock(h.shift.end, state.calendar) : ""
+        // The shift's date is always there (never given way at 80 columns), so `a` cannot accept the wrong day's shift.
+        let span = s.width >= 120 ? " " + Format.dayClock(h.shift.start, state.calendar) + "–" + Format.clock(h.shift.end, state.calendar)
+                                  : " " + Format.dayMonth(h.shift.start, state.calendar)
         let when = span + (h.shift.end <= state.now ? " (ended \(Format.clock(h.shift.end, state.calendar)))"
-                                                     : " (on now, hand over \(Format.clock(h.shift.end, state.calendar)))")
+                                                     : " (on now, ends \(Format.clock(h.shift.end, state.calendar)))")
         Chrome.titleBar(&s, state, subtitle: "Handover · \(HandoverShift.label(h.shift, calendar: state.calendar))\(when)")
         guard let doc = h.document else {
             s.put("Preparing the handover…", x: 1, y: 2, role: .muted)

@@ -459,10 +459,12 @@ extension AppState {
             let wasted = a.wastedMg.map { ", \(MARScreen.mg($0)) mg wasted" } ?? ""
             flash = Flash("\(a.status.word.capitalized): \(label) at \(Format.clock(a.at, calendar))\(wasted)\(w)", role: .saved)
         case .failure(let r):
+            // The dialog stays where it was and says why: a witness refused (wrong PIN, a student, locked)
+            // types again or Esc closes it. Nothing the witness types next can reach the MAR's commands.
             m.saving = false
-            m.step = .list
-            m.pending = nil
-            m.message = Flash(r.message.hasPrefix("Not recorded") ? r.message : "Not recorded: \(r.message)", role: .error)
+            m.witness = WitnessEntry()
+            m.message = Flash((r.message.hasPrefix("Not recorded") ? r.message : "Not recorded: \(r.message)")
+                              + (m.step == .list ? "" : " — Esc closes"), role: .error)
         }
         stack[i] = .mar(m)
         return [.loadWard]

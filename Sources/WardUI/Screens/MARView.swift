@@ -15,7 +15,7 @@ enum MARView {
         var y = 1 + PatientBanner.rows(for: s.size)
         drawTotal(&s, y: y, state: state, w: w, id: p.id)
         y += 1
-        let panel = m.step == .list ? 0 : 6
+        let panel = m.step == .list ? 0 : panelHeight(m, width: s.width, maxHeight: s.height - 6)
         let bottom = s.height - 2 - panel    // first row not for the list
         let wide = s.width >= 120
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
@@ -208,8 +208,31 @@ enum MARView {
         return row
     }
 
+    /// The step panel's height: six rows, more when a reason step's question and its numbered
+    /// reasons need them, so none is cut or dropped at 80 columns.
+    static func panelHeight(_ m: MARState, width: Int, maxHeight: Int) -> Int {
+        guard m.step == .reason, let p = m.pending else { return 6 }
+        let inner = width - 4
+        let rows = Text.wrap(p.reasonWhy, width: inner).count + reasonRows(p, width: width).count
+        return max(6, min(maxHeight, rows + 2))
+    }
+
+    /// The numbered reasons of a reason step, laid out in rows that fit the panel.
+    static func reasonRows(_ p: PendingDose, width: Int) -> [[String]] {
+        let codes = ReasonCode.codes(for: p.reasonUse ?? .held)
+        var rows: [[String]] = [[]], x = 2
+        if p.reasonUse == .prnOverride { rows[0].append("Give anyway only because: "); x += Text.width(rows[0][0]) }
+        for (i, c) in codes.enumerated() {
+            let t = "\(i + 1) \(c.label)"
+            if x + Text.width(t) > width - 2, !rows[rows.count - 1].isEmpty { rows.append([]); x = 2 }
+            rows[rows.count - 1].append(t)
+            x += Text.width(t) + 3
+        }
+        return rows
+    }
+
     static func drawPanel(_ s: inout Surface, state: AppState, m: MARState, top: Int) {
-        let r = Rect(x: 0, y: top, width: s.width, height: 6)
+        let r = Rect(x: 0, y: top, width: s.width, height: s.height - 2 - top)
         if m.step == .effect, let f = m.followUp {
             let a = state.ward?.administrations[m.patientID]?.first { $0.id == f.administrationID }
             Chrome.box(&s, r, role: .text, ascii: state.asciiOnly,
@@ -234,18 +257,17 @@ enum MARView {
         var y = r.y + 1
         switch m.step {
         case .reason:
-            for part in Text.wrap(p.reasonWhy, width: inner, maxLines: 2) {
+            for part in Text.wrap(p.reasonWhy, width: inner) where y < r.maxY - 1 {
                 s.put(fit: part, x: 2, y: y, width: inner, role: .alertWarning, emphasis: .bold)
                 y += 1
             }
-            let codes = ReasonCode.codes(for: p.reasonUse ?? .held)
-            var x = 2
-            if p.reasonUse == .prnOverride { x += s.put("Give anyway only because: ", x: x, y: y, role: .text, emphasis: .bold) }
-            for (i, c) in codes.enumerated() {
-                let t = "\(i + 1) \(c.label)"
-                if x + Text.width(t) > r.width - 2 { y += 1; x = 2 }
-                guard y < r.maxY - 1 else { break }
-                x += s.put(t, x: x, y: y, role: .keyHint, emphasis: .bold) + 3
+            for row in reasonRows(p, width: r.width) where y < r.maxY - 1 {
+                var x = 2
+                for t in row {
+                    let lead = t.hasPrefix("Give anyway")
+                    x += s.put(fit: t, x: x, y: y, width: max(0, r.width - 2 - x), role: lead ? .text : .keyHint, emphasis: .bold) + (lead ? 0 : 3)
+                }
+                y += 1
             }
         case .override:
             let o = p.override ?? OverrideEntry()

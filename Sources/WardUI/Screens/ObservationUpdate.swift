@@ -22,6 +22,10 @@ extension AppState {
             s.pane = s.pane.next
             s.scroll = 0
             s.selected = 0
+        case .showPane1, .showPane2, .showPane3:
+            // The panes are labelled 1 / 2 / 3 on screen: the digit shows that pane.
+            let pane = ChartPane.allCases[action == .showPane1 ? 0 : action == .showPane2 ? 1 : 2]
+            if pane != s.pane { s.pane = pane; s.scroll = 0; s.selected = 0 }
         default:
             break
         }
@@ -59,13 +63,13 @@ extension AppState {
             if stack.indices.contains(i), stack[i] == top { stack[i] = .sedation(f) }
             return fx
         case .exception(var f):
-            if case .ctrl = event, action == .lock { return nil }      // Ctrl-L locks even while typing the reason
+            if event == .key(.f9), action == .lock { return nil }      // F9 locks even while typing the reason
             if f.step != .note, action == .help || action == .lock { return nil }
             let fx = handleException(action, event, &f)
             if stack.indices.contains(i), stack[i] == top { stack[i] = .exception(f) }
             return fx
         case .clinicalEvent(var f):
-            if case .ctrl = event, action == .lock { return nil }
+            if event == .key(.f9), action == .lock { return nil }
             if f.step != .note, action == .help || action == .lock { return nil }
             let fx = handleEvent(action, event, &f)
             if stack.indices.contains(i), stack[i] == top { stack[i] = .clinicalEvent(f) }
@@ -87,14 +91,14 @@ extension AppState {
             }
         }
         guard let i = stack.lastIndex(where: saving) else {
-            if case .vitalsSaved(.failure(let r)) = msg { flash = Flash("Not saved: \(r.message)", role: .error) }
-            if case .sedationSaved(.failure(let r)) = msg { flash = Flash("Not saved: \(r.message)", role: .error) }
-            if case .exceptionSaved(.failure(let r)) = msg { flash = Flash("Not saved: \(r.message)", role: .error) }
+            if case .vitalsSaved(.failure(let r)) = msg { flash = Flash(r.notSavedText, role: .error) }
+            if case .sedationSaved(.failure(let r)) = msg { flash = Flash(r.notSavedText, role: .error) }
+            if case .exceptionSaved(.failure(let r)) = msg { flash = Flash(r.notSavedText, role: .error) }
             return [.loadWard]
         }
         let form = stack[i]
         func fail(_ r: CommandRefusal) -> [Effect] {
-            let m = Flash("Not saved: \(r.message)", role: .error)
+            let m = Flash(r.notSavedText, role: .error)
             switch form {
             case .vitals(var f): f.saving = false; f.message = m; stack[i] = .vitals(f)
             case .sedation(var f): f.saving = false; f.message = m; stack[i] = .sedation(f)

@@ -133,7 +133,7 @@ extension AppState {
             // A dose or a PRN effect is done on the MAR: open it over the chart (Esc comes back through the chart).
             switch t.kind {
             case .dose, .prnEffect, .cosign: stack.append(.mar(MARState(patientID: t.patientID)))
-            case .observation: break
+            case .observation, .alert: break
             }
         case .back: stack.removeLast()
         default: break
@@ -143,8 +143,8 @@ extension AppState {
 
     func worklistTasks(_ s: WorklistState) -> [WorklistTask] {
         guard let ward, let input = boardInput else { return [] }
-        return Worklist.tasks(for: s.staff, input: input, assignments: ward.assignments, proto: wardProtocol, now: now,
-                              calendar: calendar)
+        return Worklist.tasks(for: s.staff, input: input, assignments: ward.assignments, alerts: openAlerts,
+                              proto: wardProtocol, now: now, calendar: calendar)
     }
 
     mutating func handlePicker(_ action: Action, _ s: inout PickerState) -> [Effect] {
@@ -299,13 +299,13 @@ extension AppState {
         case .failure(let r):
             if let i = stack.lastIndex(where: isSavingForm) {
                 switch stack[i] {
-                case .alertAction(var f): f.saving = false; f.message = Flash("Not saved: \(r.message)", role: .error); stack[i] = .alertAction(f)
-                case .admit(var f): f.saving = false; f.message = Flash("Not saved: \(r.message)", role: .error); stack[i] = .admit(f)
-                case .spo2Scale(var f): f.saving = false; f.message = Flash("Not saved: \(r.message)", role: .error); stack[i] = .spo2Scale(f)
+                case .alertAction(var f): f.saving = false; f.message = Flash(r.notSavedText, role: .error); stack[i] = .alertAction(f)
+                case .admit(var f): f.saving = false; f.message = Flash(r.notSavedText, role: .error); stack[i] = .admit(f)
+                case .spo2Scale(var f): f.saving = false; f.message = Flash(r.notSavedText, role: .error); stack[i] = .spo2Scale(f)
                 default: break
                 }
             } else {
-                flash = Flash("Not saved: \(r.message)", role: .error)
+                flash = Flash(r.notSavedText, role: .error)
             }
             return []
         }

@@ -37,8 +37,12 @@ enum OverviewView {
         if rows.isEmpty {
             s.put(os.nurseFilter == nil ? "This ward has no beds." : "No bed is assigned to this nurse.", x: 2, y: 2, role: .muted)
         }
-        AlertPane.draw(&s, state, alerts: state.openAlerts, top: 2 + layout.bedRows, lines: layout.alertLines,
-                       title: "Open alerts", note: pages > 1 ? "beds page \(page + 1)/\(pages), PgDn" : nil)
+        // The selected bed's alerts lead the pane, so every alert can be read: move to its bed.
+        let chosen = rows.indices.contains(sel) ? rows[sel].patient?.id : nil
+        let ordered = state.openAlerts.filter { $0.patientID == chosen } + state.openAlerts.filter { $0.patientID != chosen }
+        AlertPane.draw(&s, state, alerts: ordered, top: 2 + layout.bedRows, lines: layout.alertLines,
+                       title: "Open alerts", note: pages > 1 ? "beds page \(page + 1)/\(pages), PgDn" : nil,
+                       moreHint: "the selected bed's first")
     }
 
     static func drawRow(_ s: inout Surface, y: Int, row: OverviewRow, name: String?, layout: OverviewLayout,
@@ -149,7 +153,8 @@ enum OverviewView {
 /// A list of alerts: severity, bed, patient, what and why, since, acknowledgement.
 enum AlertPane {
     static func draw(_ s: inout Surface, _ state: AppState, alerts: [WardAlert], top: Int, lines: Int, title: String,
-                     showPatient: Bool = true, note: String? = nil, keys: String = "a ack · e escalate") {
+                     showPatient: Bool = true, note: String? = nil, keys: String = "a ack · e escalate",
+                     moreHint: String? = nil) {
         guard top < s.height - 2 else { return }
         let crit = alerts.filter { $0.severity == .critical }.count
         s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
@@ -157,12 +162,17 @@ enum AlertPane {
         let cal = state.calendar
         let room = min(lines, s.height - 2 - top - 1)
         // Right: "+N more" and the page note; left: the title and keys, cut before they run into the right.
-        var right = [String]()
-        if alerts.count > room, room > 0 { right.append("+\(alerts.count - room) more") }
-        if let note { right.append(note) }
-        let rightText = right.isEmpty ? "" : " " + right.joined(separator: " · ") + " "
-        let leftWidth = s.width - Text.width(rightText) - 1
+        // The counts are never cut: the hint after "+N more" gives way first.
         let counts = " \(title): \(alerts.count) (\(crit) critical)"
+        var rightText = ""
+        for hint in [moreHint, nil] {
+            var right = [String]()
+            if alerts.count > room, room > 0 { right.append("+\(alerts.count - room) more" + (hint.map { " (\($0))" } ?? "")) }
+            if let note { right.append(note) }
+            rightText = right.isEmpty ? "" : " " + right.joined(separator: " · ") + " "
+            if Text.width(counts) + Text.width(rightText) + 1 <= s.width { break }
+        }
+        let leftWidth = s.width - Text.width(rightText) - 1
         let left = Text.width(counts + " · " + keys) <= leftWidth ? counts + " · " + keys : counts
         s.put(fit: left, x: 0, y: top, width: max(0, leftWidth), role: .header, emphasis: .bold)
         if !rightText.isEmpty {

@@ -4,7 +4,9 @@ import WardCore
 enum SignInView {
     static func draw(_ s: inout Surface, _ state: AppState, _ form: SignInForm) {
         Chrome.titleBar(&s, state, subtitle: form.switchingFrom == nil ? "Sign in" : "Switch user")
-        let r = Chrome.centered(s, width: 60, height: 11)
+        // The box grows with a long refusal or lockout message, so it is read whole, never cut.
+        let messageLines = form.message.map { Text.wrap($0.text, width: min(60, s.width) - 6) } ?? []
+        let r = Chrome.centered(s, width: 60, height: 11 + max(0, messageLines.count - 2))
         Chrome.box(&s, r, role: .text, ascii: state.asciiOnly, title: form.switchingFrom == nil ? "Sign in" : "Switch user")
         var y = r.y + 2
         if let from = form.switchingFrom {
@@ -19,10 +21,9 @@ enum SignInView {
         let dots = String(repeating: state.asciiOnly ? "*" : "●", count: form.pin.count)
         field(&s, x: r.x + 3, y: y + 2, label: "PIN", value: dots, active: form.field == .pin, width: r.width - 6)
         if let m = form.message {
-            // Two lines under the PIN, so a refusal or lockout is read whole.
-            let lines = Text.wrap(m.text, width: r.width - 6)
-            for (i, line) in lines.suffix(2).enumerated() {
-                s.put(fit: line, x: r.x + 3, y: r.maxY - 1 - min(2, lines.count) + i, width: r.width - 6, role: m.role, emphasis: .bold)
+            // Under the PIN, every line of a refusal or lockout.
+            for (i, line) in messageLines.enumerated() {
+                s.put(fit: line, x: r.x + 3, y: r.maxY - 1 - max(2, messageLines.count) + i, width: r.width - 6, role: m.role, emphasis: .bold)
             }
         }
         Chrome.messageLine(&s, state.flash)

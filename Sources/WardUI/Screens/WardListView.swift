@@ -27,7 +27,7 @@ enum WardListView {
         var cells: [(String, Int, Bool)] = [("Bed", c.bed, false), ("H/O", c.handover, false), ("Patient", c.name, false), ("Age", c.age, true),
                                             ("Sex", c.sex, false), ("Day", c.day, true), ("Seizure", c.seizure, false)]
         if c.mrn > 0 { cells.append(("MRN", c.mrn, false)) }
-        cells += [("Last CIWA-B", c.score, false), ("Scored", c.when, false)]
+        cells += [("Withdrawal", c.score, false), ("Scored", c.when, false)]
         if c.allergies > 0 { cells.append(("Allergies", c.allergies, false)) }
         var x = 2
         s.fill(Rect(x: 0, y: 1, width: s.width, height: 1), role: .header)
@@ -76,10 +76,14 @@ enum WardListView {
         }
         x += c.seizure + 1
         if c.mrn > 0 { x += s.put(Text.pad(p.mrn, c.mrn), x: x, y: y, role: base) + 1 }
-        if let a = ward.latest(.ciwaB, for: p.id) {
-            let band = state.wardProtocol.band(.ciwaB, total: a.total)
-            let role = band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning
-            let text = "\(Text.right("\(a.total)", 2)) \(band?.name ?? "no band")"
+        if let a = ward.leadingAssessment(for: p.id) {
+            // The overview's rule and marks: the leading scale (Ar for CIWA-Ar) and STALE when overdue for re-scoring.
+            let band = state.wardProtocol.band(a.scale, total: a.total)
+            let stale = WardOverview(state.wardProtocol).isStale(TimedTotal(scale: a.scale, total: a.total, takenAt: a.recordedAt),
+                                                                   now: state.now)
+            let role = stale ? SemanticRole.stale : band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning
+            let scale = a.scale == .ciwaB ? "" : a.scale == .ciwaAr ? "Ar " : "\(a.scale.displayName) "
+            let text = stale ? "STALE \(scale)\(a.total)" : "\(scale)\(Text.right("\(a.total)", 2)) \(band?.name ?? "no band")"
             s.put(Text.pad(text, c.score), x: x, y: y, role: role, emphasis: selected ? [.bold, .reverse] : .bold)
             x += c.score + 1
             x += s.put(Text.pad(Format.ago(a.recordedAt, now: state.now), c.when), x: x, y: y, role: base) + 1

@@ -56,10 +56,19 @@ enum Chrome {
         let y = s.height - 1
         guard y >= 0 else { return }
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .statusBar)
+        var entries = keymap.legend(in: context, role: role)
+        func width(_ e: (keys: String, words: String)) -> Int { Text.width(e.keys) + 1 + Text.width(e.words) + 2 }
+        // When the legend does not fit, the help key stays, saying there are more keys than shown.
+        if 1 + entries.map(width).reduce(0, +) > s.width, let help = entries.firstIndex(where: { $0.words == Action.help.legend }) {
+            let more = (keys: entries[help].keys, words: "more keys")
+            entries.remove(at: help)
+            var kept: [(keys: String, words: String)] = [], used = 1 + width(more)
+            for e in entries { if used + width(e) > s.width { break }; kept.append(e); used += width(e) }
+            entries = kept + [more]
+        }
         var x = 1
-        for entry in keymap.legend(in: context, role: role) {
-            let need = Text.width(entry.keys) + 1 + Text.width(entry.words) + 2
-            if x + need > s.width { break }
+        for entry in entries {
+            if x + width(entry) > s.width { break }
             x += s.put(entry.keys, x: x, y: y, role: .keyHint, emphasis: .bold)
             x += 1
             x += s.put(entry.words, x: x, y: y, role: .statusBar)

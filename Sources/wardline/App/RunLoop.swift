@@ -78,6 +78,9 @@ func runTUI<State, Msg: Sendable, Effect>(
         for event in events {
             if event == .inputClosed { return .inputClosed }
             if case .resize = event { dirty = true }
+            // Ctrl-L repaints the whole screen (a line noise or another program's output left behind), as in
+            // every full-screen terminal program; it reaches no screen (L locks).
+            if event == .ctrl("l") { terminal.invalidate(); dirty = true; continue }
             if let m = message(event) { messages.append(m) }
         }
         messages += inbox.drain()

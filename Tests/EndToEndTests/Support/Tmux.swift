@@ -53,6 +53,19 @@ final class Tmux {
         throw TmuxTimeout(waitingFor: text, screen: last)
     }
 
+    /// Polls the screen until `text` is gone; returns the screen. Throws with the last screen when it stays.
+    @discardableResult
+    func waitForAbsence(_ text: String, timeout: TimeInterval = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try capture()
+            if !last.contains(text) { return last }
+            usleep(50_000)
+        }
+        throw TmuxTimeout(waitingFor: "no \"\(text)\"", screen: last)
+    }
+
     /// The program's exit status once it has ended, or nil after `timeout`.
     func exitStatus(timeout: TimeInterval = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
