@@ -31,7 +31,9 @@ let package = Package(
         ]),
         // Pure presentation: Surface, widgets, screens, update/view, keymap, theme model.
         .target(name: "WardUI", dependencies: ["WardCore"],
-                resources: [.embedInCode("Themes/default.toml"), .embedInCode("Themes/monochrome.toml")]),
+                resources: [.embedInCode("Themes/default.toml"), .embedInCode("Themes/monochrome.toml"),
+                            .embedInCode("Themes/high-contrast.toml"), .embedInCode("Themes/night.toml"),
+                            .embedInCode("Themes/colour-blind-safe.toml")]),
         // The ncurses backend: the ONLY importer of CNcursesw.
         .target(name: "WardTerminal", dependencies: ["WardUI", "CNcursesw"]),
         // Printouts: handover and downtime pack.

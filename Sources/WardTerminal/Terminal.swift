@@ -10,7 +10,10 @@ import WardUI
 /// `headless(rows:cols:)` for tests (output to /dev/null, keys through a
 /// pipe; hold `ScreenLock` around its lifetime, or use `withHeadless`).
 public final class Terminal {
-    public let theme: Theme
+    /// The theme cells are drawn in; a new one repaints the whole screen at the next `present`.
+    public var theme: Theme {
+        didSet { if theme != oldValue { invalidate() } }
+    }
     /// How colours are used: 256, 16, or attributes only.
     public let profile: ColorProfile
     /// True when the locale is UTF-8; otherwise line drawing and non-ASCII

@@ -46,6 +46,9 @@ import Testing
         let clobber = try runProcess(Self.runuser, ["-u", nurse, "--", program, "handover", "--db", db, "--out", db])
         #expect(clobber.status != 0)
         #expect(try runProcess(Paths.binary, ["check", "--db", db]).status == 0, "the ward is untouched")
+        // A theme file is read as the account too: the ward's audit key cannot be read as a "theme".
+        let key = try runProcess(Self.runuser, ["-u", nurse, "--", program, "--db", db, "--theme", db + ".audit-key"])
+        #expect(key.status == 2 && key.stderr.contains("cannot read the theme file"), "\(key.stderr)")
 
         let tmux = try Tmux(cols: 80, rows: 24, command: "\(Self.runuser.path) -u \(nurse) -- \(Tmux.quote(program)) --db \(Tmux.quote(db))")
         try tmux.signIn("A1", "135790", landing: "Ward list")

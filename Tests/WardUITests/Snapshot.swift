@@ -6,9 +6,14 @@ import Testing
 /// `UPDATE_SNAPSHOTS=1 swift test` rewrites the files; a missing file fails.
 func assertSnapshot(_ surface: Surface, named name: String, filePath: String = #filePath,
                     sourceLocation: SourceLocation = #_sourceLocation) {
+    assertGolden(surface.snapshot(), named: name, filePath: filePath, sourceLocation: sourceLocation)
+}
+
+/// Compares text with its golden file in __Snapshots__ (see `assertSnapshot`).
+func assertGolden(_ actual: String, named name: String, filePath: String = #filePath,
+                  sourceLocation: SourceLocation = #_sourceLocation) {
     let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
         .appendingPathComponent("__Snapshots__").appendingPathComponent("\(name).txt")
-    let actual = surface.snapshot()
     if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
         do { try actual.write(to: url, atomically: true, encoding: .utf8) } catch {
             Issue.record("could not write \(url.path): \(error)", sourceLocation: sourceLocation)

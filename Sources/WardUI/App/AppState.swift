@@ -46,6 +46,8 @@ public struct AppState: Sendable {
     /// Alert episodes last sent to the store's alert log, and the snapshot version they were computed from.
     public var syncedAlerts: Set<AlertEpisode>? = nil
     public var syncedVersion: Int? = nil
+    /// This terminal's colour theme (`t` on the help screen steps through the shipped ones).
+    public var theme = ThemeChoice()
 
     public init(wardProtocol: WardProtocol, securityPolicy: SecurityPolicy, now: Date, size: Size,
                 terminalName: String, ward: WardSnapshot? = nil, keymap: Keymap = .standard,

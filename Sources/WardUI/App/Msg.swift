@@ -33,6 +33,8 @@ public enum Msg: Sendable {
     case amended(Result<EntryID, CommandRefusal>)
     /// A ward-board command (acknowledge, escalate, admit, assign, transfer, discharge) finished: what was done, or why not.
     case boardSaved(Result<String, CommandRefusal>)
+    /// The terminal now shows theme `name`; `notRemembered` says why it will not start with it next time (nil: it will).
+    case themeApplied(name: String, notRemembered: String?)
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.
@@ -89,4 +91,6 @@ public enum Effect: Sendable, Hashable {
     case assignNurse(bed: String, staff: StaffKey?, session: Session)
     case transfer(patientID: PatientID, toBed: String, session: Session)
     case discharge(patientID: PatientID, session: Session)
+    /// Draw this terminal in the named shipped theme and remember it for this terminal; answer with `.themeApplied`.
+    case useTheme(String)
 }

@@ -43,6 +43,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleAmended(result)
     case .boardSaved(let result):
         return state.handleBoardSaved(result)
+    case .themeApplied(let name, let notRemembered):
+        return state.handleThemeApplied(name: name, notRemembered: notRemembered)
     }
 }
 
@@ -89,6 +91,7 @@ extension AppState {
             case .moveDown: helpScroll = min(HelpOverlay.maxScroll(self), helpScroll + 1)
             case .pageUp: helpScroll = max(0, helpScroll - HelpOverlay.page(self))
             case .pageDown: helpScroll = min(HelpOverlay.maxScroll(self), helpScroll + HelpOverlay.page(self))
+            case .nextTheme: return nextTheme()
             default: break
             }
             return []

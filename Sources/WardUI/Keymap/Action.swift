@@ -23,6 +23,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case transfer, discharge, overview
     // Finding a bed (issue 17).
     case findPatient, jumpToBed, showPane1, showPane2, showPane3, taperPlan
+    case nextTheme
 
     /// The permission an action needs, when only some roles may do it: the
     /// legend leaves out what the signed-in role may not do (the store still
@@ -121,6 +122,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .transfer: "transfer"
         case .discharge: "discharge"
         case .overview: "overview"
+        case .nextTheme: "theme"
         }
     }
 
@@ -210,6 +212,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .transfer: "Move the selected patient to an empty bed"
         case .discharge: "Discharge the selected patient (shows the taper summary first)"
         case .overview: "Open the ward overview (risk board)"
+        case .nextTheme: "Next colour theme (this terminal remembers it)"
         }
     }
 }

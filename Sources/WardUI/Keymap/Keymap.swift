@@ -307,6 +307,7 @@ extension Keymap {
             ],
             .help: [
                 KeyBinding([.key(.escape), .key(.f1), .char("?"), .char("q"), .key(.enter)], .closeHelp, label: "Esc"),
+                KeyBinding(chars("t"), .nextTheme, label: "t"),
                 KeyBinding([.key(.up), .char("k")], .moveUp, label: "↑", inLegend: false),
                 KeyBinding([.key(.down), .char("j")], .moveDown, label: "↓", inLegend: false),
                 KeyBinding([.key(.pageUp)], .pageUp, label: "PgUp", inLegend: false),

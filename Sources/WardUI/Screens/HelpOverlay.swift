@@ -7,7 +7,10 @@ enum HelpOverlay {
     struct Row: Equatable { var keys: String; var text: String }
 
     static func layout(_ state: AppState) -> (rows: [Row], keyWidth: Int, box: Rect, visible: Int) {
+        // The keys of the screen beneath, then the help screen's own key for the colour theme.
+        let themeKey = state.keymap.bindings(in: .help).first { $0.action == .nextTheme }
         let lines = state.keymap.helpLines(in: state.contextUnderHelp)
+            + (themeKey.map { [($0.allKeysLabel, state.theme.helpLine)] } ?? [])
         let keyWidth = max(6, lines.map { Text.width($0.keys) }.max() ?? 0)
         let textWidth = lines.map { Text.width($0.help) }.max() ?? 0
         let width = min(state.size.cols - 2, keyWidth + textWidth + 8)

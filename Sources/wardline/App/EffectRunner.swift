@@ -206,6 +206,8 @@ final class EffectRunner: Sendable {
             }
         case .quit:
             return []
+        case .useTheme:
+            return []   // drawn on the UI thread by runWardApp (it changes the terminal)
         case .renderHandover, .printHandover, .addHandoverNote, .withdrawHandoverNote, .overrideSeverity, .markHandover:
             return HandoverEffects(store: store, wardProtocol: wardProtocol, log: log).run(effect) ?? []
         default:

@@ -11,7 +11,8 @@ import WardUI
 struct WardAppConfig {
     var store: Store
     var wardProtocol: WardProtocol
-    var theme: Theme
+    /// The theme to start with and where this terminal remembers a change.
+    var theme: ThemeAtStart
     /// Shown on the sign-in screen until the first key (demo hints).
     var greeting: String?
     var log: Logger
@@ -23,7 +24,7 @@ func runWardApp(_ config: WardAppConfig) -> Int32 {
     let environment = ProcessInfo.processInfo.environment
     let terminal: Terminal
     do {
-        terminal = try Terminal.interactive(theme: config.theme, environment: environment)
+        terminal = try Terminal.interactive(theme: config.theme.theme, environment: environment)
     } catch {
         printError("wardline: \(error)")
         return 2
@@ -37,6 +38,10 @@ func runWardApp(_ config: WardAppConfig) -> Int32 {
     var state = AppState(wardProtocol: config.wardProtocol, securityPolicy: policy, now: Date(),
                          size: terminal.size, terminalName: terminalName, asciiOnly: !terminal.unicode)
     if let greeting = config.greeting { state.flash = Flash(greeting) }
+    state.theme = ThemeChoice(current: config.theme.theme.name)
+    if let note = config.theme.note {
+        if config.theme.noteIsProblem { config.log.warning("\(note)") } else { config.log.info("\(note)") }
+    }
 
     // The first frame (the sign-in screen) is drawn at once; the first snapshot is read behind
     // it and arrives through the inbox, like every later one.
@@ -61,7 +66,14 @@ func runWardApp(_ config: WardAppConfig) -> Int32 {
             s.size = size
             return view(s)
         },
-        perform: runner.perform,
+        perform: { effect in
+            // A theme is drawn by the terminal, so it changes here, on the UI thread.
+            if case .useTheme(let name) = effect {
+                inbox.post(ThemeSwitch.apply(name, to: terminal, memory: config.theme.memory, log: config.log))
+            } else {
+                runner.perform(effect)
+            }
+        },
         message: { .input($0) },
         tick: { .tick($0) },
         shouldQuit: { $0.quitting })

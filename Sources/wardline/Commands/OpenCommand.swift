@@ -12,7 +12,7 @@ struct TUIOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The ward protocol file (default: the shipped defaults).", valueName: "FILE"))
     var `protocol`: String?
 
-    @Option(name: .long, help: ArgumentHelp("Colour theme: a shipped name (default, monochrome) or a path to a TOML file. NO_COLOR forces monochrome.", valueName: "NAME|PATH"))
+    @Option(name: .long, help: ArgumentHelp("Colour theme for this run: default, high-contrast, night, colour-blind-safe, monochrome, or a path to a TOML file. Without it: the theme chosen on this terminal (t on the help screen), else WARDLINE_THEME, else default. NO_COLOR forces monochrome.", valueName: "NAME|PATH"))
     var theme: String?
 
     /// The shipped defaults or `--protocol`; an invalid file stops the program with every problem listed.
@@ -21,11 +21,18 @@ struct TUIOptions: ParsableArguments {
     /// The protocol in force for this ward database (`--protocol`, the ward's setting, or the defaults).
     func loadProtocol(for store: Store) throws -> WardProtocol { try ProtocolFile.inForce(store: store, override: `protocol`) }
 
-    func loadTheme() throws -> Theme { try Self.loadTheme(theme) }
+    func loadTheme() throws -> ThemeAtStart { try Self.chooseTheme(Self.readTheme(theme)) }
 
-    static func loadTheme(_ theme: String?) throws -> Theme {
+    /// Reads what the theme choice needs (files as the user: before other threads start).
+    static func readTheme(_ theme: String?) -> ThemeAtStart.Sources {
+        let environment = ProcessInfo.processInfo.environment
+        return ThemeAtStart.read(flag: theme, memory: .thisTerminal(environment: environment), environment: environment)
+    }
+
+    /// `--theme`, else the theme remembered for this terminal, else `WARDLINE_THEME`, else "default".
+    static func chooseTheme(_ sources: ThemeAtStart.Sources) throws -> ThemeAtStart {
         do {
-            return try ThemeLoader.resolve(nameOrPath: theme, environment: ProcessInfo.processInfo.environment)
+            return try ThemeAtStart.choose(sources)
         } catch {
             printError("wardline: theme: \(error)")
             throw ExitCode(2)
@@ -86,8 +93,9 @@ struct OpenWard: Equatable {
     func run() throws {
         Terminal.takeOverFaults()   // a fault while loading is one line too, not the backtracer
         // The theme and the shipped protocol are parsed on another core while this one opens the store.
-        let themeName = theme
-        let early = Prefetch { (theme: Result { try TUIOptions.loadTheme(themeName) }, builtIn: ProtocolLoader.builtInDefault()) }
+        // Theme files are read first, here: reading as the user changes the process's group for a moment.
+        let themeSources = TUIOptions.readTheme(theme)
+        let early = Prefetch { (theme: Result { try TUIOptions.chooseTheme(themeSources) }, builtIn: ProtocolLoader.builtInDefault()) }
         let opened = Result { () throws(StoreOpenError) in try Store.open(path: path, create: false) }
         let theme = try early.value.theme.get()   // a bad theme is reported first, as before
         let store: Store

@@ -24,7 +24,7 @@ struct TerminalDemoCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let chosen: Theme
         do {
-            chosen = try ThemeLoader.resolve(nameOrPath: theme, environment: environment)
+            chosen = try ThemeFiles.resolve(nameOrPath: theme, environment: environment)
         } catch {
             printError("wardline: theme: \(error)")
             throw ExitCode(2)

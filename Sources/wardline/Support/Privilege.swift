@@ -18,8 +18,10 @@ enum Privilege {
     }
 
     /// Variables kept when elevated: the terminal, language and time zone, and where the user's own files go.
+    /// SSH_CLIENT names the terminal (its address) in the session and for its remembered colour theme.
     static let keptVariables: Set<String> = ["TERM", "COLORTERM", "LANG", "LANGUAGE", "TZ", "HOME", "USER", "LOGNAME",
-                                             "COLUMNS", "LINES", "NO_COLOR", "XDG_STATE_HOME", "XDG_CONFIG_HOME"]
+                                             "COLUMNS", "LINES", "NO_COLOR", "XDG_STATE_HOME", "XDG_CONFIG_HOME",
+                                             "SSH_CLIENT"]
 
     /// When elevated: every variable not kept is removed (library search paths, terminfo
     /// locations, SQLite's temporary directory, the Swift runtime's switches…), and PATH is fixed.

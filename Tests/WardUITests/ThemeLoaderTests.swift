@@ -174,31 +174,4 @@ import WardUI
         #expect(ColorProfile.detect(hasColors: true, colors: 8, environment: [:]) == .c16)
         #expect(ColorProfile.detect(hasColors: false, colors: 0, environment: [:]) == .mono)
     }
-
-    @Test func resolveFindsShippedNamesPathsAndUserThemes() throws {
-        #expect(try ThemeLoader.resolve(nameOrPath: nil, environment: [:]).name == "default")
-        #expect(try ThemeLoader.resolve(nameOrPath: "monochrome", environment: [:]).monochromeOnly)
-        #expect(try ThemeLoader.resolve(nameOrPath: nil, environment: ["WARDLINE_THEME": "monochrome"]).monochromeOnly)
-
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-theme-\(UUID().uuidString)")
-        let themes = dir.appendingPathComponent("wardline/themes")
-        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = themes.appendingPathComponent("night.toml")
-        try "inherits = \"default\"\n[roles.title]\nfg = \"blue\"\n".write(to: file, atomically: true, encoding: .utf8)
-
-        let byPath = try ThemeLoader.resolve(nameOrPath: file.path, environment: [:])
-        #expect(byPath.name == "night")
-        #expect(byPath.style(for: .title, profile: .c16).fg == .index(4))
-        let byName = try ThemeLoader.resolve(nameOrPath: "night", environment: ["XDG_CONFIG_HOME": dir.path])
-        #expect(byName == byPath)
-
-        #expect(throws: ThemeError.self) { try ThemeLoader.resolve(nameOrPath: "nosuch", environment: ["HOME": dir.path]) }
-        do {
-            _ = try ThemeLoader.resolve(nameOrPath: dir.path + "/missing.toml", environment: [:])
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.description == "\(dir.path)/missing.toml: no such theme file")
-        }
-    }
 }
