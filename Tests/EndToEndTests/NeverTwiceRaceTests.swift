@@ -54,21 +54,40 @@ import WardStore
         return Setup(dir: dir, db: db, taper: taper.id, prnA: a.id, prnB: b.id, due: due, patient: p.id)
     }
 
-    /// Starts one process per pair on real threads; all give at the same instant.
+    /// Starts one process per pair on real threads and lines them up without any help from the program:
+    /// each reads its giver's PIN from a FIFO, signs in, and then blocks reading the witness's PIN; once
+    /// every process has signed in (their sign-in events are in the audit trail) the witnesses' PINs are
+    /// written to all of them at once, so all give at the same instant.
     func race(_ s: Setup, order: (Int) -> OrderID, scheduled: String?) -> [ProcessResult] {
-        let startAt = Date().timeIntervalSince1970 + 12   // after every process has signed in
         let results = Results(count: Self.pairs.count)
-        var threads: [Thread] = []
+        let signedInBefore = Int((try? runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
+                                                  [s.db, "SELECT count(*) FROM audit_events WHERE action = 'signin'"]))?
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        var fifos: [Int32] = []
         for (i, p) in Self.pairs.enumerated() {
-            var args = ["dose", "--db", s.db, "--as", p.0, "--order", String(order(i)), "--witness", p.2,
-                        "--start-at", String(startAt)]
+            let path = s.dir.appendingPathComponent("stdin-\(i)").path
+            mkfifo(path, 0o600)
+            let fd = open(path, O_RDWR)   // read-write: opening does not wait for the child
+            fifos.append(fd)
+            _ = "\(p.1)\n".withCString { write(fd, $0, strlen($0)) }
+            var args = ["dose", "--db", s.db, "--as", p.0, "--order", String(order(i)), "--witness", p.2]
             if let scheduled { args += ["--scheduled", scheduled] }
             let argv = args
-            let t = Thread { results.set(i, try? runProcess(Paths.binary, argv, input: "\(p.1)\n\(p.3)\n", timeout: 120)) }
-            threads.append(t)
-            t.start()
+            Thread { results.set(i, try? runProcess(Paths.binary, argv, stdinPath: path, timeout: 120)) }.start()
         }
-        return results.wait()
+        let deadline = Date().addingTimeInterval(90)
+        while Date() < deadline {
+            let n = Int((try? runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
+                                         [s.db, "SELECT count(*) FROM audit_events WHERE action = 'signin'"]))?
+                .stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            if n >= signedInBefore + Self.pairs.count { break }
+            usleep(20_000)
+        }
+        usleep(100_000)   // each has gone on to read the witness's line
+        for (fd, p) in zip(fifos, Self.pairs) { _ = "\(p.3)\n".withCString { write(fd, $0, strlen($0)) } }
+        let out = results.wait()
+        for fd in fifos { close(fd) }
+        return out
     }
 
     @Test func aScheduledDoseRacedBySixProcessesIsGivenOnce() throws {

@@ -18,8 +18,6 @@ struct DoseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Today's scheduled dose time, ward local (omit for PRN).", valueName: "HH:MM")) var scheduled: String?
     @Option(help: ArgumentHelp("The witness's staff ID (their PIN is the next stdin line).", valueName: "ID")) var witness: String?
     @Option(help: ArgumentHelp("Reason code when one is needed.", valueName: "CODE")) var reason: String?
-    @Option(help: ArgumentHelp("Wait until this Unix time before giving (lines several processes up).", valueName: "SECONDS"))
-    var startAt: Double?
     @Option(help: ArgumentHelp("Give despite a dose-safety rule on this prescriber's instruction (their staff ID).", valueName: "ID"))
     var overridePrescriber: String?
     @Option(help: ArgumentHelp("How the prescriber's instruction came: present or telephone.", valueName: "HOW"))
@@ -64,7 +62,6 @@ struct DoseCommand: ParsableCommand {
         } else if instruction != nil || overrideReason != nil || readBack {
             throw failure("--instruction, --read-back and --override-reason go with --override-prescriber ID", 64)
         }
-        if let startAt { while Date().timeIntervalSince1970 < startAt { usleep(1000) } }
         do {
             let a = try store.recordDose(RecordDose(orderID: order, scheduledFor: due, status: .given, reason: code, witness: creds,
                                                     override: override),

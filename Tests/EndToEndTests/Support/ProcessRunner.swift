@@ -14,7 +14,8 @@ struct ProcessResult {
 /// files, never pipes: a daemon the program starts (tmux's server) would
 /// inherit a pipe and keep it open forever. Spawned with posix_spawn and
 /// reaped with waitpid, so nothing depends on a SIGCHLD monitor.
-func runProcess(_ executable: URL, _ arguments: [String], input: String? = nil,
+/// `stdinPath`: stdin is opened from this path instead (a FIFO the test writes to when it chooses).
+func runProcess(_ executable: URL, _ arguments: [String], input: String? = nil, stdinPath: String? = nil,
                 environment: [String: String]? = nil, timeout: TimeInterval = 60) throws -> ProcessResult {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wl-proc-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -27,7 +28,7 @@ func runProcess(_ executable: URL, _ arguments: [String], input: String? = nil,
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, input == nil ? "/dev/null" : inPath, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? (input == nil ? "/dev/null" : inPath), O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
