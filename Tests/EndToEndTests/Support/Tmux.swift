@@ -43,27 +43,24 @@ final class Tmux {
     /// the last screen when it does not appear in time.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try capture()
-            if last.contains(text) { return last }
-            usleep(50_000)
-        }
-        throw TmuxTimeout(waitingFor: text, screen: last)
+        try poll(timeout: timeout, what: text) { $0.contains(text) }
     }
 
     /// Polls the screen until `text` is gone; returns the screen. Throws with the last screen when it stays.
     @discardableResult
     func waitForAbsence(_ text: String, timeout: TimeInterval = 15) throws -> String {
+        try poll(timeout: timeout, what: "no \"\(text)\"") { !$0.contains(text) }
+    }
+
+    private func poll(timeout: TimeInterval, what: String, until done: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try capture()
-            if !last.contains(text) { return last }
+            if done(last) { return last }
             usleep(50_000)
         }
-        throw TmuxTimeout(waitingFor: "no \"\(text)\"", screen: last)
+        throw TmuxTimeout(waitingFor: what, screen: last)
     }
 
     /// The program's exit status once it has ended, or nil after `timeout`.
