@@ -49,9 +49,10 @@ import WardStore
             defer { try? store.close() }
             let proto = ProtocolLoader.builtInDefault()
             let w = try store.loadWard(protocol: proto)
-            let open = AlertEngine(proto).alerts(BoardInput(w), now: Date())
+            let now = Date()
+            let open = AlertEngine(proto).alerts(BoardInput(w), now: now)
             try #require(!open.isEmpty, "the demo ward should have open alerts")
-            try store.syncAlerts(open, snapshotVersion: w.version, terminal: "e2e")
+            try store.syncAlerts(AlertSync(open: open, evaluatedAt: now, snapshot: w), terminal: "e2e")
             let charge = try store.signIn(staffID: "C2001", secret: "222222", terminal: "e2e", policy: proto.security)
             try store.acknowledge(open[0], note: nil, session: Session(staff: charge, terminal: "e2e"))
         }

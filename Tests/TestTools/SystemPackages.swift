@@ -19,6 +19,9 @@ public enum SystemPackages {
                                       "/usr/lib/cups/backend/cups-pdf"],
                               packages: ["cups", "cups-client", "printer-driver-cups-pdf"])
 
+    /// A program run with its clock moved (libfaketime), for the two-terminal alert-log test.
+    public static let faketime = (paths: ["/usr/bin/faketime"], packages: ["faketime"])
+
     private static let lock = Mutex(())
 
     /// Returns once every path exists, installing `packages` if needed (one

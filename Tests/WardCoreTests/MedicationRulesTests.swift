@@ -28,6 +28,21 @@ private func taper(start: Double = 20, phases: [OrderPhase] = [OrderPhase(untilM
         #expect(rules.overdueAfter(due) == due.addingTimeInterval(w))
     }
 
+    /// The status word of a record: a variance reason on a given scheduled dose makes it "given late"/"given early".
+    @Test func aDoseGivenOutsideItsWindowSaysSo() {
+        func record(_ status: AdministrationStatus, _ reason: ReasonCode?, prn: Bool = false) -> Administration {
+            Administration(id: 1, patientID: 1, orderID: 1, orderVersion: 1, isPRN: prn,
+                           scheduledFor: prn ? nil : at("2026-11-28T08:00:00Z"), status: status, drug: "diazepam", mg: 5,
+                           route: "oral", at: at("2026-11-28T09:30:00Z"), by: 1, byName: "Nurse", reason: reason)
+        }
+        #expect(record(.given, .lateWardEmergency).statusWord == "given late")
+        #expect(record(.given, .earlyPatientLeaving).statusWord == "given early")
+        #expect(record(.given, nil).statusWord == "given")
+        #expect(record(.held, .heldSedation).statusWord == "held")
+        #expect(record(.given, .prnClinicalJudgement, prn: true).statusWord == "given")
+        #expect(record(.given, .lateOther).isGivenOutsideWindow && !record(.given, nil).isGivenOutsideWindow)
+    }
+
     @Test func aRecordedDoseIsNeverOverdue() {
         let due = at("2026-11-28T08:00:00Z")
         #expect(rules.status(dueAt: due, recorded: .held, now: due.addingTimeInterval(86_000)) == .recorded(.held))

@@ -125,6 +125,9 @@ struct SimulatedCrash: Error {}
         let readme = String(decoding: try #require(docs.first { $0.name == "README.txt" }).contents, as: UTF8.self)
         #expect(!readme.contains("handover.pdf"))
         #expect(readme.contains("handover.txt                 every patient"))
+        // The text files print with the options the app itself passes to CUPS (margins included).
+        #expect(readme.contains("lp -o cpi=12 -o lpi=6 -o page-top=36 -o page-bottom=36 -o page-left=54 -o page-right=36 FILE.txt"),
+                "\(readme)")
     }
 
     @Test func thePDFLibrariesLoadAtRunTime() {

@@ -37,6 +37,16 @@ import WardCore
         #expect(text.contains("on the ward, bed 3"))
     }
 
+    /// A dose given after its window reads "given late" with its reason, not plain "given".
+    @Test func aLateDoseIsListedAsGivenLateWithItsReason() throws {
+        let text = try Self.record(M.snapshot()).text(protocol: Fixture.proto, width: 132)
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("diazepam 10 mg oral given late, due 08:00; \(ReasonCode.lateWardEmergency.label)"), "\(text)")
+        #expect(!flat.contains("diazepam 10 mg oral given, due 08:00"))
+        // A dose held stays "held".
+        #expect(flat.contains("diazepam 10 mg oral held, due 12:00; \(ReasonCode.heldSedation.label)"))
+    }
+
     @Test func aDischargedPatientsRecordSaysWhenAndByWhom() throws {
         let text = try Self.record(Fixture.snapshot, discharged: Fixture.at("15:30")).text(protocol: Fixture.proto)
         #expect(text.contains("discharged 28 Nov 2026 15:30 by Charge, Nurse."))

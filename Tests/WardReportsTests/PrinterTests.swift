@@ -49,6 +49,21 @@ import TestTools
         let info = try run("pdfinfo", [printed2.path]).stdout
         let pages = HandoverTextRenderer(columns: .c80).pages(input).count
         #expect(HandoverPDFTests.pageCount(RunResult(status: 0, stdout: info, stderr: "")) == pages, "\(info)")
+        try expectMargins(printed2, "80 columns")
+
+        // 132 columns: the same page breaks (no line wraps) and the same margins.
+        let wide = dir.appendingPathComponent("handover-132.txt")
+        let token3 = token + "w"
+        let r132 = try printer.saveAndPrint(Data(HandoverTextRenderer(columns: .c132).render(input).utf8), to: wide,
+                                            printer: cups.printerName, title: token3, options: Printer.textOptions(columns: .c132))
+        guard case .queued(let id3) = r132.outcome else { Issue.record("132-column job not queued: \(r132.message)"); return }
+        #expect(try cups.waitFor { try cups.jobCompleted(id3) }, "132-column job \(id3) did not complete:\n\(cups.errorLogTail())")
+        let printed3 = try #require(cups.outputFile(titled: token3))
+        defer { try? FileManager.default.removeItem(at: printed3) }
+        let info3 = try run("pdfinfo", [printed3.path]).stdout
+        #expect(HandoverPDFTests.pageCount(RunResult(status: 0, stdout: info3, stderr: "")) ==
+                HandoverTextRenderer(columns: .c132).pages(input).count, "\(info3)")
+        try expectMargins(printed3, "132 columns")
 
         // A printer CUPS does not know: a clear message, and the file is still saved.
         let missing = dir.appendingPathComponent("handover-2.txt")
@@ -57,6 +72,18 @@ import TestTools
         #expect(r.message.contains("\"NoSuchPrinter\" does not exist"), "\(r.message)")
         #expect(r.message.contains(missing.path))
         #expect(FileManager.default.fileExists(atPath: missing.path))
+    }
+
+    /// The text printout keeps off the paper's edges: ink on every page at least
+    /// `Printer.textMarginLeft` from the left and `Printer.textMarginRight` from the right.
+    func expectMargins(_ pdf: URL, _ label: String) throws {
+        let pages = try InkBounds.pages(of: pdf)
+        #expect(!pages.isEmpty, "\(label): no ink at all")
+        for p in pages {
+            #expect(p.left >= Double(Printer.textMarginLeft) - 1, "\(label): \(p), left margin under \(Printer.textMarginLeft) pt")
+            #expect(p.pageWidth - p.right >= Double(Printer.textMarginRight) - 1,
+                    "\(label): \(p), right margin under \(Printer.textMarginRight) pt")
+        }
     }
 
     @Test func withoutCUPSInstalledTheFileIsSavedAndTheMessageSaysSo() throws {

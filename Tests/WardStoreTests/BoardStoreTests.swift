@@ -32,26 +32,33 @@ import WardCore
         #expect(try sqlite3(f.path, "DELETE FROM alert_episodes;").status != 0)
     }
 
+    /// What a terminal evaluating `open` at the fixture's now from a fresh snapshot sends.
+    func sync(_ f: Fixture, _ open: [WardAlert]) throws -> AlertSync {
+        AlertSync(open: open, evaluatedAt: f.clock.now(), snapshot: try f.store.loadWard(protocol: wardProtocol))
+    }
+
     @Test func syncLogsRaisedAndClearedOnceAndSkipsStaleSnapshots() throws {
         let f = try Fixture(); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let a = alert(p, since: f.clock.now().addingTimeInterval(-60))
-        var v = try f.store.dataVersion()
-        #expect(try f.store.syncAlerts([a], snapshotVersion: v, terminal: "t1"))
+        let v = try f.store.dataVersion()
+        #expect(try f.store.syncAlerts(try sync(f, [a]), terminal: "t1"))
         let afterRaise = try f.store.dataVersion()
         #expect(afterRaise == v + 1)
         // Same alerts again: nothing written, no audit event (no reload loop).
-        #expect(try f.store.syncAlerts([a], snapshotVersion: afterRaise, terminal: "t2"))
+        #expect(try f.store.syncAlerts(try sync(f, [a]), terminal: "t2"))
         #expect(try f.store.dataVersion() == afterRaise)
         // A snapshot older than someone's write is not used to clear anything.
+        let stale = try sync(f, [])
+        #expect(stale.known == [a.id])
         _ = try f.admit("MRN2", bed: "2")
-        #expect(try f.store.syncAlerts([], snapshotVersion: afterRaise, terminal: "t1") == false)
+        #expect(try f.store.syncAlerts(stale, terminal: "t1") == false)
         #expect(try sqlite3(f.path, "SELECT count(*) FROM alert_clearances;").out == "0")
         // The cause went away: cleared, logged, and the report counts it as cleared by itself.
         f.clock.advance(minutes: 30)
-        v = try f.store.dataVersion()
-        #expect(try f.store.syncAlerts([], snapshotVersion: v, terminal: "t1"))
+        #expect(try f.store.syncAlerts(try sync(f, []), terminal: "t1"))
         #expect(try sqlite3(f.path, "SELECT count(*) FROM alert_clearances;").out == "1")
+        #expect(try f.store.loadWard(protocol: wardProtocol).alertLog.open.isEmpty)
         let r = AlertReport(since: f.clock.now().addingTimeInterval(-86_400),
                             episodes: try f.store.alertEpisodes(since: f.clock.now().addingTimeInterval(-86_400), session: f.session(.chargeNurse)))
         #expect(r.lines.map(\.rule) == [AlertRule.news2Threshold.rawValue])
@@ -63,7 +70,7 @@ import WardCore
         let p = try f.admit("MRN1", bed: "1")
         let start = f.clock.now()
         let a1 = alert(p, since: start), a2 = alert(p, since: start.addingTimeInterval(60))
-        try f.store.syncAlerts([a1, a2], snapshotVersion: try f.store.dataVersion(), terminal: "t")
+        try f.store.syncAlerts(try sync(f, [a1, a2]), terminal: "t")
         f.clock.advance(minutes: 4)
         try f.store.acknowledge(a1, note: nil, session: f.session(.nurse))
         f.clock.advance(minutes: 6)

@@ -10,6 +10,7 @@ final class TestClock: WardClock {
     init(_ iso: String = "2026-11-28T12:00:00Z") { current = Mutex(FixedClock(iso8601: iso).instant) }
     func now() -> Date { current.withLock { $0 } }
     func advance(minutes: Double) { current.withLock { $0 = $0.addingTimeInterval(minutes * 60) } }
+    func set(_ date: Date) { current.withLock { $0 = date } }
 }
 
 /// Explicit test policy (the ward protocol's [security] section supplies the real one).

@@ -271,6 +271,26 @@ import WardCore
         assertSnapshot(view(d.state), named: "marWitness_80x24")
     }
 
+    /// The 12:00 dose given at 13:25, after its window, for a reason: the status
+    /// column says "given late" (not "given"), and the reason is shown whole.
+    @Test(arguments: ScreenSnapshotTests.sizes)
+    func marGivenLate(size: Size) {
+        var w = MARFixture.ward()
+        var late = MARFixture.given(3, order: MARFixture.taper, scheduled: "12:00", at: "13:25")
+        late.reason = .latePatientUnavailable
+        late.note = "in X-ray until 13:20"
+        w.administrations[1] = ((w.administrations[1] ?? []) + [late]).sorted { $0.at > $1.at }
+        let d = MARFixture.onMAR(size: size, ward: w)
+        let screen = view(d.state)
+        let rows = screen.textLines()
+        let row = rows.first { $0.contains("12:00") } ?? ""
+        #expect(row.contains("given late") && !row.contains("OVERDUE"), "\(row)")
+        let whole = rows.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(whole.contains("patient unavailable (asleep, off ward, in a procedure) “in X-ray until 13:20”"),
+                "\(rows.joined(separator: "\n"))")
+        assertSnapshot(screen, named: "marGivenLate_\(size)")
+    }
+
     @Test func marLateReason() {
         var d = MARFixture.onMAR()
         d.key(.key(.down)); d.key(.char("g"))

@@ -66,16 +66,40 @@ import WardCore
         w.board[bed3.id]?.sedation = [TimedSedation(.rass(-4), at: Fixture.now)]
         w.version += 1
         let fx = d.send(.wardLoaded(w))
-        guard case .syncAlerts(let open, let v)? = fx.first else { Issue.record("no sync: \(fx)"); return }
-        #expect(v == w.version && open.contains { $0.rule == .overSedation && $0.patientID == bed3.id })
+        guard case .syncAlerts(let sync)? = fx.first else { Issue.record("no sync: \(fx)"); return }
+        #expect(sync.snapshotVersion == w.version && sync.evaluatedAt == d.state.now
+                && sync.open.contains { $0.rule == .overSedation && $0.patientID == bed3.id })
         #expect(d.state.banner?.text.contains("bed 3") == true)
         #expect(d.text.contains("CRITICAL · bed 3"))
         // A newer snapshot with the same alerts is synced again (an earlier sync may have been skipped as outdated).
         w.version += 1
-        guard case .syncAlerts(_, let v2)? = d.send(.wardLoaded(w)).first else { Issue.record("no re-sync"); return }
-        #expect(v2 == w.version)
+        guard case .syncAlerts(let again)? = d.send(.wardLoaded(w)).first else { Issue.record("no re-sync"); return }
+        #expect(again.snapshotVersion == w.version)
         d.key(.key(.down))
         #expect(d.state.banner == nil)
+    }
+
+    /// The log holds an episode as open that this terminal does not find open
+    /// (the store kept the clearance back: another terminal raised it after this
+    /// one's `now`): asked again at every tick until the log agrees.
+    @Test func aLoggedEpisodeNotOpenHereIsSyncedAgainAtTheNextTick() {
+        var d = BoardFixture.onOverview(size: Fixture.large)
+        var w = BoardFixture.ward
+        let bed3 = w.patients.first { $0.bed == "3" }!
+        let other = WardAlert(rule: .overSedation, severity: .critical, patientID: bed3.id, patientName: bed3.name, bed: "3",
+                              subject: "sedation", message: "Over-sedated", since: Fixture.now, escalation: "review")
+        w.alertLog.open = Set(d.state.openAlerts.map(\.id)).union([other.id])
+        w.version += 1
+        guard case .syncAlerts(let first)? = d.send(.wardLoaded(w)).first else { Issue.record("no sync"); return }
+        #expect(first.missing == [other.id] && first.known == w.alertLog.open)
+        let later = Fixture.now.addingTimeInterval(1)
+        guard case .syncAlerts(let again)? = d.send(.tick(later)).first else { Issue.record("not asked again"); return }
+        #expect(again.evaluatedAt == later && again.missing == [other.id])
+        // Once the log agrees (the clearance is in the next snapshot), the ticks are quiet again.
+        w.alertLog.open.remove(other.id)
+        w.version += 1
+        _ = d.send(.wardLoaded(w))
+        #expect(d.send(.tick(later.addingTimeInterval(1))).isEmpty)
     }
 
     @Test func acknowledgeTheTopAlertWithANote() {

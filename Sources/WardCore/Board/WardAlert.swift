@@ -105,12 +105,16 @@ public struct AlertEscalation: Sendable, Hashable, Codable {
     }
 }
 
-/// What the store knows about alert episodes (acknowledgements, escalations).
+/// What the store knows about alert episodes (acknowledgements, escalations,
+/// and which episodes it holds as open).
 public struct AlertLog: Sendable, Hashable {
     public var acknowledgements: [AlertEpisode: AlertAcknowledgement]
     public var escalations: [AlertEpisode: [AlertEscalation]]
-    public init(acknowledgements: [AlertEpisode: AlertAcknowledgement] = [:], escalations: [AlertEpisode: [AlertEscalation]] = [:]) {
-        self.acknowledgements = acknowledgements; self.escalations = escalations
+    /// Episodes logged and not yet cleared: the only ones a terminal holding this log may clear.
+    public var open: Set<AlertEpisode>
+    public init(acknowledgements: [AlertEpisode: AlertAcknowledgement] = [:], escalations: [AlertEpisode: [AlertEscalation]] = [:],
+                open: Set<AlertEpisode> = []) {
+        self.acknowledgements = acknowledgements; self.escalations = escalations; self.open = open
     }
     public func acknowledgement(_ a: WardAlert) -> AlertAcknowledgement? { acknowledgements[a.id] }
     public func escalations(_ a: WardAlert) -> [AlertEscalation] { escalations[a.id] ?? [] }

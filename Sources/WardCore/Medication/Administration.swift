@@ -114,6 +114,21 @@ public struct Administration: Sendable, Hashable, Identifiable {
     public var enteredInError: DoseEnteredInError?
     public var isEnteredInError: Bool { enteredInError != nil }
 
+    /// What the record says happened, in the words a MAR uses: "given late" or
+    /// "given early" for a scheduled dose given outside its window (the reason
+    /// recorded for it says which), otherwise the status ("given", "held" …).
+    public var statusWord: String {
+        guard status == .given, !isPRN, let use = reason?.use else { return status.word }
+        switch use {
+        case .late: return "given late"
+        case .early: return "given early"
+        case .held, .refused, .omitted, .prnOverride: return status.word
+        }
+    }
+
+    /// Given outside its window (late or early, by its recorded reason).
+    public var isGivenOutsideWindow: Bool { statusWord != status.word }
+
     public init(id: AdministrationID, patientID: PatientID, orderID: OrderID, orderVersion: Int, isPRN: Bool,
                 scheduledFor: Date?, status: AdministrationStatus, drug: String, mg: Double, route: String, at: Date,
                 by: StaffKey, byName: String, reason: ReasonCode? = nil, note: String? = nil, witness: WitnessRecord? = nil,

@@ -8,6 +8,9 @@ public struct MARRow: Sendable, Hashable {
     public var diazepamMg: Double?
     /// Earlier records of this dose marked entered in error (shown, never counted), newest first.
     public var enteredInError: [Administration] = []
+
+    /// The status column's word: the record's ("given late" for a late dose), or the dose's state.
+    public var statusWord: String { administration?.statusWord ?? status.word }
 }
 
 extension WardSnapshot {

@@ -97,8 +97,11 @@ extension DowntimePack {
             mar-sheets.txt               blank 3-day medication record per patient
             audit-anchor.txt             the audit trail's newest event (ward IT keeps these)
 
-            Print what you need (lp FILE). Record on paper until Wardline is back,
-            then enter every entry with its real time. See docs/downtime.md.
+            Print what you need: lp FILE.pdf; the .txt files with the page set-up
+            they were laid out for (margins, 6 lines per inch):
+              lp \(Printer.textOptions(columns: columns).map { "-o \($0)" }.joined(separator: " ")) FILE.txt
+            Record on paper until Wardline is back, then enter every entry with
+            its real time. See docs/downtime.md.
 
             """),
             DowntimeDocument(name: "handover.txt", text: HandoverTextRenderer(columns: columns, paper: paper).render(input)),

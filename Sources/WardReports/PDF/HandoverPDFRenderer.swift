@@ -16,7 +16,8 @@ public struct HandoverPDFRenderer: Sendable {
     /// A4 in PDF points (1/72 in).
     public static let pageWidth = 595.276, pageHeight = 841.890
     static let margin = 40.0
-    static let headerHeight = 44.0
+    /// From the header's rule to the body's first line.
+    static let headerGap = 10.0
     static let blockGap = 10.0
     static let chartHeight = 92.0
     static let severityWidth = 110.0
@@ -164,8 +165,8 @@ public struct HandoverPDFRenderer: Sendable {
         }
     }
 
-    func paginate(_ blocks: [Block], _ c: PangoCanvas) -> [[Placed]] {
-        let top = Self.margin + Self.headerHeight, bottom = Self.pageHeight - Self.margin
+    func paginate(_ blocks: [Block], top: Double, _ c: PangoCanvas) -> [[Placed]] {
+        let bottom = Self.pageHeight - Self.margin
         var pages: [[Placed]] = [[]]
         var y = top
         func newPage() { pages.append([]); y = top }
@@ -203,9 +204,16 @@ public struct HandoverPDFRenderer: Sendable {
         defer { wl_cairo_destroy(cr) }
         do {
             let c = PangoCanvas(cr: cr)
-            let pages = paginate(blocks(input), c)
+            let body = blocks(input)
+            // The title makes room for "page N of N": lay out again if N needs more room than reserved.
+            var head = header(ph, pages: 1, c)
+            var pages = paginate(body, top: head.bodyTop, c)
+            for _ in 0..<3 where header(ph, pages: pages.count, c) != head {
+                head = header(ph, pages: pages.count, c)
+                pages = paginate(body, top: head.bodyTop, c)
+            }
             for (n, page) in pages.enumerated() {
-                drawHeader(ph, page: n + 1, of: pages.count, c)
+                drawHeader(ph, head, page: n + 1, of: pages.count, c)
                 for p in page { drawItem(p, input: input, c) }
                 c.showPage()
             }
@@ -217,21 +225,48 @@ public struct HandoverPDFRenderer: Sendable {
         }
     }
 
-    func drawHeader(_ ph: HandoverPhrases, page: Int, of total: Int, _ c: PangoCanvas) {
+    /// Where the page header's lines go: the same on every page, measured
+    /// from the text (a long ward name or banner wraps and pushes the rest
+    /// down; nothing is drawn at a fixed offset over something else).
+    struct Header: Equatable {
+        var titleWidth: Double
+        var bannerY: Double?
+        var printedY: Double
+        var ruleY: Double
+        var bodyTop: Double
+    }
+
+    func header(_ ph: HandoverPhrases, pages: Int, _ c: PangoCanvas) -> Header {
+        let m = Self.margin
+        // Room for the widest page number of a document of `pages` pages, right of the title.
+        let pageNumber = "page \(pages) of \(pages)"
+        let pageRoom = c.naturalWidth(pageNumber, font: Self.bold) + 2
+        let titleWidth = contentWidth - pageRoom - 8
+        var y = m + max(c.height(ph.title, font: Self.titleFont, width: titleWidth),
+                        c.height(pageNumber, font: Self.bold, width: pageRoom)) + 2
+        var bannerY: Double?
+        if let banner = ph.unapprovedBanner {
+            bannerY = y
+            y += c.height(banner, font: Self.bold, width: contentWidth) + 1
+        }
+        let printedY = y
+        y += c.height(ph.printed, font: Self.small, width: contentWidth)
+        let ruleY = y + 3
+        return Header(titleWidth: titleWidth, bannerY: bannerY, printedY: printedY, ruleY: ruleY, bodyTop: ruleY + Self.headerGap)
+    }
+
+    func drawHeader(_ ph: HandoverPhrases, _ h: Header, page: Int, of total: Int, _ c: PangoCanvas) {
         let m = Self.margin
         let right = "page \(page) of \(total)"
         let rw = c.naturalWidth(right, font: Self.bold) + 2
-        c.text(ph.title, x: m, y: m, width: contentWidth - rw - 8, font: Self.titleFont)
+        c.text(ph.title, x: m, y: m, width: h.titleWidth, font: Self.titleFont)
         c.text(right, x: Self.pageWidth - m - rw, y: m + 1, width: rw, font: Self.bold)
-        // The unapproved-protocol banner leads the printed-by line, in bold, on every page.
-        var px = m
-        if let banner = ph.unapprovedBanner {
-            let bw = c.naturalWidth(banner, font: Self.bold) + 8
-            c.text(banner, x: m, y: m + 16, width: bw, font: Self.bold)
-            px += bw
+        // The unapproved-protocol banner, in bold, on every page, above the printed-by line.
+        if let banner = ph.unapprovedBanner, let y = h.bannerY {
+            c.text(banner, x: m, y: y, width: contentWidth, font: Self.bold)
         }
-        c.text(ph.printed, x: px, y: m + 18, width: contentWidth - (px - m), font: Self.small, gray: 0.25)
-        c.line(m, m + Self.headerHeight - 10, Self.pageWidth - m, m + Self.headerHeight - 10, width: 1)
+        c.text(ph.printed, x: m, y: h.printedY, width: contentWidth, font: Self.small, gray: 0.25)
+        c.line(m, h.ruleY, Self.pageWidth - m, h.ruleY, width: 1)
     }
 
     func drawItem(_ p: Placed, input: HandoverInput, _ c: PangoCanvas) {

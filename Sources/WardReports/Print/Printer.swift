@@ -22,11 +22,16 @@ public struct Printer: Sendable {
         self.server = server; self.lpCommand = lpCommand
     }
 
+    /// Left and right margins of a text printout, in points (1/72 in): room
+    /// for a binder's holes on the left, half an inch on the right.
+    public static let textMarginLeft = 54, textMarginRight = 36
+
     /// Options that make a fixed-pitch text printout match `HandoverTextRenderer`'s
     /// page length: 6 lines per inch, 0.5 in top and bottom margins, and the
-    /// characters per inch that fit `columns` across the page.
+    /// characters per inch that fit `columns` between the side margins.
     public static func textOptions(columns: Columns) -> [String] {
-        ["cpi=\(columns.cpi)", "lpi=6", "page-top=36", "page-bottom=36"]
+        ["cpi=\(columns.cpi)", "lpi=6", "page-top=36", "page-bottom=36",
+         "page-left=\(textMarginLeft)", "page-right=\(textMarginRight)"]
     }
 
     /// Sends `file` to `printer` (or the default destination when nil).

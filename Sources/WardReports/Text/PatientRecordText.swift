@@ -122,7 +122,7 @@ public struct PatientRecordText: Sendable {
                               text: e.note.isEmpty ? "recorded" : e.note, by: e.recordedByName, mark: nil))
         }
         for a in administrations {
-            var text = "\(a.drug) \(DoseText.mg(a.mg)) mg \(a.route) \(a.status.word)\(a.isPRN ? " (PRN)" : "")"
+            var text = "\(a.drug) \(DoseText.mg(a.mg)) mg \(a.route) \(a.statusWord)\(a.isPRN ? " (PRN)" : "")"
             if let s = a.scheduledFor { text += ", due \(t.time(s))" }
             if let r = a.reason { text += "; \(r.label)" }
             if let n = a.note, !n.isEmpty { text += " (\(n))" }

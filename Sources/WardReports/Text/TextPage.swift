@@ -9,12 +9,15 @@ public enum Paper: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// The two fixed widths: 80 columns (portrait at 10 cpi) and 132 columns
-/// (portrait at 17 cpi, or landscape).
+/// The two fixed widths: 80 columns (portrait at 12 cpi) and 132 columns
+/// (portrait at 20 cpi).
 public enum Columns: Int, Sendable, Hashable, CaseIterable {
     case c80 = 80, c132 = 132
-    /// Characters per inch that fit the width on A4/Letter portrait.
-    public var cpi: Int { self == .c80 ? 10 : 17 }
+    /// Characters per inch that fit the width between the printout's side
+    /// margins (`Printer.textMarginLeft`/`Right`) on A4 and Letter portrait:
+    /// A4 leaves 595 − 54 − 36 = 505 pt = 7.0 in, room for 84 columns at 12 cpi
+    /// and 140 at 20 (10 and 17 cpi, the full-width pitches, would wrap).
+    public var cpi: Int { self == .c80 ? 12 : 20 }
 }
 
 /// A run of lines that should stay on one page: a header that must never be

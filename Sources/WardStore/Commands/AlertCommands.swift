@@ -40,51 +40,69 @@ extension Store {
         }
     }
 
-    /// Brings the alert log in line with the alerts open now, as computed
-    /// from the snapshot of `version`: new episodes are logged as raised,
-    /// logged episodes no longer open as cleared. Skipped (returns false)
-    /// when someone has written since that snapshot (a reload is coming).
-    /// Writes nothing — and no audit event — when nothing changed.
+    /// Brings the alert log in line with one terminal's evaluation of the
+    /// open alerts (`sync`): alerts open in it and not yet logged are logged
+    /// as raised; logged episodes it no longer finds open are logged as
+    /// cleared — but only those the terminal knew of (`sync.known`, the log as
+    /// its snapshot held it) and raised no later than it evaluated. Terminals
+    /// evaluate at their own `now`, a tick apart: an evaluation made before
+    /// another terminal raised an alert says nothing about that alert, and a
+    /// clearance on its word would log a still-open alert as cleared (for
+    /// good: an episode is cleared once).
+    ///
+    /// Times in the log are evaluation times (never later than this store's
+    /// clock): `raised_at` rounded up and `cleared_at` rounded down to the
+    /// millisecond, so a clearance never reads earlier than its raise.
+    /// Skipped (returns false) when someone has written since the snapshot,
+    /// the alert log's own upkeep apart (a reload is coming). Writes nothing
+    /// — and no audit event — when nothing changed.
     @discardableResult
-    public func syncAlerts(_ open: [WardAlert], snapshotVersion: Int, terminal: String) throws(CommandRefusal) -> Bool {
+    public func syncAlerts(_ sync: AlertSync, terminal: String) throws(CommandRefusal) -> Bool {
         let now = clock.now()
+        let at = min(sync.evaluatedAt, now)
         return try write { db in
             let newest = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events WHERE action <> 'alert.sync'") ?? 0
-            guard newest <= snapshotVersion else { return false }
+            guard newest <= sync.snapshotVersion else { return false }
             var raised: [JSONValue] = [], cleared: [JSONValue] = []
-            for a in open {
+            for a in sync.open {
                 let before = db.totalChangesCount
-                _ = try Self.episode(db, a, at: now)
+                _ = try Self.episode(db, a, raisedAt: Timestamp.textRoundedUp(at))
                 if db.totalChangesCount != before { raised.append(.string(a.key)) }
             }
-            let openIDs = Set(open.map(\.id))
-            let logged = try Row.fetchAll(db, sql: """
+            let missing = sync.missing
+            let evaluated = Timestamp.text(at)
+            let clearable = try Row.fetchAll(db, sql: """
                 SELECT e.id, e.key, e.since FROM alert_episodes e
-                WHERE NOT EXISTS (SELECT 1 FROM alert_clearances c WHERE c.episode_id = e.id)
-                """)
-            for r in logged {
+                WHERE NOT EXISTS (SELECT 1 FROM alert_clearances c WHERE c.episode_id = e.id) AND e.raised_at <= ?
+                """, arguments: [evaluated])
+            for r in clearable {
                 guard let since = Timestamp.date(r["since"]) else { continue }
                 let ep = AlertEpisode(key: r["key"], since: since)
-                if !openIDs.contains(ep) {
-                    try db.execute(sql: "INSERT INTO alert_clearances(episode_id, cleared_at) VALUES (?, ?)",
-                                   arguments: [r["id"] as Int64, Timestamp.text(now)])
-                    cleared.append(.string(ep.key))
-                }
+                guard missing.contains(ep) else { continue }
+                try db.execute(sql: "INSERT INTO alert_clearances(episode_id, cleared_at) VALUES (?, ?)",
+                               arguments: [r["id"] as Int64, evaluated])
+                cleared.append(.string(ep.key))
             }
             guard !raised.isEmpty || !cleared.isEmpty else { return true }
             try AuditChain.append(db, at: now, actor: "system", terminal: terminal, action: "alert.sync",
-                                  details: ["raised": .array(raised), "cleared": .array(cleared)])
+                                  details: ["raised": .array(raised), "cleared": .array(cleared),
+                                            "evaluated": .string(Timestamp.text(sync.evaluatedAt))])
             return true
         }
     }
 
-    /// The episode's row id, inserting it if this is the first time it is seen.
+    /// The episode's row id, inserting it if this is the first time it is seen
+    /// (raised at `raisedAt`, stored text; by default now, rounded up).
     static func episode(_ db: Database, _ a: WardAlert, at now: Date) throws -> Int64 {
+        try episode(db, a, raisedAt: Timestamp.textRoundedUp(now))
+    }
+
+    static func episode(_ db: Database, _ a: WardAlert, raisedAt: String) throws -> Int64 {
         let since = Timestamp.text(a.id.since)
         try db.execute(sql: """
             INSERT OR IGNORE INTO alert_episodes(key, since, rule, severity, patient_id, message, raised_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [a.key, since, a.rule.rawValue, a.severity.word.lowercased(), a.patientID, a.message, Timestamp.text(now)])
+            """, arguments: [a.key, since, a.rule.rawValue, a.severity.word.lowercased(), a.patientID, a.message, raisedAt])
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM alert_episodes WHERE key = ? AND since = ?",
                                           arguments: [a.key, since]) else {
             throw CommandRefusal(.storage, "Not saved: the alert could not be logged.")
@@ -92,9 +110,16 @@ extension Store {
         return id
     }
 
-    /// Acknowledgements and escalations of episodes not yet cleared.
+    /// The episodes not yet cleared, with their acknowledgements and escalations.
     static func loadAlertLog(_ db: Database) throws -> AlertLog {
         var log = AlertLog()
+        for r in try Row.fetchAll(db, sql: """
+            SELECT e.key, e.since FROM alert_episodes e
+            WHERE NOT EXISTS (SELECT 1 FROM alert_clearances c WHERE c.episode_id = e.id)
+            """) {
+            guard let since = Timestamp.date(r["since"]) else { continue }
+            log.open.insert(AlertEpisode(key: r["key"], since: since))
+        }
         for r in try Row.fetchAll(db, sql: """
             SELECT e.key, e.since, s.name, a.at, a.note FROM alert_acknowledgements a
             JOIN alert_episodes e ON e.id = a.episode_id JOIN staff s ON s.id = a.staff

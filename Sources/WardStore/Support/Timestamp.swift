@@ -4,8 +4,15 @@ import Foundation
 /// "2026-11-28T14:05:00.000Z": readable in the sqlite3 shell, sortable as
 /// text, and byte-for-byte stable for the audit hash.
 enum Timestamp {
-    static func text(_ date: Date) -> String {
-        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    static func text(_ date: Date) -> String { text(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down))) }
+
+    /// As `text`, but rounded up to the next millisecond: the stored time is
+    /// never earlier than `date` (`text` rounds down, so it is never later).
+    static func textRoundedUp(_ date: Date) -> String {
+        text(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.up)))
+    }
+
+    private static func text(milliseconds ms: Int64) -> String {
         var secs = time_t(ms >= 0 ? ms / 1000 : (ms - 999) / 1000)
         let milli = Int(ms - Int64(secs) * 1000)
         var t = tm()

@@ -7,7 +7,11 @@ extension AppState {
 
     /// Recomputes the open alerts at `now`; raises the banner for a critical
     /// alert not seen before on this terminal; asks the store to log the
-    /// alerts when the set changed.
+    /// alerts when the set changed, after a new snapshot, and while the log
+    /// holds as open an episode that is not open here (the store keeps a
+    /// clearance back while the episode was raised after this terminal's
+    /// `now`: asked again at the next tick, it goes through or the alert has
+    /// opened here too).
     mutating func refreshBoard() -> [Effect] {
         guard let ward, let input = boardInput else { openAlerts = []; boardRows = []; return [] }
         openAlerts = AlertEngine(wardProtocol).alerts(input, now: now)
@@ -25,11 +29,12 @@ extension AppState {
         }
         seenCritical = Set(critical.map(\.id))
         let ids = Set(openAlerts.map(\.id))
+        let sync = AlertSync(open: openAlerts, evaluatedAt: now, snapshot: ward)
         // Sent again after every new snapshot too: the store skips a sync made from an outdated snapshot.
-        guard session != nil, ids != syncedAlerts || ward.version != syncedVersion else { return [] }
+        guard session != nil, ids != syncedAlerts || ward.version != syncedVersion || !sync.missing.isEmpty else { return [] }
         syncedAlerts = ids
         syncedVersion = ward.version
-        return [.syncAlerts(openAlerts, snapshotVersion: ward.version)]
+        return [.syncAlerts(sync)]
     }
 
     /// Overview rows at `now`, sorted and filtered as the overview state asks.

@@ -85,8 +85,8 @@ public enum Effect: Sendable, Hashable {
     /// A prescriber moves a patient to SpO2 scale 2 (or back), with the reason; answer with `.boardSaved`.
     case setSpO2Scale(patientID: PatientID, scale2: Bool, reason: String, session: Session)
     case escalateAlert(WardAlert, to: String, outcome: String, session: Session)
-    /// Log the alerts open now (raised/cleared) against the snapshot of `version`; no answer.
-    case syncAlerts([WardAlert], snapshotVersion: Int)
+    /// Log the alerts open at this terminal's `now` (raised/cleared) against the snapshot evaluated; no answer.
+    case syncAlerts(AlertSync)
     case admit(AdmissionRequest, session: Session)
     case assignNurse(bed: String, staff: StaffKey?, session: Session)
     case transfer(patientID: PatientID, toBed: String, session: Session)

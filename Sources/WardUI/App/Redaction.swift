@@ -29,7 +29,7 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .acknowledgeAlert(let a, _, let s): "acknowledgeAlert(\(a.key), by staff \(s.staff.id))"
         case .setSpO2Scale(let p, let two, _, let s): "setSpO2Scale(patient \(p), scale \(two ? 2 : 1), by staff \(s.staff.id))"
         case .escalateAlert(let a, _, _, let s): "escalateAlert(\(a.key), by staff \(s.staff.id))"
-        case .syncAlerts(let a, let v): "syncAlerts(\(a.count) open, version \(v))"
+        case .syncAlerts(let s): "syncAlerts(\(s.open.count) open, \(s.missing.count) gone, version \(s.snapshotVersion))"
         case .admit(let r, let s): "admit(bed \(r.bed), by staff \(s.staff.id))"
         case .assignNurse(let bed, let k, let s): "assignNurse(bed \(bed), staff \(k.map(String.init) ?? "nobody"), by staff \(s.staff.id))"
         case .transfer(let p, let bed, let s): "transfer(patient \(p) to bed \(bed), by staff \(s.staff.id))"

@@ -63,7 +63,7 @@ extension AppState {
             ward = w
         }
         // The most important part first: a narrow message line cuts the end.
-        let dose = "\(a.drug) \(MARScreen.mg(a.mg)) mg \(a.status.word) \(Format.clock(a.at, calendar))"
+        let dose = "\(a.drug) \(MARScreen.mg(a.mg)) mg \(a.statusWord) \(Format.clock(a.at, calendar))"
         var text: String
         if let due = a.scheduledFor {
             let t = Format.clock(due, calendar)
@@ -82,9 +82,9 @@ extension AppState {
 }
 
 extension MARScreen {
-    /// "PRN diazepam 5 mg oral given", "08:00 diazepam 5 mg oral given".
+    /// "PRN diazepam 5 mg oral given", "08:00 diazepam 5 mg oral given late".
     static func summary(_ a: Administration, _ calendar: Calendar) -> String {
-        let what = "\(a.drug) \(mg(a.mg)) mg \(a.route) \(a.status.word)"
+        let what = "\(a.drug) \(mg(a.mg)) mg \(a.route) \(a.statusWord)"
         guard !a.isPRN, let due = a.scheduledFor else { return "PRN " + what }
         return "\(Format.clock(due, calendar)) " + what
     }

@@ -474,7 +474,7 @@ extension AppState {
             m.reset()
             let w = a.witness.map { ", witness \($0.name)" } ?? ""
             let wasted = a.wastedMg.map { ", \(MARScreen.mg($0)) mg wasted" } ?? ""
-            flash = Flash("\(a.status.word.capitalized): \(label) at \(Format.clock(a.at, calendar))\(wasted)\(w)", role: .saved)
+            flash = Flash("\(a.statusWord.prefix(1).uppercased() + a.statusWord.dropFirst()): \(label) at \(Format.clock(a.at, calendar))\(wasted)\(w)", role: .saved)
         case .failure(let r):
             // The dialog stays where it was and says why: a witness refused (wrong PIN, a student, locked)
             // types again or Esc closes it. Nothing the witness types next can reach the MAR's commands.

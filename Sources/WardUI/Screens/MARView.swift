@@ -23,7 +23,8 @@ enum MARView {
         }
         let wide = s.width >= 120
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
-        let cols = wide ? (time: 6, drug: 34, de: 12, status: 10) : (time: 6, drug: 24, de: 8, status: 9)
+        // Status fits "given early"; the DE column gives up the room (its numbers are short).
+        let cols = wide ? (time: 6, drug: 34, de: 11, status: 11) : (time: 6, drug: 24, de: 6, status: 11)
         var x = 1
         for (t, cw) in [("Time", cols.time), ("Drug, dose, route", cols.drug), ("DE mg", cols.de), ("Status", cols.status), ("Recorded", 8)] {
             x += s.put(Text.pad(t, cw), x: x, y: y, role: .header, emphasis: .bold) + 1
@@ -40,8 +41,7 @@ enum MARView {
             let selected = i == m.selected
             switch line {
             case .scheduled(let r):
-                drawScheduled(&s, y: y, state: state, row: r, selected: selected, cols: cols)
-                y += 1
+                y = drawScheduled(&s, y: y, bottom: bottom, state: state, row: r, selected: selected, cols: cols)
                 for v in r.enteredInError where y < bottom {
                     s.put(fit: "       " + voidedLine(v, state: state, scheduled: true), x: 1, y: y, width: s.width - 2, role: .muted)
                     y += 1
@@ -152,17 +152,21 @@ enum MARView {
 
     typealias Cols = (time: Int, drug: Int, de: Int, status: Int)
 
-    static func statusRole(_ st: MARStatus) -> SemanticRole {
-        switch st {
-        case .notYet: .muted
-        case .due: .doseDue
-        case .overdue: .doseOverdue
-        case .recorded(.given): .doseGiven
-        case .recorded: .doseHeld
+    static func statusRole(_ r: MARRow) -> SemanticRole {
+        if r.administration?.isGivenOutsideWindow == true { return .alertWarning }
+        switch r.status {
+        case .notYet: return .muted
+        case .due: return .doseDue
+        case .overdue: return .doseOverdue
+        case .recorded(.given): return .doseGiven
+        case .recorded: return .doseHeld
         }
     }
 
-    static func drawScheduled(_ s: inout Surface, y: Int, state: AppState, row r: MARRow, selected: Bool, cols: Cols) {
+    /// One scheduled dose; its recorded reason goes on the lines below when
+    /// it does not fit beside who recorded it (a reason is never cut). Returns the next free row.
+    static func drawScheduled(_ s: inout Surface, y: Int, bottom: Int, state: AppState, row r: MARRow, selected: Bool,
+                              cols: Cols) -> Int {
         if selected { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .selection) }
         let base: SemanticRole = selected ? .selection : .text
         var x = 0
@@ -171,18 +175,31 @@ enum MARView {
         x += s.put(Text.pad("\(r.dose.drug) \(MARScreen.mg(r.dose.mg)) mg \(r.dose.route)", cols.drug), x: x, y: y, role: base) + 1
         let de = MARScreen.deText(state, drug: r.dose.drug, mg: r.dose.mg, de: r.diazepamMg, width: cols.de)
         x += s.put(Text.pad(de, cols.de), x: x, y: y, role: selected ? base : .muted) + 1
-        x += s.put(Text.pad(r.status.word, cols.status), x: x, y: y, role: statusRole(r.status), emphasis: .bold) + 1
+        x += s.put(Text.pad(r.statusWord, cols.status), x: x, y: y, role: statusRole(r), emphasis: .bold) + 1
         if let a = r.administration {
             var t = "\(Format.clock(a.at, state.calendar)) \(a.byName)"
             if let wit = a.witness { t += " / \(wit.name)" }
             if let wasted = a.wastedMg { t += " · \(MARScreen.mg(wasted)) mg wasted" }
-            if let reason = a.reason { t += " · \(reason.label)" }
-            if let n = a.note { t += " “\(n)”" }
-            s.put(fit: t, x: x, y: y, width: max(0, s.width - x - 1), role: base)
+            var why = a.reason.map { $0.label } ?? ""
+            if let n = a.note { why += (why.isEmpty ? "" : " ") + "“\(n)”" }
+            let room = max(0, s.width - x - 1)
+            if why.isEmpty || Text.width(t + " · " + why) <= room {
+                s.put(fit: why.isEmpty ? t : t + " · " + why, x: x, y: y, width: room, role: base)
+                return y + 1
+            }
+            s.put(fit: t, x: x, y: y, width: room, role: base)
+            var next = y + 1
+            let word = a.isGivenOutsideWindow ? a.statusWord : a.status.word
+            for part in Text.wrap("\(word): \(why)", width: s.width - 9, maxLines: max(1, bottom - next)) where next < bottom {
+                s.put(fit: part, x: 8, y: next, width: s.width - 9, role: a.isGivenOutsideWindow ? .alertWarning : .muted)
+                next += 1
+            }
+            return next
         } else if r.status == .overdue {
             s.put(fit: "window closed \(Format.clock(state.wardProtocol.administration.overdueAfter(r.dose.dueAt), state.calendar))",
                   x: x, y: y, width: max(0, s.width - x - 1), role: .doseOverdue)
         }
+        return y + 1
     }
 
     static func drawPRN(_ s: inout Surface, y: Int, bottom: Int, state: AppState, order o: MedicationOrder, selected: Bool, cols: Cols) -> Int {

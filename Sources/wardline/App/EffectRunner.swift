@@ -238,8 +238,8 @@ final class EffectRunner: Sendable {
             return done("Escalation to \(to) recorded.") { () throws(CommandRefusal) in
                 try store.escalate(a, to: to, outcome: outcome, session: s)
             }
-        case .syncAlerts(let open, let version):
-            do { try store.syncAlerts(open, snapshotVersion: version, terminal: terminalName) }
+        case .syncAlerts(let sync):
+            do { try store.syncAlerts(sync, terminal: terminalName) }
             catch { log.warning("alert log not updated", metadata: ["kind": "\(error.kind.rawValue)"]) }
             return []
         case .admit(let r, let s):
