@@ -69,6 +69,9 @@ import WardStore
 
         #expect(try ward.sql(cleared) == "0", "B logged as cleared what A raised and still shows")
         #expect(try ward.sql(episodes) == raised)
+        // The seizure raised a critical banner on A too; the key that dismisses it does nothing else.
+        try a.waitFor("CRITICAL · bed"); try a.send("x"); try a.waitForAbsence("CRITICAL · bed")
+        try b.waitForAbsence("CRITICAL · bed")
         try a.send("q"); try b.send("q")
         #expect(a.exitStatus() == 0)
         #expect(b.exitStatus() == 0)
