@@ -1,6 +1,17 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// The release a ward deploys (issue 15: RSS on the overview ≤ 30 MB): our own modules are
+// compiled for size (they are not where the time goes; the overview frame stays well under
+// 1 ms), and the executable is linked by lld with packed relative relocations (DT_RELR,
+// glibc ≥ 2.36), so the dynamic loader reads ~20 kB of relocations instead of ~2 MB. It
+// stays a position-independent executable: it is installed setgid, so ASLR is kept.
+let sizeInRelease: [SwiftSetting] = [.unsafeFlags(["-Osize"], .when(configuration: .release))]
+let leanReleaseLink: [LinkerSetting] = [
+    .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                 .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "Wardline",
     products: [
@@ -23,27 +34,29 @@ let package = Package(
 
         // The domain: pure Swift, no I/O, no ncurses, no SQL.
         .target(name: "WardCore",
-                resources: [.embedInCode("Resources/default-protocol.toml"), .embedInCode("Resources/rcp-news2-chart.toml")]),
+                resources: [.embedInCode("Resources/default-protocol.toml"), .embedInCode("Resources/rcp-news2-chart.toml")],
+                swiftSettings: sizeInRelease),
         // Persistence: GRDB/SQLite, commands, audit chain, staff secrets.
         .target(name: "WardStore", dependencies: [
             "WardCore", "CSodium",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], swiftSettings: sizeInRelease),
         // Pure presentation: Surface, widgets, screens, update/view, keymap, theme model.
         .target(name: "WardUI", dependencies: ["WardCore"],
                 resources: [.embedInCode("Themes/default.toml"), .embedInCode("Themes/monochrome.toml"),
                             .embedInCode("Themes/high-contrast.toml"), .embedInCode("Themes/night.toml"),
-                            .embedInCode("Themes/colour-blind-safe.toml")]),
+                            .embedInCode("Themes/colour-blind-safe.toml")],
+                swiftSettings: sizeInRelease),
         // The ncurses backend: the ONLY importer of CNcursesw.
-        .target(name: "WardTerminal", dependencies: ["WardUI", "CNcursesw"]),
+        .target(name: "WardTerminal", dependencies: ["WardUI", "CNcursesw"], swiftSettings: sizeInRelease),
         // Printouts: handover and downtime pack.
-        .target(name: "WardReports", dependencies: ["WardCore", "CPangoCairo"]),
+        .target(name: "WardReports", dependencies: ["WardCore", "CPangoCairo"], swiftSettings: sizeInRelease),
         // The executable: argument parsing, wiring, the run loop.
         .executableTarget(name: "wardline", dependencies: [
             "WardCore", "WardStore", "WardUI", "WardTerminal", "WardReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: sizeInRelease, linkerSettings: leanReleaseLink),
         // Not a test: `swift run -c release wardline-bench` prints overview load, frame and start-up times.
         .executableTarget(name: "wardline-bench", dependencies: ["WardCore", "WardStore", "WardUI"]),
 

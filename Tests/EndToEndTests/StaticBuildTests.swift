@@ -22,6 +22,11 @@ import Testing
         let needed = dynamic.stdout.split(separator: "\n").filter { $0.contains("NEEDED") || $0.contains("RUNPATH") || $0.contains("RPATH") }
         #expect(!needed.contains { $0.contains("libswift") || $0.contains("libFoundation") || $0.contains("/opt/swift") },
                 "no Swift runtime library or toolchain path: \(needed.joined(separator: "\n"))")
+        // The lean link (Package.swift): packed relative relocations, and still position-independent
+        // (the program is installed setgid, so it keeps ASLR).
+        #expect(dynamic.stdout.contains("(RELR)"), "no packed relative relocations:\n\(dynamic.stdout)")
+        let header = try runProcess(URL(fileURLWithPath: "/usr/bin/readelf"), ["-h", binary])
+        #expect(header.stdout.contains("DYN (Position-Independent Executable file)"), "\(header.stdout)")
 
         // /opt/swift hidden: an empty tmpfs mounted over it in a mount namespace of this command only.
         let dir = Paths.tempDir("static"); defer { try? FileManager.default.removeItem(at: dir) }
