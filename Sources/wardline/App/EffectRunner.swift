@@ -89,120 +89,63 @@ final class EffectRunner: Sendable {
         case .loadWard:
             return [loadWard()].compactMap { $0 }
         case .record(let cmd, let session):
-            do {
-                let a = try store.record(cmd, session: session, protocol: wardProtocol)
-                log.info("assessment recorded", metadata: ["entry": "\(a.id)", "scale": "\(a.scale.rawValue)"])
-                return [.saved(.success(a))]
-            } catch {
-                log.warning("assessment refused", metadata: ["kind": "\(error.kind.rawValue)"])
-                return [.saved(.failure(error))]
+            return finish("assessment recorded", Msg.saved, { ["entry": "\($0.id)", "scale": "\($0.scale.rawValue)"] }) {
+                () throws(CommandRefusal) in try store.record(cmd, session: session, protocol: wardProtocol)
             }
         case .amend(let cmd, let session):
-            do {
-                let a = try store.amend(cmd, session: session, protocol: wardProtocol)
-                log.info("entry amended", metadata: ["entry": "\(a.id)", "supersedes": "\(cmd.entryID)"])
-                return [.amended(.success(a.id))]
-            } catch {
-                log.warning("amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
-                return [.amended(.failure(error))]
+            return finish("entry amended", Msg.amended, { ["entry": "\($0)", "supersedes": "\(cmd.entryID)"] }) {
+                () throws(CommandRefusal) in try store.amend(cmd, session: session, protocol: wardProtocol).id
             }
         case .amendObservation(let cmd, let session):
-            do {
-                let id = try store.amend(cmd, session: session, protocol: wardProtocol)
-                log.info("entry amended", metadata: ["entry": "\(id)", "supersedes": "\(cmd.entryID)", "table": "\(cmd.table.rawValue)"])
-                return [.amended(.success(id))]
-            } catch {
-                log.warning("amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
-                return [.amended(.failure(error))]
+            return finish("entry amended", Msg.amended,
+                          { ["entry": "\($0)", "supersedes": "\(cmd.entryID)", "table": "\(cmd.table.rawValue)"] }) {
+                () throws(CommandRefusal) in try store.amend(cmd, session: session, protocol: wardProtocol)
             }
         case .markDoseEnteredInError(let cmd, let session):
-            do {
-                let a = try store.markDoseEnteredInError(administrationID: cmd.administrationID, reason: cmd.reason, session: session)
-                log.info("dose record marked entered in error", metadata: ["administration": "\(a.id)"])
-                return [.amended(.success(a.id))]
-            } catch {
-                log.warning("dose amendment refused", metadata: ["kind": "\(error.kind.rawValue)"])
-                return [.amended(.failure(error))]
+            return finish("dose record marked entered in error", Msg.amended, { ["administration": "\($0)"] }) {
+                () throws(CommandRefusal) in
+                try store.markDoseEnteredInError(administrationID: cmd.administrationID, reason: cmd.reason, session: session).id
             }
         case .recordGated(let cmd, let session):
-            do {
-                let (a, _) = try store.record(cmd, session: session, protocol: wardProtocol)
-                log.info("assessment recorded", metadata: ["entry": "\(a.id)", "scale": "\(a.scale.rawValue)", "gate": "\(cmd.gate != nil)"])
-                return [.saved(.success(a))]
-            } catch {
-                return [.saved(.failure(error))]
+            return finish("assessment recorded", Msg.saved,
+                          { ["entry": "\($0.id)", "scale": "\($0.scale.rawValue)", "gate": "\(cmd.gate != nil)"] }) {
+                () throws(CommandRefusal) in try store.record(cmd, session: session, protocol: wardProtocol).0
             }
         case .recordVitals(let cmd, let session):
-            do {
-                let e = try store.record(cmd, session: session, protocol: wardProtocol)
-                log.info("vitals recorded", metadata: ["entry": "\(e.id)"])
-                return [.vitalsSaved(.success(e))]
-            } catch {
-                return [.vitalsSaved(.failure(error))]
+            return finish("vitals recorded", Msg.vitalsSaved, { ["entry": "\($0.id)"] }) {
+                () throws(CommandRefusal) in try store.record(cmd, session: session, protocol: wardProtocol)
             }
         case .recordSedation(let cmd, let session):
-            do {
-                let e = try store.record(cmd, session: session)
-                log.info("sedation recorded", metadata: ["entry": "\(e.id)"])
-                return [.sedationSaved(.success(e))]
-            } catch {
-                return [.sedationSaved(.failure(error))]
+            return finish("sedation recorded", Msg.sedationSaved, { ["entry": "\($0.id)"] }) {
+                () throws(CommandRefusal) in try store.record(cmd, session: session)
             }
         case .recordException(let cmd, let session):
-            do {
-                let e = try store.record(cmd, session: session, protocol: wardProtocol)
-                log.info("monitoring exception recorded", metadata: ["entry": "\(e.id)"])
-                return [.exceptionSaved(.success(e))]
-            } catch {
-                return [.exceptionSaved(.failure(error))]
+            return finish("monitoring exception recorded", Msg.exceptionSaved, { ["entry": "\($0.id)"] }) {
+                () throws(CommandRefusal) in try store.record(cmd, session: session, protocol: wardProtocol)
             }
         case .recordEvent(let cmd, let session):
-            do {
-                let e = try store.record(cmd, session: session)
-                log.info("seizure/delirium recorded", metadata: ["entry": "\(e.id)"])
-                return [.eventSaved(.success(e))]
-            } catch {
-                return [.eventSaved(.failure(error))]
+            return finish("seizure/delirium recorded", Msg.eventSaved, { ["entry": "\($0.id)"] }) {
+                () throws(CommandRefusal) in try store.record(cmd, session: session)
             }
         case .recordDose(let cmd, let session):
-            do {
-                let a = try store.recordDose(cmd, session: session, protocol: wardProtocol)
-                log.info("dose recorded", metadata: ["administration": "\(a.id)", "status": "\(a.status.rawValue)"])
-                return [.doseRecorded(.success(a))]
-            } catch {
-                log.warning("dose refused", metadata: ["kind": "\(error.kind.rawValue)"])
-                return [.doseRecorded(.failure(error))]
+            return finish("dose recorded", Msg.doseRecorded, { ["administration": "\($0.id)", "status": "\($0.status.rawValue)"] }) {
+                () throws(CommandRefusal) in try store.recordDose(cmd, session: session, protocol: wardProtocol)
             }
         case .cosignOverride(let cmd, let session):
-            do {
-                let o = try store.cosignOverride(cmd, session: session)
-                log.info("override co-signed", metadata: ["override": "\(o.id)"])
-                return [.overrideCosigned(.success(o))]
-            } catch {
-                return [.overrideCosigned(.failure(error))]
+            return finish("override co-signed", Msg.overrideCosigned, { ["override": "\($0.id)"] }) {
+                () throws(CommandRefusal) in try store.cosignOverride(cmd, session: session)
             }
         case .writeOrder(let cmd, let session):
-            do {
-                let o = try store.writeOrder(cmd, session: session, protocol: wardProtocol)
-                log.info("order written", metadata: ["order": "\(o.id)"])
-                return [.orderSaved(.success(o))]
-            } catch {
-                return [.orderSaved(.failure(error))]
+            return finish("order written", Msg.orderSaved, { ["order": "\($0.id)"] }) {
+                () throws(CommandRefusal) in try store.writeOrder(cmd, session: session, protocol: wardProtocol)
             }
         case .changeOrder(let cmd, let session):
-            do {
-                let o = try store.changeOrder(cmd, session: session, protocol: wardProtocol)
-                log.info("order changed", metadata: ["order": "\(o.id)", "version": "\(o.version)"])
-                return [.orderSaved(.success(o))]
-            } catch {
-                return [.orderSaved(.failure(error))]
+            return finish("order changed", Msg.orderSaved, { ["order": "\($0.id)", "version": "\($0.version)"] }) {
+                () throws(CommandRefusal) in try store.changeOrder(cmd, session: session, protocol: wardProtocol)
             }
         case .recordPRNEffect(let cmd, let session):
-            do {
-                let f = try store.recordPRNEffect(cmd, session: session)
-                return [.prnEffectRecorded(.success(f))]
-            } catch {
-                return [.prnEffectRecorded(.failure(error))]
+            return finish("PRN effect recorded", Msg.prnEffectRecorded, { ["follow-up": "\($0.id)"] }) {
+                () throws(CommandRefusal) in try store.recordPRNEffect(cmd, session: session)
             }
         case .quit:
             return []
@@ -215,16 +158,26 @@ final class EffectRunner: Sendable {
         }
     }
 
+    /// The one way a command finishes: run it, log what it wrote (or the kind of refusal), and
+    /// wrap the result in the screen's message. The reload that follows is the caller's (`perform`).
+    private func finish<T>(_ what: String, _ message: (Result<T, CommandRefusal>) -> Msg,
+                           _ metadata: (T) -> Logger.Metadata,
+                           _ body: () throws(CommandRefusal) -> T) -> [Msg] {
+        do {
+            let value = try body()
+            log.info("\(what)", metadata: metadata(value))
+            return [message(.success(value))]
+        } catch {
+            log.warning("\(what): refused", metadata: ["kind": "\(error.kind.rawValue)"])
+            return [message(.failure(error))]
+        }
+    }
+
     /// The ward board's effects (issue 7).
     private func runBoard(_ effect: Effect) -> [Msg] {
         func done(_ text: String, _ body: () throws(CommandRefusal) -> Void) -> [Msg] {
-            do {
-                try body()
-                log.info("board command", metadata: ["effect": "\(effect)"])
-                return [.boardSaved(.success(text))]
-            } catch {
-                log.warning("board command refused", metadata: ["kind": "\(error.kind.rawValue)"])
-                return [.boardSaved(.failure(error))]
+            finish("board command", Msg.boardSaved, { _ in ["effect": "\(effect)"] }) { () throws(CommandRefusal) in
+                try body(); return text
             }
         }
         switch effect {
