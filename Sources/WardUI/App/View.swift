@@ -28,51 +28,30 @@ public func view(_ state: AppState) -> Surface {
 
 private func drawWork(_ s: inout Surface, _ state: AppState) {
     guard let base = state.stack.lastIndex(where: { !$0.isModal }) else {
-        WardListView.draw(&s, state, WardListState())
-        Chrome.messageLine(&s, state.flash)
+        drawAboveMessage(&s, state.flash) { WardListView.draw(&$0, state, WardListState()) }
         return
     }
-    var message = state.flash
-    switch state.stack[base] {
-    case .wardList(let w): WardListView.draw(&s, state, w)
-    case .chart(let c): ChartView.draw(&s, state, c)
-    case .ciwaB(let f):
-        CIWABView.draw(&s, state, f)
-        if message == nil { message = f.message }
-    case .vitals(let f):
-        VitalsView.draw(&s, state, f)
-        if message == nil { message = f.message }
-    case .sedation(let f):
-        SedationView.draw(&s, state, f)
-        if message == nil { message = f.message }
-    case .exception(let f):
-        ExceptionView.draw(&s, state, f)
-        if message == nil { message = f.message }
-    case .clinicalEvent(let f):
-        EventView.draw(&s, state, f)
-        if message == nil { message = f.message }
-    case .mar(let m):
-        MARView.draw(&s, state, m)
-        if message == nil { message = m.message }
-    case .orderEntry(let f):
-        OrderEntryView.draw(&s, state, f)
-        if message == nil { message = f.message }
-    case .confirm: break
-    case .handover(let h): HandoverView.draw(&s, state, h)
-    case .handoverEntry(let f):
-        HandoverEntryView.draw(&s, state, f)
-        if message == nil { message = f.message }
-    case .amend(let f):
-        AmendView.draw(&s, state, f, below: Array(state.stack[..<base]))
-        if message == nil { message = f.message }
-    case .alertAction, .picker, .discharge, .spo2Scale: break
-    case .overview(let o): OverviewView.draw(&s, state, o)
-    case .worklist(let w): WorklistView.draw(&s, state, w)
-    case .admit(let f):
-        AdmitView.draw(&s, state, f)
-        if message == nil { message = f.message }
+    drawAboveMessage(&s, state.flash ?? state.stack[base].formMessage) { s in
+        switch state.stack[base] {
+        case .wardList(let w): WardListView.draw(&s, state, w)
+        case .chart(let c): ChartView.draw(&s, state, c)
+        case .ciwaB(let f): CIWABView.draw(&s, state, f)
+        case .vitals(let f): VitalsView.draw(&s, state, f)
+        case .sedation(let f): SedationView.draw(&s, state, f)
+        case .exception(let f): ExceptionView.draw(&s, state, f)
+        case .clinicalEvent(let f): EventView.draw(&s, state, f)
+        case .mar(let m): MARView.draw(&s, state, m)
+        case .orderEntry(let f): OrderEntryView.draw(&s, state, f)
+        case .confirm: break
+        case .handover(let h): HandoverView.draw(&s, state, h)
+        case .handoverEntry(let f): HandoverEntryView.draw(&s, state, f)
+        case .amend(let f): AmendView.draw(&s, state, f, below: Array(state.stack[..<base]))
+        case .alertAction, .picker, .discharge, .spo2Scale: break
+        case .overview(let o): OverviewView.draw(&s, state, o)
+        case .worklist(let w): WorklistView.draw(&s, state, w)
+        case .admit(let f): AdmitView.draw(&s, state, f)
+        }
     }
-    Chrome.messageLine(&s, message)
     BoardDialogs.draw(&s, state, above: base)
     for case .confirm(let c) in state.stack[(base + 1)...] {
         let q = c.question
@@ -80,5 +59,40 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
         Chrome.box(&s, r, role: .alertWarning, ascii: state.asciiOnly, title: "Please confirm")
         s.put(centered: q, in: r, y: r.y + 2, role: .alertWarning, emphasis: .bold)
         s.put(centered: c.choices, in: r, y: r.y + 3, role: .alertWarning)
+    }
+}
+
+/// The screen and its message. A message too long for its line is never cut: the screen is laid
+/// out in a window shortened by the lines the message needs (so a form's own hints and a list's
+/// selection stay in view above it), and the message fills the lines between it and the legend.
+private func drawAboveMessage(_ s: inout Surface, _ message: Flash?, _ draw: (inout Surface) -> Void) {
+    let extra = Chrome.messageLines(message, size: s.size) - 1
+    guard extra > 0 else {
+        draw(&s)
+        Chrome.messageLine(&s, message)
+        return
+    }
+    var shorter = Surface(size: Size(cols: s.width, rows: s.height - extra))
+    draw(&shorter)
+    s.copyRows(of: shorter, count: shorter.height - 2)
+    Chrome.messageLine(&s, message)
+}
+
+extension Screen {
+    /// The message a form or the MAR holds for the message line (a flash takes its place).
+    var formMessage: Flash? {
+        switch self {
+        case .ciwaB(let f): f.message
+        case .vitals(let f): f.message
+        case .sedation(let f): f.message
+        case .exception(let f): f.message
+        case .clinicalEvent(let f): f.message
+        case .mar(let m): m.message
+        case .orderEntry(let f): f.message
+        case .handoverEntry(let f): f.message
+        case .amend(let f): f.message
+        case .admit(let f): f.message
+        case .wardList, .chart, .confirm, .handover, .alertAction, .picker, .discharge, .spo2Scale, .overview, .worklist: nil
+        }
     }
 }

@@ -55,6 +55,14 @@ public struct Surface: Sendable, Hashable {
     public var size: Size { Size(cols: width, rows: height) }
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
+    /// The first `count` rows of `other` (same width) drawn over this surface's, with its cursor when it sits there.
+    mutating func copyRows(of other: Surface, count: Int) {
+        let n = max(0, min(count, other.height, height)) * min(width, other.width)
+        guard other.width == width, n > 0 else { return }
+        cells.replaceSubrange(0..<n, with: other.cells[0..<n])
+        if let c = other.cursor, c.y < count { cursor = c }
+    }
+
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set { cells[y * width + x] = newValue }

@@ -47,9 +47,29 @@ enum Chrome {
         s.put(fit: layout.left, x: x0, y: 0, width: max(0, s.width - x0 - rw - 3), role: .title, emphasis: .bold)
     }
 
+    /// How many lines the message takes: one, or as many as it needs to be read whole, up to a
+    /// third of the window (only a window too small for that ends it with "…").
+    static func messageLines(_ message: Flash?, size: Size) -> Int {
+        guard let m = message, size.rows >= 2 else { return 1 }
+        return min(Text.wrap(m.text, width: max(1, size.cols - 2)).count, max(1, (size.rows - 2) / 3))
+    }
+
+    /// The message above the legend, wrapped whole over `messageLines` lines.
     static func messageLine(_ s: inout Surface, _ message: Flash?) {
         guard let m = message, s.height >= 2 else { return }
-        s.put(fit: " " + m.text, x: 0, y: s.height - 2, width: s.width, role: m.role, emphasis: .bold)
+        let count = messageLines(m, size: s.size)
+        guard count > 1 else {
+            s.put(fit: " " + m.text, x: 0, y: s.height - 2, width: s.width, role: m.role, emphasis: .bold)
+            return
+        }
+        let all = Text.wrap(m.text, width: max(1, s.width - 2))
+        var lines = Array(all.prefix(count))
+        if all.count > count { lines[count - 1] = Text.fit(lines[count - 1] + " …", s.width - 2) }
+        let top = s.height - 1 - count
+        for (i, line) in lines.enumerated() {
+            s.fill(Rect(x: 0, y: top + i, width: s.width, height: 1), role: .text)
+            s.put(fit: " " + line, x: 0, y: top + i, width: s.width, role: m.role, emphasis: .bold)
+        }
     }
 
     static func statusLine(_ s: inout Surface, _ keymap: Keymap, _ context: KeyContext, role: StaffRole? = nil) {

@@ -1,0 +1,48 @@
+import Testing
+import WardCore
+@testable import WardUI
+
+/// Safety text is never cut at 80 columns (issue 17, item 3): a message too long for its line
+/// wraps above the legend, and the screen is laid out above it rather than covered by it.
+@Suite struct MessageLineTests {
+    static let refusal = "Not saved: recording a dose needs a registered nurse; you are signed in as a student nurse, "
+        + "so ask the nurse in charge of bed 1 to give it and witness it."
+
+    @Test func aLongRefusalIsShownWholeAt80Columns() {
+        var d = ObsFixture.onChart()
+        d.state.flash = Flash(Self.refusal, role: .alertWarning)
+        let lines = view(d.state).textLines()
+        let shown = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.contains(Self.refusal), "\(lines.joined(separator: "\n"))")
+        #expect(!lines.suffix(4).joined().contains("…"), "the message is cut:\n\(lines.joined(separator: "\n"))")
+        // The patient's line stays, and the legend keeps the last row.
+        #expect(lines[1].contains("Müller, Grete"))
+        #expect(lines[23].contains("help"), "\(lines[23])")
+    }
+
+    @Test func theScreenIsLaidOutAboveTheMessageNotCoveredByIt() {
+        var d = ObsFixture.onChart()
+        let before = view(d.state).textLines()
+        d.state.flash = Flash(Self.refusal, role: .alertWarning)
+        let after = view(d.state).textLines()
+        let extra = Chrome.messageLines(d.state.flash, size: d.state.size) - 1
+        #expect(extra >= 1)
+        // The rows above the message are the screen drawn in a window `extra` rows shorter: the title
+        // and the patient's line unchanged.
+        #expect(after[0] == before[0] && after[1] == before[1])
+        // A one-line message is drawn on the message line alone.
+        d.state.flash = Flash("Saved.", role: .saved)
+        #expect(Chrome.messageLines(d.state.flash, size: d.state.size) == 1)
+        #expect(view(d.state).textLines()[22].contains("Saved."))
+    }
+
+    @Test func onlyAWindowTooSmallEndsTheMessageWithAnEllipsis() {
+        let long = Flash(String(repeating: "word ", count: 200), role: .alertWarning)
+        #expect(Chrome.messageLines(long, size: Size(cols: 80, rows: 24)) == 7)
+        var s = Surface(size: Size(cols: 80, rows: 24))
+        Chrome.messageLine(&s, long)
+        let rows = s.textLines().map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(rows[15].isEmpty && rows[16].hasPrefix("word"), "seven lines, from row 16")
+        #expect(rows[22].hasSuffix("…"), "\(rows[22])")
+    }
+}
