@@ -46,3 +46,13 @@ import WardCore
         #expect(rows[22].hasSuffix("…"), "\(rows[22])")
     }
 }
+
+extension MessageLineTests {
+    @Test func aPathWiderThanTheLineIsBrokenOverLinesNotCut() {
+        let path = "/var/lib/wardline/" + String(repeating: "handovers/", count: 9) + "handover-20261205-0730-day.txt"
+        let lines = Chrome.messageWrap("Saved at \(path); NOT printed: the print service is not running.", width: 78)
+        #expect(lines.allSatisfy { Text.width($0) <= 78 })
+        #expect(lines.joined(separator: " ").replacingOccurrences(of: " ", with: "")
+                == "Savedat\(path);NOTprinted:theprintserviceisnotrunning.")
+    }
+}

@@ -333,7 +333,11 @@ enum MARView {
             s.put(fit: "Enter: accept (above 0, below \(MARScreen.mg(p.doseMg)) mg)    Esc: no wastage", x: 2, y: y + 3, width: inner,
                   role: .keyHint, emphasis: .bold)
         case .witness:
-            s.put(fit: "Witness (\(p.witnessReason)): the second person types their own ID and PIN.", x: 2, y: y, width: inner, role: .alertInfo)
+            // Why a witness is needed, whole: two lines at 80 columns (the row under it is free for that).
+            for (i, line) in Text.wrap("Witness (\(p.witnessReason)): the second person types their own ID and PIN.",
+                                       width: inner, maxLines: 2).enumerated() {
+                s.put(fit: line, x: 2, y: y + i, width: inner, role: .alertInfo)
+            }
             let idActive = m.witness.field == .staffID
             s.put("Witness staff ID: ", x: 2, y: y + 2, role: .text)
             s.put(Text.pad(m.witness.staffID + (idActive ? "_" : ""), 16), x: 20, y: y + 2, role: idActive ? .fieldActive : .fieldDone)

@@ -51,7 +51,27 @@ enum Chrome {
     /// third of the window (only a window too small for that ends it with "…").
     static func messageLines(_ message: Flash?, size: Size) -> Int {
         guard let m = message, size.rows >= 2 else { return 1 }
-        return min(Text.wrap(m.text, width: max(1, size.cols - 2)).count, max(1, (size.rows - 2) / 3))
+        return min(messageWrap(m.text, width: max(1, size.cols - 2)).count, max(1, (size.rows - 2) / 3))
+    }
+
+    /// Words wrapped to `width`; a word wider than the line (a file's path) is broken over lines, not cut.
+    static func messageWrap(_ text: String, width: Int) -> [String] {
+        var pieces: [String] = []
+        for word in text.split(separator: " ") {
+            var rest = Substring(word)
+            while Text.width(String(rest)) > width {
+                var head = "", used = 0
+                for ch in rest {
+                    let w = Text.width(String(ch))
+                    if used + w > width { break }
+                    head.append(ch); used += w
+                }
+                if head.isEmpty { break }
+                pieces.append(head); rest = rest.dropFirst(head.count)
+            }
+            if !rest.isEmpty { pieces.append(String(rest)) }
+        }
+        return Text.wrap(pieces.joined(separator: " "), width: width)
     }
 
     /// The message above the legend, wrapped whole over `messageLines` lines.
@@ -62,7 +82,7 @@ enum Chrome {
             s.put(fit: " " + m.text, x: 0, y: s.height - 2, width: s.width, role: m.role, emphasis: .bold)
             return
         }
-        let all = Text.wrap(m.text, width: max(1, s.width - 2))
+        let all = messageWrap(m.text, width: max(1, s.width - 2))
         var lines = Array(all.prefix(count))
         if all.count > count { lines[count - 1] = Text.fit(lines[count - 1] + " …", s.width - 2) }
         let top = s.height - 1 - count
