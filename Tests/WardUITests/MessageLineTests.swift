@@ -56,3 +56,22 @@ extension MessageLineTests {
                 == "Savedat\(path);NOTprinted:theprintserviceisnotrunning.")
     }
 }
+
+/// A PRN order's terms on the MAR are never cut at 80 columns, and a held order says so first.
+@Suite struct PRNTermsAt80Tests {
+    @Test func theTermsWrapUnderTheirColumn() {
+        let d = MARFixture.onMAR()
+        let text = d.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(text.contains("every ≥120 min, max 20 mg DE/24 h"), "\(d.text)")
+    }
+
+    @Test func aHeldPRNOrderSaysHeldFirst() {
+        var w = MARFixture.ward()
+        var held = MARFixture.prn
+        held.terms.status = .held
+        w.orders[1] = [MARFixture.taper, held]
+        let d = MARFixture.onMAR(ward: w)
+        let row = d.text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("PRN    diazepam") }
+        #expect(row?.contains("HELD — CIWA-B") == true, "\(d.text)")
+    }
+}

@@ -214,12 +214,18 @@ enum MARView {
         x += s.put(Text.pad("\(o.drug) \(MARScreen.mg(t.doseMg)) mg \(o.terms.route)", cols.drug), x: x, y: y, role: base) + 1
         x += s.put(Text.pad(MARScreen.deText(state, drug: o.drug, mg: t.doseMg, de: de, width: cols.de), cols.de), x: x, y: y,
                    role: selected ? base : .muted) + 1
-        s.put(fit: "\(scale) ≥\(t.threshold), every ≥\(t.minIntervalMinutes) min, max \(MARScreen.mg(t.maxPer24hDiazepamMg)) mg DE/24 h" +
-              (o.isActive ? "" : " — \(o.terms.status.rawValue.uppercased())"),
-              x: x, y: y, width: max(0, s.width - x - 1), role: selected ? base : .muted)
-        guard y + 1 < bottom, let e = state.ward?.doseSafety(order: o, mg: t.doseMg, scheduledFor: nil, at: state.now,
-                                                            protocol: state.wardProtocol) else { return y + 1 }
-        var row = y + 1
+        // The order's terms whole: a held or stopped order says so first, and what does not fit wraps under the column.
+        let terms = (o.isActive ? "" : "\(o.terms.status.rawValue.uppercased()) — ")
+            + "\(scale) ≥\(t.threshold), every ≥\(t.minIntervalMinutes) min, max \(MARScreen.mg(t.maxPer24hDiazepamMg)) mg DE/24 h"
+        let width = max(1, s.width - x - 1)
+        var row = y
+        for part in Text.wrap(terms, width: width, maxLines: 2) where row == y || row < bottom {
+            if selected && row > y { s.fill(Rect(x: 0, y: row, width: s.width, height: 1), role: .selection) }
+            s.put(fit: part, x: x, y: row, width: width, role: selected ? base : (o.isActive ? .muted : .alertWarning))
+            row += 1
+        }
+        guard row < bottom, let e = state.ward?.doseSafety(order: o, mg: t.doseMg, scheduledFor: nil, at: state.now,
+                                                          protocol: state.wardProtocol) else { return row }
         let line = e.isClear ? "PRN may be given now" : "PRN not now: " + e.line
         let role: SemanticRole = e.need == nil ? .doseDue : (e.need == .nurseJudgement ? .alertWarning : .alertCritical)
         for part in Text.wrap(line, width: s.width - 9, maxLines: 3) where row < bottom {
