@@ -75,3 +75,31 @@ extension MessageLineTests {
         #expect(row?.contains("HELD — CIWA-B") == true, "\(d.text)")
     }
 }
+
+/// Allergies are never cut on the patient banner (issue 17 item 3): a long list takes rows of its own.
+@Suite struct AllergyBannerTests {
+    static let allergies = ["penicillin", "co-trimoxazole", "chlorpromazine", "carbamazepine", "latex", "chlordiazepoxide"]
+
+    static func ward() -> WardSnapshot {
+        var w = MARFixture.ward()
+        let i = w.patients.firstIndex { $0.id == Fixture.mullerID }!
+        w.patients[i].allergies = allergies
+        return w
+    }
+
+    @Test(arguments: [Fixture.small, Fixture.large])
+    func theWholeListShowsOnTheChartAndTheMAR(size: Size) {
+        var d = Driver.signedIn(Fixture.ann, size: size)
+        d.send(.wardLoaded(Self.ward()))
+        d.key(.key(.enter))
+        for screen in ["chart", "MAR"] {
+            if screen == "MAR" { d.key(.char("m")) }
+            let lines = d.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let banner = lines[2...4].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            #expect(banner.contains(PatientBanner.allergyText(Self.allergies)), "\(screen) at \(size):\n\(d.text)")
+            #expect(lines[1].contains("Müller, Grete"))
+            #expect(!lines[2...3].joined().contains("…"), "\(screen) at \(size):\n\(d.text)")
+            #expect(d.text.contains("SEIZURE RISK"), "the risk flags moved below, still shown:\n\(d.text)")
+        }
+    }
+}

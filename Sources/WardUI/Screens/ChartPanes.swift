@@ -221,7 +221,7 @@ enum ChartPanes {
     static func drawTable(_ s: inout Surface, top: Int, state: AppState, cs: ChartState, heading: String, rows: [Row], empty: String) {
         s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
         s.put(fit: heading, x: 1, y: top, width: s.width - 2, role: .header, emphasis: .bold)
-        let room = ChartView.historyRows(s.size)
+        let room = ChartView.historyRows(state, cs)
         guard !rows.isEmpty else { s.put(fit: empty, x: 1, y: top + 1, width: s.width - 2, role: .muted); return }
         let first = max(0, min(cs.scroll, rows.count - room))
         let selected = ChartSelection.clamped(state, cs)

@@ -16,9 +16,9 @@ extension AppState {
             }
             stack.append(.mar(MARState(patientID: s.patientID)))
         case .moveUp:
-            ChartSelection.move(self, &s, by: -1, rows: ChartView.historyRows(size))
+            ChartSelection.move(self, &s, by: -1, rows: ChartView.historyRows(self, s))
         case .moveDown:
-            ChartSelection.move(self, &s, by: 1, rows: ChartView.historyRows(size))
+            ChartSelection.move(self, &s, by: 1, rows: ChartView.historyRows(self, s))
         case .amendEntry:
             return openAmend(s)
         case .back:

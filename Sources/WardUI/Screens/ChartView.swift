@@ -10,11 +10,12 @@ enum ChartView {
         }
         Chrome.titleBar(&s, state, subtitle: "Chart")
         PatientBanner.draw(&s, y: 1, patient: p, state: state)
-        let clockY = 1 + PatientBanner.rows(for: s.size)
+        let extra = PatientBanner.extraRows(p, width: s.width)
+        let clockY = 1 + PatientBanner.rows(for: s.size) + extra
         ChartPanes.drawClock(&s, y: clockY, state: state, patient: p)
         let tabsY = clockY + ChartPanes.clockRows(s.size)
         ChartPanes.drawTabs(&s, y: tabsY, state: state, cs: cs)
-        let trendY = tabsY + 1, top = historyTop(s.size), wide = s.width >= 120
+        let trendY = tabsY + 1, top = historyTop(s.size, banner: extra), wide = s.width >= 120
         switch cs.pane {
         case .scores:
             ChartPanes.drawScoreTrends(&s, y: trendY, state: state, patient: p)
@@ -67,10 +68,14 @@ enum ChartView {
     }
 
     /// Row of the history header, and how many history lines fit under it.
-    static func historyTop(_ size: Size) -> Int {
-        1 + PatientBanner.rows(for: size) + ChartPanes.clockRows(size) + 1 + ChartPanes.trendRows
+    static func historyTop(_ size: Size, banner extra: Int = 0) -> Int {
+        1 + PatientBanner.rows(for: size) + extra + ChartPanes.clockRows(size) + 1 + ChartPanes.trendRows
     }
-    static func historyRows(_ size: Size) -> Int { max(1, size.rows - 2 - (historyTop(size) + 1)) }
+    static func historyRows(_ size: Size, banner extra: Int = 0) -> Int { max(1, size.rows - 2 - (historyTop(size, banner: extra) + 1)) }
+    /// History rows on this chart (its patient's banner may take more rows).
+    static func historyRows(_ state: AppState, _ cs: ChartState) -> Int {
+        historyRows(state.size, banner: state.ward?.patient(cs.patientID).map { PatientBanner.extraRows($0, width: state.size.cols) } ?? 0)
+    }
 
     struct Columns {
         var when = 13, score = 5, band = 12, by = 18, items = 0
@@ -91,7 +96,7 @@ enum ChartView {
             s.put(t == "Score" ? Text.right(t, w) : Text.pad(t, w), x: x, y: top, role: .header, emphasis: .bold)
             x += w + 2
         }
-        let rows = historyRows(s.size)
+        let rows = historyRows(state, cs)
         if lines.isEmpty {
             s.put("No CIWA-B or CIWA-Ar yet: press b or a to score one.", x: 1, y: top + 1, role: .muted)
             return

@@ -79,7 +79,7 @@ enum HandoverEntryView {
             return
         }
         PatientBanner.draw(&s, y: 1, patient: p, state: state)
-        var y = 1 + PatientBanner.rows(for: s.size) + 1
+        var y = 1 + PatientBanner.rows(for: s.size, patient: p, state: state) + 1
         let shift = "\(HandoverShift.label(f.shift, calendar: state.calendar)) shift from \(Format.dayClock(f.shift.start, state.calendar))"
         let w = s.width - 2
         switch f.kind {

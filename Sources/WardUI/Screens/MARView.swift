@@ -12,7 +12,7 @@ enum MARView {
             return
         }
         PatientBanner.draw(&s, y: 1, patient: p, state: state)
-        var y = 1 + PatientBanner.rows(for: s.size)
+        var y = 1 + PatientBanner.rows(for: s.size, patient: p, state: state)
         drawTotal(&s, y: y, state: state, w: w, id: p.id)
         y += 1
         let panel = m.step == .list ? 0 : panelHeight(m, width: s.width, maxHeight: s.height - 6)

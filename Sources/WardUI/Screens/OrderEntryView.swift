@@ -9,7 +9,7 @@ enum OrderEntryView {
         var y = 1
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            y += PatientBanner.rows(for: s.size)
+            y += PatientBanner.rows(for: s.size, patient: p, state: state)
         }
         let labelW = 36
         for field in f.fields {

@@ -14,7 +14,7 @@ enum SedationView {
         var y = 1
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            y += PatientBanner.rows(for: s.size)
+            y += PatientBanner.rows(for: s.size, patient: p, state: state)
         }
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         let name = f.scale == .poss ? "POSS" : "RASS"

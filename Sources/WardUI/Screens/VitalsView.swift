@@ -8,7 +8,7 @@ enum VitalsView {
         var y = 1
         if let p = state.ward?.patient(f.patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            y += PatientBanner.rows(for: s.size)
+            y += PatientBanner.rows(for: s.size, patient: p, state: state)
         } else {
             s.put("Patient not on the current ward list (form kept).", x: 1, y: 1, role: .alertWarning)
             y += 1

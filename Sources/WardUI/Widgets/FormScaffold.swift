@@ -9,7 +9,7 @@ enum FormScaffold {
         var y = 1
         if let p = state.ward?.patient(patientID) {
             PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            y += PatientBanner.rows(for: s.size)
+            y += PatientBanner.rows(for: s.size, patient: p, state: state)
         }
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         s.put(fit: header, x: 1, y: y, width: s.width - 2, role: .header, emphasis: .bold)
