@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// Issue 15: the release a ward deploys is built with the Swift runtime linked
