@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct HandoverTUIEndToEndTests {
     @Test(arguments: [(80, 24), (132, 43)])
     func handOverThenAcceptFromThePreview(cols: Int, rows: Int) throws {
-        let dir = Paths.tempDir("handover-tui"); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = Paths.tempDir("ho-tui"); defer { try? FileManager.default.removeItem(at: dir) }   // a short name: the 80-column screen shows the path
         let db = dir.appendingPathComponent("ward.sqlite").path
         let made = try runWardline(["demo", "--db", db, "--create-only"])
         try #require(made.status == 0, "\(made.stderr)")

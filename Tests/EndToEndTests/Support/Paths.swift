@@ -21,7 +21,7 @@ enum Paths {
 
     /// A fresh temporary directory; the caller may remove it when done, and the test process's
     /// temporary folder (TestTools' `TemporaryFolders`) goes at exit in any case.
-    static func tempDir(_ tag: String) -> URL { TemporaryFolders.make("e2e-\(tag)") }
+    static func tempDir(_ tag: String) -> URL { TemporaryFolders.make(tag) }
 }
 
 /// Runs the built `wardline` (see TestTools' `runProcess`) in the ward's pinned time zone
