@@ -121,6 +121,7 @@ extension Tmux {
         try signIn("N1001", "111111", landing: "Müller, Grete")
         for _ in 0..<bedIndex { try send("Down") }
         try send("Enter")
+        try waitFor("· Chart")   // the name alone is on the ward list too: wait for the chart itself
         try waitFor(name)
     }
 }
