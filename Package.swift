@@ -60,11 +60,12 @@ let package = Package(
         // Not a test: `swift run -c release wardline-bench` prints overview load, frame and start-up times.
         .executableTarget(name: "wardline-bench", dependencies: ["WardCore", "WardStore", "WardUI"]),
 
-        .testTarget(name: "WardCoreTests", dependencies: ["WardCore"]),
-        .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore"]),
+        .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestTools"]),
+        .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore", "TestTools"]),
         .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WardTerminalTests", dependencies: ["WardTerminal", "WardUI"]),
-        // Installs the Debian packages some tests drive from outside when missing (root + apt-get), as .ci/run does.
+        // Test support shared by the test targets: the one process runner, temporary folders removed
+        // at exit, and the Debian packages some tests drive from outside (installed when missing, as .ci/run does).
         .target(name: "TestTools", path: "Tests/TestTools"),
         .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore", "TestTools"], exclude: ["__Snapshots__"]),
         // Runs the built binary (stdin at EOF, tmux end to end, several processes).

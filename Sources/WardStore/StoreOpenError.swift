@@ -1,5 +1,5 @@
-/// Why a ward database could not be opened: one line a person can act on,
-/// and the process exit code (BSD sysexits) the CLI should end with.
+/// Why a ward database could not be opened: one line a person can act on, and
+/// its kind (the CLI turns the kind into its exit status).
 public struct StoreOpenError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         case missing          // no file and create == false
@@ -21,15 +21,4 @@ public struct StoreOpenError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     public var description: String { message }
-
-    /// sysexits.h: 66 EX_NOINPUT, 65 EX_DATAERR, 77 EX_NOPERM, 73 EX_CANTCREAT, 74 EX_IOERR.
-    public var exitCode: Int32 {
-        switch kind {
-        case .missing: 66
-        case .isDirectory, .notADatabase, .corrupt, .newerSchema: 65
-        case .unreadable, .readOnly: 77
-        case .cannotCreate: 73
-        case .other: 74
-        }
-    }
 }

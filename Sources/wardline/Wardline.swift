@@ -20,13 +20,13 @@ struct Wardline: ParsableCommand {
     /// anything else with one line saying which library and which package.
     static func requireRuntimeLibraries() {
         if let problem = SodiumLibrary.problem {
-            FileHandle.standardError.write(Data("wardline: cannot start: \(problem)\n".utf8))
-            Foundation.exit(69)  // EX_UNAVAILABLE
+            printError("cannot start: \(problem)")
+            Foundation.exit(ExitStatus.unavailable.code)
         }
     }
 }
 
-/// Argument-parser usage errors under `calc` exit with code 2 (issue 3), like
+/// Argument-parser usage errors under `calc` exit with `.invalidArgument` (2, issue 3), like
 /// every other invalid argument there; all other commands keep the library's
 /// behaviour.
 extension Wardline {
@@ -45,8 +45,8 @@ extension Wardline {
         } catch {
             if args.first == "calc", exitCode(for: error) == .validationFailure {
                 let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-                FileHandle.standardError.write(Data("wardline calc: \(line)\n".utf8))
-                Foundation.exit(2)
+                printError(line, command: "calc")
+                Foundation.exit(ExitStatus.invalidArgument.code)
             }
             exit(withError: error)
         }

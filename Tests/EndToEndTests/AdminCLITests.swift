@@ -1,30 +1,18 @@
 import Foundation
+import TestTools
 import Testing
 
 /// `wardline init`, `staff …` and `audit …` run as the built binary, PINs on stdin (no tty).
 @Suite struct AdminCLITests {
     struct Run { let status: Int32; let out: String; let err: String }
 
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wardline")
-    }
-
     static func wardline(_ args: [String], stdin: String = "") throws -> Run {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        let inPipe = Pipe(), out = Pipe(), err = Pipe()
-        p.standardInput = inPipe; p.standardOutput = out; p.standardError = err
-        try p.run()
-        inPipe.fileHandleForWriting.write(Data(stdin.utf8))
-        try inPipe.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        let r = try runWardline(args, input: stdin)
+        return Run(status: r.status, out: r.stdout, err: r.stderr)
     }
 
     static func tempDB() throws -> (URL, String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardcli-\(UUID().uuidString)")
+        let dir = Paths.tempDir("cli")
         return (dir, dir.appendingPathComponent("ward/ward.sqlite").path)
     }
 
@@ -64,11 +52,9 @@ import Testing
         #expect(!shown.out.contains("staff.add"))
 
         // Tamper from the sqlite3 shell: verify now names the event and fails.
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [db, "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'X' WHERE seq = 4;"]
-        try shell.run(); shell.waitUntilExit()
-        #expect(shell.terminationStatus == 0)
+        let shell = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
+                                   [db, "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'X' WHERE seq = 4;"])
+        #expect(shell.status == 0, "\(shell.stderr)")
         let broken = try Self.wardline(["audit", "verify", "--db", db, "--as", "A1"], stdin: "135790\n")
         #expect(broken.status == 1)
         #expect(broken.err.contains("event 4"))

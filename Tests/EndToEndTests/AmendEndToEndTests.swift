@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// The real binary under tmux: a nurse scores a CIWA-B for Müller, then marks
@@ -74,7 +75,7 @@ import Testing
         #expect(audit.contains("entered-in-error"))
         #expect(audit.contains("\"total\":\(total)"))
         // The chain still verifies with the amendment in it.
-        let verified = try runProcess(Paths.binary, ["audit", "verify", "--db", db, "--as", "A9001"], input: "999999\n")
+        let verified = try runWardline(["audit", "verify", "--db", db, "--as", "A9001"], input: "999999\n")
         #expect(verified.status == 0, "\(verified.stderr)")
     }
 }

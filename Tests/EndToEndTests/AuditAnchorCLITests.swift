@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// `wardline audit anchor` and `audit verify --expect-count --expect-head`:
@@ -7,7 +8,7 @@ import Testing
     @Test func anAnchoredTrailFindsATruncation() throws {
         let demo = try DemoWardDB("anchor"); defer { demo.remove() }
         let file = demo.dir.appendingPathComponent("anchors.log").path
-        let anchored = try runProcess(Paths.binary, ["audit", "anchor", "--db", demo.path, "--as", "A9001", "--to", file], input: "999999\n")
+        let anchored = try runWardline(["audit", "anchor", "--db", demo.path, "--as", "A9001", "--to", file], input: "999999\n")
         #expect(anchored.status == 0, "\(anchored.stderr)")
         let line = try String(contentsOfFile: file, encoding: .utf8)
         #expect(line.hasSuffix("\n") && line.split(separator: "\n").count == 1)
@@ -19,7 +20,7 @@ import Testing
         let count = try field("count"), head = try field("head")
         #expect(Int(count) ?? 0 > 100 && head.count == 64)
 
-        let same = try runProcess(Paths.binary, ["audit", "verify", "--db", demo.path, "--as", "A9001",
+        let same = try runWardline(["audit", "verify", "--db", demo.path, "--as", "A9001",
                                                  "--expect-count", count, "--expect-head", head], input: "999999\n")
         #expect(same.status == 0, "\(same.stderr)")
         #expect(same.stdout.contains("Anchor matched: event \(count)"))
@@ -28,11 +29,11 @@ import Testing
         let cut = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [demo.path,
             "DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE seq > \(Int(count)! - 3);"])
         #expect(cut.status == 0, "\(cut.stderr)")
-        let found = try runProcess(Paths.binary, ["audit", "verify", "--db", demo.path, "--as", "A9001",
+        let found = try runWardline(["audit", "verify", "--db", demo.path, "--as", "A9001",
                                                   "--expect-count", count, "--expect-head", head], input: "999999\n")
         #expect(found.status == 1)
         #expect(found.stderr.contains("BROKEN (truncated)"), "\(found.stderr)")
-        let half = try runProcess(Paths.binary, ["audit", "verify", "--db", demo.path, "--as", "A9001", "--expect-count", count])
+        let half = try runWardline(["audit", "verify", "--db", demo.path, "--as", "A9001", "--expect-count", count])
         #expect(half.status == 64)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 @Suite struct BinaryBasicsTests {
     @Test func versionPrints() throws {
-        let r = try runProcess(Paths.binary, ["--version"])
+        let r = try runWardline(["--version"])
         #expect(r.status == 0)
         #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
     }

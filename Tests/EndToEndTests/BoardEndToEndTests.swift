@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestTools
 import Testing
 import WardCore
 import WardStore
@@ -10,7 +11,7 @@ import WardStore
     static func demo(_ tag: String) throws -> (URL, String) {
         let dir = Paths.tempDir(tag)
         let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        let made = try runWardline(["demo", "--db", db, "--create-only"])
         try #require(made.status == 0, "\(made.stderr)")
         return (dir, db)
     }
@@ -28,7 +29,7 @@ import WardStore
         let feed = try ChangeFeed(store: store) { v in seen.withLock { if $0 == nil && v > start { $0 = (v, Date()) } } }
         defer { feed.stop() }
 
-        let other = try runProcess(Paths.binary, ["staff", "add", "--db", db, "--as", "A9001", "--id", "N7777",
+        let other = try runWardline(["staff", "add", "--db", db, "--as", "A9001", "--id", "N7777",
                                                   "--name", "Live, Test", "--role", "nurse"], input: "999999\n777777\n777777\n")
         try #require(other.status == 0, "\(other.stderr)")
         let deadline = Date().addingTimeInterval(10)
@@ -56,11 +57,11 @@ import WardStore
             let charge = try store.signIn(staffID: "C2001", secret: "222222", terminal: "e2e", policy: proto.security)
             try store.acknowledge(open[0], note: nil, session: Session(staff: charge, terminal: "e2e"))
         }
-        let r = try runProcess(Paths.binary, ["alerts", "report", "--db", db, "--as", "C2001", "--since", "2000-01-01"], input: "222222\n")
+        let r = try runWardline(["alerts", "report", "--db", db, "--as", "C2001", "--since", "2000-01-01"], input: "222222\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("acked, no action"))
         #expect(r.stdout.split(separator: "\n").contains { $0.contains("  1 (100%)") })
-        let bad = try runProcess(Paths.binary, ["alerts", "report", "--db", db, "--as", "C2001", "--since", "yesterday"], input: "222222\n")
+        let bad = try runWardline(["alerts", "report", "--db", db, "--as", "C2001", "--since", "yesterday"], input: "222222\n")
         #expect(bad.status == 64 && bad.stderr.contains("is not a date"))
     }
 
@@ -74,10 +75,7 @@ import WardStore
         }
         let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
                             environment: ["XDG_STATE_HOME": dir.path])
-        try tmux.waitFor("Sign in")
-        try tmux.type("C2001"); try tmux.send("Enter")
-        try tmux.type("222222"); try tmux.send("Enter")
-        try tmux.waitFor("Open alerts")
+        try tmux.signIn("C2001", "222222", landing: "Open alerts")
 
         try tmux.send("a")
         try tmux.waitFor("Acknowledge alert")

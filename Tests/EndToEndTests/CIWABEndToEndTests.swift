@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// The real binary under tmux on a demo database: sign in, open a patient,

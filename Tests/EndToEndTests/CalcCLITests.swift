@@ -6,7 +6,7 @@ import WardCore
 /// code 2 with a one-line message naming the argument for bad input.
 @Suite struct CalcCLITests {
     func json(_ args: [String]) throws -> [String: Any] {
-        let r = try runProcess(Paths.binary, ["calc"] + args + ["--json"])
+        let r = try runWardline(["calc"] + args + ["--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
         return try #require(obj as? [String: Any])
@@ -52,7 +52,7 @@ import WardCore
         #expect(j["acrossTablesRange"] as? [Double] == [20, 40])
         let by = try #require(j["byTable"] as? [String: [Double]])
         #expect(by == ["ashton": [40, 40], "who2009": [40, 40], "vadod2021": [20, 20]])
-        let r = try runProcess(Paths.binary, ["calc", "equivalent", "--drug", "lorazepam", "--mg", "4"])
+        let r = try runWardline(["calc", "equivalent", "--drug", "lorazepam", "--mg", "4"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("CONFLICT: the tables give 20–40 mg — ashton 40 mg, vadod2021 20 mg, who2009 40 mg"))
         #expect(r.stdout.contains("(CONFLICT)") && !r.stdout.contains("CONFIRMED"))
@@ -64,11 +64,11 @@ import WardCore
 
     /// Designer benzodiazepines are recognised, and answered with "no agreed equivalent" and exit 3, no number.
     @Test(arguments: ["etizolam", "Bromazolam", "flualprazolam"]) func designerBenzodiazepineHasNoAgreedEquivalent(drug: String) throws {
-        let r = try runProcess(Paths.binary, ["calc", "equivalent", "--drug", drug, "--mg", "1"])
+        let r = try runWardline(["calc", "equivalent", "--drug", drug, "--mg", "1"])
         #expect(r.status == 3, "\(r.stdout) \(r.stderr)")
         #expect(r.stdout.contains("\(drug.lowercased()): no agreed diazepam equivalent (UNCONFIRMED) — "))
         #expect(!r.stdout.contains("not in the") && !r.stdout.contains("≈"))
-        let j = try runProcess(Paths.binary, ["calc", "equivalent", "--drug", drug, "--mg", "1", "--json"])
+        let j = try runWardline(["calc", "equivalent", "--drug", drug, "--mg", "1", "--json"])
         #expect(j.status == 3)
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
         #expect(obj["noAgreedEquivalent"] as? Bool == true)
@@ -85,7 +85,7 @@ import WardCore
         let outpatient = try json(args)
         let w = try #require(outpatient["warnings"] as? [String])
         #expect(w.count == 1 && w[0].contains("outpatient (ASAM)"))
-        let bad = try runProcess(Paths.binary, ["calc"] + args + ["--profile", "ward"])
+        let bad = try runWardline(["calc"] + args + ["--profile", "ward"])
         #expect(bad.status == 2 && bad.stderr.contains("--profile: 'ward' is not accepted; accepted: outpatient, inpatient"))
     }
 
@@ -114,7 +114,7 @@ import WardCore
         #expect(drugs.map { $0["diazepamMg"] as? Double } == [a, z])
         #expect(drugs.map { $0["diazepamMgRange"] as? [Double] } == [[a, a], [z, z]])
 
-        let r = try runProcess(Paths.binary, ["calc"] + args)
+        let r = try runWardline(["calc"] + args)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("alprazolam 2 mg ≈ diazepam \(DoseText.mg(a)) mg"))
         #expect(r.stdout.contains("zopiclone 7.5 mg ≈ diazepam \(DoseText.mg(z)) mg [Z-drug]"))
@@ -135,7 +135,7 @@ import WardCore
     }
 
     @Test func mismatchedDrugAndMgCountsExitTwo() throws {
-        let r = try runProcess(Paths.binary, ["calc", "equivalent", "--drug", "alprazolam", "--mg", "2", "--drug", "zopiclone"])
+        let r = try runWardline(["calc", "equivalent", "--drug", "alprazolam", "--mg", "2", "--drug", "zopiclone"])
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
         let lines = r.stderr.split(separator: "\n")
@@ -159,7 +159,7 @@ import WardCore
         #expect(warnings.contains { $0.contains("stabilisation cap") && $0.contains("lorazepam") })
         #expect(warnings.contains { $0.contains("no ward stock is listed for lorazepam") })
 
-        let text = try runProcess(Paths.binary, ["calc", "taper", "--drug", "lorazepam", "--start-mg", "8", "--phase", "4:1:7"])
+        let text = try runWardline(["calc", "taper", "--drug", "lorazepam", "--start-mg", "8", "--phase", "4:1:7"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("day 0: 8 mg/day ≈ \(DoseText.mg(8 * p.equivalence.referenceDiazepamMg / lorazepam.low)) mg/day diazepam"))
     }
@@ -182,7 +182,7 @@ import WardCore
         (["taper", "--start-mg", "40", "--phase", "20:4"], "--phase"),
     ])
     func badArgumentsExitTwoNamingTheArgument(args: [String], named: String) throws {
-        let r = try runProcess(Paths.binary, ["calc"] + args)
+        let r = try runWardline(["calc"] + args)
         #expect(r.status == 2)
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 import WardCore
 import WardStore
@@ -21,8 +22,7 @@ import WardStore
         func giveWithWitness() throws {
             try tmux.send("g"); try tmux.send("Enter")
             try tmux.waitFor("Witness staff ID")
-            try tmux.type("N1002"); try tmux.send("Enter")
-            try tmux.type("121212"); try tmux.send("Enter")
+            try tmux.enterCredentials("N1002", "121212")
             try tmux.waitFor("Given:")
         }
         try giveWithWitness()

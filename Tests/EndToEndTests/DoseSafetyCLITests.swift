@@ -33,29 +33,29 @@ import WardStore
         _ = try demo.admitWithADoseDueNow(mrn: "CLI1", name: "Ruiz, Ana", prn: true)
         let o = try orders(demo, mrn: "CLI1")
         try sedate(demo, mrn: "CLI1", rass: -4)
-        let sched = try runProcess(Paths.binary, ["dose", "--db", demo.path, "--as", "N1001", "--order", o.taper, "--scheduled", o.due,
+        let sched = try runWardline(["dose", "--db", demo.path, "--as", "N1001", "--order", o.taper, "--scheduled", o.due,
                                                   "--witness", "C2001"], input: "111111\n222222\n")
         #expect(sched.status == 65)
         #expect(sched.stderr.contains("hold: RASS -4 (Deep sedation): at or below RASS -2"), "\(sched.stderr)")
         #expect(sched.stderr.contains("only a prescriber's recorded override"))
-        let prn = try runProcess(Paths.binary, ["dose", "--db", demo.path, "--as", "N1001", "--order", o.prn, "--witness", "C2001"],
+        let prn = try runWardline(["dose", "--db", demo.path, "--as", "N1001", "--order", o.prn, "--witness", "C2001"],
                                  input: "111111\n222222\n")
         #expect(prn.status == 65)
         #expect(prn.stderr.contains("RASS -4"), "\(prn.stderr)")
         #expect(try demo.sql("SELECT count(*) FROM administrations a JOIN patients p ON p.id = a.patient_id WHERE p.mrn = 'CLI1'") == "0")
 
         // An override must name a prescriber; a nurse's ID is refused.
-        let nurseNamed = try runProcess(Paths.binary, ["dose", "--db", demo.path, "--as", "N1001", "--order", o.taper, "--scheduled", o.due,
+        let nurseNamed = try runWardline(["dose", "--db", demo.path, "--as", "N1001", "--order", o.taper, "--scheduled", o.due,
                                                        "--witness", "C2001", "--override-prescriber", "N1002", "--instruction", "present",
                                                        "--override-reason", "x"], input: "111111\n222222\n")
         #expect(nurseNamed.status == 77 && nurseNamed.stderr.contains("not a prescriber"), "\(nurseNamed.stderr)")
         // A telephone instruction needs the read-back.
-        let unread = try runProcess(Paths.binary, ["dose", "--db", demo.path, "--as", "N1001", "--order", o.taper, "--scheduled", o.due,
+        let unread = try runWardline(["dose", "--db", demo.path, "--as", "N1001", "--order", o.taper, "--scheduled", o.due,
                                                    "--witness", "C2001", "--override-prescriber", "P3001", "--instruction", "telephone",
                                                    "--override-reason", "reviewed by phone"], input: "111111\n222222\n")
         #expect(unread.status == 65 && unread.stderr.contains("read back"), "\(unread.stderr)")
         // With the prescriber named, how and why: given, and waiting for their co-signature.
-        let ok = try runProcess(Paths.binary, ["dose", "--db", demo.path, "--as", "N1001", "--order", o.taper, "--scheduled", o.due,
+        let ok = try runWardline(["dose", "--db", demo.path, "--as", "N1001", "--order", o.taper, "--scheduled", o.due,
                                                "--witness", "C2001", "--override-prescriber", "P3001", "--instruction", "telephone",
                                                "--read-back", "--override-reason", "reviewed by phone: withdrawal, not sedation"],
                                 input: "111111\n222222\n")
@@ -72,7 +72,7 @@ import WardStore
         let demo = try DemoWardDB("dosecli2"); defer { demo.remove() }
         _ = try demo.admitWithADoseDueNow(mrn: "CLI2", name: "Berg, Ola", prn: true)
         let o = try orders(demo, mrn: "CLI2")
-        let r = try runProcess(Paths.binary, ["dose", "--db", demo.path, "--as", "N1001", "--order", o.prn, "--witness", "C2001",
+        let r = try runWardline(["dose", "--db", demo.path, "--as", "N1001", "--order", o.prn, "--witness", "C2001",
                                               "--reason", "prn-prescriber-instructed"], input: "111111\n222222\n")
         #expect(r.status == 65 && r.stderr.contains("override naming the prescriber"), "\(r.stderr)")
     }

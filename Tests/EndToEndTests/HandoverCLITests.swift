@@ -13,7 +13,7 @@ import WardStore
     func demo(_ tag: String) throws -> (URL, String) {
         let dir = Paths.tempDir(tag)
         let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        let made = try runWardline(["demo", "--db", db, "--create-only"])
         try #require(made.status == 0, "\(made.stderr)")
         return (dir, db)
     }
@@ -27,7 +27,7 @@ import WardStore
     @Test(arguments: [80, 132])
     func textToStdoutIsPaginatedAndNamesEveryPatient(width: Int) throws {
         let (dir, db) = try demo("ho-text"); defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try runProcess(Paths.binary, ["handover", "--db", db, "--shift", "00:00-23:59", "--width", "\(width)"])
+        let r = try runWardline(["handover", "--db", db, "--shift", "00:00-23:59", "--width", "\(width)"])
         #expect(r.status == 0, "\(r.stderr)")
         let pages = r.stdout.split(separator: "\u{0C}", omittingEmptySubsequences: false)
         #expect(pages.count > 1)
@@ -56,7 +56,7 @@ import WardStore
         let grete = try #require(ward.patients.first { $0.name == "Müller, Grete" })
         let tanaka = try #require(ward.patients.first { $0.name == "Tanaka, Hiroshi" })
         let shift = try #require(try HandoverShift.resolve(shift: "00:00-23:59", date: nil, rules: proto.shifts, now: Date(),
-                                                          calendar: .wardDefault).get())
+                                                          calendar: WardZone.calendar).get())
         try store.addHandoverNote(patientID: grete.id, shiftStart: shift.start, text: "if she is tremulous at night then score CIWA-B",
                                   session: Session(staff: nurse, terminal: "test"))
         try store.overrideSeverity(patientID: tanaka.id, shiftStart: shift.start, level: .unstable, reason: "new confusion since noon",
@@ -65,7 +65,7 @@ import WardStore
                             session: Session(staff: charge, terminal: "test"))
         try store.close()
 
-        let r = try runProcess(Paths.binary, ["handover", "--db", db, "--shift", "00:00-23:59", "--width", "132"])
+        let r = try runWardline(["handover", "--db", db, "--shift", "00:00-23:59", "--width", "132"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("- if she is tremulous at night then score CIWA-B (Hughes, Sam,"))
         #expect(r.stdout.contains("Overridden by nurse: new confusion since noon (Hughes, Sam,"))
@@ -83,7 +83,7 @@ import WardStore
         try SystemPackages.ensure(SystemPackages.pdfTools)
         let (dir, db) = try demo("ho-pdf"); defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("h.pdf").path
-        let r = try runProcess(Paths.binary, ["handover", "--db", db, "--format", "pdf", "--out", out, "--shift", "00:00-23:59"])
+        let r = try runWardline(["handover", "--db", db, "--format", "pdf", "--out", out, "--shift", "00:00-23:59"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("saved to \(out)"))
         #expect(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int == 0o640)
@@ -112,12 +112,12 @@ import WardStore
             (["--ward", "Ward 9"], 64, "holds ward \"Ward 7 Detox (DEMO)\", not \"Ward 9\""),
         ]
         for (args, code, words) in cases {
-            let r = try runProcess(Paths.binary, ["handover", "--db", db] + args)
+            let r = try runWardline(["handover", "--db", db] + args)
             #expect(r.status == code, "\(args): \(r.stderr)")
             #expect(r.stderr.contains(words), "\(args): \(r.stderr)")
             #expect(r.stdout.isEmpty)
         }
-        let missing = try runProcess(Paths.binary, ["handover", "--db", dir.appendingPathComponent("none.sqlite").path])
+        let missing = try runWardline(["handover", "--db", dir.appendingPathComponent("none.sqlite").path])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("no ward database"))
     }
@@ -127,7 +127,7 @@ import WardStore
         var env = ProcessInfo.processInfo.environment
         env["CUPS_SERVER"] = dir.appendingPathComponent("no-cups.sock").path   // no scheduler there
         let out = dir.appendingPathComponent("h.txt").path
-        let r = try runProcess(Paths.binary, ["handover", "--db", db, "--print", "--printer", "Nowhere", "--out", out], environment: env)
+        let r = try runWardline(["handover", "--db", db, "--print", "--printer", "Nowhere", "--out", out], environment: env)
         #expect(r.status == 69, "\(r.stderr)")
         #expect(r.stderr.contains("Not printed"))
         #expect(r.stderr.contains("saved at \(out)"))
@@ -137,7 +137,7 @@ import WardStore
     @Test func downtimeWritesAPrivatePackWithoutSignIn() throws {
         let (dir, db) = try demo("downtime"); defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("dt").path
-        let r = try runProcess(Paths.binary, ["downtime", "--db", db, "--out", out])   // stdin is /dev/null: no prompt possible
+        let r = try runWardline(["downtime", "--db", db, "--out", out])   // stdin is /dev/null: no prompt possible
         #expect(r.status == 0, "\(r.stderr)")
         let current = URL(fileURLWithPath: out).appendingPathComponent("current")
         let files = try FileManager.default.contentsOfDirectory(atPath: current.path).sorted()
@@ -149,14 +149,14 @@ import WardStore
         let packDir = try FileManager.default.destinationOfSymbolicLink(atPath: current.path)
         #expect(try FileManager.default.attributesOfItem(atPath: out + "/" + packDir)[.posixPermissions] as? Int == 0o750)
         // A second run replaces current and keeps the one before.
-        let again = try runProcess(Paths.binary, ["downtime", "--db", db, "--out", out])
+        let again = try runWardline(["downtime", "--db", db, "--out", out])
         #expect(again.status == 0)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: current.path) != packDir)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix("pack-") }.count == 2)
         // Reading only: the audit trail did not grow.
         let q = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, "SELECT count(*) FROM audit_events WHERE action LIKE 'handover%'"])
         #expect(q.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
-        let missing = try runProcess(Paths.binary, ["downtime", "--db", dir.appendingPathComponent("x.sqlite").path, "--out", out])
+        let missing = try runWardline(["downtime", "--db", dir.appendingPathComponent("x.sqlite").path, "--out", out])
         #expect(missing.status == 66)
     }
 
@@ -165,14 +165,14 @@ import WardStore
         let out = dir.appendingPathComponent("dt").path
         var env = ProcessInfo.processInfo.environment
         env["CUPS_SERVER"] = dir.appendingPathComponent("no-cups.sock").path
-        let r = try runProcess(Paths.binary, ["downtime", "--db", db, "--out", out, "--print"], environment: env)
+        let r = try runWardline(["downtime", "--db", db, "--out", out, "--print"], environment: env)
         #expect(r.status == 69, "\(r.stderr)")
         #expect(r.stderr.contains("not printed"))
         #expect(r.stderr.contains("handover.txt"))
         let current = try FileManager.default.destinationOfSymbolicLink(atPath: out + "/current")
         #expect(r.stderr.contains("The pack is saved at \(out)/\(current)"))
         #expect(FileManager.default.fileExists(atPath: out + "/current/mar-sheets.txt"))
-        let bad = try runProcess(Paths.binary, ["downtime", "--db", db, "--printer", "X"])
+        let bad = try runWardline(["downtime", "--db", db, "--printer", "X"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--printer needs --print"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// The real binary under tmux: the outgoing nurse hands Müller over from the
@@ -8,18 +9,15 @@ import Testing
 @Suite(.serialized) struct HandoverTUIEndToEndTests {
     @Test(arguments: [(80, 24), (132, 43)])
     func handOverThenAcceptFromThePreview(cols: Int, rows: Int) throws {
-        let dir = Paths.tempDir("handover-tui"); defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = Paths.tempDir("ho-tui"); defer { try? FileManager.default.removeItem(at: dir) }   // a short name: the 80-column screen shows the path
         let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        let made = try runWardline(["demo", "--db", db, "--create-only"])
         try #require(made.status == 0, "\(made.stderr)")
 
         let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
                             environment: ["XDG_STATE_HOME": dir.path,
                                           "CUPS_SERVER": dir.appendingPathComponent("no-cups.sock").path])
-        try tmux.waitFor("Sign in")
-        try tmux.type("N1001"); try tmux.send("Enter")
-        try tmux.type("111111"); try tmux.send("Enter")
-        try tmux.waitFor("Müller, Grete")
+        try tmux.signIn("N1001", "111111", landing: "Müller, Grete")
         try tmux.send("H")                             // bed 1 (Müller) is selected
         try tmux.waitFor("not accepted yet (a)")
         let preview = try tmux.capture()
@@ -37,13 +35,7 @@ import Testing
         // Switch to the incoming nurse: lock, Tab, sign in.
         try tmux.send("Escape")
         try tmux.waitFor("H/O")
-        try tmux.send("L")
-        try tmux.waitFor("PIN")
-        try tmux.send("Tab")
-        try tmux.waitFor("Switch user")
-        try tmux.type("N1002"); try tmux.send("Enter")
-        try tmux.type("121212"); try tmux.send("Enter")
-        try tmux.waitFor("Ward list")
+        try tmux.switchUser("N1002", "121212", landing: "Ward list")
         try tmux.send("H")
         try tmux.waitFor("not accepted yet (a)")
         try tmux.send("a")

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 import WardCore
 import WardStore
@@ -42,8 +43,7 @@ import WardStore
         try tmux.waitFor("Override: P3001")
         try tmux.send("Enter")
         try tmux.waitFor("Witness staff ID")
-        try tmux.type("C2001"); try tmux.send("Enter")
-        try tmux.type("222222"); try tmux.send("Enter")
+        try tmux.enterCredentials("C2001", "222222")
         let after = try tmux.waitFor("Given: PRN")
         #expect(after.contains("PRN given today"))
         try tmux.waitFor("UNSIGNED OVERRIDE")   // once the reload after the save brings the override back

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 import WardCore
 import WardStore
@@ -9,7 +10,7 @@ import WardStore
 @Suite(.serialized) struct MaintenanceCLITests {
     @Test func checkIsCleanOnTheDemoWardAndListsATamperedRowAsUnreadable() throws {
         let demo = try DemoWardDB("check"); defer { demo.remove() }
-        let clean = try runProcess(Paths.binary, ["check", "--db", demo.path])
+        let clean = try runWardline(["check", "--db", demo.path])
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
         #expect(clean.stdout.contains("SQLite integrity: ok") && clean.stdout.contains("Audit trail: chain intact")
                 && clean.stdout.contains("every row matches its event"))
@@ -20,7 +21,7 @@ import WardStore
             UPDATE patients SET admitted_at = 'yesterday' WHERE id = 2;
             """])
         #expect(tamper.status == 0, "\(tamper.stderr)")
-        let r = try runProcess(Paths.binary, ["check", "--db", demo.path])
+        let r = try runWardline(["check", "--db", demo.path])
         #expect(r.status == 1)
         #expect(r.stdout.contains("unreadable entry #1 (patients, name is not text)"), "\(r.stdout)")
         #expect(r.stdout.contains("unreadable entry #2 (patients, admission time unreadable)"))
@@ -33,51 +34,45 @@ import WardStore
     @Test func aRestoreAfterAKilledWriterGivesExactlyTheBackup() throws {
         let demo = try DemoWardDB("restore"); defer { demo.remove() }
         let backup = demo.dir.appendingPathComponent("night.backup").path
-        let b = try runProcess(Paths.binary, ["backup", "--db", demo.path, "--out", backup])
+        let b = try runWardline(["backup", "--db", demo.path, "--out", backup])
         #expect(b.status == 0, "\(b.stderr)")
         #expect(try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int == 0o600)
-        let again = try runProcess(Paths.binary, ["backup", "--db", demo.path, "--out", backup])
+        let again = try runWardline(["backup", "--db", demo.path, "--out", backup])
         #expect(again.status == 73 && again.stderr.contains("never overwrites"))
         let events = try demo.sql("SELECT count(*) FROM audit_events")
 
         // A process writes and is killed with kill -9 before any checkpoint: its WAL stays beside the file.
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        writer.arguments = [demo.path]
-        let input = Pipe()
-        writer.standardInput = input
-        writer.standardOutput = FileHandle.nullDevice
-        try writer.run()
+        let writer = try ChildProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [demo.path], input: .pipe)
         // The whole script at once (the CLI then waits in the sleep; stdin stays open so it never exits cleanly).
-        input.fileHandleForWriting.write(Data("PRAGMA busy_timeout = 5000;\nINSERT INTO settings(key, value) VALUES ('stale', 'wal');\n.shell sleep 19.37\n".utf8))
+        writer.send("PRAGMA busy_timeout = 5000;\nINSERT INTO settings(key, value) VALUES ('stale', 'wal');\n.shell sleep 19.37\n")
         let deadline = Date().addingTimeInterval(30)
         while (try? demo.sql("SELECT count(*) FROM settings WHERE key = 'stale'")) != "1" && Date() < deadline { usleep(20_000) }
-        kill(writer.processIdentifier, SIGKILL)
+        writer.signal(SIGKILL)
         _ = try? runProcess(URL(fileURLWithPath: "/usr/bin/pkill"), ["-f", "sleep 19.37"])   // the CLI's orphaned sleep
-        writer.waitUntilExit()
+        writer.finish()
         #expect(FileManager.default.fileExists(atPath: demo.path + "-wal"))
         #expect(try demo.sql("SELECT count(*) FROM settings WHERE key = 'stale'") == "1")
 
-        let r = try runProcess(Paths.binary, ["restore", backup, "--db", demo.path])
+        let r = try runWardline(["restore", backup, "--db", demo.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try demo.sql("SELECT count(*) FROM settings WHERE key = 'stale'") == "0")
         #expect(try demo.sql("SELECT count(*) FROM audit_events") == events)
-        let check = try runProcess(Paths.binary, ["check", "--db", demo.path])
+        let check = try runWardline(["check", "--db", demo.path])
         #expect(check.status == 0, "\(check.stdout)")
     }
 
     @Test func restoreIsRefusedWhileATerminalHasTheWardOpen() throws {
         let demo = try DemoWardDB("restore-open"); defer { demo.remove() }
         let backup = demo.dir.appendingPathComponent("b.sqlite").path
-        #expect(try runProcess(Paths.binary, ["backup", "--db", demo.path, "--out", backup]).status == 0)
+        #expect(try runWardline(["backup", "--db", demo.path, "--out", backup]).status == 0)
         let tmux = try demo.openTUI(cols: 80, rows: 24)
         try tmux.waitFor("Sign in")
-        let refused = try runProcess(Paths.binary, ["restore", backup, "--db", demo.path])
+        let refused = try runWardline(["restore", backup, "--db", demo.path])
         #expect(refused.status == 75)
         #expect(refused.stderr.contains("a terminal has the ward open"))
         try tmux.send("C-c")
         _ = tmux.exitStatus()
-        let ok = try runProcess(Paths.binary, ["restore", backup, "--db", demo.path])
+        let ok = try runWardline(["restore", backup, "--db", demo.path])
         #expect(ok.status == 0, "\(ok.stderr)")
     }
 }

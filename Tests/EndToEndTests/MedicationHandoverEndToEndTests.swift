@@ -7,9 +7,9 @@ import Testing
     @Test func theHandoverPrintsTaperStepAndDiazepamEquivalentFromTheMAR() throws {
         let dir = Paths.tempDir("med-ho"); defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        let made = try runWardline(["demo", "--db", db, "--create-only"])
         try #require(made.status == 0, "\(made.stderr)")
-        let r = try runProcess(Paths.binary, ["handover", "--db", db, "--shift", "00:00-23:59", "--width", "132"])
+        let r = try runWardline(["handover", "--db", db, "--shift", "00:00-23:59", "--width", "132"])
         #expect(r.status == 0, "\(r.stderr)")
         // Müller (MRN 100231) has a diazepam taper and a PRN order in the demo.
         let block = try #require(r.stdout.components(separatedBy: "MRN 100231").dropFirst().first)

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 import WardCore
 import WardStore
@@ -15,14 +16,11 @@ import WardStore
     struct Setup { let dir: URL; let db: String; let taper: OrderID; let prnA: OrderID; let prnB: OrderID; let due: String; let patient: PatientID }
 
     func setUp() throws -> Setup {
-        // The dose is due the minute after now, today: not across midnight (it would be tomorrow's).
-        let cal = Calendar.wardDefault
-        if !cal.isDate(Date(), inSameDayAs: Date().addingTimeInterval(90)) {
-            Thread.sleep(until: cal.startOfDay(for: Date().addingTimeInterval(90)).addingTimeInterval(2))
-        }
+        // The dose is due the minute after now, today. The ward's zone (`WardZone`) puts now at
+        // midday, so neither this nor the race that follows can cross a ward midnight.
         let dir = Paths.tempDir("race")
         let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        let made = try runWardline(["demo", "--db", db, "--create-only"])
         try #require(made.status == 0, "\(made.stderr)")
         let ward = ProtocolLoader.builtInDefault()
         let store = try Store.open(path: db, create: false)
@@ -32,12 +30,12 @@ import WardStore
         let empty = try #require(DemoWard.bedLabels.first { b in try! store.loadWard(protocol: ward).patient(inBed: b) == nil })
         let p = try store.admit(AdmitPatient(mrn: "RACE1", name: "Race, Test", dateOfBirth: CalendarDate("1980-01-01")!, sex: .other,
                                              bed: empty, admittedAt: Date().addingTimeInterval(-3600)), session: charge)
-        let c = Calendar.wardDefault.dateComponents([.hour, .minute], from: Date().addingTimeInterval(60))
+        let c = WardZone.calendar.dateComponents([.hour, .minute], from: Date().addingTimeInterval(60))
         let due = String(format: "%02d:%02d", c.hour!, c.minute!)
         let taper = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
             kind: .taper, drug: "diazepam", indication: "withdrawal", doseTimes: [due],
             taper: TaperTerms(startDailyMg: 10, phases: [OrderPhase(untilMg: 0, step: 2, everyDays: 7)],
-                              startDay: MedicationSchedule.dayKey(Date(), .wardDefault)))), session: prescriber, protocol: ward)
+                              startDay: MedicationSchedule.dayKey(Date(), WardZone.calendar)))), session: prescriber, protocol: ward)
         let prn = OrderTerms(kind: .prn, drug: "diazepam", indication: "withdrawal",
                              prn: PRNTerms(template: "diazepam-ciwa-b", scale: "ciwa-b", threshold: 21, doseMg: 5,
                                            minIntervalMinutes: 120, maxPer24hDiazepamMg: 20))
@@ -73,7 +71,7 @@ import WardStore
             var args = ["dose", "--db", s.db, "--as", p.0, "--order", String(order(i)), "--witness", p.2]
             if let scheduled { args += ["--scheduled", scheduled] }
             let argv = args
-            Thread { results.set(i, try? runProcess(Paths.binary, argv, stdinPath: path, timeout: 120)) }.start()
+            Thread { results.set(i, try? runWardline(argv, stdinPath: path, timeout: 120)) }.start()
         }
         let deadline = Date().addingTimeInterval(90)
         while Date() < deadline {

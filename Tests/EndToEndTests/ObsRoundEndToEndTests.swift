@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 import WardCore
 
@@ -12,15 +13,12 @@ import WardCore
     func obsRoundIsSavedAndTheChartShowsTheNextDue(cols: Int, rows: Int) throws {
         let dir = Paths.tempDir("obsround"); defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        let made = try runWardline(["demo", "--db", db, "--create-only"])
         try #require(made.status == 0, "\(made.stderr)")
 
         let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
-                            environment: ["XDG_STATE_HOME": dir.path, "TZ": "UTC"])
-        try tmux.waitFor("Sign in")
-        try tmux.type("N1001"); try tmux.send("Enter")
-        try tmux.type("111111"); try tmux.send("Enter")
-        try tmux.waitFor("Müller, Grete")
+                            environment: ["XDG_STATE_HOME": dir.path])
+        try tmux.signIn("N1001", "111111", landing: "Müller, Grete")
         try tmux.send("Enter")
         try tmux.waitFor("o round")
 
@@ -63,10 +61,10 @@ import WardCore
         let proto = ProtocolLoader.builtInDefault()
         let band = try #require(proto.band(.ciwaB, total: total))
         let minutes = try #require(proto.reassessment.interval(.ciwaB, band: band.name))
-        var utc = Calendar(identifier: .gregorian); utc.timeZone = TimeZone(identifier: "UTC")!
+        let ward = WardZone.calendar   // the zone the TUI ran in
         func clock(_ iso: String, plus minutes: Int) throws -> String {
             let at = try #require(ISO8601DateFormatter.withFraction.date(from: iso)).addingTimeInterval(Double(minutes * 60))
-            let hm = utc.dateComponents([.hour, .minute], from: at)
+            let hm = ward.dateComponents([.hour, .minute], from: at)
             return String(format: "%02d:%02d", hm.hour ?? 0, hm.minute ?? 0)
         }
         #expect(chart.contains("CIWA-B due \(try clock(parts[1], plus: minutes))"), "\(chart)")

@@ -33,7 +33,7 @@ import WardStore
         #expect(tmux.exitStatus() == 0)
 
         // The handover of the shift on now ranks the patient first, UNSTABLE, with the reason and the critical alert leading the block.
-        let text = try runProcess(Paths.binary, ["handover", "--db", demo.path, "--width", "132"])
+        let text = try runWardline(["handover", "--db", demo.path, "--width", "132"])
         #expect(text.status == 0, "\(text.stderr)")
         let risk = text.stdout.components(separatedBy: "PATIENTS BY RISK")[1]
         let firstRow = try #require(risk.split(separator: "\n").dropFirst(3).first)   // after " (highest first)", the header and the rule
@@ -44,7 +44,7 @@ import WardStore
         #expect(critical < (block.range(of: "B  Background")?.lowerBound ?? block.endIndex), "critical alerts lead the block")
 
         let pdf = demo.dir.appendingPathComponent("night.pdf").path
-        let made = try runProcess(Paths.binary, ["handover", "--db", demo.path, "--format", "pdf", "--out", pdf])
+        let made = try runWardline(["handover", "--db", demo.path, "--format", "pdf", "--out", pdf])
         #expect(made.status == 0, "\(made.stderr)")
         let pdfText = try runProcess(URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-layout", pdf, "-"]).stdout
         let pdfRisk = try #require(pdfText.components(separatedBy: "Patients by risk").dropFirst().first)

@@ -9,7 +9,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("protocol.toml")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let r = try runProcess(Paths.binary, ["protocol", "check", file.path])
+        let r = try runWardline(["protocol", "check", file.path])
         return (r.status, r.stdout + r.stderr)
     }
 

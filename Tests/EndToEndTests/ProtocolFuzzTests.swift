@@ -36,7 +36,7 @@ import Testing
         for (n, (what, data)) in try Self.corpus().enumerated() {
             let file = dir.appendingPathComponent("fuzz\(n).toml")
             try data.write(to: file)
-            let r = try runProcess(Paths.binary, ["protocol", "check", file.path], timeout: 30)
+            let r = try runWardline(["protocol", "check", file.path], timeout: 30)
             #expect(!r.timedOut, "\(what): hung")
             #expect(r.status == 1 || r.status == 2, "\(what): exit \(r.status)\n\(r.stderr.prefix(300))")
             let out = r.stdout + r.stderr

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// The TUI never starts on an invalid protocol, and ward IT can point every
@@ -12,7 +13,7 @@ import Testing
     static func demo(_ tag: String) throws -> (URL, String) {
         let dir = Paths.tempDir(tag)
         let db = dir.appendingPathComponent("ward.sqlite").path
-        let r = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"])
+        let r = try runWardline(["demo", "--db", db, "--create-only"])
         #expect(r.status == 0, "\(r.stderr)")
         return (dir, db)
     }
@@ -26,7 +27,7 @@ import Testing
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = "xterm-256color"
         env["XDG_STATE_HOME"] = dir.path
-        let r = try runProcess(Paths.binary, ["--db", db, "--protocol", bad.path], environment: env, timeout: 30)
+        let r = try runWardline(["--db", db, "--protocol", bad.path], environment: env, timeout: 30)
         #expect(r.status != 0)
         #expect(r.stderr.contains("approvedByX"))     // the unknown key, by name
         #expect(r.stderr.contains("approvedBy"))      // and the missing one
@@ -43,28 +44,28 @@ import Testing
         let bad = dir.appendingPathComponent("broken.toml")
         try "version = 3\n".write(to: bad, atomically: true, encoding: .utf8)
 
-        let refused = try runProcess(Paths.binary, ["protocol", "use", bad.path, "--db", db, "--as", "A9001"], input: "999999\n")
+        let refused = try runWardline(["protocol", "use", bad.path, "--db", db, "--as", "A9001"], input: "999999\n")
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("broken.toml"))
 
-        let nurse = try runProcess(Paths.binary, ["protocol", "use", good.path, "--db", db, "--as", "N1001"], input: "111111\n")
+        let nurse = try runWardline(["protocol", "use", good.path, "--db", db, "--as", "N1001"], input: "111111\n")
         #expect(nurse.status == 77)
 
-        let set = try runProcess(Paths.binary, ["protocol", "use", good.path, "--db", db, "--as", "A9001"], input: "999999\n")
+        let set = try runWardline(["protocol", "use", good.path, "--db", db, "--as", "A9001"], input: "999999\n")
         #expect(set.status == 0, "\(set.stderr)")
         #expect(set.stdout.contains("ward7-2026-12"))
 
         let stored = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
                                     [db, "SELECT value FROM settings WHERE key = 'protocol_path'"])
         #expect(stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == good.path)
-        let audit = try runProcess(Paths.binary, ["audit", "show", "--db", db, "--as", "A9001"], input: "999999\n")
+        let audit = try runWardline(["audit", "show", "--db", db, "--as", "A9001"], input: "999999\n")
         #expect(audit.stdout.contains("protocol.use"))
     }
 
     /// The paper fallback says what the screens say: `handover` and `downtime` print with the protocol in force.
     @Test func handoverAndDowntimeUseTheProtocolInForce() throws {
         let (dir, db) = try Self.demo("handoverproto"); defer { try? FileManager.default.removeItem(at: dir) }
-        let before = try runProcess(Paths.binary, ["handover", "--db", db, "--shift", "00:00-23:59"])
+        let before = try runWardline(["handover", "--db", db, "--shift", "00:00-23:59"])
         #expect(before.status == 0, "\(before.stderr)")
         #expect(before.stdout.contains("NOT APPROVED"), "the demo runs on the unapproved shipped defaults")
         let approved = dir.appendingPathComponent("ward7.toml")
@@ -73,19 +74,19 @@ import Testing
                                   with: #"approvedBy = "Dr A. Lead, Ward 7 clinical lead, 2026-12-01""#)
             .replacingOccurrences(of: #"times = ["08:00", "12:00", "18:00", "22:00"]"#, with: #"times = ["09:15", "21:15"]"#)
             .write(to: approved, atomically: true, encoding: .utf8)
-        let set = try runProcess(Paths.binary, ["protocol", "use", approved.path, "--db", db, "--as", "A9001"], input: "999999\n")
+        let set = try runWardline(["protocol", "use", approved.path, "--db", db, "--as", "A9001"], input: "999999\n")
         #expect(set.status == 0, "\(set.stderr)")
 
-        let after = try runProcess(Paths.binary, ["handover", "--db", db, "--shift", "00:00-23:59"])
+        let after = try runWardline(["handover", "--db", db, "--shift", "00:00-23:59"])
         #expect(after.status == 0, "\(after.stderr)")
         #expect(!after.stdout.contains("NOT APPROVED"), "\(after.stdout.prefix(400))")
         let packDir = dir.appendingPathComponent("pack")
-        let pack = try runProcess(Paths.binary, ["downtime", "--db", db, "--out", packDir.path])
+        let pack = try runWardline(["downtime", "--db", db, "--out", packDir.path])
         #expect(pack.status == 0, "\(pack.stderr)")
         let handover = try String(contentsOf: packDir.appendingPathComponent("current/handover.txt"), encoding: .utf8)
         #expect(handover.contains("Müller, Grete") && !handover.contains("NOT APPROVED"))
         // The calculator too, given the ward: the ward's dose times split the day.
-        let calc = try runProcess(Paths.binary, ["calc", "taper", "--db", db, "--start-mg", "20", "--phase", "0:5:7", "--daily"])
+        let calc = try runWardline(["calc", "taper", "--db", db, "--start-mg", "20", "--phase", "0:5:7", "--daily"])
         #expect(calc.status == 0 && calc.stdout.contains("09:15") && !calc.stdout.contains("12:00"), "\(calc.stdout.prefix(300))\(calc.stderr)")
         let anchor = try String(contentsOf: packDir.appendingPathComponent("current/audit-anchor.txt"), encoding: .utf8)
         #expect(anchor.hasPrefix("wardline audit anchor: db=\(db) count="), "the pack carries the audit head")

@@ -17,7 +17,7 @@ import WardStore
             let p = try #require(try store.patient(mrn: mrn))
             try store.discharge(patientID: p.id, session: Session(staff: charge, terminal: "e2e"))
         }
-        let r = try runProcess(Paths.binary, ["record", mrn, "--db", ward.path, "--as", "N1001"], input: "111111\n")
+        let r = try runWardline(["record", mrn, "--db", ward.path, "--as", "N1001"], input: "111111\n")
         #expect(r.status == 0, "\(r.stderr)")
         let out = r.stdout
         let name = try ward.sql("SELECT name FROM patients WHERE mrn = '\(mrn)'")
@@ -37,11 +37,11 @@ import WardStore
 
     @Test func anUnknownMRNOrAWrongPINSaysWhatToFix() throws {
         let ward = try DemoWardDB("record-bad"); defer { ward.remove() }
-        let none = try runProcess(Paths.binary, ["record", "999999", "--db", ward.path, "--as", "N1001"], input: "111111\n")
+        let none = try runWardline(["record", "999999", "--db", ward.path, "--as", "N1001"], input: "111111\n")
         #expect(none.status == 66 && none.stderr.contains("no patient with MRN 999999"), "\(none.stderr)")
-        let pin = try runProcess(Paths.binary, ["record", "100231", "--db", ward.path, "--as", "N1001"], input: "000000\n")
+        let pin = try runWardline(["record", "100231", "--db", ward.path, "--as", "N1001"], input: "000000\n")
         #expect(pin.status != 0 && pin.stdout.isEmpty)
-        let width = try runProcess(Paths.binary, ["record", "100231", "--db", ward.path, "--width", "100"])
+        let width = try runWardline(["record", "100231", "--db", ward.path, "--width", "100"])
         #expect(width.status == 64 && width.stderr.contains("use 80 or 132"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 import WardStore
 
@@ -34,7 +35,7 @@ import WardStore
         let db = libs.appendingPathComponent("ward.sqlite").path
         var env = ProcessInfo.processInfo.environment
         env["LD_LIBRARY_PATH"] = libs.path
-        let r = try runProcess(Paths.binary, ["demo", "--db", db, "--create-only"], environment: env)
+        let r = try runWardline(["demo", "--db", db, "--create-only"], environment: env)
         #expect(r.status == 69, "\(r.stderr)")
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].hasPrefix("wardline: cannot start: libsodium") && lines[0].hasSuffix("libsodium23"),
@@ -49,11 +50,11 @@ import WardStore
         var env = ProcessInfo.processInfo.environment
         env["LD_LIBRARY_PATH"] = libs.path
         let out = ward.dir.appendingPathComponent("h.pdf").path
-        let pdf = try runProcess(Paths.binary, ["handover", "--db", ward.path, "--format", "pdf", "--out", out], environment: env)
+        let pdf = try runWardline(["handover", "--db", ward.path, "--format", "pdf", "--out", out], environment: env)
         #expect(pdf.status == 74, "\(pdf.stderr)")
         #expect(pdf.stderr.contains("install the Debian package libcairo2") && pdf.stderr.contains("--format text"), "\(pdf.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
-        let text = try runProcess(Paths.binary, ["handover", "--db", ward.path, "--format", "text"], environment: env)
+        let text = try runWardline(["handover", "--db", ward.path, "--format", "text"], environment: env)
         #expect(text.status == 0 && text.stdout.contains("HANDOVER"), "\(text.stderr)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// Issue 14: the people are kept from the file. A throwaway service group and a
@@ -22,7 +23,7 @@ import Testing
         chmod(dir.path, 0o755)
         let db = dir.appendingPathComponent("ward/ward.sqlite").path
         let program = dir.appendingPathComponent("wardline").path
-        let made = try runProcess(Paths.binary, ["init", "--db", db, "--group", group, "--admin-id", "A1", "--admin-name", "Admin, Ann",
+        let made = try runWardline(["init", "--db", db, "--group", group, "--admin-id", "A1", "--admin-name", "Admin, Ann",
                                                  "--beds", "4", "--install-program", program], input: "135790\n")
         try #require(made.status == 0, "\(made.stderr)")
         let attrs = try FileManager.default.attributesOfItem(atPath: program)
@@ -45,7 +46,7 @@ import Testing
         // An output file is written as the account: it cannot overwrite the ward's database with it.
         let clobber = try runProcess(Self.runuser, ["-u", nurse, "--", program, "handover", "--db", db, "--out", db])
         #expect(clobber.status != 0)
-        #expect(try runProcess(Paths.binary, ["check", "--db", db]).status == 0, "the ward is untouched")
+        #expect(try runWardline(["check", "--db", db]).status == 0, "the ward is untouched")
         // A theme file is read as the account too: the ward's audit key cannot be read as a "theme".
         let key = try runProcess(Self.runuser, ["-u", nurse, "--", program, "--db", db, "--theme", db + ".audit-key"])
         #expect(key.status == 2 && key.stderr.contains("cannot read the theme file"), "\(key.stderr)")

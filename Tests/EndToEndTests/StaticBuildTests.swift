@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// Issue 15: the release a ward deploys is built with the Swift runtime linked
@@ -11,9 +12,12 @@ import Testing
         let root = Paths.packageRoot
         let scratch = root.appendingPathComponent(".build-static")
         let swift = URL(fileURLWithPath: "/usr/bin/env")
+        // SwiftPM's lock files and the driver's TemporaryDirectory.* folders go in a test folder, not /tmp.
+        var env = ProcessInfo.processInfo.environment
+        env["TMPDIR"] = Paths.tempDir("static-build-tmp").path
         let built = try runProcess(swift, ["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "wardline",
                                            "--package-path", root.path, "--scratch-path", scratch.path],
-                                   environment: ProcessInfo.processInfo.environment, timeout: 2400)
+                                   environment: env, timeout: 2400)
         try #require(built.status == 0, "static release build failed:\n\(built.stdout.suffix(2000))\n\(built.stderr.suffix(2000))")
         let binary = scratch.appendingPathComponent("release/wardline").path
 

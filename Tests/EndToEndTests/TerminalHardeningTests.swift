@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// Issue 14's terminal cases on the real binary in tmux: keys ignored while the
@@ -52,7 +53,7 @@ import Testing
         let (t, _) = try Self.tui(demo, cols: 40, rows: 10)
         let tiny = try t.waitFor("Keys are ignored")
         #expect(tiny.contains("Window too small (40×10)") && tiny.contains("at least 60×16"), "\(tiny)")
-        try t.type("N1001"); try t.send("Enter"); try t.type("111111"); try t.send("Enter")
+        try t.enterCredentials("N1001", "111111")   // typed blind: the window is too small
         usleep(500_000)
         try t.tmux(["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
         let screen = try t.waitFor("Sign in")

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 
 /// Bytes written by hand into the demo ward (issue 14): a BLOB for a name, text
@@ -22,19 +23,19 @@ import Testing
 
     @Test func theCommandsNameEachRowAndLoseNoPatient() throws {
         let demo = try Self.tampered("unreadable-cli"); defer { demo.remove() }
-        let handover = try runProcess(Paths.binary, ["handover", "--db", demo.path, "--shift", "00:00-23:59", "--width", "132"])
+        let handover = try runWardline(["handover", "--db", demo.path, "--shift", "00:00-23:59", "--width", "132"])
         #expect(handover.status == 0, "\(handover.stderr)")
         #expect(handover.stdout.contains("unreadable entry #1 (patients, name is not text)"))
         #expect(handover.stdout.contains("李, 娜"), "the patient with the unreadable admission time is still handed over")
 
-        let record = try runProcess(Paths.binary, ["record", "100244", "--db", demo.path, "--as", "N1001"], input: "111111\n")
+        let record = try runWardline(["record", "100244", "--db", demo.path, "--as", "N1001"], input: "111111\n")
         #expect(record.status == 0, "\(record.stderr)")
         #expect(record.stdout.contains("unreadable entry #2 (patients, admission time unreadable)"))
-        let scores = try runProcess(Paths.binary, ["record", "100252", "--db", demo.path, "--as", "N1001"], input: "111111\n")
+        let scores = try runWardline(["record", "100252", "--db", demo.path, "--as", "N1001"], input: "111111\n")
         #expect(scores.status == 0, "\(scores.stderr)")
         #expect(scores.stdout.contains("(assessments, total is not a whole number)"))
 
-        let check = try runProcess(Paths.binary, ["check", "--db", demo.path])
+        let check = try runWardline(["check", "--db", demo.path])
         #expect(check.status == 1)
         for expected in ["(patients, name is not text)", "(patients, admission time unreadable)",
                          "(assessments, total is not a whole number)", "(administrations, dose (mg) is not a number the record can carry)"] {
@@ -65,12 +66,12 @@ import Testing
         let n1001 = try demo.sql("SELECT id FROM staff WHERE staff_id = 'N1001'")
         let r = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [demo.path, "DROP TRIGGER staff_fixed_columns; UPDATE staff SET name = X'00FF' WHERE staff_id = 'N1001';"])
         try #require(r.status == 0, "\(r.stderr)")
-        let refused = try runProcess(Paths.binary, ["record", "100231", "--db", demo.path, "--as", "N1001"], input: "111111\n")
+        let refused = try runWardline(["record", "100231", "--db", demo.path, "--as", "N1001"], input: "111111\n")
         #expect(refused.status == 77 && refused.stderr.contains("cannot be read"), "\(refused.status) \(refused.stderr)")
-        let other = try runProcess(Paths.binary, ["record", "100231", "--db", demo.path, "--as", "C2001"], input: "222222\n")
+        let other = try runWardline(["record", "100231", "--db", demo.path, "--as", "C2001"], input: "222222\n")
         #expect(other.status == 0, "\(other.stderr)")
         #expect(other.stdout.contains("unreadable staff #\(n1001)"))
-        let check = try runProcess(Paths.binary, ["check", "--db", demo.path])
+        let check = try runWardline(["check", "--db", demo.path])
         #expect(check.stdout.contains("unreadable entry #\(n1001) (staff, name is not text)"))
     }
 }

@@ -49,21 +49,9 @@ public enum SystemPackages {
     }
 
     private static func run(_ tool: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
         var env = ProcessInfo.processInfo.environment
         env["DEBIAN_FRONTEND"] = "noninteractive"
-        p.environment = env
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("apt-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
-        let h = try FileHandle(forWritingTo: out)
-        p.standardOutput = h; p.standardError = h
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try h.close()
-        return "$ apt-get \(args.joined(separator: " ")) → \(p.terminationStatus)\n" + ((try? String(contentsOf: out, encoding: .utf8)) ?? "")
+        let r = try runProcess(URL(fileURLWithPath: tool), args, environment: env, timeout: 900)
+        return "$ apt-get \(args.joined(separator: " ")) → \(r.status)\n" + r.stdout + r.stderr
     }
 }

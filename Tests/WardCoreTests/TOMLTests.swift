@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 @testable import WardCore
 
@@ -140,19 +141,14 @@ import Testing
         let controls = ["k = \"a\u{07}b\"\n", "k = 'a\u{1B}[2J'\n", "# c\u{01}\nk = 1\n", "k = \"\"\"x\u{7F}\"\"\"\n", "k = \"tab\tok\"\n"]
         let docs = (0..<600).map { _ in Self.document(&r) } + Self.badNumbers.map { "k = \($0)\n" } + Self.goodNumbers.map { "k = \($0)\n" }
             + controls
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toml-diff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = TemporaryFolders.make("toml-diff")
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("in.json"), output = dir.appendingPathComponent("out.json")
         let script = dir.appendingPathComponent("diff.py")
         try JSONSerialization.data(withJSONObject: docs).write(to: input)
         try Self.python.write(to: script, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        p.arguments = [script.path, input.path, output.path]
-        p.standardInput = FileHandle.nullDevice
-        try p.run(); p.waitUntilExit()
-        try #require(p.terminationStatus == 0, "python3 with tomllib (3.11+) must run: it is the other side of this test")
+        let p = try runProcess(URL(fileURLWithPath: "/usr/bin/python3"), [script.path, input.path, output.path], timeout: 300)
+        try #require(p.status == 0, "python3 with tomllib (3.11+) must run: it is the other side of this test: \(p.stderr)")
         let theirs = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output), options: [.fragmentsAllowed]) as? [Any])
         try #require(theirs.count == docs.count)
         var refusedBoth = 0, acceptedBoth = 0

@@ -19,7 +19,7 @@ struct SimulatedCrash: Error {}
     }
 
     @Test func aNewPackReplacesTheOldOneWhole() throws {
-        let dir = try temporaryDirectory("downtime")
+        let dir = TemporaryFolders.make("reports-downtime")
         defer { try? FileManager.default.removeItem(at: dir) }
         try DowntimePack.write(to: dir, documents: [.init(name: "a.txt", text: "old A"), .init(name: "b.txt", text: "old B")])
         try DowntimePack.write(to: dir, documents: [.init(name: "a.txt", text: "new A"), .init(name: "c.txt", text: "new C")])
@@ -27,7 +27,7 @@ struct SimulatedCrash: Error {}
     }
 
     @Test func aFailureMidPackLeavesThePreviousPackIntact() throws {
-        let dir = try temporaryDirectory("downtime-crash")
+        let dir = TemporaryFolders.make("reports-downtime-crash")
         defer { try? FileManager.default.removeItem(at: dir) }
         let old = [DowntimeDocument(name: "handover.txt", text: "good handover"), .init(name: "mar-sheets.txt", text: "good MAR")]
         try DowntimePack.write(to: dir, documents: old)
@@ -45,7 +45,7 @@ struct SimulatedCrash: Error {}
     }
 
     @Test func leftoversOfAKilledRunNeverBecomeCurrentAndAreCleanedUp() throws {
-        let dir = try temporaryDirectory("downtime-killed")
+        let dir = TemporaryFolders.make("reports-downtime-killed")
         defer { try? FileManager.default.removeItem(at: dir) }
         try DowntimePack.write(to: dir, documents: [.init(name: "handover.txt", text: "good")])
         // What a process killed mid-write leaves: a half staging directory and a dangling new link.
@@ -63,7 +63,7 @@ struct SimulatedCrash: Error {}
     }
 
     @Test func onlyTheNewestAndThePreviousPackAreKept() throws {
-        let dir = try temporaryDirectory("downtime-prune")
+        let dir = TemporaryFolders.make("reports-downtime-prune")
         defer { try? FileManager.default.removeItem(at: dir) }
         for (n, s) in ["2026-11-28T10:00:00Z", "2026-11-28T11:00:00Z", "2026-11-28T12:00:00Z"].enumerated() {
             let d = ISO8601DateFormatter().date(from: s)!
@@ -76,7 +76,7 @@ struct SimulatedCrash: Error {}
     }
 
     @Test func badDocumentNamesAreRefusedBeforeAnythingIsWritten() throws {
-        let dir = try temporaryDirectory("downtime-names")
+        let dir = TemporaryFolders.make("reports-downtime-names")
         defer { try? FileManager.default.removeItem(at: dir) }
         for bad in ["../escape.txt", ".hidden", "", "a/b"] {
             #expect(throws: ReportError.self) { try DowntimePack.write(to: dir, documents: [.init(name: bad, text: "x")]) }

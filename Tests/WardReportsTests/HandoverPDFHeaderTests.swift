@@ -22,7 +22,7 @@ import TestTools
 
     /// The words of each page with their boxes, in points from the top left.
     static func pages(_ pdf: URL) throws -> [[Word]] {
-        let r = try run("pdftotext", ["-bbox", "-enc", "UTF-8", pdf.path, "-"])
+        let r = try runProcess("pdftotext", ["-bbox", "-enc", "UTF-8", pdf.path, "-"])
         #expect(r.status == 0, "pdftotext -bbox: \(r.stderr)")
         var pages: [[Word]] = []
         for line in r.stdout.split(separator: "\n") {
@@ -43,7 +43,7 @@ import TestTools
     }
 
     func check(_ input: HandoverInput, _ label: String) throws {
-        let dir = try temporaryDirectory("pdf-header")
+        let dir = TemporaryFolders.make("reports-pdf-header")
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("handover.pdf")
         try HandoverPDFRenderer().write(input, to: url)

@@ -7,12 +7,12 @@ import TestTools
     /// pdftotext/pdfinfo read the PDFs; the CJK font typesets the fixture's names (installed when missing).
     init() throws { try SystemPackages.ensure(SystemPackages.pdfTools) }
 
-    func pdf(_ input: HandoverInput) throws -> (URL, String, RunResult) {
-        let dir = try temporaryDirectory("pdf")
+    func pdf(_ input: HandoverInput) throws -> (URL, String, ProcessResult) {
+        let dir = TemporaryFolders.make("reports-pdf")
         let url = dir.appendingPathComponent("handover.pdf")
         try HandoverPDFRenderer().write(input, to: url)
-        let text = try run("pdftotext", ["-raw", "-enc", "UTF-8", url.path, "-"])
-        let info = try run("pdfinfo", [url.path])
+        let text = try runProcess("pdftotext", ["-raw", "-enc", "UTF-8", url.path, "-"])
+        let info = try runProcess("pdfinfo", [url.path])
         #expect(text.status == 0, "pdftotext: \(text.stderr)")
         #expect(info.status == 0, "pdfinfo: \(info.stderr)")
         return (url, text.stdout, info)
@@ -30,7 +30,7 @@ import TestTools
         return input
     }
 
-    static func pageCount(_ info: RunResult) -> Int? {
+    static func pageCount(_ info: ProcessResult) -> Int? {
         info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
     }
@@ -108,7 +108,7 @@ import TestTools
         let (url, _, _) = try pdf(Fixture.input())
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let prefix = url.deletingLastPathComponent().appendingPathComponent("page").path
-        let r = try run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", url.path, prefix])
+        let r = try runProcess("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", url.path, prefix])
         #expect(r.status == 0, "pdftoppm: \(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
         let png = try #require(files.first { $0.hasSuffix(".png") })

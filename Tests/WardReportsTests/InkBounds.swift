@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 
 /// Where the ink is on each page of a PDF, in points from the page's left
 /// edge: the PDF rendered to greyscale by pdftoppm and scanned for dark
@@ -10,9 +11,9 @@ struct InkBounds: CustomStringConvertible {
     var description: String { "page \(page): ink from \(Int(left)) to \(Int(right)) pt of \(Int(pageWidth))" }
 
     static func pages(of pdf: URL, dpi: Int = 72) throws -> [InkBounds] {
-        let dir = try temporaryDirectory("ink")
+        let dir = TemporaryFolders.make("reports-ink")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try run("pdftoppm", ["-gray", "-r", "\(dpi)", pdf.path, dir.appendingPathComponent("p").path])
+        let r = try runProcess("pdftoppm", ["-gray", "-r", "\(dpi)", pdf.path, dir.appendingPathComponent("p").path])
         guard r.status == 0 else { throw InkError("pdftoppm: \(r.stderr)") }
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".pgm") }.sorted {
             (Int($0.filter(\.isNumber)) ?? 0) < (Int($1.filter(\.isNumber)) ?? 0)

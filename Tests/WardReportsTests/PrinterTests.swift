@@ -9,7 +9,7 @@ import TestTools
     @Test func handoverPrintsThroughARealCUPSToTheCupsPDFPrinter() throws {
         let cups = try PrivateCUPS()
         defer { cups.stop() }
-        let dir = try temporaryDirectory("print")
+        let dir = TemporaryFolders.make("reports-print")
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = Fixture.input()
         let printer = Printer(server: cups.socket)
@@ -26,7 +26,7 @@ import TestTools
         #expect(try cups.waitFor { try cups.jobCompleted(id) }, "job \(id) did not complete:\n\(cups.errorLogTail())")
         let printed = try #require(cups.outputFile(titled: token), "cups-pdf wrote no file for \(token)")
         defer { try? FileManager.default.removeItem(at: printed) }
-        let text = try run("pdftotext", ["-raw", printed.path, "-"]).stdout.filter { !$0.isWhitespace }
+        let text = try runProcess("pdftotext", ["-raw", printed.path, "-"]).stdout.filter { !$0.isWhitespace }
         for p in input.patients where !p.summary.name.unicodeScalars.contains(where: { $0.value > 0x2000 }) {
             #expect(text.contains(PrintSafe.text(p.summary.name).filter { !$0.isWhitespace }), "\(p.summary.name) not in the printed PDF")
         }
@@ -46,9 +46,9 @@ import TestTools
         defer { try? FileManager.default.removeItem(at: printed2) }
         // CUPS's text filter typesets with Type 3 fonts pdftotext cannot read back; what it can
         // check is the page length: CUPS must break the pages exactly where the renderer did.
-        let info = try run("pdfinfo", [printed2.path]).stdout
+        let info = try runProcess("pdfinfo", [printed2.path]).stdout
         let pages = HandoverTextRenderer(columns: .c80).pages(input).count
-        #expect(HandoverPDFTests.pageCount(RunResult(status: 0, stdout: info, stderr: "")) == pages, "\(info)")
+        #expect(HandoverPDFTests.pageCount(ProcessResult(status: 0, stdout: info, stderr: "")) == pages, "\(info)")
         try expectMargins(printed2, "80 columns")
 
         // 132 columns: the same page breaks (no line wraps) and the same margins.
@@ -60,8 +60,8 @@ import TestTools
         #expect(try cups.waitFor { try cups.jobCompleted(id3) }, "132-column job \(id3) did not complete:\n\(cups.errorLogTail())")
         let printed3 = try #require(cups.outputFile(titled: token3))
         defer { try? FileManager.default.removeItem(at: printed3) }
-        let info3 = try run("pdfinfo", [printed3.path]).stdout
-        #expect(HandoverPDFTests.pageCount(RunResult(status: 0, stdout: info3, stderr: "")) ==
+        let info3 = try runProcess("pdfinfo", [printed3.path]).stdout
+        #expect(HandoverPDFTests.pageCount(ProcessResult(status: 0, stdout: info3, stderr: "")) ==
                 HandoverTextRenderer(columns: .c132).pages(input).count, "\(info3)")
         try expectMargins(printed3, "132 columns")
 
@@ -87,7 +87,7 @@ import TestTools
     }
 
     @Test func withoutCUPSInstalledTheFileIsSavedAndTheMessageSaysSo() throws {
-        let dir = try temporaryDirectory("nocups")
+        let dir = TemporaryFolders.make("reports-nocups")
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("handover.txt")
         let r = try Printer(lpCommand: dir.appendingPathComponent("no-lp-here").path)
@@ -98,7 +98,7 @@ import TestTools
     }
 
     @Test func withCUPSNotRunningTheMessageSaysSo() throws {
-        let dir = try temporaryDirectory("cupsdown")
+        let dir = TemporaryFolders.make("reports-cupsdown")
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("handover.txt")
         let r = try Printer(server: dir.appendingPathComponent("nobody-listens.sock").path)

@@ -10,14 +10,14 @@ final class PrivateCUPS {
     let dir: URL
     let socket: String
     let printerName = "WardPDFTest"
-    private let process = Process()
+    private var process: ChildProcess?
 
     init() throws {
         guard getuid() == 0 else {
             throw CUPSSetupError("the real-CUPS print test starts its own cupsd, which needs root (uid \(getuid()))")
         }
         try SystemPackages.ensure(SystemPackages.cups)   // installed when missing (root + apt-get), as .ci/run does
-        dir = try temporaryDirectory("cups")
+        dir = TemporaryFolders.make("reports-cups")
         socket = dir.appendingPathComponent("cups.sock").path
         let fm = FileManager.default
         for sub in ["spool", "cache", "state", "log", "ppd"] {
@@ -61,22 +61,18 @@ final class PrivateCUPS {
         try Data(conf.utf8).write(to: dir.appendingPathComponent("cupsd.conf"))
         try Data(files.utf8).write(to: dir.appendingPathComponent("cups-files.conf"))
 
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/cupsd")
-        process.arguments = ["-f", "-c", dir.appendingPathComponent("cupsd.conf").path,
-                             "-s", dir.appendingPathComponent("cups-files.conf").path]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(URL(fileURLWithPath: "/usr/sbin/cupsd"),
+                                   ["-f", "-c", dir.appendingPathComponent("cupsd.conf").path,
+                                    "-s", dir.appendingPathComponent("cups-files.conf").path])
 
-        guard try waitFor({ try run("/usr/bin/lpstat", ["-h", self.socket, "-r"]).stdout.contains("scheduler is running") }) else {
+        guard try waitFor({ try runProcess("/usr/bin/lpstat", ["-h", self.socket, "-r"]).stdout.contains("scheduler is running") }) else {
             stop()
             throw CUPSSetupError("private cupsd did not start; log:\n\(errorLogTail())")
         }
         let ppd = "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd"
         // pdftops-renderer=pdftops (poppler) keeps text as text through the PostScript step,
         // so the printed PDF can be read back with pdftotext (the ghostscript renderer outlines it).
-        let add = try run("/usr/sbin/lpadmin", ["-h", socket, "-p", printerName, "-v", "cups-pdf:/", "-P", ppd, "-E",
+        let add = try runProcess("/usr/sbin/lpadmin", ["-h", socket, "-p", printerName, "-v", "cups-pdf:/", "-P", ppd, "-E",
                                                 "-o", "pdftops-renderer-default=pdftops"])
         guard add.status == 0 else {
             stop()
@@ -95,7 +91,7 @@ final class PrivateCUPS {
     }
 
     func jobCompleted(_ id: String) throws -> Bool {
-        try run("/usr/bin/lpstat", ["-h", socket, "-W", "completed", "-o", printerName]).stdout.contains(id)
+        try runProcess("/usr/bin/lpstat", ["-h", socket, "-W", "completed", "-o", printerName]).stdout.contains(id)
     }
 
     func errorLogTail() -> String {
@@ -116,13 +112,12 @@ final class PrivateCUPS {
         return nil
     }
 
-    /// SIGKILL, not SIGTERM: a child spawned from a test thread inherits that
-    /// thread's blocked-signal mask (libdispatch blocks SIGTERM), so cupsd
-    /// would never see a SIGTERM. It holds nothing worth a clean shutdown.
+    /// SIGKILL: cupsd holds nothing worth a clean shutdown.
     func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        if let process {
+            process.signal(SIGKILL)
+            process.finish()
+            self.process = nil
         }
         try? FileManager.default.removeItem(at: dir)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestTools
 import Testing
 import WardCore
 @testable import WardStore
@@ -22,8 +23,7 @@ let wardProtocol = ProtocolLoader.builtInDefault()
 struct TempDir {
     let url: URL
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("wardstore-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = TemporaryFolders.make("store")
     }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
     func cleanup() { try? FileManager.default.removeItem(at: url) }
@@ -89,18 +89,8 @@ struct Fixture {
 /// Runs the sqlite3 shell on `path` like an outside process (or an attacker) would.
 @discardableResult
 func sqlite3(_ path: String, _ sql: String) throws -> (status: Int32, out: String, err: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    p.arguments = ["-batch", path, sql]
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out; p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
-            String(decoding: e, as: UTF8.self))
+    let r = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), ["-batch", path, sql])
+    return (r.status, r.stdout.trimmingCharacters(in: .whitespacesAndNewlines), r.stderr)
 }
 
 /// The refusal `body` threw, or nil when it succeeded. Any other error fails the test.

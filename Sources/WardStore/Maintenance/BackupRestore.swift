@@ -4,10 +4,18 @@ import GRDB
 /// Backup and restore through SQLite's online backup API: a consistent copy
 /// while terminals keep working, and a restore that never replays a stale WAL.
 public struct MaintenanceError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong (the CLI turns it into its exit status).
+    public enum Kind: Sendable, Hashable {
+        case missing        // the file to read does not exist
+        case cannotCreate   // the file to write exists or cannot be created
+        case notAWard       // not a Wardline ward, or a backup that does not check clean
+        case inUse          // a terminal has the ward open
+        case io             // reading, writing or syncing failed
+    }
+    public var kind: Kind
     public var message: String
-    public var exitCode: Int32
     public var description: String { message }
-    public init(_ message: String, _ exitCode: Int32) { self.message = message; self.exitCode = exitCode }
+    public init(_ kind: Kind, _ message: String) { self.kind = kind; self.message = message }
 }
 
 extension Store {
@@ -15,10 +23,10 @@ extension Store {
     /// checks it: SQLite's integrity check and the audit chain. Returns the copy's report.
     public func backup(to out: String) throws(MaintenanceError) -> IntegrityReport {
         guard !FileManager.default.fileExists(atPath: out) else {
-            throw MaintenanceError("\(out) exists; name a new file (a backup never overwrites one)", 73)
+            throw MaintenanceError(.cannotCreate, "\(out) exists; name a new file (a backup never overwrites one)")
         }
         let fd = Glibc.open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw MaintenanceError("cannot create \(out): \(String(cString: strerror(errno)))", 73) }
+        guard fd >= 0 else { throw MaintenanceError(.cannotCreate, "cannot create \(out): \(String(cString: strerror(errno)))") }
         Glibc.close(fd)
         do {
             let dest = try DatabaseQueue(path: out)
@@ -27,7 +35,7 @@ extension Store {
             try dest.close()
         } catch {
             try? FileManager.default.removeItem(atPath: out)
-            throw MaintenanceError("backup failed, nothing kept: \(error)", 74)
+            throw MaintenanceError(.io, "backup failed, nothing kept: \(error)")
         }
         return try Self.verifiedReport(out, key: auditKey)
     }
@@ -36,7 +44,7 @@ extension Store {
     /// refuses a file that is not a Wardline ward.
     /// The audit chain is checked with `key`, the ward's audit key (a backup carries no key of its own).
     static func verifiedReport(_ path: String, key: [UInt8]?) throws(MaintenanceError) -> IntegrityReport {
-        guard FileManager.default.fileExists(atPath: path) else { throw MaintenanceError("\(path) does not exist", 66) }
+        guard FileManager.default.fileExists(atPath: path) else { throw MaintenanceError(.missing, "\(path) does not exist") }
         var c = Configuration()
         c.readonly = true
         do {
@@ -44,14 +52,14 @@ extension Store {
             defer { try? q.close() }
             return try q.read { db in
                 guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == Schema.applicationID else {
-                    throw MaintenanceError("\(path) is not a Wardline ward database", 65)
+                    throw MaintenanceError(.notAWard, "\(path) is not a Wardline ward database")
                 }
                 return try Self.integrityReport(db, key: key)
             }
         } catch let e as MaintenanceError {
             throw e
         } catch {
-            throw MaintenanceError("\(path) could not be checked: \(error)", 65)
+            throw MaintenanceError(.notAWard, "\(path) could not be checked: \(error)")
         }
     }
 
@@ -63,14 +71,14 @@ extension Store {
     public static func restore(from backup: String, to target: String) throws(MaintenanceError) -> IntegrityReport {
         let key: [UInt8]
         do { key = try AuditKey.load(AuditKey.path(forDatabase: target)) } catch {
-            throw MaintenanceError("\(error); nothing restored", 66)
+            throw MaintenanceError(.missing, "\(error); nothing restored")
         }
         let before = try verifiedReport(backup, key: key)
         guard before.integrity == ["ok"], before.audit.isIntact else {
-            throw MaintenanceError("the backup \(backup) does not check clean (integrity: \(before.integrity.joined(separator: "; ")), audit: \(before.audit.isIntact ? "intact" : "broken")); nothing restored", 65)
+            throw MaintenanceError(.notAWard, "the backup \(backup) does not check clean (integrity: \(before.integrity.joined(separator: "; ")), audit: \(before.audit.isIntact ? "intact" : "broken")); nothing restored")
         }
         guard let lock = TerminalPresence.exclusive(database: target) else {
-            throw MaintenanceError("a terminal has the ward open (\(target)); close every wardline terminal, then restore", 75)
+            throw MaintenanceError(.inUse, "a terminal has the ward open (\(target)); close every wardline terminal, then restore")
         }
         defer { withExtendedLifetime(lock) {} }
         let dir = (target as NSString).deletingLastPathComponent
@@ -88,26 +96,26 @@ extension Store {
             for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: target + suffix) {
                 try FileManager.default.removeItem(atPath: target + suffix)
             }
-            guard rename(temp, target) == 0 else { throw MaintenanceError("cannot move the restored copy into place: \(String(cString: strerror(errno)))", 74) }
+            guard rename(temp, target) == 0 else { throw MaintenanceError(.io, "cannot move the restored copy into place: \(String(cString: strerror(errno)))") }
             try fsync(path: dir.isEmpty ? "." : dir)
         } catch let e as MaintenanceError {
             try? FileManager.default.removeItem(atPath: temp)
             throw e
         } catch {
             try? FileManager.default.removeItem(atPath: temp)
-            throw MaintenanceError("restore failed, the ward file is unchanged: \(error)", 74)
+            throw MaintenanceError(.io, "restore failed, the ward file is unchanged: \(error)")
         }
         let after = try verifiedReport(target, key: key)
         guard after.audit.eventsVerified == before.audit.eventsVerified, after.audit.headHash == before.audit.headHash else {
-            throw MaintenanceError("the restored file differs from the backup (\(after.audit.eventsVerified) vs \(before.audit.eventsVerified) events)", 74)
+            throw MaintenanceError(.io, "the restored file differs from the backup (\(after.audit.eventsVerified) vs \(before.audit.eventsVerified) events)")
         }
         return after
     }
 
     private static func fsync(path: String) throws(MaintenanceError) {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw MaintenanceError("cannot open \(path) to sync it: \(String(cString: strerror(errno)))", 74) }
+        guard fd >= 0 else { throw MaintenanceError(.io, "cannot open \(path) to sync it: \(String(cString: strerror(errno)))") }
         defer { Glibc.close(fd) }
-        guard Foundation.fsync(fd) == 0 else { throw MaintenanceError("cannot sync \(path): \(String(cString: strerror(errno)))", 74) }
+        guard Foundation.fsync(fd) == 0 else { throw MaintenanceError(.io, "cannot sync \(path): \(String(cString: strerror(errno)))") }
     }
 }

@@ -12,13 +12,12 @@ enum RunLoopExit: Sendable, Equatable {
     /// A termination signal arrived (SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM).
     case signal(Int32)
 
-    /// Process exit status: 0 for a normal quit, 1 when the input closed,
-    /// 128 + n for signal n (the shell convention).
-    var exitCode: Int32 {
+    /// How the process ends: ok for a normal quit, input closed, or 128 + n for signal n.
+    var status: ExitStatus {
         switch self {
-        case .quit: 0
-        case .inputClosed: 1
-        case .signal(let s): 128 + s
+        case .quit: .ok
+        case .inputClosed: .inputClosed
+        case .signal(let s): .signal(s)
         }
     }
 

@@ -20,14 +20,14 @@ struct WardAppConfig {
 
 /// Runs the ward TUI on this terminal until the user quits, the terminal
 /// goes away or a signal arrives. Returns the process exit status.
-func runWardApp(_ config: WardAppConfig) -> Int32 {
+func runWardApp(_ config: WardAppConfig) -> ExitStatus {
     let environment = ProcessInfo.processInfo.environment
     let terminal: Terminal
     do {
         terminal = try Terminal.interactive(theme: config.theme.theme, environment: environment)
     } catch {
-        printError("wardline: \(error)")
-        return 2
+        printError("\(error)")
+        return .invalidArgument
     }
     let terminalName = TerminalIdentity.name(environment: environment)
     let policy = config.wardProtocol.security
@@ -79,9 +79,9 @@ func runWardApp(_ config: WardAppConfig) -> Int32 {
         shouldQuit: { $0.quitting })
     feed.withLock { $0?.stop() }
     terminal.stop()
-    config.log.info("tui stopped", metadata: ["exit": "\(exit.exitCode)"])
-    if let m = exit.message { printError("wardline: \(m)") }
-    return exit.exitCode
+    config.log.info("tui stopped", metadata: ["exit": "\(exit.status.code)"])
+    if let m = exit.message { printError(m) }
+    return exit.status
 }
 
 enum TerminalIdentity {

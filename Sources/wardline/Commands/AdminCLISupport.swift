@@ -24,29 +24,6 @@ struct AdminSignInOptions: ParsableArguments {
     var staffID: String?
 }
 
-/// A one-line error on stderr and an exit code.
-func failure(_ message: String, _ code: Int32) -> ExitCode {
-    FileHandle.standardError.write(Data("wardline: \(InputText.visible(message))\n".utf8))
-    return ExitCode(code)
-}
-
-extension CommandRefusal {
-    /// sysexits: 65 bad data, 66 not found, 77 not permitted, 74 I/O.
-    var exitCode: Int32 {
-        switch kind {
-        case .invalid, .conflict, .unsafe: 65
-        case .notFound: 66
-        case .notPermitted, .locked: 77
-        case .storage: 74
-        }
-    }
-    var cliFailure: ExitCode { failure(message, exitCode) }
-}
-
-extension StoreOpenError {
-    var cliFailure: ExitCode { failure(message, exitCode) }
-}
-
 /// The name of this terminal for the audit trail.
 func terminalName() -> String {
     var name = "no-tty"
@@ -61,9 +38,7 @@ func terminalName() -> String {
 enum Console {
     static var isInteractive: Bool { isatty(0) == 1 }
 
-    static func say(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
+    static func say(_ text: String) { writeStderr(text) }
 
     /// A visible line: prompted on a terminal, else the next stdin line.
     static func line(_ prompt: String) -> String? {
@@ -80,7 +55,7 @@ enum Console {
         savedTermios = t
         signal(SIGINT) { _ in
             if var saved = savedTermios { tcsetattr(0, TCSANOW, &saved) }
-            _exit(130)
+            _exit(ExitStatus.signal(SIGINT).code)   // 130
         }
         var silent = t
         silent.c_lflag &= ~tcflag_t(ECHO)
@@ -95,10 +70,10 @@ enum Console {
 
     /// A new secret: typed twice on a terminal.
     static func newSecret(_ prompt: String) throws -> String {
-        guard let first = secret(prompt) else { throw failure("no PIN given (stdin ended)", 64) }
+        guard let first = secret(prompt) else { throw fail(.usage, "no PIN given (stdin ended)") }
         if isInteractive {
             guard let again = secret("Type it again: "), again == first else {
-                throw failure("the two PINs differ; nothing was changed", 65)
+                throw fail(.refused, "the two PINs differ; nothing was changed")
             }
         }
         return first
@@ -116,17 +91,17 @@ func openAndSignIn(_ db: DatabaseOption, _ who: AdminSignInOptions, for action: 
     var id = who.staffID
     if id == nil {
         guard Console.isInteractive else {
-            throw failure("give your staff ID with --as ID when stdin is not a terminal (the PIN is read from stdin)", 64)
+            throw fail(.usage, "give your staff ID with --as ID when stdin is not a terminal (the PIN is read from stdin)")
         }
         id = Console.line("Staff ID: ")
     }
-    guard let staffID = id, !staffID.isEmpty else { throw failure("no staff ID given", 64) }
-    guard let pin = Console.secret("PIN for \(InputText.visible(staffID)): ") else { throw failure("no PIN given (stdin ended)", 64) }
+    guard let staffID = id, !staffID.isEmpty else { throw fail(.usage, "no staff ID given") }
+    guard let pin = Console.secret("PIN for \(InputText.visible(staffID)): ") else { throw fail(.usage, "no PIN given (stdin ended)") }
     let member: StaffMember
     do { member = try store.signIn(staffID: staffID, secret: pin, terminal: terminalName(), policy: policy) }
     catch { throw error.cliFailure }
     guard member.role.may(action) else {
-        throw failure(StaffRole.refusalText(action, role: member.role), 77)
+        throw fail(.notPermitted, StaffRole.refusalText(action, role: member.role))
     }
     return (store, Session(staff: member, terminal: terminalName()), ward)
 }

@@ -25,7 +25,7 @@ struct AlertsCommand: ParsableCommand {
 
         func run() throws {
             guard let from = AuditCommand.Show.parse(since) else {
-                throw failure("--since \(since) is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", 64)
+                throw fail(.usage, "--since \(since) is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
             }
             let (store, session, _) = try openAndSignIn(database, signIn, for: .viewAudit)
             defer { try? store.close() }

@@ -18,11 +18,11 @@ enum AuditAnchorLine {
 
     static func append(_ line: String, to path: String) throws {
         let fd = try Privilege.asInvokingUser { open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o640) }
-        guard fd >= 0 else { throw failure("cannot open \(path) to append the anchor: \(String(cString: strerror(errno)))", 73) }
+        guard fd >= 0 else { throw fail(.cannotCreate, "cannot open \(path) to append the anchor: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         let bytes = Array((line + "\n").utf8)
         guard write(fd, bytes, bytes.count) == bytes.count, fsync(fd) == 0 else {
-            throw failure("cannot write the anchor to \(path): \(String(cString: strerror(errno)))", 74)
+            throw fail(.ioError, "cannot write the anchor to \(path): \(String(cString: strerror(errno)))")
         }
     }
 }

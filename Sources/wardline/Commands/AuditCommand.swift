@@ -37,11 +37,11 @@ struct AuditCommand: ParsableCommand {
             defer { try? store.close() }
             let anchor = expectCount.map { AuditAnchor(count: $0, headHash: expectHead ?? "") }
             let v: AuditVerification
-            do { v = try store.auditVerify(expect: anchor) } catch { throw failure("could not read the audit trail: \(error)", 74) }
+            do { v = try store.auditVerify(expect: anchor) } catch { throw fail(.ioError, "could not read the audit trail: \(error)") }
             let lines = AuditText.lines(v)
             guard v.isIntact else {
-                FileHandle.standardError.write(Data((lines.map { "wardline: " + $0 }.joined(separator: "\n") + "\n").utf8))
-                throw ExitCode(1)
+                for line in lines { printError(line) }
+                throw ExitCode(.problemsFound)
             }
             print(lines.joined(separator: "\n"))
             if let anchor { print("Anchor matched: event \(anchor.count) has hash \(anchor.headHash).") }
@@ -64,9 +64,9 @@ struct AuditCommand: ParsableCommand {
             let (store, _, _) = try openAndSignIn(database, signIn, for: .viewAudit)
             defer { try? store.close() }
             let v: AuditVerification
-            do { v = try store.auditVerify() } catch { throw failure("could not read the audit trail: \(error)", 74) }
+            do { v = try store.auditVerify() } catch { throw fail(.ioError, "could not read the audit trail: \(error)") }
             guard v.isIntact, let seq = v.headSeq, let head = v.headHash else {
-                throw failure("not anchored: the trail does not verify (\(AuditText.lines(v).joined(separator: "; ")))", 1)
+                throw fail(.problemsFound, "not anchored: the trail does not verify (\(AuditText.lines(v).joined(separator: "; ")))")
             }
             let line = AuditAnchorLine.text(database: database.path, count: seq, head: head, at: Date())
             AuditAnchorLine.syslog(line)
@@ -88,7 +88,7 @@ struct AuditCommand: ParsableCommand {
             var sinceDate: Date? = nil
             if let since {
                 guard let d = Self.parse(since) else {
-                    throw failure("--since \(since) is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", 64)
+                    throw fail(.usage, "--since \(since) is not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
                 }
                 sinceDate = d
             }
@@ -96,7 +96,7 @@ struct AuditCommand: ParsableCommand {
             defer { try? store.close() }
             let events: [AuditEvent]
             do { events = try store.auditEvents(filter: AuditFilter(patientMRN: patient, staffID: staff, since: sinceDate)) }
-            catch { throw failure("could not read the audit trail: \(error)", 74) }
+            catch { throw fail(.ioError, "could not read the audit trail: \(error)") }
             let iso = ISO8601DateFormatter()
             for e in events {
                 let fields = ["#\(e.seq)", iso.string(from: e.at), e.actor, e.terminal, e.action, e.patientMRN ?? "-", e.details]

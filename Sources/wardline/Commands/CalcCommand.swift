@@ -119,11 +119,8 @@ struct ScaleJSON: Encodable { var scale: String, total: Int, band: String, bandL
 // MARK: - Argument checking
 
 enum CalcArgs {
-    /// Prints one line to stderr and returns the exit code 2 error to throw.
-    static func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("wardline calc: \(message)\n".utf8))
-        return ExitCode(2)
-    }
+    /// "wardline calc: MESSAGE" on stderr; returns the `.invalidArgument` exit to throw.
+    static func fail(_ message: String) -> ExitCode { wardline.fail(.invalidArgument, message, command: "calc") }
 
     static func num(_ d: Double) -> String {
         if d == d.rounded() { return String(Int(d)) }

@@ -85,18 +85,15 @@ extension CalcCommand {
 }
 
 extension CalcArgs {
-    /// Exit code of `calc equivalent` for a recognised drug with no agreed equivalent
-    /// (designer benzodiazepines): not an argument error (2), a refusal to invent a value.
-    static let noAgreedEquivalentExit: Int32 = 3
-
-    /// Prints the answer (stdout; `--json`: {drug, noAgreedEquivalent, status, message}) and returns exit 3.
+    /// Prints the answer (stdout; `--json`: {drug, noAgreedEquivalent, status, message}) and returns
+    /// `.noAgreedEquivalent` (3): not an argument error, a refusal to invent a value.
     static func noAgreedEquivalent(_ e: EquivalenceError, drug: String, status: EvidenceStatus, json: Bool) -> ExitCode {
         if json {
             try? printJSON(NoAgreedEquivalentJSON(drug: drug, noAgreedEquivalent: true, status: status.rawValue, message: e.message))
         } else {
             print(e.message)
         }
-        return ExitCode(noAgreedEquivalentExit)
+        return ExitCode(.noAgreedEquivalent)
     }
 }
 

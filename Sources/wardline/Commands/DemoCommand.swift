@@ -35,7 +35,7 @@ struct DemoCommand: ParsableCommand {
         let path: String
         if let db {
             guard !FileManager.default.fileExists(atPath: db) else {
-                throw failure("\(db) already exists; the demo never overwrites a database. Choose a new path, or open it with `wardline --db \(db)`", 73)
+                throw fail(.cannotCreate, "\(db) already exists; the demo never overwrites a database. Choose a new path, or open it with `wardline --db \(db)`")
             }
             path = db
         } else {
@@ -50,16 +50,16 @@ struct DemoCommand: ParsableCommand {
         do {
             try DemoWard.seed(store: store, clock: SystemClock(), protocol: wardProtocol, policy: wardProtocol.security)
         } catch {
-            throw failure("could not create the demo ward: \(error.message)", error.exitCode)
+            throw fail(ExitStatus(error.kind), "could not create the demo ward: \(error.message)")
         }
         if createOnly {
             print("demo ward created at \(path)")
             return
         }
         let greeting = "DEMO ward. Sign in as nurse N1001, PIN 111111 (more in `wardline demo --help`)."
-        let code = runWardApp(WardAppConfig(store: store, wardProtocol: wardProtocol, theme: theme,
-                                            greeting: greeting, log: AppLogging.logger()))
+        let status = runWardApp(WardAppConfig(store: store, wardProtocol: wardProtocol, theme: theme,
+                                              greeting: greeting, log: AppLogging.logger()))
         try? store.close()
-        if code != 0 { throw ExitCode(code) }
+        if status != .ok { throw ExitCode(status) }
     }
 }

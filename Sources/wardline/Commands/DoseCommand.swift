@@ -30,37 +30,37 @@ struct DoseCommand: ParsableCommand {
         defer { try? store.close() }
         var creds: WitnessCredentials? = nil
         if let witness {
-            guard let pin = Console.secret("PIN for witness \(InputText.visible(witness)): ") else { throw failure("no witness PIN given", 64) }
+            guard let pin = Console.secret("PIN for witness \(InputText.visible(witness)): ") else { throw fail(.usage, "no witness PIN given") }
             creds = WitnessCredentials(staffID: witness, pin: pin)
         }
         var code: ReasonCode? = nil
         if let reason {
             guard let c = ReasonCode(rawValue: reason) else {
-                throw failure("unknown reason \(reason); one of: \(ReasonCode.allCases.map(\.rawValue).joined(separator: ", "))", 64)
+                throw fail(.usage, "unknown reason \(reason); one of: \(ReasonCode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             code = c
         }
         var due: Date? = nil
         if let scheduled {
-            guard let t = ClockTime(scheduled) else { throw failure("--scheduled \(scheduled) is not HH:MM", 64) }
+            guard let t = ClockTime(scheduled) else { throw fail(.usage, "--scheduled \(scheduled) is not HH:MM") }
             let snap: WardSnapshot
-            do { snap = try store.loadWard(protocol: ward) } catch { throw failure("could not read the ward: \(error)", 74) }
-            guard let o = snap.order(order) else { throw failure("order #\(order) is not on an admitted patient", 66) }
+            do { snap = try store.loadWard(protocol: ward) } catch { throw fail(.ioError, "could not read the ward: \(error)") }
+            guard let o = snap.order(order) else { throw fail(.notFound, "order #\(order) is not on an admitted patient") }
             let doses = snap.scheduledDoses(for: o.patientID, on: Date(), protocol: ward, calendar: .wardDefault)
             guard let d = doses.first(where: { $0.orderID == order && $0.time == t }) else {
-                throw failure("order #\(order) has no dose at \(scheduled) today", 66)
+                throw fail(.notFound, "order #\(order) has no dose at \(scheduled) today")
             }
             due = d.dueAt
         }
         var override: DoseOverride? = nil
         if let overridePrescriber {
             guard let how = instruction.flatMap(OverrideInstruction.init(rawValue:)) else {
-                throw failure("--instruction: say how the prescriber's instruction came: present or telephone", 64)
+                throw fail(.usage, "--instruction: say how the prescriber's instruction came: present or telephone")
             }
-            guard let why = overrideReason else { throw failure("--override-reason: say why the prescriber instructed the override", 64) }
+            guard let why = overrideReason else { throw fail(.usage, "--override-reason: say why the prescriber instructed the override") }
             override = DoseOverride(prescriberStaffID: overridePrescriber, instruction: how, readBack: readBack, reason: why)
         } else if instruction != nil || overrideReason != nil || readBack {
-            throw failure("--instruction, --read-back and --override-reason go with --override-prescriber ID", 64)
+            throw fail(.usage, "--instruction, --read-back and --override-reason go with --override-prescriber ID")
         }
         do {
             let a = try store.recordDose(RecordDose(orderID: order, scheduledFor: due, status: .given, reason: code, witness: creds,

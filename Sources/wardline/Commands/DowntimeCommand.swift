@@ -45,7 +45,7 @@ struct DowntimeCommand: ParsableCommand {
         // The paper fallback must not depend on cairo/pango: without them the pack is text only.
         let pdfProblem = HandoverPDFRenderer.unavailableReason
         if let pdfProblem {
-            FileHandle.standardError.write(Data("wardline: the pack has no handover.pdf (\(pdfProblem)); the text files are complete\n".utf8))
+            printError("the pack has no handover.pdf (\(pdfProblem)); the text files are complete")
         }
         let pack: URL
         do {
@@ -59,7 +59,7 @@ struct DowntimeCommand: ParsableCommand {
             pack = try out == nil ? DowntimePack.write(to: dir, documents: documents, now: now)
                 : Privilege.asInvokingUser { try DowntimePack.write(to: dir, documents: documents, now: now) }
         } catch {
-            throw failure("the downtime pack was not written (the previous one is still current): \(error)", 74)
+            throw fail(.ioError, "the downtime pack was not written (the previous one is still current): \(error)")
         }
         Swift.print("downtime pack written: \(pack.path) (\(dir.path)/\(DowntimePack.currentName) points at it)")
         guard print else { return }
@@ -73,7 +73,7 @@ struct DowntimeCommand: ParsableCommand {
             }
         }
         if !failed.isEmpty {
-            throw failure("not printed — \(failed.joined(separator: "; ")). The pack is saved at \(pack.path)", 69)
+            throw fail(.unavailable, "not printed — \(failed.joined(separator: "; ")). The pack is saved at \(pack.path)")
         }
     }
 }

@@ -30,7 +30,7 @@ enum ReportCLI {
         do { store = try Store.open(path: db.path, create: false) } catch { throw error.cliFailure }
         defer { try? store.close() }
         do { return try store.loadWard(protocol: proto, dischargedSince: dischargedSince) } catch {
-            throw failure("could not read the ward from \(db.path): \(error)", 74)
+            throw fail(.ioError, "could not read the ward from \(db.path): \(error)")
         }
     }
 

@@ -50,12 +50,12 @@ struct HandoverCommand: ParsableCommand {
         let occurrence: ShiftOccurrence
         switch HandoverShift.resolve(shift: shift, date: date, rules: wardProtocol.shifts, now: now, calendar: calendar) {
         case .success(let o): occurrence = o
-        case .failure(let e): throw failure(e.message, 64)
+        case .failure(let e): throw fail(.usage, e.message)
         }
         let snapshot = try ReportCLI.loadWard(database, wardProtocol,
                                               dischargedSince: min(occurrence.start, Store.censusWindowStart(wardProtocol, now: now)))
         if let ward, ward.caseInsensitiveCompare(snapshot.ward.name) != .orderedSame {
-            throw failure("this database holds ward \"\(snapshot.ward.name)\", not \"\(ward)\"; check --ward or --db", 64)
+            throw fail(.usage, "this database holds ward \"\(snapshot.ward.name)\", not \"\(ward)\"; check --ward or --db")
         }
         let input = HandoverInput.forShift(occurrence, snapshot: snapshot, protocol: wardProtocol,
                                            printedBy: ReportCLI.printedBy(), now: now)
@@ -79,24 +79,24 @@ struct HandoverCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw failure("cannot create the directory for \(target.path): \(error.localizedDescription)", 74)
+            throw fail(.ioError, "cannot create the directory for \(target.path): \(error.localizedDescription)")
         }
         guard print else {
             // A path the user chose is written as the user; the default beside the database as the program.
             do { try (out == nil ? { try AtomicFile.write(data, to: target) }() : Privilege.asInvokingUser { try AtomicFile.write(data, to: target) }) }
-            catch let e as ExitCode { throw e } catch { throw failure("\(error)", 74) }
-            FileHandle.standardError.write(Data("saved to \(target.path)\n".utf8))
+            catch let e as ExitCode { throw e } catch { throw fail(.ioError, "\(error)") }
+            writeStderr("saved to \(target.path)\n")
             return
         }
         let result: PrintResult
         do {
             result = try Printer().saveAndPrint(data, to: target, printer: printer, title: "Handover \(input.shiftLabel)",
                                                 options: format == .text ? Printer.textOptions(columns: columns) : [])
-        } catch { throw failure("\(error)", 74) }
+        } catch { throw fail(.ioError, "\(error)") }
         if result.outcome.isQueued {
-            FileHandle.standardError.write(Data("\(result.message)\n".utf8))
+            writeStderr("\(result.message)\n")
         } else {
-            throw failure(result.message, 69)
+            throw fail(.unavailable, result.message)
         }
     }
 
@@ -109,7 +109,7 @@ struct HandoverCommand: ParsableCommand {
             try HandoverPDFRenderer().write(input, to: url)
             return try Data(contentsOf: url)
         } catch {
-            throw failure("could not make the PDF: \(error)", 74)
+            throw fail(.ioError, "could not make the PDF: \(error)")
         }
     }
 }

@@ -46,14 +46,14 @@ struct InitCommand: ParsableCommand {
         try Privilege.requireOperator("wardline init")
         let path = database.path
         if FileManager.default.fileExists(atPath: path) {
-            throw failure("\(path) already exists; `wardline init` only creates a new database", 73)
+            throw fail(.cannotCreate, "\(path) already exists; `wardline init` only creates a new database")
         }
         let policy = securityPolicy(from: ProtocolLoader.builtInDefault())
         guard Console.isInteractive || (adminID != nil && adminName != nil) else {
-            throw failure("give --admin-id and --admin-name when stdin is not a terminal (the PIN is read from stdin)", 64)
+            throw fail(.usage, "give --admin-id and --admin-name when stdin is not a terminal (the PIN is read from stdin)")
         }
         guard let id = adminID ?? Console.line("Admin staff ID: "), let name = adminName ?? Console.line("Admin name (Family, Given): ") else {
-            throw failure("no admin ID or name given (stdin ended)", 64)
+            throw fail(.usage, "no admin ID or name given (stdin ended)")
         }
         let staffID: String
         do { staffID = try Store.checkStaffID(id) } catch { throw error.cliFailure }
@@ -72,7 +72,7 @@ struct InitCommand: ParsableCommand {
             try? store.close()
             for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
             if let r = error as? CommandRefusal { throw r.cliFailure }
-            throw failure("could not create the database: \(error)", 74)
+            throw fail(.ioError, "could not create the database: \(error)")
         }
         print("Created \(path): ward \"\(InputText.visible(wardName))\" with \(beds) beds; admin \(staffID).")
         print("The audit key is \(AuditKey.path(forDatabase: path)): keep a copy with ward IT, off this host.")
@@ -84,7 +84,7 @@ struct InitCommand: ParsableCommand {
         }
         if let installProgram, let group {
             do { try ServiceInstall.installProgram(at: installProgram, group: group) } catch {
-                throw failure("the ward was created, but the program was not installed: \(error)", 73)
+                throw fail(.cannotCreate, "the ward was created, but the program was not installed: \(error)")
             }
             print("Installed \(installProgram) setgid \(group) (mode 2755).")
         }

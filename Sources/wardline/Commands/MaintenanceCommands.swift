@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try MaintenanceText.withStore(database.path) { store throws(MaintenanceError) in
-            do { return try store.integrityReport() } catch { throw MaintenanceError("could not check \(database.path): \(error)", 74) }
+            do { return try store.integrityReport() } catch { throw MaintenanceError(.io, "could not check \(database.path): \(error)") }
         }.report(path: database.path)
     }
 }
@@ -58,7 +58,7 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         try Privilege.requireOperator("wardline restore")
         let r: IntegrityReport
-        do { r = try Store.restore(from: backup, to: database.path) } catch { throw failure(error.message, error.exitCode) }
+        do { r = try Store.restore(from: backup, to: database.path) } catch { throw error.cliFailure }
         print("Restored \(database.path) from \(backup).")
         print(MaintenanceText.lines(r, path: database.path).joined(separator: "\n"))
     }
@@ -68,7 +68,7 @@ extension IntegrityReport {
     /// Prints the report; exit 1 when it found problems.
     func report(path: String) throws {
         print(MaintenanceText.lines(self, path: path).joined(separator: "\n"))
-        if !isClean { throw ExitCode(1) }
+        if !isClean { throw ExitCode(.problemsFound) }
     }
 }
 
@@ -78,7 +78,7 @@ enum MaintenanceText {
         let store: Store
         do { store = try Store.open(path: path, create: false) } catch { throw error.cliFailure }
         defer { try? store.close() }
-        do { return try body(store) } catch { throw failure(error.message, error.exitCode) }
+        do { return try body(store) } catch { throw error.cliFailure }
     }
 
     static func lines(_ r: IntegrityReport, path: String) -> [String] {

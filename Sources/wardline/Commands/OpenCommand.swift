@@ -34,8 +34,7 @@ struct TUIOptions: ParsableArguments {
         do {
             return try ThemeAtStart.choose(sources)
         } catch {
-            printError("wardline: theme: \(error)")
-            throw ExitCode(2)
+            throw fail(.invalidArgument, "theme: \(error)")
         }
     }
 }
@@ -103,21 +102,21 @@ struct OpenWard: Equatable {
         case .success(let s): store = s
         case .failure(let error):
             if error.kind == .missing {
-                throw failure("\(error.message) — create it with `wardline init --db \(path)`, or try `wardline demo`", error.exitCode)
+                throw fail(ExitStatus(error.kind), "\(error.message) — create it with `wardline init --db \(path)`, or try `wardline demo`")
             }
             throw error.cliFailure
         }
         guard (try? store.hasStaff()) == true else {
-            throw failure("the ward database \(path) has no staff yet; run `wardline init --db \(path)` first", 78)
+            throw fail(.notSetUp, "the ward database \(path) has no staff yet; run `wardline init --db \(path)` first")
         }
         let wardProtocol = try ProtocolFile.inForce(store: store, override: `protocol`, builtIn: { early.value.builtIn })
         let log = AppLogging.logger()
         // While this terminal runs, `wardline restore` refuses to swap the file (released on exit, even kill -9).
         let presence = TerminalPresence.hold(database: path)
         defer { withExtendedLifetime(presence) {} }
-        let code = runWardApp(WardAppConfig(store: store, wardProtocol: wardProtocol, theme: theme,
-                                            greeting: nil, log: log))
-        if code != 0 { throw ExitCode(code) }
+        let status = runWardApp(WardAppConfig(store: store, wardProtocol: wardProtocol, theme: theme,
+                                              greeting: nil, log: log))
+        if status != .ok { throw ExitCode(status) }
     }
 }
 

@@ -28,7 +28,7 @@ struct ProtocolCommand: ParsableCommand {
                 print("\(file): OK (version \(p.version); approved by \(p.approvedBy))\(summary)")
             case .failure(let e):
                 ProtocolFile.printProblems(e)
-                throw ExitCode.failure
+                throw ExitCode(.problemsFound)
             }
         }
     }
@@ -69,12 +69,10 @@ extension ProtocolCommand {
 enum ProtocolFile {
     static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            FileHandle.standardError.write(Data("wardline: cannot read protocol file \(path)\n".utf8))
-            throw ExitCode(2)
+            throw fail(.invalidArgument, "cannot read protocol file \(path)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("wardline: protocol file \(path) is not UTF-8 text\n".utf8))
-            throw ExitCode(2)
+            throw fail(.invalidArgument, "protocol file \(path) is not UTF-8 text")
         }
         return text
     }
@@ -86,7 +84,7 @@ enum ProtocolFile {
         case .success(let p): return p
         case .failure(let e):
             printProblems(e)
-            throw ExitCode.failure
+            throw ExitCode(.problemsFound)
         }
     }
 
@@ -98,16 +96,16 @@ enum ProtocolFile {
         if let override { return try load(override) }
         let saved: String?
         do { saved = try store.protocolFile() } catch {
-            throw failure("cannot read the ward's settings: \(error)", 74)
+            throw fail(.ioError, "cannot read the ward's settings: \(error)")
         }
         guard let saved else { return builtIn() }
         guard FileManager.default.fileExists(atPath: saved) else {
-            throw failure("the ward's protocol file \(saved) (set with `wardline protocol use`) is missing; restore it, or set another", 66)
+            throw fail(.notFound, "the ward's protocol file \(saved) (set with `wardline protocol use`) is missing; restore it, or set another")
         }
         return try load(saved)
     }
 
     static func printProblems(_ e: ProtocolError) {
-        FileHandle.standardError.write(Data((e.report + "\n").utf8))
+        writeStderr(e.report + "\n")   // FILE:LINE: key.path: message, one problem a line
     }
 }

@@ -36,7 +36,7 @@ struct RecordCommand: ParsableCommand {
         let record: PatientRecord
         do {
             guard let r = try store.record(mrn: mrn, session: session) else {
-                throw failure("no patient with MRN \(mrn) in this ward database; check the number", 66)
+                throw fail(.notFound, "no patient with MRN \(mrn) in this ward database; check the number")
             }
             record = r
         } catch let r as CommandRefusal { throw r.cliFailure }
@@ -50,7 +50,7 @@ struct RecordCommand: ParsableCommand {
         }
         ReportCLI.privateFiles()
         do { try Privilege.asInvokingUser { try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out)) } }
-        catch let e as ExitCode { throw e } catch { throw failure("\(error)", 74) }
-        FileHandle.standardError.write(Data("saved to \(out)\n".utf8))
+        catch let e as ExitCode { throw e } catch { throw fail(.ioError, "\(error)") }
+        writeStderr("saved to \(out)\n")
     }
 }

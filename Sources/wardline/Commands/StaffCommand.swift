@@ -26,7 +26,7 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             guard let r = StaffRole(rawValue: role) else {
-                throw failure("unknown role \(role); use one of \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))", 64)
+                throw fail(.usage, "unknown role \(role); use one of \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let (store, session, ward) = try openAndSignIn(database, signIn, for: .manageStaff)
             defer { try? store.close() }

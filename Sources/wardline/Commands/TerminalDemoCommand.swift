@@ -26,8 +26,7 @@ struct TerminalDemoCommand: ParsableCommand {
         do {
             chosen = try ThemeFiles.resolve(nameOrPath: theme, environment: environment)
         } catch {
-            printError("wardline: theme: \(error)")
-            throw ExitCode(2)
+            throw fail(.invalidArgument, "theme: \(error)")
         }
 
         if let dumpScreen {
@@ -46,8 +45,7 @@ struct TerminalDemoCommand: ParsableCommand {
         do {
             terminal = try Terminal.interactive(theme: chosen, environment: environment)
         } catch {
-            printError("wardline: \(error)")
-            throw ExitCode(2)
+            throw fail(.invalidArgument, "\(error)")
         }
         let inbox = Inbox<TerminalDemo.Msg>()
         var state = TerminalDemo.State(size: terminal.size, now: Date())
@@ -65,13 +63,9 @@ struct TerminalDemoCommand: ParsableCommand {
             tick: { .tick($0) },
             shouldQuit: { $0.quit })
         terminal.stop()
-        if let m = exit.message { printError("wardline: \(m)") }
-        if exit.exitCode != 0 { throw ExitCode(exit.exitCode) }
+        if let m = exit.message { printError(m) }
+        if exit.status != .ok { throw ExitCode(exit.status) }
     }
-}
-
-func printError(_ s: String) {
-    FileHandle.standardError.write(Data((s + "\n").utf8))
 }
 
 /// The demo's state, messages, update and view: the same shape the real

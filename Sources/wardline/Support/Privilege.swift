@@ -37,7 +37,7 @@ enum Privilege {
     /// Refuses a command that is ward IT's (it handles the database file itself) when elevated.
     static func requireOperator(_ command: String) throws {
         guard isElevated else { return }
-        throw failure("\(command) is for ward IT: run it as root or as a member of the ward's service group, not through the installed program", 77)
+        throw fail(.notPermitted, "\(command) is for ward IT: run it as root or as a member of the ward's service group, not through the installed program")
     }
 
     /// Runs `body` with the effective group set back to the user's own, so a file at a
@@ -45,7 +45,7 @@ enum Privilege {
     static func asInvokingUser<T>(_ body: () throws -> T) throws -> T {
         guard isElevated else { return try body() }
         let service = getegid()
-        guard setegid(getgid()) == 0 else { throw failure("cannot drop the service group to write a file: \(String(cString: strerror(errno)))", 77) }
+        guard setegid(getgid()) == 0 else { throw fail(.notPermitted, "cannot drop the service group to write a file: \(String(cString: strerror(errno)))") }
         defer { _ = setegid(service) }
         return try body()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 import WardCore
 import WardStore
@@ -11,7 +12,7 @@ struct DemoWardDB {
     init(_ tag: String) throws {
         dir = Paths.tempDir(tag)
         path = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runProcess(Paths.binary, ["demo", "--db", path, "--create-only"])
+        let made = try runWardline(["demo", "--db", path, "--create-only"])
         try #require(made.status == 0, "\(made.stderr)")
     }
 
@@ -37,11 +38,11 @@ struct DemoWardDB {
         let bedIndex = try #require(snap.ward.beds.firstIndex { snap.patient(inBed: $0.label) == nil })
         let p = try store.admit(AdmitPatient(mrn: mrn, name: name, dateOfBirth: CalendarDate("1975-04-04")!, sex: .female,
                                              bed: snap.ward.beds[bedIndex].label, admittedAt: Date().addingTimeInterval(-7200)), session: charge)
-        let c = Calendar.wardDefault.dateComponents([.hour, .minute], from: Date())
+        let c = WardZone.calendar.dateComponents([.hour, .minute], from: Date())
         _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
             kind: .taper, drug: "diazepam", indication: "withdrawal", doseTimes: [String(format: "%02d:%02d", c.hour!, c.minute!)],
             taper: TaperTerms(startDailyMg: 10, phases: [OrderPhase(untilMg: 0, step: 2, everyDays: 7)],
-                              startDay: MedicationSchedule.dayKey(Date(), .wardDefault)))), session: prescriber, protocol: ward)
+                              startDay: MedicationSchedule.dayKey(Date(), WardZone.calendar)))), session: prescriber, protocol: ward)
         if prn {
             _ = try store.writeOrder(WriteOrder(patientID: p.id, terms: OrderTerms(
                 kind: .prn, drug: "diazepam", indication: "withdrawal symptoms", prn: PRNTerms(ward.prn.templates[0]))),
@@ -60,23 +61,5 @@ struct DemoWardDB {
     func sql(_ query: String) throws -> String {
         try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [path, query]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-extension Tmux {
-    /// Signs in as N1001 and opens the chart of the patient on the ward list's row `bedIndex`.
-    func openChart(row bedIndex: Int, patient name: String) throws {
-        try signIn("N1001", "111111", landing: "Müller, Grete")
-        for _ in 0..<bedIndex { try send("Down") }
-        try send("Enter")
-        try waitFor(name)
-    }
-
-    /// Signs in at the sign-in box and waits for `landing` to appear.
-    func signIn(_ staffID: String, _ pin: String, landing: String) throws {
-        try waitFor("Sign in")
-        try type(staffID); try send("Enter")
-        try type(pin); try send("Enter")
-        try waitFor(landing)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 
 /// Where the package and its freshly built binary are.
 enum Paths {
@@ -18,11 +19,16 @@ enum Paths {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }()
 
-    /// A fresh temporary directory, removed by the caller when done.
-    static func tempDir(_ tag: String) -> URL {
-        let u = FileManager.default.temporaryDirectory
-            .appendingPathComponent("wardline-e2e-\(tag)-\(UUID().uuidString.prefix(8))")
-        try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
-        return u
-    }
+    /// A fresh temporary directory; the caller may remove it when done, and the test process's
+    /// temporary folder (TestTools' `TemporaryFolders`) goes at exit in any case.
+    static func tempDir(_ tag: String) -> URL { TemporaryFolders.make(tag) }
+}
+
+/// Runs the built `wardline` (see TestTools' `runProcess`) in the ward's pinned time zone
+/// (`WardZone`): `environment` (default: this process's) with `TZ` set.
+@discardableResult
+func runWardline(_ arguments: [String], input: String? = nil, stdinPath: String? = nil,
+                 environment: [String: String]? = nil, timeout: TimeInterval = 60) throws -> ProcessResult {
+    try runProcess(Paths.binary, arguments, input: input, stdinPath: stdinPath,
+                   environment: WardZone.environment(environment), timeout: timeout)
 }
