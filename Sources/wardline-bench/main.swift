@@ -8,6 +8,10 @@
 //
 //   swift build -c release && swift run -c release wardline-bench [--years 10] [--binary PATH] [--keep]
 //   (the first builds the wardline binary too, for the terminal figures)
+//
+//   wardline-bench --compare-start DB_A DB_B [--binary PATH]: start → first frame on two kept wards
+//   (e.g. 1 and 10 years, from --keep), runs interleaved so both see the same machine, each
+//   beside its sqlite3 census floor, and the difference between them (target: within 10 %).
 import Foundation
 import WardCore
 import WardStore
@@ -21,10 +25,20 @@ func time(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9
 }
 
+/// The floor for start-up: the census with each patient's latest score, as the sqlite3 CLI prints it.
+let censusQuery = """
+    SELECT c.bed, p.name, (SELECT a.total FROM assessments a WHERE a.patient_id = p.id ORDER BY a.taken_at DESC LIMIT 1)
+    FROM current_beds c JOIN patients p ON p.id = c.patient_id ORDER BY c.bed;
+    """
+
 func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
 if let problem = SodiumLibrary.problem {
     FileHandle.standardError.write(Data("wardline-bench: cannot start: \(problem)\n".utf8))
     exit(69)  // EX_UNAVAILABLE
+}
+if let i = CommandLine.arguments.firstIndex(of: "--compare-start"), i + 2 < CommandLine.arguments.count {
+    compareStart(CommandLine.arguments[i + 1], CommandLine.arguments[i + 2])
+    exit(0)
 }
 var years = 1
 if let i = CommandLine.arguments.firstIndex(of: "--years"), i + 1 < CommandLine.arguments.count,
@@ -138,10 +152,7 @@ let binary = CommandLine.arguments.firstIndex(of: "--binary").flatMap { i in
 } ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wardline")
 let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_STATE_HOME": dir.path, "HOME": dir.path]
 if FileManager.default.isExecutableFile(atPath: binary.path) {
-    let census = """
-        SELECT c.bed, p.name, (SELECT a.total FROM assessments a WHERE a.patient_id = p.id ORDER BY a.taken_at DESC LIMIT 1)
-        FROM current_beds c JOIN patients p ON p.id = c.patient_id ORDER BY c.bed;
-        """
+    let census = censusQuery
     var starts: [Double] = [], floors: [Double] = []
     for _ in 0..<7 {
         if let f = timedRun(["/usr/bin/sqlite3", path, census]) { floors.append(f) }
@@ -212,3 +223,31 @@ let w0 = max(8, table.map { $0.0.count }.max() ?? 0)
 func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
 say(pad("what", w0) + "  " + pad("wardline", 12) + "  " + pad("floor", 10) + "  " + pad("ratio", 8) + "  target")
 for r in table { say(pad(r.0, w0) + "  " + pad(r.1, 12) + "  " + pad(r.2, 10) + "  " + pad(r.3, 8) + "  " + r.4) }
+
+
+/// Start → first frame on two wards, interleaved (25 rounds), each with its census floor.
+func compareStart(_ a: String, _ b: String) {
+    let binary = CommandLine.arguments.firstIndex(of: "--binary").flatMap { i in
+        i + 1 < CommandLine.arguments.count ? URL(fileURLWithPath: CommandLine.arguments[i + 1]) : nil
+    } ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wardline")
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-bench-start-\(getpid())")
+    try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: home) }
+    let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_STATE_HOME": home.path, "HOME": home.path]
+    var starts: [String: [Double]] = [a: [], b: []], floors: [String: [Double]] = [a: [], b: []]
+    for _ in 0..<25 {
+        for db in [a, b] {
+            if let f = timedRun(["/usr/bin/sqlite3", db, censusQuery]) { floors[db]!.append(f) }
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            guard let pty = try? Pty([binary.path, "--db", db], environment: env, cols: 132, rows: 43) else { continue }
+            if pty.waitFor("Sign in") != nil { starts[db]!.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9) }
+            pty.stop()
+        }
+    }
+    for db in [a, b] {
+        let s = median(starts[db]!), f = median(floors[db]!)
+        say(String(format: "%@: start → first frame %.2f ms, sqlite3 census %.2f ms, ratio %.1f×", db, s * 1000, f * 1000, s / max(f, 1e-9)))
+    }
+    let sa = median(starts[a]!), sb = median(starts[b]!)
+    say(String(format: "difference: %.1f %% (target: within 10 %%)", abs(sb - sa) / max(sa, 1e-9) * 100))
+}
