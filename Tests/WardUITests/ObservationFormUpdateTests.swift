@@ -82,7 +82,7 @@ import WardCore
         d.key(.char("a"))
         d.type("12")
         d.key(.key(.escape))
-        #expect(d.top == .confirm(.discardForm("CIWA-Ar")))
+        #expect(d.top == .confirm(.discardScores(.ciwaAr)))
         d.key(.char("y"))
         if case .chart = d.top {} else { Issue.record("not back on the chart") }
         #expect(d.state.flash?.text == "CIWA-Ar discarded (nothing was saved).")

@@ -36,8 +36,8 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
     switch state.stack[base] {
     case .wardList(let w): WardListView.draw(&s, state, w)
     case .chart(let c): ChartView.draw(&s, state, c)
-    case .ciwaB(let f):
-        CIWABView.draw(&s, state, f)
+    case .withdrawalScore(let f):
+        WithdrawalScoreView.draw(&s, state, f)
         if message == nil { message = f.message }
     case .vitals(let f):
         VitalsView.draw(&s, state, f)
