@@ -364,8 +364,9 @@ import WardCore
         }
         d.key(.char("?"))
         #expect(d.state.showingHelp)
+        let text = KeymapTests.helpText(&d)
         for b in Keymap.standard.bindings(in: context) {
-            #expect(d.text.contains(b.action.help), "\(context): help lacks \(b.action.help)")
+            #expect(text.contains(b.help), "\(context): help lacks \(b.help)")
         }
     }
 }
