@@ -138,7 +138,7 @@ import WardCore
         let old = Fixture.ward.assessments[Fixture.mullerID]![0]
         d.key(.char("e")); d.key(.char("2"))
         let form = try #require(d.form)
-        #expect(form.amending == CIWABForm.Amending(entryID: 107, items: old.items, total: 12))
+        #expect(form.amending == WithdrawalScoreForm.Amending(entryID: 107, items: old.items, total: 12))
         #expect(form.scores == old.items.map { Optional($0) })
         #expect(d.text.contains("Correcting CIWA-B"))
 

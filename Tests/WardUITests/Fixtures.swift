@@ -122,8 +122,8 @@ struct Driver {
     }
 
     var top: Screen? { state.stack.last }
-    var form: CIWABForm? {
-        for case .ciwaB(let f) in state.stack.reversed() { return f }
+    var form: WithdrawalScoreForm? {
+        for case .withdrawalScore(let f) in state.stack.reversed() { return f }
         return nil
     }
     var text: String { view(state).textLines().joined(separator: "\n") }

@@ -18,6 +18,20 @@ import WardCore
                 (.confirm, confirm), (.help, help)]
     }
 
+    /// Every page of the help shown (it scrolls when longer than the window), sentences re-joined
+    /// across wrapped rows and spaces collapsed.
+    static func helpText(_ d: inout Driver) -> String {
+        var pages: [String] = []
+        for _ in 0..<40 {
+            pages.append(d.text)
+            let before = d.state.helpScroll
+            d.key(.key(.pageDown))
+            if d.state.helpScroll == before { break }
+        }
+        return pages.joined(separator: "\n").replacingOccurrences(of: "│", with: " ")
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
     @Test func everyScreenShowsTheLegendOfItsKeymapContext() {
         for (context, d) in Self.drivers() {
             #expect(d.state.keyContext == context)
@@ -34,18 +48,9 @@ import WardCore
         for (context, var d) in Self.drivers() where context.takesGlobals {
             d.key(.char("?"))
             #expect(d.state.contextUnderHelp == context)
-            // Every page of the help (it scrolls when longer than the window), sentences re-joined across wrapped rows.
-            var pages: [String] = []
-            for _ in 0..<40 {
-                pages.append(d.text)
-                let before = d.state.helpScroll
-                d.key(.key(.pageDown))
-                if d.state.helpScroll == before { break }
-            }
-            let text = pages.joined(separator: "\n").replacingOccurrences(of: "│", with: " ")
-                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            let text = Self.helpText(&d)
             for b in Keymap.standard.bindings(in: context) {
-                #expect(text.contains(b.action.help), "\(context): help lacks \(b.action.help)")
+                #expect(text.contains(b.help), "\(context): help lacks \(b.help)")
             }
         }
     }
@@ -82,12 +87,12 @@ import WardCore
     @Test func ordersShowForPrescribersOnlyAndGivingForNursesOnly() {
         let keymap = Keymap.standard
         let words = { (role: StaffRole?) in Set(keymap.legend(in: .mar, role: role).map(\.words)) }
-        #expect(words(.prescriber).isSuperset(of: [Action.newOrder.legend, Action.changeOrder.legend]))
-        #expect(!words(.prescriber).contains(Action.give.legend))
-        #expect(words(.nurse).contains(Action.give.legend))
-        #expect(words(.nurse).isDisjoint(with: [Action.newOrder.legend, Action.changeOrder.legend]))
-        #expect(words(nil).isSuperset(of: [Action.newOrder.legend, Action.give.legend]), "no role, no filter")
-        #expect(keymap.helpLines(in: .mar).contains { $0.help == Action.newOrder.help })
+        #expect(words(.prescriber).isSuperset(of: [Action.newOrder.defaultLegend, Action.changeOrder.defaultLegend]))
+        #expect(!words(.prescriber).contains(Action.give.defaultLegend))
+        #expect(words(.nurse).contains(Action.give.defaultLegend))
+        #expect(words(.nurse).isDisjoint(with: [Action.newOrder.defaultLegend, Action.changeOrder.defaultLegend]))
+        #expect(words(nil).isSuperset(of: [Action.newOrder.defaultLegend, Action.give.defaultLegend]), "no role, no filter")
+        #expect(keymap.helpLines(in: .mar).contains { $0.help == Action.newOrder.defaultHelp })
     }
 
     @Test func theSpaceBarIsNamedInTheHelp() {

@@ -75,7 +75,7 @@ import WardCore
         d.send(.signInResult(.success(Fixture.ann)))
         #expect(d.state.gate == nil)
         #expect(d.form == before)
-        #expect(d.top == .ciwaB(before))
+        #expect(d.top == .withdrawalScore(before))
     }
 
     @Test func aWrongPINKeepsItLockedWithTheMessage() {
@@ -116,7 +116,7 @@ import WardCore
         #expect(d.state.session?.staff == Fixture.ben)
         #expect(d.state.stack == [.wardList(WardListState())])
         #expect(d.form == nil)
-        #expect(d.state.drafts[Fixture.ann.id]?.contains(.ciwaB(annsForm)) == true)
+        #expect(d.state.drafts[Fixture.ann.id]?.contains(.withdrawalScore(annsForm)) == true)
         #expect(!d.text.contains("Irritable"))
 
         // Ben scores his own CIWA-B: it carries his session and his items only.
@@ -129,7 +129,7 @@ import WardCore
         #expect(session.staff == Fixture.ben)
         #expect(cmd.items == Array(repeating: 1, count: 20))
         d.send(.saved(.success(Fixture.ciwa(900, Fixture.mullerID, total: 20, hoursAgo: 0, by: Fixture.ben))))
-        #expect(d.state.drafts[Fixture.ann.id]?.contains(.ciwaB(annsForm)) == true)
+        #expect(d.state.drafts[Fixture.ann.id]?.contains(.withdrawalScore(annsForm)) == true)
 
         // Ben locks; Ann switches back in and gets her form exactly as she left it.
         d.key(.char("L"))
@@ -141,7 +141,7 @@ import WardCore
         d.send(.signInResult(.success(Fixture.ann)))
         #expect(d.state.session?.staff == Fixture.ann)
         #expect(d.form == annsForm)
-        #expect(d.top == .ciwaB(annsForm))
+        #expect(d.top == .withdrawalScore(annsForm))
         #expect(d.state.drafts.isEmpty)
         #expect(d.text.contains("Your unsaved CIWA-B is back (7 of 20 items scored)."))
     }
@@ -165,7 +165,7 @@ import WardCore
         d.type("123456")
         d.key(.key(.enter))
         d.send(.signInResult(.success(Fixture.ann)))
-        #expect(d.top == .ciwaB(form))
+        #expect(d.top == .withdrawalScore(form))
         #expect(d.state.drafts.isEmpty)
     }
 
@@ -195,8 +195,8 @@ import WardCore
         d.send(.signInResult(.success(Fixture.ben)))
         d.key(.key(.escape))   // charge nurses land on the overview: back to the ward list
         #expect(d.key(.char("q")).isEmpty)
-        #expect(d.top == .confirm(.quit(unsavedDrafts: 1)))
-        #expect(d.text.contains("1 unsaved CIWA-B draft will be lost. Quit anyway? y/n"))
+        #expect(d.top == .confirm(.quit(unsaved: ["CIWA-B"])))
+        #expect(d.text.contains("1 unsaved draft (CIWA-B) will be lost. Quit anyway? y/n"))
         d.key(.char("n"))
         #expect(d.top == .wardList(WardListState()))
         d.key(.char("q"))
@@ -242,7 +242,7 @@ import WardCore
         d.send(.saved(.failure(CommandRefusal(.storage, "disk full"))))
         #expect(d.state.flash?.text.contains("disk full") != true)   // not shown to Ben
         let parked = try #require(d.state.drafts[Fixture.ann.id])
-        guard case .ciwaB(let f)? = parked.last else { Issue.record("no parked form"); return }
+        guard case .withdrawalScore(let f)? = parked.last else { Issue.record("no parked form"); return }
         #expect(!f.saving)
         #expect(f.message?.text == "Not saved: disk full")
     }

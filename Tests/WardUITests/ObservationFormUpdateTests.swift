@@ -82,7 +82,7 @@ import WardCore
         d.key(.char("a"))
         d.type("12")
         d.key(.key(.escape))
-        #expect(d.top == .confirm(.discardForm("CIWA-Ar")))
+        #expect(d.top == .confirm(.discardScores(.ciwaAr)))
         d.key(.char("y"))
         if case .chart = d.top {} else { Issue.record("not back on the chart") }
         #expect(d.state.flash?.text == "CIWA-Ar discarded (nothing was saved).")
@@ -364,8 +364,9 @@ import WardCore
         }
         d.key(.char("?"))
         #expect(d.state.showingHelp)
+        let text = KeymapTests.helpText(&d)
         for b in Keymap.standard.bindings(in: context) {
-            #expect(d.text.contains(b.action.help), "\(context): help lacks \(b.action.help)")
+            #expect(text.contains(b.help), "\(context): help lacks \(b.help)")
         }
     }
 }

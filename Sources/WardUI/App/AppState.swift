@@ -95,7 +95,7 @@ public struct AppState: Sendable {
         switch stack.last {
         case .confirm: return .confirm
         case .chart: return .chart
-        case .ciwaB(let f): return f.kind == .ciwaB ? .ciwaB : .ciwaAr
+        case .withdrawalScore(let f): return f.kind == .ciwaB ? .ciwaB : .ciwaAr
         case .vitals: return .vitals
         case .sedation: return .sedation
         case .exception: return .exception
@@ -127,9 +127,44 @@ public struct AppState: Sendable {
         return s.keyContext
     }
 
+    /// The unsaved work in a stack of screens, one name per piece ("CIWA-Ar", "set of vital signs"):
+    /// an amendment is one piece, with the corrected form it opened.
+    static func unsavedWork(in stack: [Screen]) -> [String] {
+        if stack.contains(where: { if case .amend = $0 { true } else { false } }) { return ["amendment"] }
+        return stack.compactMap(\.unsavedWorkName)
+    }
+
+    /// Every piece of unsaved work this terminal would lose on quitting: the work open now, then
+    /// what is kept for colleagues who were switched away from.
+    var unsavedWork: [String] {
+        AppState.unsavedWork(in: stack) + keptDrafts
+    }
+
+    /// The unsaved work kept for colleagues who were switched away from (by staff, in a fixed order).
+    var keptDrafts: [String] {
+        drafts.keys.sorted().flatMap { AppState.unsavedWork(in: drafts[$0] ?? []) }
+    }
+
+    /// "Your unsaved CIWA-Ar is back (3 of 10 items scored).", "Your unsaved set of vital signs is
+    /// kept.": the work in a stack by name (`now`: "back", "kept"), or nil when there is none.
+    static func yourUnsavedWork(in stack: [Screen], items: String, now: String) -> String? {
+        let work = unsavedWork(in: stack)
+        guard !work.isEmpty else { return nil }
+        if let f = startedForm(in: stack), work == [f.kind.displayName] {
+            let progress = "(\(f.scoredCount) of \(f.scores.count) \(items))"
+            return now == "back" ? "Your unsaved \(work[0]) is back \(progress)." : "Your unsaved \(work[0]) \(progress) is \(now)."
+        }
+        return "Your unsaved \(work.joined(separator: " and ")) \(work.count == 1 ? "is" : "are") \(now)."
+    }
+
+    /// "1 unsaved draft (CIWA-Ar)", "2 unsaved drafts (CIWA-B, set of vital signs)".
+    static func draftsPhrase(_ work: [String]) -> String {
+        "\(work.count) unsaved draft\(work.count == 1 ? "" : "s") (\(work.joined(separator: ", ")))"
+    }
+
     /// A started (at least one item scored) form in a stack, if any.
-    static func startedForm(in stack: [Screen]) -> CIWABForm? {
-        for case .ciwaB(let f) in stack where f.isStarted { return f }
+    static func startedForm(in stack: [Screen]) -> WithdrawalScoreForm? {
+        for case .withdrawalScore(let f) in stack where f.isStarted { return f }
         return nil
     }
 }
@@ -145,7 +180,7 @@ public struct Flash: Sendable, Hashable {
 public enum Screen: Sendable, Hashable {
     case wardList(WardListState)
     case chart(ChartState)
-    case ciwaB(CIWABForm)
+    case withdrawalScore(WithdrawalScoreForm)
     case vitals(VitalsForm)
     case sedation(SedationForm)
     case exception(ExceptionForm)
@@ -197,15 +232,17 @@ public struct ChartState: Sendable, Hashable {
 
 /// A yes/no question over the screen beneath.
 public enum Confirm: Sendable, Hashable {
-    case discardCIWAB
+    /// Leave a started CIWA-B or CIWA-Ar (the scale named) without saving its scores.
+    case discardScores(ScaleKind)
     /// Leave a started bedside form ("CIWA-Ar", "vital signs", …) without saving.
     case discardForm(String)
-    case quit(unsavedDrafts: Int)
+    /// Quit with unsaved work, one name per piece ("CIWA-Ar", "set of vital signs").
+    case quit(unsaved: [String])
 
     /// What each answer does, in words.
     public var choices: String {
         switch self {
-        case .discardCIWAB: "y: throw the scores away    n: keep scoring"
+        case .discardScores: "y: throw the scores away    n: keep scoring"
         case .discardForm: "y: throw it away    n: keep going"
         case .quit: "y: quit now    n: stay"
         }
@@ -213,10 +250,10 @@ public enum Confirm: Sendable, Hashable {
 
     public var question: String {
         switch self {
-        case .discardCIWAB: "Discard this CIWA-B? y/n"
+        case .discardScores(let scale): "Discard this \(scale.displayName)? y/n"
         case .discardForm(let what): "Discard this \(what)? y/n"
-        case .quit(let n):
-            "\(n) unsaved CIWA-B draft\(n == 1 ? "" : "s") will be lost. Quit anyway? y/n"
+        case .quit(let work):
+            "\(AppState.draftsPhrase(work)) will be lost. Quit anyway? y/n"
         }
     }
 }

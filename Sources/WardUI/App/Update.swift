@@ -161,9 +161,9 @@ extension AppState {
             let fx = handleChart(action, &s)
             replaceTop(.chart(s), if: top, at: topIndex)
             return fx
-        case .ciwaB(var f):
-            let fx = handleCIWAB(action, event, &f)
-            replaceTop(.ciwaB(f), if: top, at: topIndex)
+        case .withdrawalScore(var f):
+            let fx = handleWithdrawalScore(action, event, &f)
+            replaceTop(.withdrawalScore(f), if: top, at: topIndex)
             return fx
         case .confirm(let c):
             return handleConfirm(action, c)
@@ -215,9 +215,9 @@ extension AppState {
         case .confirmYes:
             stack.removeLast()
             switch c {
-            case .discardCIWAB:
-                if case .ciwaB = stack.last { stack.removeLast() }
-                flash = Flash("CIWA-B discarded (nothing was saved).", role: .alertWarning)
+            case .discardScores(let scale):
+                if case .withdrawalScore = stack.last { stack.removeLast() }
+                flash = Flash("\(scale.displayName) discarded (nothing was saved).", role: .alertWarning)
                 return []
             case .discardForm(let what):
                 if let last = stack.last, last.isBedsideForm { stack.removeLast() }
@@ -262,8 +262,8 @@ extension AppState {
         switch result {
         case .success(let a):
             insert(a)
-            if let i = stack.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }) {
-                let round = if case .ciwaB(let f) = stack[i] { f.round } else { false }
+            if let i = stack.lastIndex(where: { if case .withdrawalScore(let f) = $0 { f.saving } else { false } }) {
+                let round = if case .withdrawalScore(let f) = stack[i] { f.round } else { false }
                 stack.removeSubrange(i...)
                 // Says what was saved and for whom, so a slip onto the wrong chart shows at once.
                 let who = ward?.patient(a.patientID).map { " for \($0.name)" } ?? ""
@@ -272,20 +272,20 @@ extension AppState {
                 if round { continueRound(after: a) }
             } else {
                 for (key, parked) in drafts {
-                    guard let i = parked.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }) else { continue }
+                    guard let i = parked.lastIndex(where: { if case .withdrawalScore(let f) = $0 { f.saving } else { false } }) else { continue }
                     var rest = parked
                     rest.removeSubrange(i...)
-                    drafts[key] = AppState.startedForm(in: rest) == nil ? nil : rest
+                    drafts[key] = AppState.unsavedWork(in: rest).isEmpty ? nil : rest
                 }
             }
             return [.loadWard]
         case .failure(let refusal):
             func fail(_ s: inout [Screen]) -> Bool {
-                guard let i = s.lastIndex(where: { if case .ciwaB(let f) = $0 { f.saving } else { false } }),
-                      case .ciwaB(var f) = s[i] else { return false }
+                guard let i = s.lastIndex(where: { if case .withdrawalScore(let f) = $0 { f.saving } else { false } }),
+                      case .withdrawalScore(var f) = s[i] else { return false }
                 f.saving = false
                 f.message = Flash(refusal.notSavedText, role: .error)
-                s[i] = .ciwaB(f)
+                s[i] = .withdrawalScore(f)
                 return true
             }
             if fail(&stack) { return [] }
@@ -300,20 +300,20 @@ extension AppState {
 }
 
 extension AppState {
-    /// Drafts kept for staff who stepped away, and the form open now.
-    var unsavedCount: Int { drafts.count + (AppState.startedForm(in: stack) != nil ? 1 : 0) }
+    /// Drafts kept for staff who stepped away, and the work open now.
+    var unsavedCount: Int { unsavedWork.count }
 
     /// Ctrl-C: quits like `q` — at once when nothing is unsaved, else asking first.
     mutating func handleInterrupt() -> [Effect] {
-        let n = unsavedCount
-        guard n > 0 else { quitting = true; return [.quit] }
+        let work = unsavedWork
+        guard !work.isEmpty else { quitting = true; return [.quit] }
         guard gate == nil else {
-            flash = Flash("Not quit: \(n) unsaved draft\(n == 1 ? "" : "s") of signed-out staff would be lost. Sign in, then q.",
+            flash = Flash("Not quit: \(AppState.draftsPhrase(work)) of signed-out staff would be lost. Sign in, then q.",
                           role: .alertWarning)
             return []
         }
         if case .confirm(.quit)? = stack.last { return [] }
-        stack.append(.confirm(.quit(unsavedDrafts: n)))
+        stack.append(.confirm(.quit(unsaved: work)))
         return []
     }
 }

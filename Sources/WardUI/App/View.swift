@@ -35,7 +35,7 @@ private func drawWork(_ s: inout Surface, _ state: AppState) {
         switch state.stack[base] {
         case .wardList(let w): WardListView.draw(&s, state, w)
         case .chart(let c): ChartView.draw(&s, state, c)
-        case .ciwaB(let f): CIWABView.draw(&s, state, f)
+        case .withdrawalScore(let f): WithdrawalScoreView.draw(&s, state, f)
         case .vitals(let f): VitalsView.draw(&s, state, f)
         case .sedation(let f): SedationView.draw(&s, state, f)
         case .exception(let f): ExceptionView.draw(&s, state, f)
@@ -82,7 +82,7 @@ extension Screen {
     /// The message a form or the MAR holds for the message line (a flash takes its place).
     var formMessage: Flash? {
         switch self {
-        case .ciwaB(let f): f.message
+        case .withdrawalScore(let f): f.message
         case .vitals(let f): f.message
         case .sedation(let f): f.message
         case .exception(let f): f.message

@@ -1,7 +1,7 @@
 import WardCore
-/// Everything a key can ask the app to do. Each action carries the words the
-/// status-line legend and the help overlay show for it, so neither can drift
-/// from what the keys really do.
+/// Everything a key can ask the app to do. The words the legend and the help overlay show belong
+/// to each `KeyBinding` (what the key does on that screen); an action offers default words only
+/// where they are right on every screen it is bound on.
 public enum Action: String, Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, open, back, quit, help, lock
     case newCIWAB, score, previousItem, save, discard
@@ -41,8 +41,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Short word for the status-line legend.
-    public var legend: String {
+    /// Short word for the status-line legend (a binding may name it otherwise for its screen).
+    public var defaultLegend: String {
         switch self {
         case .moveUp, .moveDown: "move"
         case .open: "open"
@@ -126,30 +126,19 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Full sentence for the help overlay.
-    public var help: String {
+    /// Full sentence for the help overlay, when it is right wherever the action is bound
+    /// (nil: each binding says what the key does on its screen).
+    public var defaultHelp: String? {
         switch self {
-        case .moveUp: "Move up one row / item"
-        case .moveDown: "Move down one row / item"
         case .open: "Open the selected patient's chart"
-        case .back: "Go back to the previous screen"
-        case .quit: "Quit Wardline (asks first if unsaved work exists)"
         case .help: "Show this help"
         case .lock: "Lock the terminal now (patient data hidden)"
         case .newCIWAB: "Start a new CIWA-B assessment for this patient"
-        case .score: "Score the current item: 0 none … 4 very severe"
-        case .previousItem: "Go back one item to change its score"
-        case .save: "On the summary line: save the CIWA-B"
-        case .discard: "Leave the form (asks before throwing away scores)"
-        case .nextField: "Move to the next field (Staff ID and PIN on sign-in)"
         case .submit: "Sign in (after the PIN)"
         case .unlock: "Unlock with your PIN"
-        case .erase: "Delete the last character typed"
         case .clearField: "Clear what was typed"
         case .switchUser: "Sign in as someone else (the locked user's work is kept for them)"
         case .cancelSwitch: "Go back to the lock screen"
-        case .confirmYes: "Yes"
-        case .confirmNo: "No, go back"
         case .closeHelp: "Close this help"
         case .newCIWAAr: "Start a new CIWA-Ar assessment for this patient"
         case .newVitals: "Record vital signs (NEWS2 shown as you type)"
@@ -160,9 +149,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .nextPane: "Next chart pane: scores, vital signs, sedation"
         case .gateYes: "Summary: use confirmed and can talk: save, may guide dose"
         case .gateNo: "Summary: not both: the score is for monitoring only"
-        case .observerScale: "Score the observer scale (RASS) instead"
-        case .fieldChar: "Type the value, or the letter shown for the field"
-        case .fieldNext: "Keep the value, next field (on the summary: save)"
+        case .observerScale: "Summary: score the observer scale the protocol names (RASS or POSS) instead"
         case .fieldPrevious: "Go back to the previous field"
         case .switchScale: "Switch between RASS and POSS"
         case .openMAR: "Open the medication administration record (MAR)"
@@ -175,15 +162,11 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .changeOrder: "Change the selected dose's order: a new version with a reason (prescribers)"
         case .cosignOverride: "Co-sign the oldest dose override on this MAR that names you (prescribers)"
         case .spo2Scale: "Set NEWS2 SpO2 scale 2 or 1, with a reason (prescribers)"
-        case .chooseReason: "Choose the numbered reason"
-        case .fieldDone: "Accept this step / next field; on an order: check, then sign"
         case .cancel: "Cancel (nothing is recorded)"
         case .previousField: "Previous field"
         case .openHandover: "Preview the handover printout: read, print, accept"
         case .nextPatient: "Go to the next patient in the handover"
         case .previousPatient: "Go to the previous patient in the handover"
-        case .pageUp: "Scroll up one screen (the previous page of beds on the overview)"
-        case .pageDown: "Scroll down one screen (the next page of beds on the overview)"
         case .acceptPatient: "Accept the selected patient (incoming nurse; audited)"
         case .handOverPatient: "Mark the selected patient handed over (outgoing nurse)"
         case .printHandover: "Print the handover (saved first; the path is shown)"
@@ -191,10 +174,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .laterHandover: "Show the handover of the shift after (up to the shift on now)"
         case .writeNote: "Write an \"if … then …\" handover note for this shift"
         case .overrideSeverity: "Override illness severity for this shift (with a reason)"
-        case .cycleLevel: "Change severity: unstable, watcher, stable, or the rule"
         case .saveEntry: "Save what was typed"
         case .cancelEntry: "Leave without saving"
-        case .amendEntry: "Amend the selected entry or dose record (in error / corrected)"
         case .withWastage: "Giving: part of the dispensed dose is wasted (amount in mg, witnessed)"
         case .acknowledge: "Acknowledge the bed's most serious open alert (optional note)"
         case .escalate: "Record an escalation of the bed's alert (to whom, outcome)"
@@ -213,6 +194,9 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .discharge: "Discharge the selected patient (shows the taper summary first)"
         case .overview: "Open the ward overview (risk board)"
         case .nextTheme: "Next colour theme (this terminal remembers it)"
+        case .moveUp, .moveDown, .score, .previousItem, .save, .discard, .nextField, .fieldChar, .fieldNext,
+             .pageUp, .pageDown, .fieldDone, .chooseReason, .amendEntry, .back, .quit, .erase,
+             .confirmYes, .confirmNo, .cycleLevel: nil
         }
     }
 }

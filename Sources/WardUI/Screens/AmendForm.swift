@@ -210,10 +210,10 @@ extension AppState {
                 f.message = Flash("\(a.scale.displayName) cannot be corrected here; mark it entered in error (1) and score it again.", role: .error)
                 return []
             }
-            var form = CIWABForm(patientID: a.patientID, scale: def)
+            var form = WithdrawalScoreForm(patientID: a.patientID, scale: def)
             form.scores = a.items.map { Optional($0) }
-            form.amending = CIWABForm.Amending(entryID: a.id, items: a.items, total: a.total)
-            stack.append(.ciwaB(form))
+            form.amending = WithdrawalScoreForm.Amending(entryID: a.id, items: a.items, total: a.total)
+            stack.append(.withdrawalScore(form))
         case .observation(.sedation, let st, _):
             guard let e = ward?.sedation[st.patientID]?.first(where: { $0.id == st.id }) else { return [] }
             let scale: ScaleKind = if case .poss = e.score { .poss } else { .rass }
@@ -233,7 +233,7 @@ extension AppState {
     }
 
     /// A corrected scale form finished: back to the amend dialog for the reason.
-    mutating func finishCorrection(_ form: CIWABForm) {
+    mutating func finishCorrection(_ form: WithdrawalScoreForm) {
         guard let old = form.amending else { return }
         finishCorrection(.correctedItems(form.scores.map { $0 ?? 0 }),
                          note: "Corrected total \(old.total) → \(form.runningTotal). Now type the reason.")
@@ -268,7 +268,7 @@ extension AppState {
                     guard let i = parked.lastIndex(where: savingAmend) else { continue }
                     var rest = parked
                     rest.removeSubrange(i...)
-                    drafts[key] = rest.contains(where: { AppState.startedForm(in: [$0]) != nil || $0.hasUnsavedBedsideWork }) ? rest : nil
+                    drafts[key] = AppState.unsavedWork(in: rest).isEmpty ? nil : rest
                 }
             }
             return [.loadWard]

@@ -8,7 +8,7 @@ extension AppState {
                 flash = Flash("This patient is no longer on the ward list.", role: .error)
                 return []
             }
-            stack.append(.ciwaB(CIWABForm(patientID: s.patientID)))
+            stack.append(.withdrawalScore(WithdrawalScoreForm(patientID: s.patientID)))
         case .openMAR:
             guard ward?.patient(s.patientID) != nil else {
                 flash = Flash("This patient is no longer on the ward list.", role: .error)

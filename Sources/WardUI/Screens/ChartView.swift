@@ -51,7 +51,7 @@ enum ChartView {
             s.put("no CIWA-B recorded yet — press b to score one", x: x, y: y, role: .muted)
             return y
         }
-        let range = CIWABForm.scale.totalRange
+        let range = ScaleDefinition.ciwaB.totalRange
         let room = max(8, min(totals.count, s.width / 2 - 24))
         let shownCount = min(room, totals.count)
         x += s.put("(last \(shownCount), oldest→newest, 0–\(range.upperBound)): ", x: x, y: y, role: .muted)

@@ -3,7 +3,7 @@ import WardCore
 
 extension AppState {
     /// y / n / u / c / b / r on a withdrawal form's summary line. Nil = not a gate key.
-    mutating func handleGate(_ action: Action, _ event: InputEvent, _ form: inout CIWABForm) -> [Effect]? {
+    mutating func handleGate(_ action: Action, _ event: InputEvent, _ form: inout WithdrawalScoreForm) -> [Effect]? {
         guard case .char(let c) = event else { return nil }
         if case .askingWhichNo = form.gate {
             let answers: DoseGateAnswers

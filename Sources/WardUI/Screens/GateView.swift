@@ -2,7 +2,7 @@ import WardCore
 
 /// The dose gate on a withdrawal form's summary: may this score guide a dose?
 enum GateView {
-    static func draw(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
+    static func draw(_ s: inout Surface, y: Int, state: AppState, f: WithdrawalScoreForm) {
         let observer = state.wardProtocol.appropriateness.observerScale.displayName
         switch f.gate {
         case .unanswered:

@@ -19,9 +19,8 @@ enum LockView {
         y += 2
         if let m = form.message {
             s.put(fit: m.text, x: r.x + 3, y: y, width: r.width - 6, role: m.role, emphasis: .bold)
-        } else if let f = AppState.startedForm(in: state.stack) {
-            s.put(fit: "Your unsaved CIWA-B (\(f.scoredCount) of \(f.scores.count) items) is kept.",
-                  x: r.x + 3, y: y, width: r.width - 6, role: .muted)
+        } else if let kept = AppState.yourUnsavedWork(in: state.stack, items: "items", now: "kept") {
+            s.put(fit: kept, x: r.x + 3, y: y, width: r.width - 6, role: .muted)
         }
         s.put(fit: "Not you? Tab: switch user.", x: r.x + 3, y: r.maxY - 2, width: r.width - 6, role: .muted)
     }

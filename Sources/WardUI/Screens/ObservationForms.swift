@@ -154,25 +154,27 @@ public struct ExceptionForm: Sendable, Hashable {
 }
 
 extension Screen {
-    /// A vital-signs, sedation or check-not-done form with something typed in
-    /// it (kept for its author when someone else signs in at this terminal).
-    var hasUnsavedBedsideWork: Bool {
+    /// The unsaved work this screen holds, named as the nurse knows it ("CIWA-Ar", "set of vital
+    /// signs", "amendment"); nil when it holds none. Started work is kept for its author when someone
+    /// else signs in at this terminal, and named wherever it is counted.
+    var unsavedWorkName: String? {
         switch self {
-        case .vitals(let f): f.isStarted
-        case .sedation(let f): f.choice != nil
-        case .exception(let f): f.isStarted
-        case .clinicalEvent(let f): f.isStarted
-        case .amend: true
-        default: false
+        case .withdrawalScore(let f): f.isStarted ? f.kind.displayName : nil
+        case .vitals(let f): f.isStarted ? "set of vital signs" : nil
+        case .sedation(let f): f.choice != nil ? "sedation score" : nil
+        case .exception(let f): f.isStarted ? "note of a check not done" : nil
+        case .clinicalEvent(let f): f.isStarted ? "seizure/delirium record" : nil
+        case .amend: "amendment"
+        default: nil
         }
     }
 
-    /// The bedside observation forms (vitals, sedation, exception).
+    /// The bedside forms a "discard this …?" question can close (vitals, sedation, check not done,
+    /// seizure/delirium; a withdrawal score has its own question).
     var isBedsideForm: Bool {
         switch self {
         case .vitals, .sedation, .exception: true
         case .clinicalEvent: true
-        case .ciwaB(let f): f.kind != .ciwaB
         default: false
         }
     }

@@ -9,15 +9,15 @@ extension AppState {
             return []
         }
         switch action {
-        case .newCIWAAr: stack.append(.ciwaB(CIWABForm(patientID: p.id, scale: .ciwaAr)))
+        case .newCIWAAr: stack.append(.withdrawalScore(WithdrawalScoreForm(patientID: p.id, scale: .ciwaAr)))
         case .newVitals: stack.append(.vitals(VitalsForm(patientID: p.id, scale2: p.spo2Scale2)))
         case .newSedation: stack.append(.sedation(SedationForm(patientID: p.id, scale: wardProtocol.appropriateness.observerScale)))
         case .newException: stack.append(.exception(ExceptionForm(patientID: p.id)))
         case .newEvent: stack.append(.clinicalEvent(EventForm(patientID: p.id)))
         case .obsRound:
-            var f = CIWABForm(patientID: p.id, scale: roundScale(p.id) == .ciwaAr ? .ciwaAr : .ciwaB)
+            var f = WithdrawalScoreForm(patientID: p.id, scale: roundScale(p.id) == .ciwaAr ? .ciwaAr : .ciwaB)
             f.round = true
-            stack.append(.ciwaB(f))
+            stack.append(.withdrawalScore(f))
         case .nextPane:
             s.pane = s.pane.next
             s.scroll = 0

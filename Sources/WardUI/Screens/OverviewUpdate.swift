@@ -84,9 +84,8 @@ extension AppState {
             stack.append(.discharge(DischargeState(patientID: p.id,
                                                    summary: DischargeSummary.lines(input, proto: wardProtocol, now: now, calendar: calendar))))
         case .quit:
-            var n = drafts.count
-            if AppState.startedForm(in: stack) != nil { n += 1 }
-            if n > 0 { stack.append(.confirm(.quit(unsavedDrafts: n))); return [] }
+            let work = unsavedWork
+            if !work.isEmpty { stack.append(.confirm(.quit(unsaved: work))); return [] }
             quitting = true
             return [.quit]
         default:

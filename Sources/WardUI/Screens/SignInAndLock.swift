@@ -43,9 +43,9 @@ extension AppState {
                 form.message = Flash("Quit is only possible after signing in (the locked user's work is open).", role: .alertWarning)
                 return []
             }
-            let n = drafts.count
-            if n > 0 {
-                form.message = Flash("\(n) unsaved CIWA-B draft\(n == 1 ? "" : "s") kept for colleagues: sign in and press q to quit.", role: .alertWarning)
+            let work = keptDrafts
+            if !work.isEmpty {
+                form.message = Flash("\(AppState.draftsPhrase(work)) kept for colleagues: sign in and press q to quit.", role: .alertWarning)
                 return []
             }
             quitting = true
@@ -177,7 +177,7 @@ extension AppState {
         }
         if let current = session {
             let work = stack.filter { !$0.isModal }
-            if AppState.startedForm(in: work) != nil || work.contains(where: \.hasUnsavedBedsideWork) {
+            if !AppState.unsavedWork(in: work).isEmpty {
                 drafts[current.staff.id] = work
             }
         }
@@ -186,10 +186,8 @@ extension AppState {
         gate = nil
         showingHelp = false
         lastInputAt = now
-        if let f = AppState.startedForm(in: stack) {
-            flash = Flash("Your unsaved CIWA-B is back (\(f.scoredCount) of \(f.scores.count) items scored).", role: .alertInfo)
-        } else if stack.contains(where: { if case .amend = $0 { true } else { false } }) {
-            flash = Flash("Your unsaved amendment is back.", role: .alertInfo)
+        if let back = AppState.yourUnsavedWork(in: stack, items: "items scored", now: "back") {
+            flash = Flash(back, role: .alertInfo)
         } else {
             flash = Flash("Signed in as \(staff.name).", role: .alertInfo)
         }

@@ -25,10 +25,9 @@ extension AppState {
             guard let me = session?.staff.id else { return [] }
             stack.append(.worklist(WorklistState(staff: me)))
         case .quit:
-            var n = drafts.count
-            if AppState.startedForm(in: stack) != nil { n += 1 }
-            if n > 0 {
-                stack.append(.confirm(.quit(unsavedDrafts: n)))
+            let work = unsavedWork
+            if !work.isEmpty {
+                stack.append(.confirm(.quit(unsaved: work)))
                 return []
             }
             quitting = true

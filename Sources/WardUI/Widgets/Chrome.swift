@@ -99,7 +99,8 @@ enum Chrome {
         var entries = keymap.legend(in: context, role: role)
         func width(_ e: (keys: String, words: String)) -> Int { Text.width(e.keys) + 1 + Text.width(e.words) + 2 }
         // When the legend does not fit, the help key stays, saying there are more keys than shown.
-        if 1 + entries.map(width).reduce(0, +) > s.width, let help = entries.firstIndex(where: { $0.words == Action.help.legend }) {
+        let helpWord = keymap.bindings(in: context).first { $0.action == .help }?.legend
+        if 1 + entries.map(width).reduce(0, +) > s.width, let help = entries.firstIndex(where: { $0.words == helpWord }) {
             let more = (keys: entries[help].keys, words: "more keys")
             entries.remove(at: help)
             var kept: [(keys: String, words: String)] = [], used = 1 + width(more)

@@ -2,8 +2,8 @@ import WardCore
 
 /// The CIWA-B entry form: every item on one screen (scrolling when short),
 /// the current one highlighted with its anchors, the total and band live.
-enum CIWABView {
-    static func draw(_ s: inout Surface, _ state: AppState, _ f: CIWABForm) {
+enum WithdrawalScoreView {
+    static func draw(_ s: inout Surface, _ state: AppState, _ f: WithdrawalScoreForm) {
         Chrome.titleBar(&s, state, subtitle: (f.amending == nil ? "New " : "Correcting ") + f.kind.displayName)
         let bannerRows: Int
         if let p = state.ward?.patient(f.patientID) {
@@ -26,7 +26,7 @@ enum CIWABView {
         drawAnchors(&s, y: anchorsY, state: state, f: f)
     }
 
-    static func drawHeader(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
+    static func drawHeader(_ s: inout Surface, y: Int, state: AppState, f: WithdrawalScoreForm) {
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         var x = 1
         x += s.put((f.round ? "OBS ROUND 1/3: " : "") + (f.amending == nil ? "" : "CORRECTING ") + "\(f.kind.displayName)  ",
@@ -42,7 +42,7 @@ enum CIWABView {
         if f.saving { s.put(" · Saving…", x: x, y: y, role: .alertInfo, emphasis: .bold) }
     }
 
-    static func drawItems(_ s: inout Surface, top: Int, rows: Int, state: AppState, f: CIWABForm) {
+    static func drawItems(_ s: inout Surface, top: Int, rows: Int, state: AppState, f: WithdrawalScoreForm) {
         let items = f.definition.items
         let lineCount = items.count + 1   // + summary
         let first = lineCount <= rows ? 0 : max(0, min(f.cursor - rows / 2, lineCount - rows))
@@ -75,7 +75,7 @@ enum CIWABView {
         if first + rows < lineCount { s.put("▼ more", x: s.width - 7, y: top + rows - 1, role: .muted) }
     }
 
-    static func drawSummary(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm, current: Bool) {
+    static func drawSummary(_ s: inout Surface, y: Int, state: AppState, f: WithdrawalScoreForm, current: Bool) {
         let role: SemanticRole = current ? .fieldActive : .text
         if current { s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .fieldActive) }
         var x = 0
@@ -101,7 +101,7 @@ enum CIWABView {
         }
     }
 
-    static func drawAnchors(_ s: inout Surface, y: Int, state: AppState, f: CIWABForm) {
+    static func drawAnchors(_ s: inout Surface, y: Int, state: AppState, f: WithdrawalScoreForm) {
         let items = f.definition.items
         let rule = String(repeating: state.asciiOnly ? "-" : "─", count: s.width)
         s.put(rule, x: 0, y: y, role: .border)
@@ -136,7 +136,7 @@ enum CIWABView {
     }
 
     /// The current item's wording, who rates it, and the † note for wording not yet confirmed, wrapped to `width`.
-    static func titleLines(_ f: CIWABForm, width: Int) -> [String] {
+    static func titleLines(_ f: WithdrawalScoreForm, width: Int) -> [String] {
         guard !f.onSummary else { return [""] }
         let item = f.definition.items[f.cursor]
         let who = item.rater == .observer ? "nurse observes" : "patient reports"
@@ -145,7 +145,7 @@ enum CIWABView {
     }
 
     /// The current item's points, grouped into lines that fit `width`.
-    static func anchorLines(_ f: CIWABForm, width: Int) -> [[Int]] {
+    static func anchorLines(_ f: WithdrawalScoreForm, width: Int) -> [[Int]] {
         guard !f.onSummary else { return [] }
         let item = f.definition.items[f.cursor]
         var lines: [[Int]] = [[]], used = 0

@@ -1,9 +1,8 @@
 import WardCore
 
-/// A CIWA-B (or CIWA-Ar: `kind`) being scored: one optional score per item,
-/// a cursor that may sit on the summary line (index == item count), and the
-/// form's own message.
-public struct CIWABForm: Sendable, Hashable {
+/// A withdrawal score being taken: CIWA-B or CIWA-Ar (`kind`), one optional score per item,
+/// a cursor that may sit on the summary line (index == item count), and the form's own message.
+public struct WithdrawalScoreForm: Sendable, Hashable {
     public var patientID: PatientID
     /// The withdrawal scale being scored (CIWA-B or CIWA-Ar).
     public var kind: ScaleKind = .ciwaB
@@ -37,7 +36,6 @@ public struct CIWABForm: Sendable, Hashable {
         self.saving = false
     }
 
-    public static var scale: ScaleDefinition { .ciwaB }
     /// The definition of the scale being scored.
     public var definition: ScaleDefinition { ScaleDefinition.catalog[kind] ?? .ciwaB }
     public var summaryIndex: Int { scores.count }
@@ -55,8 +53,8 @@ public struct CIWABForm: Sendable, Hashable {
 }
 
 extension AppState {
-    /// Keys on the CIWA-B form (top of the stack).
-    mutating func handleCIWAB(_ action: Action, _ event: InputEvent, _ form: inout CIWABForm) -> [Effect] {
+    /// Keys on the withdrawal-score form, CIWA-B or CIWA-Ar (top of the stack).
+    mutating func handleWithdrawalScore(_ action: Action, _ event: InputEvent, _ form: inout WithdrawalScoreForm) -> [Effect] {
         if form.saving {
             form.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
             return []
@@ -114,7 +112,7 @@ extension AppState {
                 return []
             }
             if form.isStarted {
-                stack.append(.confirm(form.kind == .ciwaB ? .discardCIWAB : .discardForm(form.kind.displayName)))
+                stack.append(.confirm(.discardScores(form.kind)))
             } else {
                 stack.removeLast()
             }

@@ -3,7 +3,7 @@ import Testing
 @testable import WardUI
 import WardCore
 
-@Suite struct CIWABFormUpdateTests {
+@Suite struct WithdrawalScoreFormUpdateTests {
     /// On the chart, `b` pressed: an empty form for Müller.
     func opened() -> Driver {
         var d = Driver.onChart()
@@ -173,14 +173,14 @@ import WardCore
         var d = opened()
         d.type("342")
         d.key(.key(.escape))
-        #expect(d.top == .confirm(.discardCIWAB))
+        #expect(d.top == .confirm(.discardScores(.ciwaB)))
         #expect(d.text.contains("Discard this CIWA-B? y/n"))
         // Other keys do nothing while the question is open.
         d.key(.char("4"))
-        #expect(d.top == .confirm(.discardCIWAB))
+        #expect(d.top == .confirm(.discardScores(.ciwaB)))
         d.key(cancel)
         let f = try #require(d.form)
-        #expect(d.top == .ciwaB(f))
+        #expect(d.top == .withdrawalScore(f))
         #expect(f.scores.prefix(3).map { $0 } == [3, 4, 2])
         #expect(f.cursor == 3)
     }
