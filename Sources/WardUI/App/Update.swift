@@ -91,6 +91,8 @@ extension AppState {
             case .moveDown: helpScroll = min(HelpOverlay.maxScroll(self), helpScroll + 1)
             case .pageUp: helpScroll = max(0, helpScroll - HelpOverlay.page(self))
             case .pageDown: helpScroll = min(HelpOverlay.maxScroll(self), helpScroll + HelpOverlay.page(self))
+            case .first: helpScroll = 0
+            case .last: helpScroll = HelpOverlay.maxScroll(self)
             case .nextTheme: return nextTheme()
             default: break
             }

@@ -12,7 +12,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case gateYes, gateNo, observerScale, fieldChar, fieldNext, fieldPrevious, switchScale
     // Medication (issue 5).
     case openMAR, prnEffect, give, hold, refuse, omit, newOrder, changeOrder, cosignOverride, spo2Scale, chooseReason, fieldDone, cancel, previousField
-    case openHandover, nextPatient, previousPatient, pageUp, pageDown
+    case openHandover, nextPatient, previousPatient, pageUp, pageDown, first, last
     case acceptPatient, handOverPatient, printHandover, writeNote, overrideSeverity, cycleLevel, saveEntry, cancelEntry
     case earlierHandover, laterHandover
     // Amending a chart entry (issue 4).
@@ -96,6 +96,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .openHandover: "handover"
         case .nextPatient, .previousPatient: "patient"
         case .pageUp, .pageDown: "page"
+        case .first, .last: "top/end"
         case .acceptPatient: "accept"
         case .handOverPatient: "hand over"
         case .printHandover: "print"
@@ -195,7 +196,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .overview: "Open the ward overview (risk board)"
         case .nextTheme: "Next colour theme (this terminal remembers it)"
         case .moveUp, .moveDown, .score, .previousItem, .save, .discard, .nextField, .fieldChar, .fieldNext,
-             .pageUp, .pageDown, .fieldDone, .chooseReason, .amendEntry, .back, .quit, .erase,
+             .pageUp, .pageDown, .first, .last, .fieldDone, .chooseReason, .amendEntry, .back, .quit, .erase,
              .confirmYes, .confirmNo, .cycleLevel: nil
         }
     }

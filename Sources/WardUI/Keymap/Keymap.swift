@@ -151,6 +151,18 @@ extension Keymap {
         ]
     }
 
+    /// PgUp/PgDn a page and Home/End to the first and last line, on every screen with a list or a
+    /// document (out of the legend: the help overlay lists them). `what` names the list.
+    private static func paging(_ what: String, first: String, last: String, page: Bool = true) -> [KeyBinding] {
+        (page ? [
+            KeyBinding([.key(.pageUp)], .pageUp, label: "PgUp", inLegend: false, help: "Previous page of \(what)"),
+            KeyBinding([.key(.pageDown)], .pageDown, label: "PgDn", inLegend: false, help: "Next page of \(what)"),
+        ] : []) + [
+            KeyBinding([.key(.home)], .first, label: "Home", inLegend: false, help: "Go to \(first)"),
+            KeyBinding([.key(.end)], .last, label: "End", inLegend: false, help: "Go to \(last)"),
+        ]
+    }
+
     private static let quitAsking = "Quit Wardline (asks first if unsaved work exists)"
     private static let eraseTyped = "Delete the last character typed"
 
@@ -184,10 +196,11 @@ extension Keymap {
                 KeyBinding(chars("q"), .quit, label: "q", help: quitAsking),
                 KeyBinding(chars("/"), .findPatient, label: "/", inLegend: false),
                 KeyBinding(chars("0123456789"), .jumpToBed, label: "0-9", inLegend: false),
-            ],
+            ] + paging("beds", first: "the first bed", last: "the last bed"),
             .overview: moving("Select the bed above", "Select the bed below") + [
                 KeyBinding([.key(.pageUp)], .pageUp, label: "PgUp", inLegend: false, help: "Previous page of beds"),
                 KeyBinding([.key(.pageDown), .char(" ")], .pageDown, label: "PgDn", inLegend: false, help: "Next page of beds"),
+            ] + paging("beds", first: "the first bed", last: "the last bed", page: false) + [
                 KeyBinding([.key(.enter), .key(.right)], .open, label: "Enter",
                            help: "Open the selected patient's chart (an empty bed: admit a patient to it)"),
                 KeyBinding(chars("a"), .acknowledge, label: "a"),
@@ -199,6 +212,7 @@ extension Keymap {
                 KeyBinding(chars("n"), .assignNurse, label: "n"),
                 KeyBinding(chars("t"), .transfer, label: "t"),
                 KeyBinding(chars("D"), .discharge, label: "D"),
+                KeyBinding(chars("H"), .openHandover, label: "H", inLegend: false),
                 KeyBinding([.key(.escape), .key(.left)], .back, label: "Esc", inLegend: false,
                            help: "Go back to the previous screen"),
                 KeyBinding(chars("q"), .quit, label: "q", help: quitAsking),
@@ -210,7 +224,7 @@ extension Keymap {
                            help: "Open the selected task's chart (a dose, PRN effect or co-sign: its MAR)"),
                 KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc",
                            help: "Go back to the previous screen"),
-            ],
+            ] + paging("tasks", first: "the first task", last: "the last task"),
             .textForm: [
                 KeyBinding([.key(.enter)], .save, label: "Enter",
                            help: "Save (on a form of several fields: the next field, saving from the last)"),
@@ -224,7 +238,7 @@ extension Keymap {
                 KeyBinding([.key(.enter)], .save, label: "Enter",
                            help: "Choose the selected line: the nurse assigned, or the bed the patient moves to"),
                 KeyBinding([.key(.escape)], .back, label: "Esc", help: "Close the list without choosing"),
-            ],
+            ] + paging("lines", first: "the first line", last: "the last line"),
             .chart: [
                 KeyBinding(chars("b"), .newCIWAB, label: "b"),
                 KeyBinding(chars("a"), .newCIWAAr, label: "a"),
@@ -241,7 +255,8 @@ extension Keymap {
                 KeyBinding(chars("O"), .spo2Scale, label: "O", inLegend: false),
                 KeyBinding(chars("e"), .amendEntry, label: "e", inLegend: false,
                            help: "Amend the selected entry (entered in error / corrected value)"),
-            ] + moving("Select the entry above (in the pane shown)", "Select the entry below (in the pane shown)", inLegend: false) + [
+            ] + moving("Select the entry above (in the pane shown)", "Select the entry below (in the pane shown)", inLegend: false)
+              + paging("entries in the pane shown", first: "the newest entry", last: "the oldest entry") + [
                 KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc", inLegend: false,
                            help: "Go back to the previous screen"),
                 KeyBinding(chars("H"), .openHandover, label: "H", inLegend: false),
@@ -261,6 +276,8 @@ extension Keymap {
             ] + moving("Scroll up one line", "Scroll down one line", inLegend: false) + [
                 KeyBinding([.key(.pageUp)], .pageUp, label: "PgUp", inLegend: false, help: "Scroll up one screen"),
                 KeyBinding([.key(.pageDown), .char(" ")], .pageDown, label: "PgDn", inLegend: false, help: "Scroll down one screen"),
+                KeyBinding([.key(.home)], .first, label: "Home", inLegend: false, help: "Go to the top of the handover"),
+                KeyBinding([.key(.end)], .last, label: "End", inLegend: false, help: "Go to the end of the handover"),
                 KeyBinding([.key(.escape), .key(.left)], .back, label: "Esc", help: "Go back to the previous screen"),
             ],
             .handoverEntry: [
@@ -324,7 +341,8 @@ extension Keymap {
                 KeyBinding(chars("h"), .hold, label: "h"),
                 KeyBinding(chars("r"), .refuse, label: "r"),
                 KeyBinding(chars("o"), .omit, label: "o"),
-            ] + moving("Select the line above (the taper plan: scroll up)", "Select the line below (the taper plan: scroll down)") + [
+            ] + moving("Select the line above (the taper plan: scroll up)", "Select the line below (the taper plan: scroll down)")
+              + paging("lines (the taper plan: of days)", first: "the first line (the taper plan: its first day)", last: "the last line (the taper plan: its last version)") + [
                 KeyBinding(chars("e"), .prnEffect, label: "e", inLegend: false),
                 KeyBinding(chars("n"), .newOrder, label: "n"),
                 KeyBinding(chars("c"), .changeOrder, label: "c"),
@@ -332,8 +350,6 @@ extension Keymap {
                 KeyBinding(chars("E"), .amendEntry, label: "E",
                            help: "Amend the selected dose record (entered in error / corrected)"),
                 KeyBinding(chars("T"), .taperPlan, label: "T", inLegend: false),
-                KeyBinding([.key(.pageUp)], .pageUp, label: "PgUp", inLegend: false, help: "The taper plan: scroll up one page"),
-                KeyBinding([.key(.pageDown)], .pageDown, label: "PgDn", inLegend: false, help: "The taper plan: scroll down one page"),
                 KeyBinding(chars("s"), .newSedation, label: "s", inLegend: false),
                 KeyBinding(chars("v"), .newVitals, label: "v", inLegend: false),
                 KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc",
@@ -387,6 +403,8 @@ extension Keymap {
                 KeyBinding([.key(.pageUp)], .pageUp, label: "PgUp", inLegend: false, help: "Scroll the help up one page"),
                 KeyBinding([.key(.pageDown), .char(" ")], .pageDown, label: "PgDn", inLegend: false,
                            help: "Scroll the help down one page"),
+                KeyBinding([.key(.home)], .first, label: "Home", inLegend: false, help: "Go to the top of the help"),
+                KeyBinding([.key(.end)], .last, label: "End", inLegend: false, help: "Go to the end of the help"),
             ],
         ],
         globals: [

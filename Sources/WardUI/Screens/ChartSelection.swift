@@ -26,6 +26,14 @@ enum ChartSelection {
         return ok[i] ? i : ok.firstIndex(of: true)
     }
 
+    /// Selects the first (or last) selectable row and scrolls it into view.
+    static func jump(_ state: AppState, _ cs: inout ChartState, toLast: Bool, rows: Int) {
+        let ok = selectable(state, cs)
+        guard let target = toLast ? ok.lastIndex(of: true) : ok.firstIndex(of: true) else { return }
+        cs.selected = target
+        cs.scroll = toLast ? max(0, ok.count - rows) : 0
+    }
+
     /// Moves the selection one selectable row and scrolls it into view.
     static func move(_ state: AppState, _ cs: inout ChartState, by step: Int, rows: Int) {
         let ok = selectable(state, cs)

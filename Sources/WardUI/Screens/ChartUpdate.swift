@@ -19,6 +19,11 @@ extension AppState {
             ChartSelection.move(self, &s, by: -1, rows: ChartView.historyRows(self, s))
         case .moveDown:
             ChartSelection.move(self, &s, by: 1, rows: ChartView.historyRows(self, s))
+        case .pageUp, .pageDown:
+            let rows = ChartView.historyRows(self, s)
+            for _ in 0..<rows { ChartSelection.move(self, &s, by: action == .pageUp ? -1 : 1, rows: rows) }
+        case .first, .last:
+            ChartSelection.jump(self, &s, toLast: action == .last, rows: ChartView.historyRows(self, s))
         case .amendEntry:
             return openAmend(s)
         case .back:

@@ -46,6 +46,8 @@ extension AppState {
         case .moveDown: scroll(&h, to: h.scroll + 1, max: maxScroll)
         case .pageUp: scroll(&h, to: h.scroll - rows, max: maxScroll)
         case .pageDown: scroll(&h, to: h.scroll + rows, max: maxScroll)
+        case .first: scroll(&h, to: 0, max: maxScroll)
+        case .last: scroll(&h, to: maxScroll, max: maxScroll)
         case .nextPatient, .previousPatient:
             guard let anchors = h.document?.anchors, !anchors.isEmpty else { return [] }
             let i = anchors.firstIndex { $0.patientID == h.selected }

@@ -9,11 +9,15 @@ extension AppState {
         }
         m.message = nil
         if m.showingPlan {
+            let most = TaperPlanView.maxScroll(self, m.patientID, rows: max(1, size.rows - 10))
+            let now = min(m.planScroll, most)
             switch action {
-            case .moveUp: m.planScroll = max(0, m.planScroll - 1)
-            case .moveDown: m.planScroll += 1
-            case .pageUp: m.planScroll = max(0, m.planScroll - 10)
-            case .pageDown: m.planScroll += 10
+            case .moveUp: m.planScroll = max(0, now - 1)
+            case .moveDown: m.planScroll = min(most, now + 1)
+            case .pageUp: m.planScroll = max(0, now - 10)
+            case .pageDown: m.planScroll = min(most, now + 10)
+            case .first: m.planScroll = 0
+            case .last: m.planScroll = most
             case .taperPlan, .back: m.showingPlan = false
             default: break
             }
@@ -36,6 +40,10 @@ extension AppState {
         switch action {
         case .moveUp: m.selected = max(0, m.selected - 1)
         case .moveDown: m.selected = max(0, min(lines.count - 1, m.selected + 1))
+        case .pageUp: m.selected = max(0, m.selected - 10)
+        case .pageDown: m.selected = max(0, min(lines.count - 1, m.selected + 10))
+        case .first: m.selected = 0
+        case .last: m.selected = max(0, lines.count - 1)
         case .back: stack.removeLast()
         case .taperPlan:
             guard TaperPlanView.order(self, m.patientID) != nil else {

@@ -15,6 +15,9 @@ extension AppState {
         case .moveDown: select(i + 1)
         case .pageUp: select(i - overviewPageSize)
         case .pageDown: select(i + overviewPageSize)
+        case .first: select(0)
+        case .last: select(rows.count - 1)
+        case .openHandover: return openHandover(on: selected?.patient?.id)
         case .open:
             guard let row = selected else { return [] }
             if let p = row.patient { stack.append(.chart(ChartState(patientID: p.id))) }
@@ -125,6 +128,10 @@ extension AppState {
         switch action {
         case .moveUp: s.selected = max(0, s.selected - 1)
         case .moveDown: s.selected = max(0, min(tasks.count - 1, s.selected + 1))
+        case .pageUp: s.selected = max(0, s.selected - max(1, size.rows - 6))
+        case .pageDown: s.selected = max(0, min(tasks.count - 1, s.selected + max(1, size.rows - 6)))
+        case .first: s.selected = 0
+        case .last: s.selected = max(0, tasks.count - 1)
         case .open:
             guard tasks.indices.contains(s.selected) else { break }
             let t = tasks[s.selected]
@@ -150,6 +157,10 @@ extension AppState {
         switch action {
         case .moveUp: s.selected = max(0, s.selected - 1)
         case .moveDown: s.selected = min(s.choices.count - 1, s.selected + 1)
+        case .pageUp: s.selected = max(0, s.selected - 10)
+        case .pageDown: s.selected = max(0, min(s.choices.count - 1, s.selected + 10))
+        case .first: s.selected = 0
+        case .last: s.selected = max(0, s.choices.count - 1)
         case .back: stack.removeLast()
         case .save:
             guard let session, s.choices.indices.contains(s.selected) else { return [] }

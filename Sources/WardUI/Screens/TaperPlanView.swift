@@ -63,6 +63,12 @@ enum TaperPlanView {
         }
     }
 
+    /// The furthest the plan scrolls with `rows` lines shown.
+    static func maxScroll(_ state: AppState, _ id: PatientID, rows: Int) -> Int {
+        guard let o = order(state, id) else { return 0 }
+        return max(0, lines(state, o).count - rows)
+    }
+
     /// Where the plan opens: today's line in view.
     static func initialScroll(_ state: AppState, _ id: PatientID, rows: Int) -> Int {
         guard let o = order(state, id), let i = lines(state, o).firstIndex(where: { $0.today }) else { return 0 }

@@ -8,6 +8,15 @@ extension AppState {
             s.selected = max(0, s.selected - 1)
         case .moveDown:
             s.selected = max(0, min(beds.count - 1, s.selected + 1))
+        case .pageUp, .pageDown, .first, .last:
+            let page = WardListView.rows(size)
+            let target = switch action {
+            case .pageUp: s.selected - page
+            case .pageDown: s.selected + page
+            case .first: 0
+            default: beds.count - 1
+            }
+            s.selected = max(0, min(beds.count - 1, target))
         case .open:
             guard beds.indices.contains(s.selected) else { return [] }
             let bed = beds[s.selected].label

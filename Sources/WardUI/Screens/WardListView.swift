@@ -15,6 +15,9 @@ enum WardListView {
         }
     }
 
+    /// Bed rows shown (under the title and the column header, above the message and the legend).
+    static func rows(_ size: Size) -> Int { max(1, size.rows - 4) }
+
     static func draw(_ s: inout Surface, _ state: AppState, _ ls: WardListState) {
         let count = state.ward?.patients.count ?? 0
         Chrome.titleBar(&s, state, subtitle: "Ward list · \(count) patient\(count == 1 ? "" : "s")")
@@ -36,7 +39,7 @@ enum WardListView {
             x += w + 1
         }
         // Rows
-        let top = 2, rows = max(1, s.height - 2 - top)
+        let top = 2, rows = Self.rows(s.size)
         let beds = ward.ward.beds
         let sel = max(0, min(ls.selected, beds.count - 1))
         let shift = state.handoverShift  // once a frame, not once a row

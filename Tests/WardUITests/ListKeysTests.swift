@@ -1,0 +1,85 @@
+import Testing
+import WardCore
+@testable import WardUI
+
+/// Home/End and PgUp/PgDn on every list and document, and H on the overview (issue 17 item 7).
+@Suite struct ListKeysTests {
+    static func wardList(_ d: Driver) -> WardListState? {
+        for case .wardList(let w) in d.state.stack.reversed() { return w }
+        return nil
+    }
+
+    @Test func theWardListGoesToTheEndsAndByPages() {
+        var d = Driver.signedIn(Fixture.ann, size: Size.minimum)
+        var ward = Fixture.ward
+        ward.ward.beds += (9...30).map { Bed(label: "\($0)") }
+        d.send(.wardLoaded(ward))
+        let beds = ward.ward.beds.count
+        #expect(beds > WardListView.rows(d.state.size), "the fixture needs more beds than a page")
+        d.key(.key(.end))
+        #expect(Self.wardList(d)?.selected == beds - 1)
+        d.key(.key(.home))
+        #expect(Self.wardList(d)?.selected == 0)
+        d.key(.key(.pageDown))
+        #expect(Self.wardList(d)?.selected == WardListView.rows(d.state.size))
+        d.key(.key(.pageUp))
+        #expect(Self.wardList(d)?.selected == 0)
+    }
+
+    @Test func theOverviewGoesToTheEndsAndHOpensTheHandoverOfTheSelectedBed() {
+        var d = Driver.signedIn(Fixture.ann, size: Fixture.small)
+        d.send(.wardLoaded(Fixture.ward))
+        d.key(.char("o"))
+        guard case .overview = d.state.stack.last else { Issue.record("no overview: \(d.state.stack)"); return }
+        d.key(.key(.end))
+        guard case .overview(let last) = d.state.stack.last else { return }
+        d.key(.key(.home))
+        guard case .overview(let first) = d.state.stack.last else { return }
+        #expect(last.selectedBed != first.selectedBed)
+        let fx = d.key(.char("H"))
+        guard case .handover = d.state.stack.last else { Issue.record("H did not open the handover: \(d.state.stack.last.map { "\($0)" } ?? "")"); return }
+        #expect(fx.contains { if case .renderHandover = $0 { true } else { false } })
+    }
+
+    @Test func theChartHistoryGoesToTheOldestAndBack() {
+        var d = ObsFixture.onChart()
+        d.key(.key(.end))
+        guard case .chart(let end) = d.state.stack.last else { Issue.record("not on the chart"); return }
+        d.key(.key(.home))
+        guard case .chart(let home) = d.state.stack.last else { return }
+        #expect(end.selected > 0 && home.selected == 0)
+        #expect(ChartSelection.clamped(d.state, end) == end.selected)
+    }
+
+    @Test func theMARAndItsTaperPlanStopAtTheirEnds() {
+        var d = MARFixture.onMAR()
+        d.key(.key(.end))
+        let lines = MARScreen.lines(d.state, Fixture.mullerID).count
+        #expect(d.mar?.selected == lines - 1)
+        d.key(.key(.home))
+        #expect(d.mar?.selected == 0)
+        d.key(.char("T"))
+        #expect(d.mar?.showingPlan == true)
+        d.key(.key(.end))
+        let most = TaperPlanView.maxScroll(d.state, Fixture.mullerID, rows: max(1, d.state.size.rows - 10))
+        #expect(d.mar?.planScroll == most)
+        // ↓ past the end does not run on: one ↑ moves the plan again.
+        for _ in 0..<5 { d.key(.key(.down)) }
+        #expect(d.mar?.planScroll == most)
+        d.key(.key(.up))
+        #expect(d.mar?.planScroll == max(0, most - 1))
+        d.key(.key(.home))
+        #expect(d.mar?.planScroll == 0)
+    }
+
+    @Test func helpScrollsToItsEnds() {
+        var d = Driver.signedIn(Fixture.ann, size: Size.minimum)
+        d.send(.wardLoaded(Fixture.ward))
+        d.key(.char("?"))
+        #expect(d.state.showingHelp)
+        d.key(.key(.end))
+        #expect(d.state.helpScroll == HelpOverlay.maxScroll(d.state) && d.state.helpScroll > 0)
+        d.key(.key(.home))
+        #expect(d.state.helpScroll == 0)
+    }
+}
