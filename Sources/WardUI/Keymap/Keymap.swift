@@ -253,8 +253,8 @@ extension Keymap {
                 KeyBinding(chars("3"), .showPane3, label: "3", inLegend: false),
                 KeyBinding(chars("m"), .openMAR, label: "m"),
                 KeyBinding(chars("O"), .spo2Scale, label: "O", inLegend: false),
-                KeyBinding(chars("e"), .amendEntry, label: "e", inLegend: false,
-                           help: "Amend the selected entry (entered in error / corrected value)"),
+                KeyBinding(chars("eE"), .amendEntry, label: "e", inLegend: false,
+                           help: "Amend the selected entry (entered in error / corrected value); E as on the MAR"),
             ] + moving("Select the entry above (in the pane shown)", "Select the entry below (in the pane shown)", inLegend: false)
               + paging("entries in the pane shown", first: "the newest entry", last: "the oldest entry") + [
                 KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc", inLegend: false,
