@@ -126,3 +126,37 @@ private func taper(start: Double = 20, phases: [OrderPhase] = [OrderPhase(untilM
         #expect(rows.first?.dose.time.description == "08:00")
     }
 }
+
+/// "Hold at this step" (issue 17, item 9): from the hold's day the daily dose stays at that day's.
+@Suite struct TaperHoldTests {
+    static func held(_ day: String?) -> MedicationOrder {
+        var o = taper()                       // 20 mg/day from 27 Nov, down 5 mg every 7 days
+        o.terms.taper?.holdFromDay = day
+        return o
+    }
+
+    @Test func fromTheHoldEveryDayGivesTheHeldStepsDoses() {
+        let o = Self.held("2026-12-05")       // day 8: the 15 mg step
+        let atHold = MedicationSchedule.doses(for: o, on: at("2026-12-05T10:00:00Z"), rules: shipped.taper, calendar: utc)
+        #expect(atHold.map(\.mg).reduce(0, +) == 15)
+        // Three weeks later the unheld taper is at 0 mg (no doses); the held one still gives 15 mg.
+        let later = MedicationSchedule.doses(for: o, on: at("2026-12-26T10:00:00Z"), rules: shipped.taper, calendar: utc)
+        #expect(later.map(\.mg) == atHold.map(\.mg))
+        #expect(MedicationSchedule.doses(for: Self.held(nil), on: at("2026-12-26T10:00:00Z"), rules: shipped.taper, calendar: utc)
+            .map(\.mg).reduce(0, +) < 15)
+        // Before the hold nothing changes.
+        let before = MedicationSchedule.doses(for: o, on: at("2026-11-28T10:00:00Z"), rules: shipped.taper, calendar: utc)
+        #expect(before.map(\.mg) == MedicationSchedule.doses(for: Self.held(nil), on: at("2026-11-28T10:00:00Z"),
+                                                             rules: shipped.taper, calendar: utc).map(\.mg))
+        #expect(MedicationSchedule.planDay(o.terms.taper!, on: at("2026-12-26T10:00:00Z"), calendar: utc) == 8)
+        #expect(MedicationSchedule.planDay(o.terms.taper!, on: at("2026-11-26T10:00:00Z"), calendar: utc) == nil)
+    }
+
+    @Test func anOrderWithoutAHoldEncodesAsBefore() throws {
+        let plain = try JSONEncoder().encode(Self.held(nil).terms.taper!)
+        #expect(!String(decoding: plain, as: UTF8.self).contains("holdFromDay"))
+        let withHold = try JSONEncoder().encode(Self.held("2026-12-05").terms.taper!)
+        #expect(try JSONDecoder().decode(TaperTerms.self, from: withHold).holdFromDay == "2026-12-05")
+        #expect(try JSONDecoder().decode(TaperTerms.self, from: plain).holdFromDay == nil)
+    }
+}

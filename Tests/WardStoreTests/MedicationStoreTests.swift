@@ -64,8 +64,23 @@ extension Fixture {
         #expect(snap.orders[p.id]?.first?.version == 3)
         #expect(snap.orderVersions[p.id]?.count == 3)
         #expect(f.doses(v3).isEmpty)
+        // Holding at a step is a versioned change too; a hold before day 0 or not a day is refused in the store.
+        var heldTerms = f.taperTerms(dailyMg: 8)
+        heldTerms.taper?.holdFromDay = "1999-01-01"
+        let early = refusal { try f.store.changeOrder(ChangeOrder(orderID: v1.id, basedOn: 3, terms: heldTerms, reason: "x"),
+                                                      session: f.session(.prescriber), protocol: wardProtocol) }
+        #expect(early?.kind == .invalid && early?.message.contains("before the taper's day 0") == true)
+        heldTerms.taper?.holdFromDay = "soon"
+        #expect(refusal { try f.store.changeOrder(ChangeOrder(orderID: v1.id, basedOn: 3, terms: heldTerms, reason: "x"),
+                                                  session: f.session(.prescriber), protocol: wardProtocol) }?.kind == .invalid)
+        let day0 = heldTerms.taper?.startDay
+        heldTerms.taper?.holdFromDay = day0
+        let v4 = try f.store.changeOrder(ChangeOrder(orderID: v1.id, basedOn: 3, terms: heldTerms, reason: "hold at this step: sweating"),
+                                         session: f.session(.prescriber), protocol: wardProtocol)
+        #expect(v4.terms.taper?.holdFromDay == heldTerms.taper?.startDay)
+        #expect(try f.store.loadWard(protocol: wardProtocol).orders[p.id]?.first?.terms.taper?.holdFromDay == heldTerms.taper?.startDay)
         #expect(try sqlite3(f.path, "UPDATE med_order_versions SET drug = 'x';").status != 0)
-        #expect(try f.count("SELECT count(*) FROM audit_events WHERE action = 'order.change'") == 2)
+        #expect(try f.count("SELECT count(*) FROM audit_events WHERE action = 'order.change'") == 3)
     }
 
     @Test func badTermsAreRefusedWithWhatToFix() throws {

@@ -86,7 +86,7 @@ enum HandoverFixture {
         d.key(.key(.pageUp))
         guard case .handover(let top)? = d.top else { Issue.record("no preview"); return }
         #expect(top.scroll == 0)
-        #expect(top.selected == 6)     // nothing above the first block: the selection stays
+        #expect(top.selected == 6)     // above the first block: the first patient on screen
     }
 
     @Test func acceptSendsTheSignedInSessionAndTheShift() throws {
@@ -337,5 +337,21 @@ enum HandoverFixture {
         guard case .handover(let still)? = d.top else { Issue.record("no preview"); return }
         #expect(still.shift == day && d.effects.isEmpty)
         #expect(d.state.flash?.text.contains("no later handover") == true)
+    }
+}
+
+extension HandoverUpdateTests {
+    /// End then Home: `a`/`g` act on the patient shown, never on one scrolled out of sight.
+    @Test func homeSelectsAPatientOnScreenNotTheOneScrolledAway() throws {
+        var d = HandoverFixture.preview()
+        d.key(.key(.end))
+        guard case .handover(let end)? = d.top else { Issue.record("no preview"); return }
+        d.key(.key(.home))
+        guard case .handover(let home)? = d.top else { Issue.record("no preview"); return }
+        #expect(home.scroll == 0)
+        let anchors = HandoverFixture.document().anchors
+        let onScreen = anchors.filter { $0.line < AppState.handoverRows(Fixture.small) }.map(\.patientID)
+        #expect(home.selected.map { onScreen.contains($0) } ?? true, "selected \(String(describing: home.selected)), on screen \(onScreen)")
+        #expect(home.selected != end.selected || onScreen.contains(end.selected ?? -1))
     }
 }

@@ -204,7 +204,7 @@ import WardCore
         for _ in 0..<50 { d.key(.key(.down)) }
         guard case .chart(let c) = d.top else { Issue.record("not on chart"); return }
         let lines = ChartHistory.lines(d.state.ward, Fixture.mullerID).count
-        #expect(c.scroll == max(0, lines - ChartView.historyRows(Fixture.small)))
+        #expect(c.scroll == max(0, lines - ChartView.historyRows(d.state, c)))
         for _ in 0..<50 { d.key(.key(.up)) }
         #expect(d.top == .chart(ChartState(patientID: Fixture.mullerID, scroll: 0)))
     }

@@ -25,3 +25,42 @@ import WardCore
         guard case .mar = d.top else { Issue.record("Esc left the MAR"); return }
     }
 }
+
+/// `h` on the taper plan: a prescriber holds the taper at today's step (a new version with a reason).
+@Suite struct TaperHoldUITests {
+    @Test func aPrescriberHoldsAtTodaysStepThroughTheChangeForm() {
+        var d = MARFixture.onMAR(MARFixture.prescriber)
+        d.key(.char("T"))
+        d.key(.char("h"))
+        guard case .orderEntry(let f) = d.top else { Issue.record("no change form: \(d.text)"); return }
+        #expect(f.changingID == MARFixture.taper.id)
+        #expect(f.values[.holdFrom] == "2026-11-28")      // the fixture's today
+        #expect(f.field == .reason)
+        #expect(f.fields.contains(.holdFrom))
+        #expect(d.text.contains("Hold at the step of"), "\(d.text)")
+        for ch in "sweating" { d.key(.char(ch)) }
+        guard case .orderEntry(let typed) = d.top, case .success(let terms) = typed.terms(d.state.wardProtocol) else {
+            Issue.record("the form does not make an order: \(d.text)"); return
+        }
+        #expect(terms.taper?.holdFromDay == "2026-11-28")
+    }
+
+    @Test func aNurseIsToldItIsThePrescribersAndTheHeldPlanSaysSo() {
+        var d = MARFixture.onMAR()
+        d.key(.char("T"))
+        d.key(.char("h"))
+        #expect(d.mar?.showingPlan == true)
+        #expect(d.text.contains("needs a prescriber"), "\(d.text)")
+
+        var w = MARFixture.ward()
+        var held = MARFixture.taper
+        held.terms.taper?.holdFromDay = "2026-11-27"      // day 1 of the plan; today (28 Nov) is after it
+        w.orders[1] = [held, MARFixture.prn]
+        var e = MARFixture.onMAR(ward: w)
+        e.key(.char("T"))
+        let text = e.text                                  // the plan opens with today (the held line) in view
+        #expect(text.contains("HELD at this step from 2026-11-27: 20 mg/day"), "\(text)")
+        #expect(text.contains("(held: not given)"), "\(text)")
+        #expect(text.split(separator: "\n").contains { $0.contains("▶ HELD at this step") }, "today is on the held line:\n\(text)")
+    }
+}

@@ -68,8 +68,7 @@ extension WardProtocol {
             guard let day = calendar.date(byAdding: .day, value: k, to: day0) else { continue }
             var scheduled = 0.0
             for o in active where o.kind == .taper {
-                guard let t = o.taper, let s = MedicationSchedule.startOfDay(t.startDay, calendar),
-                      let n = calendar.dateComponents([.day], from: s, to: day).day, n >= 0,
+                guard let t = o.taper, let n = MedicationSchedule.planDay(t, on: day, calendar: calendar),
                       let plan = try? MedicationSchedule.plan(o, rules: taper) else { continue }
                 let mg = plan.dailyMg(onDay: n)
                 scheduled += (try? equivalence.convert(drug: o.drug, mg: mg).diazepamMgHigh) ?? 0

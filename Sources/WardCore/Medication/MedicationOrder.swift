@@ -41,17 +41,21 @@ public struct TaperTerms: Sendable, Hashable, Codable {
     /// before the field existed decode as `.outpatient`: the rule they were
     /// checked against when written, so no stored order loses a warning.
     public var profile: TaperProfile
+    /// "Hold at this step": from this ward-local day "YYYY-MM-DD" on, the daily dose stays at that
+    /// day's dose until a later version of the order says otherwise (nil: no hold). A prescriber's
+    /// decision; resuming is a new version with its own start day and dose.
+    public var holdFromDay: String?
     public init(startDailyMg: Double, phases: [OrderPhase], percentOfCurrent: Bool = false, startDay: String,
-                profile: TaperProfile = .outpatient) {
+                profile: TaperProfile = .outpatient, holdFromDay: String? = nil) {
         self.startDailyMg = startDailyMg; self.phases = phases; self.percentOfCurrent = percentOfCurrent; self.startDay = startDay
-        self.profile = profile
+        self.profile = profile; self.holdFromDay = holdFromDay
     }
     public var request: TaperRequest {
         TaperRequest(startMg: startDailyMg, phases: phases.map(\.phase), percentOf: percentOfCurrent ? .current : .start,
                      profile: profile)
     }
 
-    enum CodingKeys: String, CodingKey { case startDailyMg, phases, percentOfCurrent, startDay, profile }
+    enum CodingKeys: String, CodingKey { case startDailyMg, phases, percentOfCurrent, startDay, profile, holdFromDay }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         startDailyMg = try c.decode(Double.self, forKey: .startDailyMg)
@@ -59,6 +63,7 @@ public struct TaperTerms: Sendable, Hashable, Codable {
         percentOfCurrent = try c.decode(Bool.self, forKey: .percentOfCurrent)
         startDay = try c.decode(String.self, forKey: .startDay)
         profile = try c.decodeIfPresent(TaperProfile.self, forKey: .profile) ?? .outpatient
+        holdFromDay = try c.decodeIfPresent(String.self, forKey: .holdFromDay)
     }
 }
 

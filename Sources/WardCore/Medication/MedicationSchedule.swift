@@ -53,17 +53,31 @@ public enum MedicationSchedule {
         return r
     }
 
+    /// The plan day whose dose applies on the calendar day containing `day`: days since the start
+    /// day, held at the hold's day when the order holds the taper at a step. Nil before the start.
+    public static func planDay(_ taper: TaperTerms, on day: Date, calendar: Calendar) -> Int? {
+        guard let start = startOfDay(taper.startDay, calendar),
+              let n = calendar.dateComponents([.day], from: start, to: calendar.startOfDay(for: day)).day, n >= 0 else { return nil }
+        return min(n, holdDay(taper, calendar: calendar) ?? n)
+    }
+
+    /// The plan day the taper is held at, when the order holds it (never before day 0).
+    public static func holdDay(_ taper: TaperTerms, calendar: Calendar) -> Int? {
+        guard let key = taper.holdFromDay, let start = startOfDay(taper.startDay, calendar), let hold = startOfDay(key, calendar),
+              let n = calendar.dateComponents([.day], from: start, to: hold).day else { return nil }
+        return max(0, n)
+    }
+
     /// The scheduled doses of a taper order on the calendar day containing
     /// `day`, each an amount the ward's stock of the order's drug makes: none
     /// before the start day, after the plan's last day's doses end (the final
     /// step carries on until the order is changed or stopped), or when the
-    /// order is held or stopped.
+    /// order is held or stopped. A taper held at a step gives that step's doses every day from the hold.
     public static func doses(for order: MedicationOrder, on day: Date, rules: TaperRules, calendar: Calendar) -> [MARDose] {
         guard order.terms.kind == .taper, order.terms.status == .active, let t = order.terms.taper,
-              let start = startOfDay(t.startDay, calendar),
               let plan = try? TaperPlanner.plan(request(order.terms, t), rules: rules) else { return [] }
         let today = calendar.startOfDay(for: day)
-        guard let n = calendar.dateComponents([.day], from: start, to: today).day, n >= 0 else { return [] }
+        guard let n = planDay(t, on: today, calendar: calendar) else { return [] }
         let daily = plan.dailyMg(onDay: n)
         guard daily > 0 else { return [] }
         let times = order.terms.clockTimes

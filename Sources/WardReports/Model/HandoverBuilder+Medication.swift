@@ -120,17 +120,18 @@ extension HandoverInput {
         let today = calendar.startOfDay(for: now)
         return orders.map { o -> String in
             guard o.terms.status == .active else { return "\(o.drug) taper \(o.terms.status.rawValue.uppercased())" }
-            guard let t = o.terms.taper, let start = MedicationSchedule.startOfDay(t.startDay, calendar),
+            guard let t = o.terms.taper, MedicationSchedule.startOfDay(t.startDay, calendar) != nil,
                   let plan = try? MedicationSchedule.plan(o.terms, rules: proto.taper, equivalence: proto.equivalence) else {
                 return "\(o.drug) taper: the plan cannot be worked out (see the order)"
             }
-            guard let day = calendar.dateComponents([.day], from: start, to: today).day, day >= 0 else {
+            guard let day = MedicationSchedule.planDay(t, on: today, calendar: calendar) else {
                 return "\(o.drug) taper starts \(t.startDay)"
             }
+            let held = MedicationSchedule.holdDay(t, calendar: calendar).map { day >= $0 } == true ? "HELD at this step from \(t.holdFromDay ?? ""): " : ""
             let step = (plan.steps.lastIndex { $0.day <= day } ?? 0) + 1
             let doses = MedicationSchedule.doses(for: o, on: now, rules: proto.taper, calendar: calendar).filter { o.schedules($0.dueAt, proto.administration) }
             let times = doses.map { "\(HandoverPhrases.mg($0.mg)) mg \($0.time.description)" }.joined(separator: ", ")
-            return "\(o.drug) \(HandoverPhrases.mg(plan.dailyMg(onDay: day))) mg/day, step \(step) of \(plan.steps.count) "
+            return held + "\(o.drug) \(HandoverPhrases.mg(plan.dailyMg(onDay: day))) mg/day, step \(step) of \(plan.steps.count) "
                 + "(taper day \(day + 1))" + (times.isEmpty ? "" : ": " + times)
         }.joined(separator: "; ")
     }

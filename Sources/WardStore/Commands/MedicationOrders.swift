@@ -92,8 +92,16 @@ extension Store {
                 throw CommandRefusal(.invalid, "Dose times must be HH:MM, at least one (e.g. 08:00, 22:00).")
             }
             guard Set(t.doseTimes).count == t.doseTimes.count else { throw CommandRefusal(.invalid, "A dose time is listed twice.") }
-            guard MedicationSchedule.startOfDay(taper.startDay, .wardDefault) != nil else {
+            guard let start = MedicationSchedule.startOfDay(taper.startDay, .wardDefault) else {
                 throw CommandRefusal(.invalid, "Start day must be YYYY-MM-DD.")
+            }
+            if let hold = taper.holdFromDay {
+                guard let day = MedicationSchedule.startOfDay(hold, .wardDefault) else {
+                    throw CommandRefusal(.invalid, "Hold at the step of: a day YYYY-MM-DD (empty: no hold).")
+                }
+                guard day >= start else {
+                    throw CommandRefusal(.invalid, "Hold at the step of \(InputText.visible(hold)): before the taper's day 0 (\(taper.startDay)).")
+                }
             }
             do { _ = try MedicationSchedule.plan(t, rules: ward.taper, equivalence: ward.equivalence) } catch {
                 throw CommandRefusal(.invalid, "Taper: \(error.message).")

@@ -338,7 +338,8 @@ extension Keymap {
             ],
             .mar: [
                 KeyBinding(chars("g"), .give, label: "g"),
-                KeyBinding(chars("h"), .hold, label: "h"),
+                KeyBinding(chars("h"), .hold, label: "h",
+                           help: "Hold the selected dose, with the reason (the taper plan: a prescriber holds the taper at today's step)"),
                 KeyBinding(chars("r"), .refuse, label: "r"),
                 KeyBinding(chars("o"), .omit, label: "o"),
             ] + moving("Select the line above (the taper plan: scroll up)", "Select the line below (the taper plan: scroll down)")

@@ -18,8 +18,21 @@ enum ChartPanes {
     }
 
     /// "next CIWA-B due 14:30 (in 25 min) · vital signs OVERDUE 10 min (due 13:55) · …", wrapped.
-    static func drawClock(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) {
+    /// Rows the "Next:" block needs at `width`: every due check shown, none dropped in silence.
+    static func clockLines(_ state: AppState, _ id: PatientID, width: Int) -> Int {
+        var rows = 1, x = 1 + Text.width("Next: ")
+        for (n, d) in dues(state, id).enumerated() {
+            let t = DueText.text(d, now: state.now, calendar: state.calendar)
+            let sep = n == 0 ? "" : " · "
+            if x + Text.width(sep + t) > width - 1, n > 0 { rows += 1; x = 7 } else { x += Text.width(sep) }
+            x += min(Text.width(t), max(0, width - x - 1))
+        }
+        return rows
+    }
+
+    static func drawClock(_ s: inout Surface, y: Int, state: AppState, patient p: Patient, rows: Int? = nil) {
         let items = dues(state, p.id)
+        let clockRows = rows ?? clockRows(s.size)
         var row = y, x = 1
         x += s.put("Next: ", x: x, y: row, role: .muted, emphasis: .bold)
         for (n, d) in items.enumerated() {
@@ -27,7 +40,7 @@ enum ChartPanes {
             let sep = n == 0 ? "" : " · "
             if x + Text.width(sep + t) > s.width - 1, n > 0 {
                 row += 1
-                guard row < y + clockRows(s.size) else { return }
+                guard row < y + clockRows else { return }
                 x = 7
             } else {
                 x += s.put(sep, x: x, y: row, role: .muted)
@@ -55,6 +68,13 @@ enum ChartPanes {
     /// "Handover: WATCHER (set by …) · if … then … · …": what this shift has
     /// written for its handover so far; before anything is, what the last
     /// handover passed on ("From the day handover: …"). Nothing when neither has any.
+    /// Whether the chart shows a handover line (notes or a severity for this or the last shift).
+    static func hasHandoverLine(_ state: AppState, _ p: Patient) -> Bool {
+        var probe = Surface(size: Size(cols: max(1, state.size.cols), rows: 1))
+        drawHandoverLine(&probe, y: 0, state: state, patient: p)
+        return probe.textLines().first.map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
+    }
+
     static func drawHandoverLine(_ s: inout Surface, y: Int, state: AppState, patient p: Patient) {
         guard let book = state.ward?.handover else { return }
         func content(_ shift: ShiftOccurrence) -> (notes: [HandoverNote], level: (SeverityLevel, String)?)? {

@@ -10,12 +10,12 @@ enum ChartView {
         }
         Chrome.titleBar(&s, state, subtitle: "Chart")
         PatientBanner.draw(&s, y: 1, patient: p, state: state)
-        let extra = PatientBanner.extraRows(p, width: s.width)
-        let clockY = 1 + PatientBanner.rows(for: s.size) + extra
-        ChartPanes.drawClock(&s, y: clockY, state: state, patient: p)
-        let tabsY = clockY + ChartPanes.clockRows(s.size)
+        let layout = Layout(state, p)
+        let clockY = 1 + PatientBanner.rows(for: s.size) + layout.bannerExtra
+        ChartPanes.drawClock(&s, y: clockY, state: state, patient: p, rows: ChartPanes.clockRows(s.size) + layout.clockExtra)
+        let tabsY = clockY + ChartPanes.clockRows(s.size) + layout.clockExtra
         ChartPanes.drawTabs(&s, y: tabsY, state: state, cs: cs)
-        let trendY = tabsY + 1, top = historyTop(s.size, banner: extra), wide = s.width >= 120
+        let trendY = tabsY + 1, top = layout.historyTop, wide = s.width >= 120
         switch cs.pane {
         case .scores:
             ChartPanes.drawScoreTrends(&s, y: trendY, state: state, patient: p)
@@ -67,14 +67,33 @@ enum ChartView {
         return y
     }
 
-    /// Row of the history header, and how many history lines fit under it.
-    static func historyTop(_ size: Size, banner extra: Int = 0) -> Int {
-        1 + PatientBanner.rows(for: size) + extra + ChartPanes.clockRows(size) + 1 + ChartPanes.trendRows
+    /// Where a patient's chart puts things: rows the banner (a long allergy list) and the "Next:" block
+    /// (many due checks) need beyond the standard ones, and the rows the alert pane and the handover
+    /// line take at the bottom, so the history table is never drawn (or selected) under them.
+    struct Layout {
+        var size: Size
+        var bannerExtra = 0, clockExtra = 0, bottom = 0
+
+        init(_ state: AppState, _ p: Patient?) {
+            size = state.size
+            guard let p else { return }
+            bannerExtra = PatientBanner.extraRows(p, state: state, width: size.cols)
+            clockExtra = max(0, ChartPanes.clockLines(state, p.id, width: size.cols) - ChartPanes.clockRows(size))
+            let alerts = state.alerts(for: p.id).count
+            bottom = (alerts == 0 ? 0 : min(alerts, 3) + 1) + (ChartPanes.hasHandoverLine(state, p) ? 1 : 0)
+        }
+
+        /// Row of the history header.
+        var historyTop: Int {
+            1 + PatientBanner.rows(for: size) + bannerExtra + ChartPanes.clockRows(size) + clockExtra + 1 + ChartPanes.trendRows
+        }
+        /// History lines under the header, above the bottom panes, the message and the legend.
+        var historyRows: Int { max(1, size.rows - 2 - bottom - (historyTop + 1)) }
     }
-    static func historyRows(_ size: Size, banner extra: Int = 0) -> Int { max(1, size.rows - 2 - (historyTop(size, banner: extra) + 1)) }
-    /// History rows on this chart (its patient's banner may take more rows).
+
+    /// History rows on this chart.
     static func historyRows(_ state: AppState, _ cs: ChartState) -> Int {
-        historyRows(state.size, banner: state.ward?.patient(cs.patientID).map { PatientBanner.extraRows($0, width: state.size.cols) } ?? 0)
+        Layout(state, state.ward?.patient(cs.patientID)).historyRows
     }
 
     struct Columns {

@@ -104,9 +104,12 @@ extension AppState {
 
     private func scroll(_ h: inout HandoverPreviewState, to line: Int, max maxScroll: Int) {
         h.scroll = Swift.max(0, Swift.min(line, maxScroll))
-        // The selected patient is the one whose block is at the top of the view.
-        if let anchors = h.document?.anchors, let a = anchors.last(where: { $0.line <= h.scroll }) {
-            h.selected = a.patientID
+        // The selected patient is the one whose block is at the top of the view; above the first
+        // patient (the ward summary) it is the first patient whose block starts on screen, or none, so
+        // `a` and `g` never act on a patient scrolled out of sight.
+        if let anchors = h.document?.anchors {
+            h.selected = (anchors.last { $0.line <= h.scroll }
+                          ?? anchors.first { $0.line < h.scroll + Self.handoverRows(size) })?.patientID
         }
     }
 

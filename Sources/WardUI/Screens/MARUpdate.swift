@@ -19,6 +19,7 @@ extension AppState {
             case .first: m.planScroll = 0
             case .last: m.planScroll = most
             case .taperPlan, .back: m.showingPlan = false
+            case .hold: return holdTaperAtThisStep(&m)
             default: break
             }
             return []
@@ -103,6 +104,27 @@ extension AppState {
             stack.append(.orderEntry(OrderEntryForm(changing: o, protocol: wardProtocol)))
         default: break
         }
+        return []
+    }
+
+    /// `h` on the taper plan: a prescriber holds the taper at today's step. The change form opens
+    /// with the hold set to today and the reason to type; signing writes a new version.
+    private mutating func holdTaperAtThisStep(_ m: inout MARState) -> [Effect] {
+        guard session?.staff.role.may(.writeOrder) == true else {
+            m.message = Flash("Holding the taper at a step is a new version of the order: "
+                              + StaffRole.refusalText(.writeOrder, role: session?.staff.role ?? .nurse), role: .alertWarning)
+            return []
+        }
+        guard let o = TaperPlanView.order(self, m.patientID), o.isActive else {
+            m.message = Flash("This patient has no active taper to hold.", role: .alertInfo); return []
+        }
+        var form = OrderEntryForm(changing: o, protocol: wardProtocol)
+        form.values[.holdFrom] = MedicationSchedule.dayKey(now, calendar)
+        form.field = .reason
+        form.message = Flash("Hold at today's step: type the reason, then check the plan and sign.", role: .alertInfo)
+        m.showingPlan = false
+        stack[stack.count - 1] = .mar(m)
+        stack.append(.orderEntry(form))
         return []
     }
 

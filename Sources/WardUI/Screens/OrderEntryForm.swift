@@ -6,7 +6,7 @@ import WardCore
 /// Changing an order uses the same form with a status and a reason.
 public struct OrderEntryForm: Sendable, Hashable {
     public enum Field: String, Sendable, Hashable, CaseIterable {
-        case kind, drug, route, indication, startMg, phases, times, startDay, profile
+        case kind, drug, route, indication, startMg, phases, times, startDay, profile, holdFrom
         case template, doseMg, threshold, interval, max24h
         case status, reason
 
@@ -21,6 +21,7 @@ public struct OrderEntryForm: Sendable, Hashable {
             case .times: "Dose times"
             case .startDay: "Day 0 (YYYY-MM-DD)"
             case .profile: "Guard rail (Space: in/outpatient)"
+            case .holdFrom: "Hold at the step of (YYYY-MM-DD; empty: no hold)"
             case .template: "PRN template (Space: next)"
             case .doseMg: "Dose, mg"
             case .threshold: "Score threshold"
@@ -72,6 +73,7 @@ public struct OrderEntryForm: Sendable, Hashable {
             values[.times] = t.doseTimes.joined(separator: " ")
             values[.startDay] = tp.startDay
             values[.profile] = tp.profile.rawValue
+            values[.holdFrom] = tp.holdFromDay ?? ""
         }
         if let pr = t.prn {
             values[.template] = pr.template; values[.doseMg] = OrderEntryForm.num(pr.doseMg)
@@ -100,6 +102,8 @@ public struct OrderEntryForm: Sendable, Hashable {
         var f: [Field] = changingID == nil ? [.kind] : [.status, .reason]
         f += [.drug, .route, .indication]
         f += kind == .taper ? [.startMg, .phases, .times, .startDay, .profile] : [.template, .doseMg, .threshold, .interval, .max24h]
+        // Holding a taper at a step is a change of a signed taper (a new version), not part of a new order.
+        if changingID != nil && kind == .taper { f.append(.holdFrom) }
         return f
     }
 
@@ -128,12 +132,20 @@ public struct OrderEntryForm: Sendable, Hashable {
             guard !phases.isEmpty else { return .failure(OrderFormProblem("Phases: at least one, e.g. 0:2:7.")) }
             let times = text(.times).split(separator: " ").map(String.init)
             guard !times.isEmpty, times.allSatisfy({ ClockTime($0) != nil }) else { return .failure(OrderFormProblem("Dose times: HH:MM separated by spaces.")) }
-            guard MedicationSchedule.startOfDay(text(.startDay), Calendar(identifier: .gregorian)) != nil else {
+            guard let day0 = MedicationSchedule.startOfDay(text(.startDay), Calendar(identifier: .gregorian)) else {
                 return .failure(OrderFormProblem("Day 0: YYYY-MM-DD."))
+            }
+            let holdText = text(.holdFrom).trimmingCharacters(in: .whitespaces)
+            if !holdText.isEmpty {
+                guard let hold = MedicationSchedule.startOfDay(holdText, Calendar(identifier: .gregorian)) else {
+                    return .failure(OrderFormProblem("Hold at the step of: YYYY-MM-DD, or empty for no hold."))
+                }
+                guard hold >= day0 else { return .failure(OrderFormProblem("Hold at the step of: not before day 0 (\(text(.startDay))).")) }
             }
             return .success(OrderTerms(kind: .taper, drug: drug, route: text(.route), indication: text(.indication), doseTimes: times,
                                        taper: TaperTerms(startDailyMg: start, phases: phases, startDay: text(.startDay),
-                                                         profile: TaperProfile(rawValue: text(.profile)) ?? .inpatient),
+                                                         profile: TaperProfile(rawValue: text(.profile)) ?? .inpatient,
+                                                         holdFromDay: holdText.isEmpty ? nil : holdText),
                                        status: status))
         case .prn:
             guard let dose = number(.doseMg), dose > 0 else { return .failure(OrderFormProblem("PRN dose: mg above 0.")) }

@@ -13,8 +13,8 @@ enum SedationView {
         Chrome.titleBar(&s, state, subtitle: f.amendingFrom == nil ? "New sedation score" : "Correcting sedation score")
         var y = 1
         if let p = state.ward?.patient(f.patientID) {
-            PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            y += PatientBanner.rows(for: s.size, patient: p, state: state)
+            PatientBanner.draw(&s, y: 1, patient: p, state: state, compact: true)
+            y += PatientBanner.rows(for: s.size, patient: p, state: state, compact: true)
         }
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         let name = f.scale == .poss ? "POSS" : "RASS"

@@ -25,6 +25,9 @@ enum TaperPlanView {
         let start = MedicationSchedule.startOfDay(terms.taper?.startDay ?? "", state.calendar)
         let today = start.map { state.calendar.dateComponents([.day], from: $0, to: state.calendar.startOfDay(for: state.now)).day ?? -1 }
         let days = plan.days(times: terms.clockTimes)
+        // A taper held at a step: that day's dose every day from the hold; the later steps are not given.
+        let hold = terms.taper.flatMap { MedicationSchedule.holdDay($0, calendar: state.calendar) }
+        let todayHeld = hold.map { (today ?? -1) > $0 } ?? false
         for (i, d) in days.enumerated() {
             let date = start.flatMap { state.calendar.date(byAdding: .day, value: d.day, to: $0) }.map { Format.dayMonth($0, state.calendar) } ?? "?"
             let de = (try? state.wardProtocol.equivalence.convert(drug: terms.drug, mg: d.dailyMg))?.diazepamMgHigh
@@ -32,10 +35,17 @@ enum TaperPlanView {
             let split = wide ? zip(terms.clockTimes, d.doses).map { "\($0.0.description) \(MARScreen.mg($0.1.mg))" }.joined(separator: ", ")
                              : d.doses.map { MARScreen.mg($0.mg) }.joined(separator: "+")
             let change = i > 0 && d.dailyMg != days[i - 1].dailyMg ? (d.dailyMg < days[i - 1].dailyMg ? " ↓" : " ↑") : ""
-            let isToday = d.day == today
+            let isToday = d.day == today && !todayHeld
+            let notGiven = hold.map { d.day > $0 } ?? false
             out.append(("\(isToday ? "▶" : " ") Day \(String(format: "%2d", d.day))  \(Text.pad(date, 6))  \(Text.right(MARScreen.mg(d.dailyMg), 5)) mg\(change)"
-                        + " = \(split)  DE \(de.map { MARScreen.mg($0) } ?? "?") mg",
-                        isToday ? .selection : change.isEmpty ? .text : .alertInfo, isToday))
+                        + " = \(split)  DE \(de.map { MARScreen.mg($0) } ?? "?") mg" + (notGiven ? "  (held: not given)" : ""),
+                        isToday ? .selection : notGiven ? .muted : change.isEmpty ? .text : .alertInfo, isToday))
+            if let h = hold, d.day == h || (i == days.count - 1 && h > d.day) {
+                let from = terms.taper?.holdFromDay ?? "?"
+                let mg = MARScreen.mg(plan.dailyMg(onDay: h))
+                out.append(("\(todayHeld ? "▶" : " ") HELD at this step from \(from): \(mg) mg/day every day until the order is changed",
+                            todayHeld ? .selection : .alertWarning, todayHeld))
+            }
         }
         out.append(("", .text, false))
         out.append(("Versions of taper #\(o.id):", .header, false))
@@ -53,7 +63,7 @@ enum TaperPlanView {
         }
         s.fill(Rect(x: 0, y: top, width: s.width, height: 1), role: .header)
         s.put(fit: " Taper #\(o.id) v\(o.version) · \(o.terms.drug) \(o.terms.route) at \(o.terms.clockTimes.map(\.description).joined(separator: ", "))"
-              + " · ↑↓ · Esc: MAR", x: 0, y: top, width: s.width, role: .header, emphasis: .bold)
+              + " · h: hold here", x: 0, y: top, width: s.width, role: .header, emphasis: .bold)
         let all = lines(state, o)
         let rows = max(1, bottom - top - 1)
         let first = min(m.planScroll, max(0, all.count - rows))

@@ -7,8 +7,8 @@ enum VitalsView {
         Chrome.titleBar(&s, state, subtitle: f.amendingFrom == nil ? "New vital signs" : "Correcting vital signs")
         var y = 1
         if let p = state.ward?.patient(f.patientID) {
-            PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            y += PatientBanner.rows(for: s.size, patient: p, state: state)
+            PatientBanner.draw(&s, y: 1, patient: p, state: state, compact: true)
+            y += PatientBanner.rows(for: s.size, patient: p, state: state, compact: true)
         } else {
             s.put("Patient not on the current ward list (form kept).", x: 1, y: 1, role: .alertWarning)
             y += 1

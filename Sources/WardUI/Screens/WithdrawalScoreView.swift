@@ -7,8 +7,8 @@ enum WithdrawalScoreView {
         Chrome.titleBar(&s, state, subtitle: (f.amending == nil ? "New " : "Correcting ") + f.kind.displayName)
         let bannerRows: Int
         if let p = state.ward?.patient(f.patientID) {
-            PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            bannerRows = PatientBanner.rows(for: s.size, patient: p, state: state)
+            PatientBanner.draw(&s, y: 1, patient: p, state: state, compact: true)
+            bannerRows = PatientBanner.rows(for: s.size, patient: p, state: state, compact: true)
         } else {
             s.put("Patient not on the current ward list (form kept).", x: 1, y: 1, role: .alertWarning)
             bannerRows = 1

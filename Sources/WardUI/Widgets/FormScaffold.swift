@@ -8,8 +8,8 @@ enum FormScaffold {
         Chrome.titleBar(&s, state, subtitle: subtitle)
         var y = 1
         if let p = state.ward?.patient(patientID) {
-            PatientBanner.draw(&s, y: 1, patient: p, state: state)
-            y += PatientBanner.rows(for: s.size, patient: p, state: state)
+            PatientBanner.draw(&s, y: 1, patient: p, state: state, compact: true)
+            y += PatientBanner.rows(for: s.size, patient: p, state: state, compact: true)
         }
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         s.put(fit: header, x: 1, y: y, width: s.width - 2, role: .header, emphasis: .bold)
