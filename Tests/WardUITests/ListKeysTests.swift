@@ -83,3 +83,45 @@ import WardCore
         #expect(d.state.helpScroll == 0)
     }
 }
+
+/// From the UX review: nothing on the chart is silently dropped or hidden under the bottom panes.
+@Suite struct ChartLayoutTests {
+    @Test(arguments: [Fixture.small, Fixture.large])
+    func endSelectsAnEntryThatIsOnScreen(size: Size) {
+        var d = Driver.signedIn(Fixture.ann, size: size)
+        d.send(.wardLoaded(ObsFixture.ward))
+        d.key(.key(.enter))
+        d.key(.key(.end))
+        let lines = d.text.split(separator: "\n").map(String.init)
+        let marker = lines.firstIndex { $0.hasPrefix("▶") }
+        #expect(marker != nil, "End selected an entry that is not drawn:\n\(d.text)")
+        // The marker is above the alert pane ("Alerts for this patient"), never under it.
+        if let m = marker, let pane = lines.firstIndex(where: { $0.contains("Alerts for this patient") }) { #expect(m < pane) }
+    }
+
+    @Test(arguments: [Fixture.small, Fixture.large])
+    func everyDueCheckIsInTheNextBlock(size: Size) {
+        var d = Driver.signedIn(Fixture.ann, size: size)
+        d.send(.wardLoaded(ObsFixture.ward))
+        d.key(.key(.enter))
+        let shown = d.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for due in ChartPanes.dues(d.state, Fixture.mullerID) {
+            #expect(shown.contains(DueText.text(due, now: d.state.now, calendar: d.state.calendar)), "\(d.text)")
+        }
+    }
+
+    @Test func riskFlagsAreWholeOnTheChartAndNamedOnTheForms() {
+        var d = Driver.signedIn(Fixture.ann, size: Fixture.small)
+        d.send(.wardLoaded(ObsFixture.ward))
+        d.key(.key(.enter))
+        let p = d.state.ward!.patient(Fixture.mullerID)!
+        let flags = PatientBanner.flags(p, state: d.state)
+        #expect(flags.count >= 2)
+        let chart = d.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for f in flags { #expect(chart.contains(f), "flag cut on the chart: \(f)\n\(d.text)") }
+        d.key(.char("v"))
+        let form = d.text
+        for f in flags { #expect(form.contains(f.components(separatedBy: ": ").first!), "flag missing on the vitals form: \(f)\n\(form)") }
+        #expect(!form.split(separator: "\n")[2].contains("…"))
+    }
+}
