@@ -125,3 +125,25 @@ import WardCore
         #expect(!form.split(separator: "\n")[2].contains("…"))
     }
 }
+
+extension ListKeysTests {
+    /// Esc after typing a bed number clears it and stays on the screen (UX review).
+    @Test func escAfterABedNumberStaysOnTheOverview() {
+        var d = Driver.signedIn(Fixture.ann, size: Fixture.small)
+        d.send(.wardLoaded(Fixture.ward))
+        d.key(.char("o"))
+        d.key(.char("6"))
+        d.key(.key(.escape))
+        guard case .overview(let o) = d.state.stack.last else { Issue.record("Esc left the overview: \(d.state.stack)"); return }
+        #expect(o.finder.digits.isEmpty)
+        d.key(.key(.escape))
+        if case .overview = d.state.stack.last { Issue.record("a second Esc goes back") }
+    }
+
+    /// The MAR's 24-h line keeps the total, the PRN cap and the ceiling at 80 columns.
+    @Test func theMARKeepsTheCeilingAt80Columns() {
+        let d = MARFixture.onMAR()
+        let line = d.text.split(separator: "\n").first { $0.contains("24-h diazepam-eq.") }.map(String.init) ?? ""
+        #expect(line.contains("ceiling 40") && line.contains("PRN cap"), "\(line)")
+    }
+}

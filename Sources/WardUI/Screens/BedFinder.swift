@@ -78,6 +78,10 @@ extension AppState {
             finder.search = ""
             finder.before = selected
             flash = Flash("Find: ▏ — type part of a name or MRN · Enter keep · Esc back", role: .alertInfo)
+        } else if event == .key(.escape), !finder.digits.isEmpty {
+            // Esc after a bed number clears the number; it does not also leave the screen.
+            finder.digits = ""
+            flash = Flash("Bed number cleared.", role: .alertInfo)
         } else if case .char(let c) = event, c.isASCII, c.isNumber {
             if let bed = finder.jump(c, labels: labels) {
                 selected = bed

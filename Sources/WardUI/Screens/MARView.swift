@@ -126,21 +126,25 @@ enum MARView {
     static func drawTotal(_ s: inout Surface, y: Int, state: AppState, w: WardSnapshot, id: PatientID) {
         let t = w.diazepamTotal(for: id, now: state.now, protocol: state.wardProtocol)
         let caps = w.orders(.prn, for: id).filter(\.isActive).compactMap { $0.terms.prn?.maxPer24hDiazepamMg }
-        var x = 1
-        x += s.put("24-h diazepam-eq. ", x: x, y: y, role: .text, emphasis: .bold)
-        x += s.put("\(MARScreen.mg(t.totalMg)) mg", x: x, y: y, role: .text, emphasis: .bold)
-        x += s.put(" (sched \(MARScreen.mg(t.scheduledMg)) + PRN \(MARScreen.mg(t.prnMg)))", x: x, y: y, role: .muted)
-        if let cap = caps.min() {
-            let counting = state.wardProtocol.prn.capCounts == .all ? "24-h cap (all doses)" : "PRN cap"
-            let near = t.countedMg >= state.wardProtocol.alerts.prnCapApproachingFraction * cap - 1e-9
-            let role: SemanticRole = t.countedMg >= cap - 1e-9 ? .alertCritical : (near ? .alertWarning : .text)
-            x += s.put(fit: " · \(counting) \(MARScreen.mg(t.countedMg)) of \(MARScreen.mg(cap)) mg", x: x, y: y,
-                       width: max(0, s.width - x - 1), role: role, emphasis: near ? .bold : [])
-        }
         let ceiling = state.wardProtocol.doseSafety.ceiling24hDiazepamMg
         let wide = s.width >= 120
         let ceilingText = wide ? "  ceiling \(MARScreen.mg(ceiling)) mg/24 h (\(state.wardProtocol.equivalence.selected) table)"
                                : " · ceiling \(MARScreen.mg(ceiling))"
+        let counting = state.wardProtocol.prn.capCounts == .all ? "24-h cap (all doses)" : "PRN cap"
+        let capText = caps.min().map { " · \(counting) \(MARScreen.mg(t.countedMg)) of \(MARScreen.mg($0)) mg" } ?? ""
+        let breakdown = " (sched \(MARScreen.mg(t.scheduledMg)) + PRN \(MARScreen.mg(t.prnMg)))"
+        let head = "24-h diazepam-eq. \(MARScreen.mg(t.totalMg)) mg"
+        // The total, the cap and the ceiling always; the split of the total gives way first.
+        let roomForSplit = 1 + Text.width(head + breakdown + capText + ceilingText) < s.width
+        var x = 1
+        x += s.put("24-h diazepam-eq. ", x: x, y: y, role: .text, emphasis: .bold)
+        x += s.put("\(MARScreen.mg(t.totalMg)) mg", x: x, y: y, role: .text, emphasis: .bold)
+        if roomForSplit { x += s.put(breakdown, x: x, y: y, role: .muted) }
+        if let cap = caps.min() {
+            let near = t.countedMg >= state.wardProtocol.alerts.prnCapApproachingFraction * cap - 1e-9
+            let role: SemanticRole = t.countedMg >= cap - 1e-9 ? .alertCritical : (near ? .alertWarning : .text)
+            x += s.put(fit: capText, x: x, y: y, width: max(0, s.width - x - 1), role: role, emphasis: near ? .bold : [])
+        }
         if x + Text.width(ceilingText) < s.width {
             s.put(fit: ceilingText, x: x, y: y, width: s.width - x - 1,
                   role: t.totalMg > ceiling + 1e-9 ? .alertCritical : (t.totalMg >= ceiling - 1e-9 ? .alertWarning : .muted))

@@ -97,7 +97,9 @@ enum WithdrawalScoreView {
             x += s.put("SUMMARY: total \(f.runningTotal) of \(max) · ", x: x, y: y, role: role, emphasis: .bold)
             x += s.put(band?.name ?? "no band", x: x, y: y,
                        role: band.map { SemanticRole.score(level: $0.level) } ?? .alertWarning, emphasis: .bold)
-            s.put(f.saving ? " · Saving…" : " · press Enter to save", x: x, y: y, role: role, emphasis: .bold)
+            // Enter before the dose gate saves the score for monitoring only: the summary says so, not just "save".
+            let next = f.saving ? " · Saving…" : f.gate == .unanswered ? " · y/n dose gate, then Enter saves" : " · press Enter to save"
+            s.put(fit: next, x: x, y: y, width: Swift.max(0, s.width - x - 1), role: role, emphasis: .bold)
         }
     }
 
@@ -111,7 +113,8 @@ enum WithdrawalScoreView {
             return
         }
         guard !f.onSummary else {
-            s.put(fit: "Check the total, then Enter saves. ↑ or Backspace goes back to change a score.",
+            s.put(fit: f.gate == .unanswered ? "Answer the dose gate (y/n); Enter alone saves for monitoring only."
+                                             : "Check the total, then Enter saves. ↑ or Backspace goes back to change a score.",
                   x: 1, y: y + 1, width: s.width - 2, role: .text)
             GateView.draw(&s, y: y + 2, state: state, f: f)
             return
