@@ -195,7 +195,7 @@ import WardCore
         let cmd = try #require(d.effects.compactMap { if case .recordPRNEffect(let c, _) = $0 { c } else { nil } }.first)
         #expect(cmd == RecordPRNEffect(followUpID: 1, result: .partial))
         d.send(.prnEffectRecorded(.success(PRNFollowUp(id: 1, administrationID: 2, patientID: 1, dueAt: MARFixture.at("11:00"), result: .partial))))
-        #expect(d.mar?.step == .list && d.state.flash?.text == "PRN effect recorded: partial")
+        #expect(d.mar?.step == .list && d.state.flash?.text == "PRN effect recorded for Müller, Grete (bed 1): partial")
     }
 
     @Test func onlyPrescribersOpenOrderEntry() {

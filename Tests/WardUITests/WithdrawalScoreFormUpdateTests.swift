@@ -141,7 +141,7 @@ import WardCore
         #expect(d.form == nil)
         #expect(d.top == .chart(ChartState(patientID: Fixture.mullerID)))
         let name = try #require(d.state.ward?.patient(Fixture.mullerID)?.name)
-        let said = "Saved 14:05: CIWA-B 40 \(saved.band) for \(name)."
+        let said = "Saved 14:05: CIWA-B 40 \(saved.band) for \(name) (bed 1)."
         #expect(d.state.flash == Flash(said, role: .saved))
         #expect(ChartHistory.lines(d.state.ward, Fixture.mullerID).first?.entry.id == 999)
         #expect(d.text.contains(said))

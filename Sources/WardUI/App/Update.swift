@@ -259,6 +259,13 @@ extension AppState {
         ward = w
     }
 
+    /// " for Müller, Grete (bed 1)": every save message names whose record it went into, so a slip
+    /// onto the wrong chart shows at once.
+    func forWhom(_ id: PatientID) -> String {
+        guard let p = ward?.patient(id) else { return "" }
+        return " for \(p.name)" + (p.bed.map { " (bed \($0))" } ?? "")
+    }
+
     mutating func handleSaved(_ result: Result<Assessment, CommandRefusal>) -> [Effect] {
         // The form that was saving: on screen, or parked for someone who was switched away from.
         switch result {
@@ -268,7 +275,7 @@ extension AppState {
                 let round = if case .withdrawalScore(let f) = stack[i] { f.round } else { false }
                 stack.removeSubrange(i...)
                 // Says what was saved and for whom, so a slip onto the wrong chart shows at once.
-                let who = ward?.patient(a.patientID).map { " for \($0.name)" } ?? ""
+                let who = forWhom(a.patientID)
                 flash = Flash("Saved \(Format.clock(a.recordedAt, calendar)): \(a.scale.displayName) \(a.total) \(a.band)\(who).",
                               role: .saved)
                 if round { continueRound(after: a) }

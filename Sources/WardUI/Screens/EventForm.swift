@@ -108,7 +108,7 @@ extension AppState {
             if var w = ward { w.clinicalEvents[e.patientID, default: []].insert(e, at: 0); ward = w }
             stack.removeSubrange(i...)
             let late = now.timeIntervalSince(e.recordedAt) >= 60 ? " (entered \(Format.clock(now, calendar)))" : ""
-            flash = Flash("\(e.kind == .seizure ? "Seizure" : "Delirium") recorded \(Format.clock(e.recordedAt, calendar))\(late). "
+            flash = Flash("\(e.kind == .seizure ? "Seizure" : "Delirium") recorded\(forWhom(e.patientID)) \(Format.clock(e.recordedAt, calendar))\(late). "
                           + "Call the medical team now.", role: .saved)
             return [.loadWard]
         case .failure(let r):

@@ -285,7 +285,7 @@ extension AppState {
         }
         m.reset()
         switch result {
-        case .success(let f): flash = Flash("PRN effect recorded: \(f.result?.rawValue ?? "")", role: .saved)
+        case .success(let f): flash = Flash("PRN effect recorded\(forWhom(f.patientID)): \(f.result?.rawValue ?? "")", role: .saved)
         case .failure(let r): m.message = Flash("Not recorded: \(r.message)", role: .error)
         }
         stack[i] = .mar(m)
@@ -504,7 +504,8 @@ extension AppState {
             m.reset()
             let w = a.witness.map { ", witness \($0.name)" } ?? ""
             let wasted = a.wastedMg.map { ", \(MARScreen.mg($0)) mg wasted" } ?? ""
-            flash = Flash("\(a.statusWord.prefix(1).uppercased() + a.statusWord.dropFirst()): \(label) at \(Format.clock(a.at, calendar))\(wasted)\(w)", role: .saved)
+            flash = Flash("\(a.statusWord.prefix(1).uppercased() + a.statusWord.dropFirst()): \(label) at \(Format.clock(a.at, calendar))"
+                          + "\(forWhom(a.patientID))\(wasted)\(w)", role: .saved)
         case .failure(let r):
             // The dialog stays where it was and says why: a witness refused (wrong PIN, a student, locked)
             // types again or Esc closes it. Nothing the witness types next can reach the MAR's commands.

@@ -114,7 +114,7 @@ extension AppState {
             ward = w
             stack.removeSubrange(i...)
             let score = wardProtocol.news2.score(e.vitals, scale2: e.scale2)
-            flash = Flash("Vital signs saved \(Format.clock(e.stamp.recordedAt, calendar)): NEWS2 \(score.total) \(score.risk.rawValue).", role: .saved)
+            flash = Flash("Vital signs saved\(forWhom(e.stamp.patientID)) \(Format.clock(e.stamp.recordedAt, calendar)): NEWS2 \(score.total) \(score.risk.rawValue).", role: .saved)
             if case .vitals(let f) = form, f.round {
                 stack.append(.sedation(SedationForm(patientID: f.patientID, scale: wardProtocol.appropriateness.observerScale, round: true)))
                 flash = Flash(flash!.text + " Obs round: sedation next.", role: .saved)
@@ -124,12 +124,12 @@ extension AppState {
             ward = w
             stack.removeSubrange(i...)
             let round = if case .sedation(let f) = form { f.round } else { false }
-            flash = Flash("\(round ? "Obs round complete. " : "")\(e.score.display) saved \(Format.clock(e.stamp.recordedAt, calendar)).", role: .saved)
+            flash = Flash("\(round ? "Obs round complete. " : "")\(e.score.display) saved\(forWhom(e.stamp.patientID)) \(Format.clock(e.stamp.recordedAt, calendar)).", role: .saved)
         case .exceptionSaved(.success(let e)):
             w.exceptions[e.stamp.patientID, default: []].insert(e, at: 0)
             ward = w
             stack.removeSubrange(i...)
-            flash = Flash("Noted: \(e.kind.displayName) not done (\(e.reason.label)). Next try due \(Format.clock(e.recheckAt, calendar)).", role: .saved)
+            flash = Flash("Noted\(forWhom(e.stamp.patientID)): \(e.kind.displayName) not done (\(e.reason.label)). Next try due \(Format.clock(e.recheckAt, calendar)).", role: .saved)
         case .vitalsSaved(.failure(let r)), .sedationSaved(.failure(let r)), .exceptionSaved(.failure(let r)):
             return fail(r)
         default:
