@@ -44,6 +44,20 @@ import Testing
         try tmux.waitFor("match")
         try tmux.send("Enter"); try tmux.send("Enter")
         try tmux.waitFor("Bed \(bed)  \(name)")
+        // On the chart the digits switch the panes labelled 1/2/3.
+        try tmux.send("2"); try tmux.waitFor("[2 Vital signs]")
+        try tmux.send("3"); try tmux.waitFor("[3 Sedation]")
+        try tmux.send("1"); try tmux.waitFor("[1 Scores]")
+        try tmux.send("Escape")
+        try tmux.waitFor("Ward list")
+        // `/` with part of the MRN finds the same patient.
+        let mrn = try demo.sql("SELECT mrn FROM patients WHERE name = '\(name.replacingOccurrences(of: "'", with: "''"))' LIMIT 1")
+        try tmux.send("Home")
+        try tmux.send("/")
+        try tmux.type(String(mrn.dropFirst()))   // a fragment: all but its first character
+        try tmux.waitFor("match")
+        try tmux.send("Enter"); try tmux.send("Enter")
+        try tmux.waitFor("Bed \(bed)  \(name)")
         try tmux.send("Escape"); try tmux.send("q")
         #expect(tmux.exitStatus() == 0)
     }
