@@ -27,6 +27,8 @@ import Testing
         let w = try plan(Self.geometric, .start, .inpatient).warnings
         #expect(w.count == 1)
         #expect(w[0].hasPrefix("day 2: 32 mg is 11.1% below 36 mg on day 1, more than 10% in 1 day for the inpatient reducing profile (SECONDARY"))
+        // The cuts on days 3, 4 and 5 are over the rate too: one warning, saying how far the run goes.
+        #expect(w[0].hasSuffix("; the same for the 3 steps after it, to day 5"), "\(w[0])")
     }
 
     /// A ward that reads eTG as linear sets percentOf = "start": the same plan is then within it.

@@ -67,17 +67,29 @@ extension TaperPlanner {
         let ofWhat = rate.percentOf == .start ? " of the start dose \(withDE(start))" : ""
         let fallback = profile == .inpatient && rules.inpatientRate == nil ? "; the protocol has no [taper.inpatientReductionRate], so the outpatient rule applies" : ""
         var inRun = false
+        // A run of steps each over the rate is one warning, saying how far it goes.
+        var runFirst: Int? = nil, runMore = 0, runLastDay = 0
+        func closeRun() {
+            if let i = runFirst, runMore > 0 {
+                out[i] += "; the same for the \(runMore) step\(runMore == 1 ? "" : "s") after it, to day \(runLastDay)"
+            }
+            runFirst = nil; runMore = 0
+        }
         for s in plan.steps.dropFirst() {
             let ref = plan.dailyMg(onDay: max(0, s.day - w))
             let refDay = plan.steps.last { $0.day <= max(0, s.day - w) }?.day ?? 0
             let base = rate.percentOf == .start ? start : ref
             let pct = base > 0 ? (ref - s.dailyMg) / base * 100 : 0
             let over = pct > rate.maxPercent + 1e-9
+            if over && inRun { runMore += 1; runLastDay = s.day }
+            if !over && inRun { closeRun() }
             if over && !inRun {
+                runFirst = out.count
                 out.append("day \(s.day): \(withDE(s.dailyMg)) is \(fmt((pct * 10).rounded() / 10))%\(ofWhat) below \(withDE(ref)) on day \(refDay), more than \(fmt(rate.maxPercent))% \(within) for the \(profile.label) profile (\(rate.provenance.status.rawValue): \(rate.provenance.source)\(fallback))")
             }
             inRun = over
         }
+        closeRun()
         return out
     }
 }

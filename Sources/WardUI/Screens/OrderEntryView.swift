@@ -60,9 +60,12 @@ enum OrderEntryView {
             s.put(fit: "Preview: \(error.message)", x: 1, y: y, width: s.width - 2, role: .alertWarning)
             return
         }
-        for w in plan.warnings where y <= last {
-            s.put(fit: "⚠ " + w, x: 1, y: y, width: s.width - 2, role: .alertWarning, emphasis: .bold)
-            y += 1
+        // The guard-rail warnings whole (wrapped): a prescriber signs against what they say.
+        for w in plan.warnings {
+            for part in Text.wrap("⚠ " + w, width: s.width - 2) where y <= last {
+                s.put(fit: part, x: 1, y: y, width: s.width - 2, role: .alertWarning, emphasis: .bold)
+                y += 1
+            }
         }
         let days = plan.days(times: terms.clockTimes)
         // Only the days the dose changes (and the last), to fit the screen.
