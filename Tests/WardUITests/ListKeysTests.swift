@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WardCore
 @testable import WardUI
@@ -145,5 +146,19 @@ extension ListKeysTests {
         let d = MARFixture.onMAR()
         let line = d.text.split(separator: "\n").first { $0.contains("24-h diazepam-eq.") }.map(String.init) ?? ""
         #expect(line.contains("ceiling 40") && line.contains("PRN cap"), "\(line)")
+    }
+}
+
+/// The chart's next-due line names a PRN dose that brought a check forward (bedside-nurse.md promises it).
+@Suite struct DueTextPRNTests {
+    @Test func aCheckBroughtForwardByAPRNDoseSaysSo() {
+        let now = Fixture.now
+        let soon = ObservationDue(kind: .withdrawal(.ciwaB), dueAt: now.addingTimeInterval(56 * 60), status: .upcoming,
+                                  reason: "1 h after the PRN dose")
+        #expect(DueText.text(soon, now: now, calendar: Calendar.wardDefault) .hasSuffix("(in 56 min, 1 h after the PRN dose)"))
+        let late = ObservationDue(kind: .vitals, dueAt: now.addingTimeInterval(-10 * 60), status: .overdue, reason: "1 h after the PRN dose")
+        #expect(DueText.text(late, now: now, calendar: Calendar.wardDefault).contains("1 h after the PRN dose"))
+        let plain = ObservationDue(kind: .vitals, dueAt: now.addingTimeInterval(30 * 60), status: .upcoming, reason: "NEWS2 0: every 12 h")
+        #expect(!DueText.text(plain, now: now, calendar: Calendar.wardDefault).contains("PRN"))
     }
 }

@@ -67,6 +67,9 @@ public struct ObservationDue: Sendable, Hashable {
     public var status: ObservationStatus
     /// Why it is due then, e.g. "CIWA-B moderate: every 2 h".
     public var reason: String
+    public init(kind: ObservationKind, dueAt: Date, status: ObservationStatus, reason: String) {
+        self.kind = kind; self.dueAt = dueAt; self.status = status; self.reason = reason
+    }
 }
 
 /// Next due time of each observation for one patient, from the protocol and

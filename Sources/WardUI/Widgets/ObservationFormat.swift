@@ -35,11 +35,14 @@ enum DueText {
         case .suspended: return "\(name) SUSPENDED: cannot communicate"
         case .deferred: return "\(name) due \(at) (in \(Format.span(minutes: max(0, mins))), check not done)"
         case .upcoming, .due:
-            return mins <= 0 ? "\(name) DUE NOW (\(at))" : "\(name) due \(at) (in \(Format.span(minutes: mins)))"
+            // A PRN dose that brought the check forward is named: the nurse knows why it is due so soon.
+            let prn = d.reason.hasSuffix("after the PRN dose") ? ", \(d.reason)" : ""
+            return mins <= 0 ? "\(name) DUE NOW (\(at)\(prn))" : "\(name) due \(at) (in \(Format.span(minutes: mins))\(prn))"
         case .overdue, .stale:
             let late = "\(name) OVERDUE \(Format.span(minutes: max(1, -mins)))"
             if d.reason.hasPrefix("no ") { return late + " (none recorded yet)" }
-            return late + (d.status == .stale ? " (out of date, due \(at))" : " (due \(at))")
+            let prn = d.reason.hasSuffix("after the PRN dose") ? ", \(d.reason)" : ""
+            return late + (d.status == .stale ? " (out of date, due \(at)\(prn))" : " (due \(at)\(prn))")
         }
     }
 
