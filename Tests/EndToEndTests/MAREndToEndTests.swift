@@ -70,9 +70,7 @@ import WardStore
     /// the chart, then g on the scheduled dose names the rule and the value; Esc; nothing written.
     @Test func deepSedationHoldsTheScheduledDoseAndNothingIsWritten() throws {
         let demo = try DemoWardDB("marhold"); defer { demo.remove() }
-        let bedIndex = try demo.admitWithADoseDueNow(mrn: "E2E2", name: "Okoro, Ada")
-        let tmux = try demo.openTUI(cols: 80, rows: 24)
-        try tmux.openChart(row: bedIndex, patient: "Okoro, Ada")
+        let tmux = try demo.chartWithADoseDueNow(mrn: "E2E2", name: "Okoro, Ada")
         try tmux.send("s")
         try tmux.waitFor("RASS")
         try tmux.send("-"); try tmux.send("4"); try tmux.send("Enter")

@@ -17,9 +17,7 @@ import WardStore
 
     @Test func aBannerLeavesThePatientLineAndItsKeyActsOnTheBannersAlertOnly() throws {
         let ward = try DemoWardDB("banner80"); defer { ward.remove() }
-        let bedIndex = try ward.admitWithADoseDueNow(mrn: "E2E80", name: "Medina, Rosa")
-        let tmux = try ward.openTUI(cols: 80, rows: 24)
-        try tmux.openChart(row: bedIndex, patient: "Medina, Rosa")
+        let tmux = try ward.chartWithADoseDueNow(mrn: "E2E80", name: "Medina, Rosa")
         try tmux.waitFor("CIWA")
         // A seizure for bed 1 (another patient) is recorded at another terminal.
         do {
@@ -58,9 +56,7 @@ import WardStore
 
     @Test func aRefusedWitnessKeepsTheDialogAndSaysWhyWhole() throws {
         let ward = try DemoWardDB("witness80"); defer { ward.remove() }
-        let bedIndex = try ward.admitWithADoseDueNow(mrn: "E2E81", name: "Medina, Rosa")
-        let tmux = try ward.openTUI(cols: 80, rows: 24)
-        try tmux.openChart(row: bedIndex, patient: "Medina, Rosa")
+        let tmux = try ward.chartWithADoseDueNow(mrn: "E2E81", name: "Medina, Rosa")
         try tmux.send("m")
         try tmux.waitFor("g give")
         try tmux.send("g"); try tmux.send("Enter")

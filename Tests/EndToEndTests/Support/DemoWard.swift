@@ -57,6 +57,15 @@ struct DemoWardDB {
         return bedIndex
     }
 
+    /// A patient admitted with a dose due now (`admitWithADoseDueNow`), and nurse N1001 on their chart
+    /// in the TUI at `cols`×`rows`.
+    func chartWithADoseDueNow(mrn: String, name: String, cols: Int = 80, rows: Int = 24) throws -> Tmux {
+        let bedIndex = try admitWithADoseDueNow(mrn: mrn, name: name)
+        let tmux = try openTUI(cols: cols, rows: rows)
+        try tmux.openChart(row: bedIndex, patient: name)
+        return tmux
+    }
+
     /// The sqlite3 shell's answer to `query`, trimmed (reading from outside the app).
     func sql(_ query: String) throws -> String {
         try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [path, query]).stdout
