@@ -64,6 +64,17 @@ import WardCore
         #expect(p.summary.diazepamEquivalent24hMg == 30)
     }
 
+    /// A taper held at a step says so, with the held step's dose and the taper's real day.
+    @Test func aTaperHeldAtAStepSaysSo() throws {
+        var held = Self.taper
+        held.terms.taper?.holdFromDay = "2026-11-27"          // day 1 of the plan; the handover is on day 2 (28 Nov)
+        var snap = Self.snapshot()
+        snap.orders = [1: [held, Self.prn]]
+        let p = try Self.kowalski(Self.input(snap))
+        #expect(p.summary.taperStepToday?.hasPrefix("STEP HELD from 2026-11-27: diazepam 40 mg/day, step 1 of 3 (taper day 3)") == true,
+                "\(String(describing: p.summary.taperStepToday))")
+    }
+
     @Test func prnDosesOfTheShiftWithTriggerAndEffect() throws {
         let doses = try #require(try Self.kowalski(Self.input()).numbers.prnDoses)
         #expect(doses.map(\.at) == [Self.at("10:40"), Self.at("15:10")])

@@ -37,7 +37,7 @@ import WardCore
         #expect(f.values[.holdFrom] == "2026-11-28")      // the fixture's today
         #expect(f.field == .reason)
         #expect(f.fields.contains(.holdFrom))
-        #expect(d.text.contains("Hold at the step of"), "\(d.text)")
+        #expect(d.text.contains("Hold at step of"), "\(d.text)")
         for ch in "sweating" { d.key(.char(ch)) }
         guard case .orderEntry(let typed) = d.top, case .success(let terms) = typed.terms(d.state.wardProtocol) else {
             Issue.record("the form does not make an order: \(d.text)"); return
@@ -59,8 +59,8 @@ import WardCore
         var e = MARFixture.onMAR(ward: w)
         e.key(.char("T"))
         let text = e.text                                  // the plan opens with today (the held line) in view
-        #expect(text.contains("HELD at this step from 2026-11-27: 20 mg/day"), "\(text)")
-        #expect(text.contains("(held: not given)"), "\(text)")
-        #expect(text.split(separator: "\n").contains { $0.contains("▶ HELD at this step") }, "today is on the held line:\n\(text)")
+        #expect(text.contains("STEP HELD from 2026-11-27: 20 mg/day"), "\(text)")
+        #expect(text.contains("(not in force)"), "\(text)")
+        #expect(text.split(separator: "\n").contains { $0.contains("▶ STEP HELD") }, "today is on the held line:\n\(text)")
     }
 }

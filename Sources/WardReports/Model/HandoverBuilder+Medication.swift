@@ -120,19 +120,21 @@ extension HandoverInput {
         let today = calendar.startOfDay(for: now)
         return orders.map { o -> String in
             guard o.terms.status == .active else { return "\(o.drug) taper \(o.terms.status.rawValue.uppercased())" }
-            guard let t = o.terms.taper, MedicationSchedule.startOfDay(t.startDay, calendar) != nil,
+            guard let t = o.terms.taper, let start = MedicationSchedule.startOfDay(t.startDay, calendar),
                   let plan = try? MedicationSchedule.plan(o.terms, rules: proto.taper, equivalence: proto.equivalence) else {
                 return "\(o.drug) taper: the plan cannot be worked out (see the order)"
             }
-            guard let day = MedicationSchedule.planDay(t, on: today, calendar: calendar) else {
+            // `day` is the plan day whose dose applies (held at the hold's day); `taperDay` the calendar day of the taper.
+            guard let day = MedicationSchedule.planDay(t, on: today, calendar: calendar),
+                  let taperDay = calendar.dateComponents([.day], from: start, to: today).day else {
                 return "\(o.drug) taper starts \(t.startDay)"
             }
-            let held = MedicationSchedule.holdDay(t, calendar: calendar).map { day >= $0 } == true ? "HELD at this step from \(t.holdFromDay ?? ""): " : ""
+            let held = taperDay > day || MedicationSchedule.holdDay(t, calendar: calendar) == day ? "STEP HELD from \(t.holdFromDay ?? ""): " : ""
             let step = (plan.steps.lastIndex { $0.day <= day } ?? 0) + 1
             let doses = MedicationSchedule.doses(for: o, on: now, rules: proto.taper, calendar: calendar).filter { o.schedules($0.dueAt, proto.administration) }
             let times = doses.map { "\(HandoverPhrases.mg($0.mg)) mg \($0.time.description)" }.joined(separator: ", ")
             return held + "\(o.drug) \(HandoverPhrases.mg(plan.dailyMg(onDay: day))) mg/day, step \(step) of \(plan.steps.count) "
-                + "(taper day \(day + 1))" + (times.isEmpty ? "" : ": " + times)
+                + "(taper day \(taperDay + 1))" + (times.isEmpty ? "" : ": " + times)
         }.joined(separator: "; ")
     }
 }

@@ -21,7 +21,7 @@ public struct OrderEntryForm: Sendable, Hashable {
             case .times: "Dose times"
             case .startDay: "Day 0 (YYYY-MM-DD)"
             case .profile: "Guard rail (Space: in/outpatient)"
-            case .holdFrom: "Hold at the step of (YYYY-MM-DD; empty: no hold)"
+            case .holdFrom: "Hold at step of (YYYY-MM-DD)"
             case .template: "PRN template (Space: next)"
             case .doseMg: "Dose, mg"
             case .threshold: "Score threshold"

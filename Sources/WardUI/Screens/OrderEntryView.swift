@@ -60,6 +60,15 @@ enum OrderEntryView {
             s.put(fit: "Preview: \(error.message)", x: 1, y: y, width: s.width - 2, role: .alertWarning)
             return
         }
+        // A hold: what the MAR gives from the hold's day, first: it is what the order now does.
+        if let t = terms.taper, let hold = MedicationSchedule.holdDay(t, calendar: state.calendar), y <= last {
+            let text = "STEP HELD from \(t.holdFromDay ?? "?"): \(MARScreen.mg(plan.dailyMg(onDay: hold))) mg/day daily "
+                + "until the order is changed (the later days below are not in force)"
+            for part in Text.wrap(text, width: s.width - 2) where y <= last {
+                s.put(fit: part, x: 1, y: y, width: s.width - 2, role: .alertWarning, emphasis: .bold)
+                y += 1
+            }
+        }
         // The guard-rail warnings whole (wrapped): a prescriber signs against what they say.
         for w in plan.warnings {
             for part in Text.wrap("⚠ " + w, width: s.width - 2) where y <= last {

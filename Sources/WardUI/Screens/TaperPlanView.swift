@@ -38,12 +38,12 @@ enum TaperPlanView {
             let isToday = d.day == today && !todayHeld
             let notGiven = hold.map { d.day > $0 } ?? false
             out.append(("\(isToday ? "▶" : " ") Day \(String(format: "%2d", d.day))  \(Text.pad(date, 6))  \(Text.right(MARScreen.mg(d.dailyMg), 5)) mg\(change)"
-                        + " = \(split)  DE \(de.map { MARScreen.mg($0) } ?? "?") mg" + (notGiven ? "  (held: not given)" : ""),
+                        + " = \(split)  DE \(de.map { MARScreen.mg($0) } ?? "?") mg" + (notGiven ? "  (not in force)" : ""),
                         isToday ? .selection : notGiven ? .muted : change.isEmpty ? .text : .alertInfo, isToday))
             if let h = hold, d.day == h || (i == days.count - 1 && h > d.day) {
                 let from = terms.taper?.holdFromDay ?? "?"
                 let mg = MARScreen.mg(plan.dailyMg(onDay: h))
-                out.append(("\(todayHeld ? "▶" : " ") HELD at this step from \(from): \(mg) mg/day every day until the order is changed",
+                out.append(("\(todayHeld ? "▶" : " ") STEP HELD from \(from): \(mg) mg/day daily until the order is changed",
                             todayHeld ? .selection : .alertWarning, todayHeld))
             }
         }
