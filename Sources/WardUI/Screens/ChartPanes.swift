@@ -17,36 +17,37 @@ enum ChartPanes {
         return ObservationClock(state.wardProtocol).due(h, now: state.now)
     }
 
-    /// "next CIWA-B due 14:30 (in 25 min) · vital signs OVERDUE 10 min (due 13:55) · …", wrapped.
-    /// Rows the "Next:" block needs at `width`: every due check shown, none dropped in silence.
-    static func clockLines(_ state: AppState, _ id: PatientID, width: Int) -> Int {
-        var rows = 1, x = 1 + Text.width("Next: ")
+    /// Where each due check of the "Next:" block goes at `width`: its row (0 = the first), column,
+    /// text and whether a " · " leads it; a check that does not fit its row starts the next one.
+    static func clockLayout(_ state: AppState, _ id: PatientID, width: Int)
+        -> [(row: Int, x: Int, text: String, separated: Bool, due: ObservationDue)] {
+        var out: [(row: Int, x: Int, text: String, separated: Bool, due: ObservationDue)] = []
+        var row = 0, x = 1 + Text.width("Next: ")
         for (n, d) in dues(state, id).enumerated() {
             let t = DueText.text(d, now: state.now, calendar: state.calendar)
             let sep = n == 0 ? "" : " · "
-            if x + Text.width(sep + t) > width - 1, n > 0 { rows += 1; x = 7 } else { x += Text.width(sep) }
+            let wraps = x + Text.width(sep + t) > width - 1 && n > 0
+            if wraps { row += 1; x = 7 } else { x += Text.width(sep) }
+            out.append((row, x, t, !wraps && n > 0, d))
             x += min(Text.width(t), max(0, width - x - 1))
         }
-        return rows
+        return out
     }
 
+    /// Rows the "Next:" block needs at `width`: every due check shown, none dropped in silence.
+    static func clockLines(_ state: AppState, _ id: PatientID, width: Int) -> Int {
+        (clockLayout(state, id, width: width).last?.row ?? 0) + 1
+    }
+
+    /// "Next: CIWA-B due 14:30 (in 25 min) · vital signs OVERDUE 10 min (due 13:55) · …", wrapped.
     static func drawClock(_ s: inout Surface, y: Int, state: AppState, patient p: Patient, rows: Int? = nil) {
-        let items = dues(state, p.id)
         let clockRows = rows ?? clockRows(s.size)
-        var row = y, x = 1
-        x += s.put("Next: ", x: x, y: row, role: .muted, emphasis: .bold)
-        for (n, d) in items.enumerated() {
-            let t = DueText.text(d, now: state.now, calendar: state.calendar)
-            let sep = n == 0 ? "" : " · "
-            if x + Text.width(sep + t) > s.width - 1, n > 0 {
-                row += 1
-                guard row < y + clockRows else { return }
-                x = 7
-            } else {
-                x += s.put(sep, x: x, y: row, role: .muted)
-            }
-            let emphasis: Emphasis = [.upcoming, .deferred, .suspended].contains(d.status) ? [] : .bold
-            x += s.put(fit: t, x: x, y: row, width: max(0, s.width - x - 1), role: DueText.role(d), emphasis: emphasis)
+        s.put("Next: ", x: 1, y: y, role: .muted, emphasis: .bold)
+        for item in clockLayout(state, p.id, width: s.width) where item.row < clockRows {
+            if item.separated { s.put(" · ", x: item.x - 3, y: y + item.row, role: .muted) }
+            let emphasis: Emphasis = [.upcoming, .deferred, .suspended].contains(item.due.status) ? [] : .bold
+            s.put(fit: item.text, x: item.x, y: y + item.row, width: max(0, s.width - item.x - 1), role: DueText.role(item.due),
+                  emphasis: emphasis)
         }
     }
 
