@@ -25,7 +25,7 @@ import Testing
         try tmux.send("x"); try tmux.waitForAbsence("CRITICAL · bed")
         try tmux.send("Escape"); try tmux.waitFor("Ward list")
         try tmux.send("m")
-        let screen = try tmux.waitFor("My patients")
+        let screen = try tmux.waitFor("Task")   // the worklist's header (the ward list's legend also says "My patients")
         let lines = screen.split(separator: "\n").map(String.init)
         let first = try #require(lines.firstIndex { $0.contains("Task") }).advanced(by: 1)
         // The critical alerts lead (this bed's over-sedation among them), before any task.

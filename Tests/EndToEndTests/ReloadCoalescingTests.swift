@@ -44,7 +44,7 @@ import WardUI
                                session: Session(staff: nurse, terminal: "test")))
         runner.perform(.loadWard)
         posted = Self.collect(inbox, for: 0.6)   // several change-feed polls
-        #expect(posted.contains { if case .saved(.success) = $0 { true } else { false } })
+        #expect(posted.contains { if case .finished(.success(.assessment), _) = $0 { true } else { false } })
         #expect(Self.loads(posted) == 1, "one snapshot for one save: \(posted.map { "\($0)".prefix(20) })")
         #expect(!posted.contains { if case .storeChanged = $0 { true } else { false } }, "the feed ignored this terminal's own commit")
 

@@ -30,7 +30,7 @@ import WardCore
     @Test func amendRefused() {
         var d = Driver.onChart()
         d.key(.char("e")); d.key(.char("1")); d.type("wrong patient"); d.key(.key(.enter)); d.key(.key(.enter))
-        d.send(.amended(.failure(CommandRefusal(.notPermitted, StaffRole.refusalText(.amendAnyEntry, role: .studentNurse)))))
+        d.send(.finished(.failure(CommandRefusal(.notPermitted, StaffRole.refusalText(.amendAnyEntry, role: .studentNurse))), verb: .amended))
         assertSnapshot(view(d.state), named: "amendRefused_80x24")
     }
 
@@ -53,7 +53,7 @@ import WardCore
     func chartAfterAmendment(size: Size) {
         var d = Driver.onChart(size: size)
         d.key(.char("e")); d.key(.char("1")); d.type("duplicate entry"); d.key(.key(.enter)); d.key(.key(.enter))
-        d.send(.amended(.success(108)))
+        d.send(.finished(.success(.amendment(108)), verb: .amended))
         d.send(.wardLoaded(AmendFixture.wardAfterVoiding107()))
         assertSnapshot(view(d.state), named: "amendChartAfter_\(size)")
     }

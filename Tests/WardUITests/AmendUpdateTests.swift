@@ -79,7 +79,7 @@ import WardCore
     @Test func successClosesTheDialogAndTheReloadedChartShowsBoth() throws {
         var d = Driver.onChart()
         d.key(.char("e")); d.key(.char("1")); d.type("duplicate entry"); d.key(.key(.enter)); d.key(.key(.enter))
-        #expect(d.send(.amended(.success(108))) == [.loadWard])
+        #expect(d.send(.finished(.success(.amendment(108)), verb: .amended)) == [.loadWard])
         #expect(d.top == .chart(ChartState(patientID: Fixture.mullerID)))
         #expect(d.text.contains("Amended: CIWA-B 12 mild marked entered in error"))
         d.send(.wardLoaded(AmendFixture.wardAfterVoiding107()))
@@ -94,7 +94,8 @@ import WardCore
         let before = d.state.ward
         d.key(.char("e")); d.key(.char("1")); d.type("wrong patient"); d.key(.key(.enter)); d.key(.key(.enter))
         let refusal = CommandRefusal(.notPermitted, StaffRole.refusalText(.amendAnyEntry, role: .studentNurse))
-        #expect(d.send(.amended(.failure(refusal))).isEmpty)
+        // Only a reload follows (every answer reloads: a refusal may be news, "already amended by …").
+        #expect(d.send(.finished(.failure(refusal), verb: .amended)) == [.loadWard])
         let f = amendForm(d)
         #expect(f?.saving == false)
         #expect(f?.step == .confirm)

@@ -21,7 +21,7 @@ import WardCore
         #expect(fx == [.recordEvent(RecordClinicalEvent(patientID: 1, kind: .seizure, note: "2 min?"), session: Self.session)])
         let entry = ClinicalEventEntry(id: 9, patientID: 1, kind: .seizure, note: "2 min?", recordedBy: Fixture.ann.id,
                                        recordedByName: Fixture.ann.name, recordedAt: Fixture.now)
-        let after = d.send(.eventSaved(.success(entry)))
+        let after = d.send(.finished(.success(.event(entry)), verb: .saved))
         #expect(after == [.loadWard])
         if case .clinicalEvent = d.top { Issue.record("form still open after save") }
         #expect(d.state.ward?.clinicalEvents[1] == [entry])
@@ -35,7 +35,7 @@ import WardCore
         guard case .clinicalEvent(let f) = d.top else { Issue.record("no event form"); return }
         #expect(f.step == .kind && f.kind == nil)
         d.type("d"); d.key(.key(.enter))
-        _ = d.send(.eventSaved(.failure(CommandRefusal(.notPermitted, "Recording needs a nurse."))))
+        _ = d.send(.finished(.failure(CommandRefusal(.notPermitted, "Recording needs a nurse.")), verb: .saved))
         guard case .clinicalEvent(let g) = d.top else { Issue.record("form closed on refusal"); return }
         #expect(!g.saving)
         #expect(g.message?.text.contains("Recording needs a nurse.") == true)

@@ -96,7 +96,7 @@ enum HandoverFixture {
         #expect(fx == [.markHandover(.accepted, patientID: Fixture.mullerID, shiftStart: HandoverFixture.shift.start, session: session)])
         let g = d.key(.char("g"))
         #expect(g == [.markHandover(.handedOver, patientID: Fixture.mullerID, shiftStart: HandoverFixture.shift.start, session: session)])
-        d.send(.handoverSaved(.success("Müller, Grete accepted by Ann Okafor at 14:05.")))
+        d.send(.finished(.success(.done("Müller, Grete accepted by Ann Okafor at 14:05.")), verb: .saved))
         #expect(d.effects.last == .loadWard)
         #expect(d.state.flash?.role == .saved)
     }
@@ -121,7 +121,7 @@ enum HandoverFixture {
     @Test func aRefusalFromTheStoreIsShown() {
         var d = HandoverFixture.preview()
         d.key(.char("a"))
-        d.send(.handoverSaved(.failure(CommandRefusal(.notPermitted, "You handed Müller, Grete over; the incoming nurse accepts."))))
+        d.send(.finished(.failure(CommandRefusal(.notPermitted, "You handed Müller, Grete over; the incoming nurse accepts.")), verb: .saved))
         #expect(d.state.flash?.text == "Not saved: You handed Müller, Grete over; the incoming nurse accepts.")
         #expect(d.state.flash?.role == .error)
     }
@@ -142,7 +142,7 @@ enum HandoverFixture {
         #expect(fx == [.addHandoverNote(patientID: Fixture.mullerID, shiftStart: HandoverFixture.shift.start,
                                         text: "if HR > 120 then call Dr?", session: session)])
         #expect(d.key(.char("x")).isEmpty)                 // keys wait while saving
-        d.send(.handoverSaved(.success("Note saved for the handover.")))
+        d.send(.finished(.success(.done("Note saved for the handover.")), verb: .saved))
         guard case .handover? = d.top else { Issue.record("form still open"); return }
         #expect(d.state.flash?.text == "Note saved for the handover.")
     }
@@ -150,7 +150,7 @@ enum HandoverFixture {
     @Test func aRefusedNoteKeepsTheTextForCorrection() {
         var d = HandoverFixture.preview()
         d.key(.char("N")); d.type("if x then y"); d.key(.key(.enter))
-        d.send(.handoverSaved(.failure(CommandRefusal(.invalid, "The note is longer than 500 characters; shorten it"))))
+        d.send(.finished(.failure(CommandRefusal(.invalid, "The note is longer than 500 characters; shorten it")), verb: .saved))
         guard case .handoverEntry(let f)? = d.top else { Issue.record("form closed"); return }
         #expect(f.text == "if x then y")
         #expect(!f.saving)

@@ -128,7 +128,7 @@ import WardCore
         guard case .record(let cmd, let session)? = fx.first else { Issue.record("no save"); return }
         #expect(session.staff == Fixture.ben)
         #expect(cmd.items == Array(repeating: 1, count: 20))
-        d.send(.saved(.success(Fixture.ciwa(900, Fixture.mullerID, total: 20, hoursAgo: 0, by: Fixture.ben))))
+        d.send(.finished(.success(.assessment(Fixture.ciwa(900, Fixture.mullerID, total: 20, hoursAgo: 0, by: Fixture.ben))), verb: .saved))
         #expect(d.state.drafts[Fixture.ann.id]?.contains(.withdrawalScore(annsForm)) == true)
 
         // Ben locks; Ann switches back in and gets her form exactly as she left it.
@@ -175,7 +175,7 @@ import WardCore
         d.key(.key(.enter))
         #expect(d.form?.saving == true)
         d.key(.key(.f9))
-        d.send(.saved(.success(Fixture.ciwa(901, Fixture.mullerID, total: 12, hoursAgo: 0))))
+        d.send(.finished(.success(.assessment(Fixture.ciwa(901, Fixture.mullerID, total: 12, hoursAgo: 0))), verb: .saved))
         #expect(d.form == nil)
         #expect(!d.text.contains("Müller"))
         d.type("123456")
@@ -221,7 +221,7 @@ import WardCore
         d.send(.signInResult(.success(Fixture.ben)))
         d.key(.key(.escape))   // charge nurses land on the overview: back to the ward list
         #expect(d.state.drafts[Fixture.ann.id] != nil)
-        d.send(.saved(.success(Fixture.ciwa(950, Fixture.mullerID, total: 20, hoursAgo: 0))))
+        d.send(.finished(.success(.assessment(Fixture.ciwa(950, Fixture.mullerID, total: 20, hoursAgo: 0))), verb: .saved))
         #expect(d.state.drafts.isEmpty)
         #expect(d.state.stack == [.wardList(WardListState())])
     }
@@ -239,7 +239,7 @@ import WardCore
         d.key(.key(.enter))
         d.send(.signInResult(.success(Fixture.ben)))
         d.key(.key(.escape))   // charge nurses land on the overview: back to the ward list
-        d.send(.saved(.failure(CommandRefusal(.storage, "disk full"))))
+        d.send(.finished(.failure(CommandRefusal(.storage, "disk full")), verb: .saved))
         #expect(d.state.flash?.text.contains("disk full") != true)   // not shown to Ben
         let parked = try #require(d.state.drafts[Fixture.ann.id])
         guard case .withdrawalScore(let f)? = parked.last else { Issue.record("no parked form"); return }

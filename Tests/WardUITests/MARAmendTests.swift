@@ -27,7 +27,7 @@ import WardCore
         d.key(.key(.enter))
         let cmd = try #require(amendCommand(d))
         #expect(cmd == MarkDoseEnteredInError(administrationID: 1, reason: "charted for the wrong patient"))
-        _ = d.send(.amended(.success(1)))
+        _ = d.send(.finished(.success(.amendment(1)), verb: .amended))
         #expect(d.state.keyContext == .mar)
         let flash = try #require(d.state.flash)
         #expect(flash.role == .saved)
@@ -68,7 +68,7 @@ import WardCore
         #expect(a.id == 2 && a.isPRN && summary == "PRN diazepam 5 mg oral given")
         b.type("double charted"); b.key(.key(.enter)); b.key(.key(.enter))
         #expect(amendCommand(b)?.administrationID == 2)
-        _ = b.send(.amended(.success(2)))
+        _ = b.send(.finished(.success(.amendment(2)), verb: .amended))
         #expect(b.state.flash?.text == "Entered in error: PRN diazepam 5 mg given 10:00. Record kept, not counted.")
         #expect(b.text.contains("Entered in error today:"))
         // Its follow-up no longer waits for an effect.
@@ -90,7 +90,7 @@ import WardCore
     @Test func aRefusalStaysInTheDialogAndEscCancels() throws {
         var d = MARFixture.onMAR()
         d.key(.char("E")); d.type("wrong time"); d.key(.key(.enter)); d.key(.key(.enter))
-        _ = d.send(.amended(.failure(CommandRefusal(.conflict, "Dose record #1 was already marked entered in error by Ben Lindqvist at 14:00 (\"x\"); nothing to change."))))
+        _ = d.send(.finished(.failure(CommandRefusal(.conflict, "Dose record #1 was already marked entered in error by Ben Lindqvist at 14:00 (\"x\"); nothing to change.")), verb: .amended))
         guard case .amend(let f) = d.top else { Issue.record("dialog closed on a refusal"); return }
         #expect(f.message?.text.contains("Not amended: Dose record #1 was already marked") == true)
         #expect(!f.saving)

@@ -133,7 +133,7 @@ import WardCore
         var d = MARFixture.onMAR()
         d.state.wardProtocol = Self.noWitness
         d.key(.key(.down)); d.key(.key(.down)); d.key(.char("g")); d.key(.key(.enter))
-        d.send(.doseRecorded(.failure(CommandRefusal(.conflict, "Not recorded: the 14:00 dose was already given by Ben Lindqvist at 14:04."))))
+        d.send(.finished(.failure(CommandRefusal(.conflict, "Not recorded: the 14:00 dose was already given by Ben Lindqvist at 14:04.")), verb: .recorded))
         // The dialog stays and says why until it is closed: keys typed now cannot reach the MAR's commands.
         #expect(d.mar?.saving == false && d.mar?.step != .list && d.mar?.pending != nil)
         #expect(d.text.contains("already given by Ben Lindqvist at 14:04"))
@@ -150,7 +150,7 @@ import WardCore
         d.key(.char("g")); d.key(.key(.enter))
         d.type("S3001"); d.key(.key(.enter)); d.type("123456"); d.key(.key(.enter))
         #expect(d.recordDose != nil)
-        d.send(.doseRecorded(.failure(CommandRefusal(.notPermitted, "Not recorded: a student nurse cannot witness a dose."))))
+        d.send(.finished(.failure(CommandRefusal(.notPermitted, "Not recorded: a student nurse cannot witness a dose.")), verb: .recorded))
         #expect(d.mar?.step == .witness && d.mar?.witness.staffID == "" && d.mar?.witness.pin == "")
         #expect(d.text.contains("a student nurse cannot witness a dose"))
         for c in "hro" { #expect(d.key(.char(c)).isEmpty) }
@@ -194,7 +194,7 @@ import WardCore
         d.key(.char("2"))
         let cmd = try #require(d.effects.compactMap { if case .recordPRNEffect(let c, _) = $0 { c } else { nil } }.first)
         #expect(cmd == RecordPRNEffect(followUpID: 1, result: .partial))
-        d.send(.prnEffectRecorded(.success(PRNFollowUp(id: 1, administrationID: 2, patientID: 1, dueAt: MARFixture.at("11:00"), result: .partial))))
+        d.send(.finished(.success(.prnEffect(PRNFollowUp(id: 1, administrationID: 2, patientID: 1, dueAt: MARFixture.at("11:00"), result: .partial))), verb: .recorded))
         #expect(d.mar?.step == .list && d.state.flash?.text == "PRN effect recorded for Müller, Grete (bed 1): partial")
     }
 

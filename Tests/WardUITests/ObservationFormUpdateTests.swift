@@ -209,7 +209,7 @@ import WardCore
     @Test func aRefusedSaveKeepsTheFormWithTheReason() {
         var d = ObsFixture.onChart()
         Self.fullSet(&d)
-        d.send(.vitalsSaved(.failure(CommandRefusal(.notPermitted, "Recording an observation needs a nurse."))))
+        d.send(.finished(.failure(CommandRefusal(.notPermitted, "Recording an observation needs a nurse.")), verb: .saved))
         #expect(vitalsForm(d)?.saving == false)
         #expect(vitalsForm(d)?.message?.text == "Not saved: Recording an observation needs a nurse.")
     }
@@ -288,7 +288,7 @@ import WardCore
         d.key(.key(.enter))
         let a = Assessment(id: 500, patientID: 1, scale: .ciwaB, items: Array(repeating: 0, count: 20), total: 0, band: "none",
                            recordedBy: 1, recordedByName: "Ann Okafor", recordedAt: Fixture.now)
-        d.send(.saved(.success(a)))
+        d.send(.finished(.success(.assessment(a)), verb: .saved))
         #expect(vitalsForm(d)?.round == true)
         for (value, enter) in [("16", true), ("97", true), ("a", false), ("128", true), ("78", true), ("84", true), ("a", false), ("36.8", true)] {
             d.type(value); if enter { d.key(.key(.enter)) }
@@ -297,12 +297,12 @@ import WardCore
         guard case .recordVitals(let cmd, _) = d.effects.last else { Issue.record("no vitals saved"); return }
         let e = VitalSignsEntry(stamp: EntryStamp(id: 600, patientID: 1, recordedBy: 1, recordedByName: "Ann Okafor", recordedAt: Fixture.now),
                                 vitals: cmd.vitals, scale2: false)
-        d.send(.vitalsSaved(.success(e)))
+        d.send(.finished(.success(.vitals(e)), verb: .saved))
         #expect(sedationForm(d)?.round == true)
         d.type("0"); d.key(.key(.enter))
         let s = SedationEntry(stamp: EntryStamp(id: 700, patientID: 1, recordedBy: 1, recordedByName: "Ann Okafor", recordedAt: Fixture.now),
                               score: .rass(0))
-        d.send(.sedationSaved(.success(s)))
+        d.send(.finished(.success(.sedation(s)), verb: .saved))
         if case .chart = d.top {} else { Issue.record("round should end on the chart") }
         #expect(d.state.flash?.text.hasPrefix("Obs round complete.") == true)
         #expect(d.state.ward?.currentVitals(for: 1).first?.id == 600)

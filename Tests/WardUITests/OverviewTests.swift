@@ -111,7 +111,7 @@ import WardCore
         d.type("on it")
         let fx = d.key(.key(.enter))
         #expect(fx == [.acknowledgeAlert(top.alerts[0], note: "on it", session: d.state.session!)])
-        d.send(.boardSaved(.success("Acknowledged")))
+        d.send(.finished(.success(.done("Acknowledged")), verb: .saved))
         guard case .overview = d.top else { Issue.record("dialog not closed"); return }
     }
 
@@ -125,7 +125,7 @@ import WardCore
         d.type("FY1 bleep 4410"); d.key(.key(.enter)); d.type("reviewed, plan unchanged")   // focus went back to the empty field
         guard case .escalateAlert(_, let to, let outcome, _)? = d.key(.key(.enter)).first else { Issue.record("no effect"); return }
         #expect(to == "FY1 bleep 4410" && outcome == "reviewed, plan unchanged")
-        d.send(.boardSaved(.failure(CommandRefusal(.storage, "disk full"))))
+        d.send(.finished(.failure(CommandRefusal(.storage, "disk full")), verb: .saved))
         guard case .alertAction(let g)? = d.top else { Issue.record("dialog closed on failure"); return }
         #expect(g.message?.text == "Not saved: disk full" && !g.saving)
     }

@@ -14,7 +14,7 @@ import WardCore
     /// A store refusal that already says "Not saved:" reaches the vitals screen with the prefix once.
     @Test func aVitalsRefusalReadsOnce() {
         var d = ObsFixture.onChart()
-        d.send(.vitalsSaved(.failure(CommandRefusal(.invalid, "Not saved: respiration rate 200 is outside 3-60."))))
+        d.send(.finished(.failure(CommandRefusal(.invalid, "Not saved: respiration rate 200 is outside 3-60.")), verb: .saved))
         #expect(d.text.contains("Not saved: respiration rate 200") && !d.text.contains("Not saved: Not saved"), "\(d.text)")
     }
 }

@@ -92,32 +92,7 @@ public struct AppState: Sendable {
         case .locked: return .lock
         case nil: break
         }
-        switch stack.last {
-        case .confirm: return .confirm
-        case .chart: return .chart
-        case .withdrawalScore(let f): return f.kind == .ciwaB ? .ciwaB : .ciwaAr
-        case .vitals: return .vitals
-        case .sedation: return .sedation
-        case .exception: return .exception
-        case .clinicalEvent: return .clinicalEvent
-        case .mar(let m):
-            switch m.step {
-            case .list: return .mar
-            case .reason, .effect: return .marReason
-            case .confirm: return .marConfirm
-            case .note, .witness, .wastage, .override: return .marText
-            }
-        case .orderEntry: return .orderEntry
-        case .handover: return .handover
-        case .handoverEntry: return .handoverEntry
-        case .amend: return .amend
-        case .wardList, nil: return .wardList
-        case .overview: return .overview
-        case .worklist: return .worklist
-        case .alertAction, .admit, .spo2Scale: return .textForm
-        case .picker: return .picker
-        case .discharge: return .confirm
-        }
+        return stack.last?.component.keyContext ?? .wardList
     }
 
     /// The context under the help overlay (what help describes).
@@ -176,110 +151,8 @@ public struct Flash: Sendable, Hashable {
     public init(_ text: String, role: SemanticRole = .alertInfo) { self.text = text; self.role = role }
 }
 
-/// One entry of the screen stack.
-public enum Screen: Sendable, Hashable {
-    case wardList(WardListState)
-    case chart(ChartState)
-    case withdrawalScore(WithdrawalScoreForm)
-    case vitals(VitalsForm)
-    case sedation(SedationForm)
-    case exception(ExceptionForm)
-    /// Record a seizure or delirium (issue 7).
-    case clinicalEvent(EventForm)
-    case confirm(Confirm)
-    /// The medication administration record of one patient (issue 5).
-    case mar(MARState)
-    /// A prescriber writing or changing an order.
-    case orderEntry(OrderEntryForm)
-    case handover(HandoverPreviewState)
-    case handoverEntry(HandoverEntryForm)
-    /// Amending a chart entry: entered in error or corrected, with a reason (issue 4).
-    case amend(AmendForm)
-    case overview(OverviewState)
-    case worklist(WorklistState)
-    case alertAction(AlertActionForm)
-    case admit(AdmitForm)
-    case picker(PickerState)
-    case discharge(DischargeState)
-    case spo2Scale(SpO2ScaleForm)
-
-    var isModal: Bool {
-        switch self {
-        case .confirm, .alertAction, .picker, .discharge, .spo2Scale: true
-        default: false
-        }
-    }
-}
-
-public struct WardListState: Sendable, Hashable {
-    /// Index into the ward's beds.
-    public var selected: Int
-    /// Typing a bed number or `/` and a name.
-    public var finder = BedFinder()
-    public init(selected: Int = 0) { self.selected = selected }
-}
-
-public struct ChartState: Sendable, Hashable {
-    public var patientID: PatientID
-    /// First history line shown.
-    public var scroll: Int
-    /// Which pane the chart shows (scores, vitals, sedation).
-    public var pane: ChartPane = .scores
-    /// The selected history row (↑/↓), index into the pane's lines; `e` amends it.
-    public var selected: Int = 0
-    public init(patientID: PatientID, scroll: Int = 0) { self.patientID = patientID; self.scroll = scroll }
-}
-
-/// A yes/no question over the screen beneath.
-public enum Confirm: Sendable, Hashable {
-    /// Leave a started CIWA-B or CIWA-Ar (the scale named) without saving its scores.
-    case discardScores(ScaleKind)
-    /// Leave a started bedside form ("CIWA-Ar", "vital signs", …) without saving.
-    case discardForm(String)
-    /// Quit with unsaved work, one name per piece ("CIWA-Ar", "set of vital signs").
-    case quit(unsaved: [String])
-
-    /// What each answer does, in words.
-    public var choices: String {
-        switch self {
-        case .discardScores: "y: throw the scores away    n: keep scoring"
-        case .discardForm: "y: throw it away    n: keep going"
-        case .quit: "y: quit now    n: stay"
-        }
-    }
-
-    public var question: String {
-        switch self {
-        case .discardScores(let scale): "Discard this \(scale.displayName)? y/n"
-        case .discardForm(let what): "Discard this \(what)? y/n"
-        case .quit(let work):
-            "\(AppState.draftsPhrase(work)) will be lost. Quit anyway? y/n"
-        }
-    }
-}
-
 /// What stands in front of the work screens.
 public enum Gate: Sendable, Hashable {
     case signIn(SignInForm)
     case locked(UnlockForm)
-}
-
-public struct SignInForm: Sendable, Hashable {
-    public enum Field: Sendable, Hashable { case staffID, pin }
-    public var staffID: String = ""
-    public var pin: String = ""
-    public var field: Field = .staffID
-    /// A sign-in is being checked; keys wait.
-    public var pending: Bool = false
-    public var message: Flash?
-    /// Set when this sign-in replaces a locked user (switch user).
-    public var switchingFrom: StaffMember?
-    public init(switchingFrom: StaffMember? = nil) { self.switchingFrom = switchingFrom }
-}
-
-public struct UnlockForm: Sendable, Hashable {
-    public var pin: String = ""
-    public var pending: Bool = false
-    public var message: Flash?
-    public init() {}
 }

@@ -7,34 +7,46 @@ public enum Msg: Sendable {
     case tick(Date)
     case signInResult(Result<StaffMember, CommandRefusal>)
     case wardLoaded(WardSnapshot)
-    case saved(Result<Assessment, CommandRefusal>)
+    /// A command that writes to the record finished: what it saved, or why not. `verb` names it in a
+    /// refusal ("Not recorded: …"). The screen that started it (on screen, or parked in a colleague's
+    /// drafts) takes the answer; see `AppState.handleFinished`.
+    case finished(Result<Saved, CommandRefusal>, verb: CommandVerb)
     /// Another terminal committed something: reload.
     case storeChanged
-    case vitalsSaved(Result<VitalSignsEntry, CommandRefusal>)
-    case sedationSaved(Result<SedationEntry, CommandRefusal>)
-    case exceptionSaved(Result<MonitoringExceptionEntry, CommandRefusal>)
-    /// A seizure/delirium was recorded or refused.
-    case eventSaved(Result<ClinicalEventEntry, CommandRefusal>)
-    /// A dose event (given/held/refused/omitted) was recorded or refused.
-    case doseRecorded(Result<Administration, CommandRefusal>)
-    /// A prescriber's co-signature of a dose override: saved or refused.
-    case overrideCosigned(Result<RecordedOverride, CommandRefusal>)
-    /// An order (new or new version) was signed or refused.
-    case orderSaved(Result<MedicationOrder, CommandRefusal>)
-    /// A PRN follow-up result was recorded or refused.
-    case prnEffectRecorded(Result<PRNFollowUp, CommandRefusal>)
     /// The handover document for the preview.
     case handoverRendered(HandoverDocument)
-    /// A handover note, override or mark: saved (what to say) or refused.
-    case handoverSaved(Result<String, CommandRefusal>)
     /// A print finished: what happened, always with the saved path; `ok` false when not printed.
     case handoverPrinted(message: String, ok: Bool)
-    /// An amendment was saved (the new, superseding entry's ID) or refused.
-    case amended(Result<EntryID, CommandRefusal>)
-    /// A ward-board command (acknowledge, escalate, admit, assign, transfer, discharge) finished: what was done, or why not.
-    case boardSaved(Result<String, CommandRefusal>)
     /// The terminal now shows theme `name`; `notRemembered` says why it will not start with it next time (nil: it will).
     case themeApplied(name: String, notRemembered: String?)
+}
+
+/// What a finished command saved, for the screen that started it.
+public enum Saved: Sendable {
+    case assessment(Assessment)
+    case vitals(VitalSignsEntry)
+    case sedation(SedationEntry)
+    case exception(MonitoringExceptionEntry)
+    /// A seizure or delirium.
+    case event(ClinicalEventEntry)
+    /// A dose event (given, held, refused, omitted).
+    case dose(Administration)
+    /// A prescriber's co-signature of a dose override.
+    case cosigned(RecordedOverride)
+    /// An order, new or a new version.
+    case order(MedicationOrder)
+    /// A PRN dose's follow-up (its effect).
+    case prnEffect(PRNFollowUp)
+    /// An amendment: the new, superseding entry's ID.
+    case amendment(EntryID)
+    /// A ward-board or handover command: what was done, in words.
+    case done(String)
+}
+
+/// How a refused command is named on screen: "Not recorded: …".
+public enum CommandVerb: String, Sendable, Hashable, CaseIterable {
+    case saved, recorded, signed, amended
+    case coSigned = "co-signed"
 }
 
 /// Work for the run loop to do outside `update`; results come back as `Msg`s.

@@ -21,44 +21,23 @@ public func view(_ state: AppState) -> Surface {
     Chrome.statusLine(&s, state.keymap, state.keyContext, role: state.gate == nil ? state.session?.staff.role : nil)
     // The critical banner takes the bottom lines (the next key only dismisses it, so the key legend
     // can go), never the title or the patient's line.
-    if state.gate == nil, !state.showingHelp, let b = state.banner { BoardDialogs.banner(&s, b) }
+    if state.gate == nil, !state.showingHelp, let b = state.banner { CriticalBanner.draw(&s, b) }
     if state.asciiOnly { ASCIIFallback.apply(&s) }
     return s
 }
 
+/// The topmost full screen with its message, then the dialogs over it, bottom first.
 private func drawWork(_ s: inout Surface, _ state: AppState) {
     guard let base = state.stack.lastIndex(where: { !$0.isModal }) else {
         drawAboveMessage(&s, state.flash) { WardListView.draw(&$0, state, WardListState()) }
         return
     }
-    drawAboveMessage(&s, state.flash ?? state.stack[base].formMessage) { s in
-        switch state.stack[base] {
-        case .wardList(let w): WardListView.draw(&s, state, w)
-        case .chart(let c): ChartView.draw(&s, state, c)
-        case .withdrawalScore(let f): WithdrawalScoreView.draw(&s, state, f)
-        case .vitals(let f): VitalsView.draw(&s, state, f)
-        case .sedation(let f): SedationView.draw(&s, state, f)
-        case .exception(let f): ExceptionView.draw(&s, state, f)
-        case .clinicalEvent(let f): EventView.draw(&s, state, f)
-        case .mar(let m): MARView.draw(&s, state, m)
-        case .orderEntry(let f): OrderEntryView.draw(&s, state, f)
-        case .confirm: break
-        case .handover(let h): HandoverView.draw(&s, state, h)
-        case .handoverEntry(let f): HandoverEntryView.draw(&s, state, f)
-        case .amend(let f): AmendView.draw(&s, state, f, below: Array(state.stack[..<base]))
-        case .alertAction, .picker, .discharge, .spo2Scale: break
-        case .overview(let o): OverviewView.draw(&s, state, o)
-        case .worklist(let w): WorklistView.draw(&s, state, w)
-        case .admit(let f): AdmitView.draw(&s, state, f)
-        }
+    let screen = state.stack[base].component
+    drawAboveMessage(&s, state.flash ?? screen.message) { s in
+        screen.draw(&s, state, below: state.stack[..<base])
     }
-    BoardDialogs.draw(&s, state, above: base)
-    for case .confirm(let c) in state.stack[(base + 1)...] {
-        let q = c.question
-        let r = Chrome.centered(s, width: max(Text.width(q), Text.width(c.choices)) + 8, height: 6)
-        Chrome.box(&s, r, role: .alertWarning, ascii: state.asciiOnly, title: "Please confirm")
-        s.put(centered: q, in: r, y: r.y + 2, role: .alertWarning, emphasis: .bold)
-        s.put(centered: c.choices, in: r, y: r.y + 3, role: .alertWarning)
+    for i in state.stack.indices where i > base {
+        state.stack[i].component.draw(&s, state, below: state.stack[..<i])
     }
 }
 
@@ -76,23 +55,4 @@ private func drawAboveMessage(_ s: inout Surface, _ message: Flash?, _ draw: (in
     draw(&shorter)
     s.copyRows(of: shorter, count: shorter.height - 2)
     Chrome.messageLine(&s, message)
-}
-
-extension Screen {
-    /// The message a form or the MAR holds for the message line (a flash takes its place).
-    var formMessage: Flash? {
-        switch self {
-        case .withdrawalScore(let f): f.message
-        case .vitals(let f): f.message
-        case .sedation(let f): f.message
-        case .exception(let f): f.message
-        case .clinicalEvent(let f): f.message
-        case .mar(let m): m.message
-        case .orderEntry(let f): f.message
-        case .handoverEntry(let f): f.message
-        case .amend(let f): f.message
-        case .admit(let f): f.message
-        case .wardList, .chart, .confirm, .handover, .alertAction, .picker, .discharge, .spo2Scale, .overview, .worklist: nil
-        }
-    }
 }

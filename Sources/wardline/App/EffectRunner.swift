@@ -89,62 +89,62 @@ final class EffectRunner: Sendable {
         case .loadWard:
             return [loadWard()].compactMap { $0 }
         case .record(let cmd, let session):
-            return finish("assessment recorded", Msg.saved, { ["entry": "\($0.id)", "scale": "\($0.scale.rawValue)"] }) {
+            return finish("assessment recorded", Saved.assessment, { ["entry": "\($0.id)", "scale": "\($0.scale.rawValue)"] }) {
                 () throws(CommandRefusal) in try store.record(cmd, session: session, protocol: wardProtocol)
             }
         case .amend(let cmd, let session):
-            return finish("entry amended", Msg.amended, { ["entry": "\($0)", "supersedes": "\(cmd.entryID)"] }) {
+            return finish("entry amended", Saved.amendment, verb: .amended, { ["entry": "\($0)", "supersedes": "\(cmd.entryID)"] }) {
                 () throws(CommandRefusal) in try store.amend(cmd, session: session, protocol: wardProtocol).id
             }
         case .amendObservation(let cmd, let session):
-            return finish("entry amended", Msg.amended,
+            return finish("entry amended", Saved.amendment, verb: .amended,
                           { ["entry": "\($0)", "supersedes": "\(cmd.entryID)", "table": "\(cmd.table.rawValue)"] }) {
                 () throws(CommandRefusal) in try store.amend(cmd, session: session, protocol: wardProtocol)
             }
         case .markDoseEnteredInError(let cmd, let session):
-            return finish("dose record marked entered in error", Msg.amended, { ["administration": "\($0)"] }) {
+            return finish("dose record marked entered in error", Saved.amendment, verb: .amended, { ["administration": "\($0)"] }) {
                 () throws(CommandRefusal) in
                 try store.markDoseEnteredInError(administrationID: cmd.administrationID, reason: cmd.reason, session: session).id
             }
         case .recordGated(let cmd, let session):
-            return finish("assessment recorded", Msg.saved,
+            return finish("assessment recorded", Saved.assessment,
                           { ["entry": "\($0.id)", "scale": "\($0.scale.rawValue)", "gate": "\(cmd.gate != nil)"] }) {
                 () throws(CommandRefusal) in try store.record(cmd, session: session, protocol: wardProtocol).0
             }
         case .recordVitals(let cmd, let session):
-            return finish("vitals recorded", Msg.vitalsSaved, { ["entry": "\($0.id)"] }) {
+            return finish("vitals recorded", Saved.vitals, { ["entry": "\($0.id)"] }) {
                 () throws(CommandRefusal) in try store.record(cmd, session: session, protocol: wardProtocol)
             }
         case .recordSedation(let cmd, let session):
-            return finish("sedation recorded", Msg.sedationSaved, { ["entry": "\($0.id)"] }) {
+            return finish("sedation recorded", Saved.sedation, { ["entry": "\($0.id)"] }) {
                 () throws(CommandRefusal) in try store.record(cmd, session: session)
             }
         case .recordException(let cmd, let session):
-            return finish("monitoring exception recorded", Msg.exceptionSaved, { ["entry": "\($0.id)"] }) {
+            return finish("monitoring exception recorded", Saved.exception, { ["entry": "\($0.id)"] }) {
                 () throws(CommandRefusal) in try store.record(cmd, session: session, protocol: wardProtocol)
             }
         case .recordEvent(let cmd, let session):
-            return finish("seizure/delirium recorded", Msg.eventSaved, { ["entry": "\($0.id)"] }) {
+            return finish("seizure/delirium recorded", Saved.event, { ["entry": "\($0.id)"] }) {
                 () throws(CommandRefusal) in try store.record(cmd, session: session)
             }
         case .recordDose(let cmd, let session):
-            return finish("dose recorded", Msg.doseRecorded, { ["administration": "\($0.id)", "status": "\($0.status.rawValue)"] }) {
+            return finish("dose recorded", Saved.dose, verb: .recorded, { ["administration": "\($0.id)", "status": "\($0.status.rawValue)"] }) {
                 () throws(CommandRefusal) in try store.recordDose(cmd, session: session, protocol: wardProtocol)
             }
         case .cosignOverride(let cmd, let session):
-            return finish("override co-signed", Msg.overrideCosigned, { ["override": "\($0.id)"] }) {
+            return finish("override co-signed", Saved.cosigned, verb: .coSigned, { ["override": "\($0.id)"] }) {
                 () throws(CommandRefusal) in try store.cosignOverride(cmd, session: session)
             }
         case .writeOrder(let cmd, let session):
-            return finish("order written", Msg.orderSaved, { ["order": "\($0.id)"] }) {
+            return finish("order written", Saved.order, verb: .signed, { ["order": "\($0.id)"] }) {
                 () throws(CommandRefusal) in try store.writeOrder(cmd, session: session, protocol: wardProtocol)
             }
         case .changeOrder(let cmd, let session):
-            return finish("order changed", Msg.orderSaved, { ["order": "\($0.id)", "version": "\($0.version)"] }) {
+            return finish("order changed", Saved.order, verb: .signed, { ["order": "\($0.id)", "version": "\($0.version)"] }) {
                 () throws(CommandRefusal) in try store.changeOrder(cmd, session: session, protocol: wardProtocol)
             }
         case .recordPRNEffect(let cmd, let session):
-            return finish("PRN effect recorded", Msg.prnEffectRecorded, { ["follow-up": "\($0.id)"] }) {
+            return finish("PRN effect recorded", Saved.prnEffect, verb: .recorded, { ["follow-up": "\($0.id)"] }) {
                 () throws(CommandRefusal) in try store.recordPRNEffect(cmd, session: session)
             }
         case .quit:
@@ -159,24 +159,24 @@ final class EffectRunner: Sendable {
     }
 
     /// The one way a command finishes: run it, log what it wrote (or the kind of refusal), and
-    /// wrap the result in the screen's message. The reload that follows is the caller's (`perform`).
-    private func finish<T>(_ what: String, _ message: (Result<T, CommandRefusal>) -> Msg,
+    /// answer with `Msg.finished`. The reload that follows is the caller's (`perform`).
+    private func finish<T>(_ what: String, _ saved: (T) -> Saved, verb: CommandVerb = .saved,
                            _ metadata: (T) -> Logger.Metadata,
                            _ body: () throws(CommandRefusal) -> T) -> [Msg] {
         do {
             let value = try body()
             log.info("\(what)", metadata: metadata(value))
-            return [message(.success(value))]
+            return [.finished(.success(saved(value)), verb: verb)]
         } catch {
             log.warning("\(what): refused", metadata: ["kind": "\(error.kind.rawValue)"])
-            return [message(.failure(error))]
+            return [.finished(.failure(error), verb: verb)]
         }
     }
 
     /// The ward board's effects (issue 7).
     private func runBoard(_ effect: Effect) -> [Msg] {
         func done(_ text: String, _ body: () throws(CommandRefusal) -> Void) -> [Msg] {
-            finish("board command", Msg.boardSaved, { _ in ["effect": "\(effect)"] }) { () throws(CommandRefusal) in
+            finish("board command", Saved.done, { _ in ["effect": "\(effect)"] }) { () throws(CommandRefusal) in
                 try body(); return text
             }
         }

@@ -59,12 +59,12 @@ struct HandoverEffects {
         do {
             let text = try body()
             log.info("handover saved")
-            var out: [Msg] = [.handoverSaved(.success(text))]
+            var out: [Msg] = [.finished(.success(.done(text)), verb: .saved)]
             if let s = load() { out.append(.wardLoaded(s)) }
             return out
         } catch {
             log.warning("handover refused", metadata: ["kind": "\(error.kind.rawValue)"])
-            return [.handoverSaved(.failure(error))]
+            return [.finished(.failure(error), verb: .saved)]
         }
     }
 
