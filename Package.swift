@@ -62,9 +62,9 @@ let package = Package(
 
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestTools"]),
         .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore", "TestTools"]),
-        .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore", "TestTools"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WardTerminalTests", dependencies: ["WardTerminal", "WardUI"]),
-        // Test support shared by the test targets: the one process runner, temporary folders removed
+        // Test support shared by the test targets: the one process runner, golden files, temporary folders removed
         // at exit, and the Debian packages some tests drive from outside (installed when missing, as .ci/run does).
         .target(name: "TestTools", path: "Tests/TestTools"),
         .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore", "TestTools"], exclude: ["__Snapshots__"]),

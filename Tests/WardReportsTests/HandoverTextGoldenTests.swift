@@ -1,17 +1,18 @@
 import Foundation
 import Testing
+import TestTools
 @testable import WardReports
 
 @Suite struct HandoverTextGoldenTests {
     @Test(arguments: [Columns.c80, .c132])
     func demoWardMatchesGolden(columns: Columns) {
         let text = HandoverTextRenderer(columns: columns, paper: .a4).render(Fixture.input())
-        Snapshot.assertMatches(text, named: "handover-a4-\(columns.rawValue).txt")
+        assertGolden(text, named: "handover-a4-\(columns.rawValue)")
     }
 
     @Test func sbarHeadingsMatchGolden() {
         let text = HandoverTextRenderer(columns: .c80, paper: .letter).render(Fixture.input(labels: .sbar))
-        Snapshot.assertMatches(text, named: "handover-letter-80-sbar.txt")
+        assertGolden(text, named: "handover-letter-80-sbar")
     }
 }
 
