@@ -49,52 +49,53 @@ public enum CommandVerb: String, Sendable, Hashable, CaseIterable {
     case coSigned = "co-signed"
 }
 
-/// Work for the run loop to do outside `update`; results come back as `Msg`s.
+/// Work for the run loop to do outside `update`; results come back as `Msg`s (a command that
+/// writes: `.finished`, with what it saved; the entry named in brackets).
 public enum Effect: Sendable, Hashable {
     /// Check a staff ID and secret; answer with `.signInResult`.
     case signIn(staffID: String, secret: String)
     /// Read a fresh ward snapshot; answer with `.wardLoaded`.
     case loadWard
-    /// Record an assessment as `session`; answer with `.saved`.
+    /// Record an assessment as `session`; answer with `.finished` (`.assessment`).
     case record(RecordAssessment, session: Session)
-    /// Amend a CIWA-B / CIWA-Ar entry as `session`; answer with `.amended`.
+    /// Amend a CIWA-B / CIWA-Ar entry as `session`; answer with `.finished` (`.amendment`).
     case amend(AmendEntry, session: Session)
-    /// Amend a vital-signs, sedation or check-not-done entry as `session`; answer with `.amended`.
+    /// Amend a vital-signs, sedation or check-not-done entry as `session`; answer with `.finished` (`.amendment`).
     case amendObservation(AmendObservation, session: Session)
-    /// Mark a dose record entered in error as `session`; answer with `.amended` (the record's ID).
+    /// Mark a dose record entered in error as `session`; answer with `.finished` (`.amendment`) (the record's ID).
     case markDoseEnteredInError(MarkDoseEnteredInError, session: Session)
-    /// Record an assessment with its dose-gate answers; answer with `.saved`.
+    /// Record an assessment with its dose-gate answers; answer with `.finished` (`.assessment`).
     case recordGated(RecordGatedAssessment, session: Session)
     case recordVitals(RecordVitals, session: Session)
     case recordSedation(RecordSedation, session: Session)
     case recordException(RecordMonitoringException, session: Session)
-    /// Record a seizure or delirium; answer with `.eventSaved`.
+    /// Record a seizure or delirium; answer with `.finished` (`.event`).
     case recordEvent(RecordClinicalEvent, session: Session)
-    /// Record a dose event as `session` (the witness's PIN travels in the command); answer with `.doseRecorded`.
+    /// Record a dose event as `session` (the witness's PIN travels in the command); answer with `.finished` (`.dose`).
     case recordDose(RecordDose, session: Session)
-    /// Co-sign a dose override; answer with `.overrideCosigned`.
+    /// Co-sign a dose override; answer with `.finished` (`.cosigned`).
     case cosignOverride(CosignOverride, session: Session)
-    /// Sign a new order; answer with `.orderSaved`.
+    /// Sign a new order; answer with `.finished` (`.order`).
     case writeOrder(WriteOrder, session: Session)
-    /// Sign a new version of an order; answer with `.orderSaved`.
+    /// Sign a new version of an order; answer with `.finished` (`.order`).
     case changeOrder(ChangeOrder, session: Session)
-    /// Record a PRN follow-up's result (the dose's effectiveness); answer with `.prnEffectRecorded`.
+    /// Record a PRN follow-up's result (the dose's effectiveness); answer with `.finished` (`.prnEffect`).
     case recordPRNEffect(RecordPRNEffect, session: Session)
     case quit
     /// Render the handover of `shift` as text `columns` wide; answer with `.handoverRendered`.
     case renderHandover(ShiftOccurrence, columns: Int)
     /// Save and print the handover of `shift`; answer with `.handoverPrinted`.
     case printHandover(ShiftOccurrence, session: Session)
-    /// Add an "if … then …" note; answer with `.handoverSaved`.
+    /// Add an "if … then …" note; answer with `.finished` (`.done`).
     case addHandoverNote(patientID: PatientID, shiftStart: Date, text: String, session: Session)
-    /// Withdraw a note, with the reason; answer with `.handoverSaved`.
+    /// Withdraw a note, with the reason; answer with `.finished` (`.done`).
     case withdrawHandoverNote(noteID: Int64, reason: String, session: Session)
-    /// Override (or return to the rule) the illness severity; answer with `.handoverSaved`.
+    /// Override (or return to the rule) the illness severity; answer with `.finished` (`.done`).
     case overrideSeverity(patientID: PatientID, shiftStart: Date, level: SeverityLevel?, reason: String, session: Session)
-    /// Hand over / accept a patient; answer with `.handoverSaved`.
+    /// Hand over / accept a patient; answer with `.finished` (`.done`).
     case markHandover(HandoverMarkKind, patientID: PatientID, shiftStart: Date, session: Session)
     case acknowledgeAlert(WardAlert, note: String?, session: Session)
-    /// A prescriber moves a patient to SpO2 scale 2 (or back), with the reason; answer with `.boardSaved`.
+    /// A prescriber moves a patient to SpO2 scale 2 (or back), with the reason; answer with `.finished` (`.done`).
     case setSpO2Scale(patientID: PatientID, scale2: Bool, reason: String, session: Session)
     case escalateAlert(WardAlert, to: String, outcome: String, session: Session)
     /// Log the alerts open at this terminal's `now` (raised/cleared) against the snapshot evaluated; no answer.
