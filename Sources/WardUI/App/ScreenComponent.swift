@@ -31,6 +31,8 @@ protocol ScreenComponent: Sendable, Hashable {
     var unsavedWorkName: String? { get }
     /// A command it started is running: the answer (`Msg.finished`) comes back to it.
     var saving: Bool { get }
+    /// A key came while its command runs (keys wait for the answer): it says so.
+    mutating func waitForAnswer()
     /// Its command was refused: it shows `text` ("Not recorded: …") and lets the user try again.
     mutating func refused(_ text: String)
     /// Its command was saved: it says so, and closes (by default) or stays.
@@ -58,6 +60,7 @@ extension ScreenComponent {
     var message: Flash? { nil }
     var unsavedWorkName: String? { nil }
     var saving: Bool { false }
+    mutating func waitForAnswer() {}
     mutating func refused(_ text: String) {}
     mutating func saved(_ saved: Saved, _ app: inout AppState) -> AfterSave { .unasked(saved, app) }
 }
@@ -70,6 +73,10 @@ protocol SavingScreen: ScreenComponent {
 }
 
 extension SavingScreen {
+    mutating func waitForAnswer() {
+        message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
+    }
+
     mutating func refused(_ text: String) {
         saving = false
         message = Flash(text, role: .error)

@@ -107,6 +107,12 @@ extension AppState {
             return []
         }
         let topIndex = stack.count - 1
+        if screen.saving {
+            // Keys wait for the store's answer to the command this screen started.
+            screen.waitForAnswer()
+            replaceTop(screen.screen, if: top, at: topIndex)
+            return []
+        }
         let fx = screen.update(action, event, &self)
         replaceTop(screen.screen, if: top, at: topIndex)
         return fx

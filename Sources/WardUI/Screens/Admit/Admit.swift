@@ -20,7 +20,7 @@ extension AdmitForm: SavingScreen {
     func appKeysFirst(_ action: Action?, _ event: InputEvent) -> Bool { false }
 
     mutating func update(_ action: Action?, _ event: InputEvent, _ app: inout AppState) -> [Effect] {
-        guard app.editText(action, event, &fields, saving: saving, enterAdvances: true) else { return [] }
+        guard app.editText(action, event, &fields, enterAdvances: true) else { return [] }
         return app.submitAdmission(&self)
     }
 

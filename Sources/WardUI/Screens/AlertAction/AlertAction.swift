@@ -21,7 +21,7 @@ extension AlertActionForm: SavingScreen {
     func appKeysFirst(_ action: Action?, _ event: InputEvent) -> Bool { false }
 
     mutating func update(_ action: Action?, _ event: InputEvent, _ app: inout AppState) -> [Effect] {
-        guard app.editText(action, event, &fields, saving: saving, enterAdvances: mode == .escalate) else { return [] }
+        guard app.editText(action, event, &fields, enterAdvances: mode == .escalate) else { return [] }
         return app.submitAlertAction(&self)
     }
 

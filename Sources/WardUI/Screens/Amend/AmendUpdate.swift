@@ -28,10 +28,6 @@ extension AppState {
 
     /// Keys in the amend dialog (top of the stack). Typing reads plain characters.
     mutating func handleAmend(_ action: Action?, _ event: InputEvent, _ f: inout AmendForm) -> [Effect] {
-        if f.saving {
-            f.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
-            return []
-        }
         f.message = nil
         if action == .cancel {
             stack.removeLast()

@@ -3,10 +3,6 @@ import WardCore
 
 extension AppState {
     mutating func handleEvent(_ action: Action?, _ event: InputEvent, _ f: inout EventForm) -> [Effect] {
-        if f.saving {
-            f.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
-            return []
-        }
         f.message = nil
         if case .key(.escape) = event {
             if f.isStarted { stack.append(.confirm(.discardForm("seizure/delirium record"))) } else { stack.removeLast() }

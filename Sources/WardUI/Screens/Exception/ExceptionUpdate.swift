@@ -5,10 +5,6 @@ extension AppState {
     // MARK: monitoring exception
 
     mutating func handleException(_ action: Action?, _ event: InputEvent, _ f: inout ExceptionForm) -> [Effect] {
-        if f.saving {
-            f.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
-            return []
-        }
         f.message = nil
         if case .key(.escape) = event {
             if f.isStarted { stack.append(.confirm(.discardForm("note of a check not done"))) } else { stack.removeLast() }

@@ -19,7 +19,6 @@ extension AppState {
     }
 
     mutating func handleHandoverEntry(_ action: Action?, _ event: InputEvent, _ f: inout HandoverEntryForm) -> [Effect] {
-        if f.saving { return [] }
         f.message = nil
         switch action {
         case .cancelEntry:

@@ -3,10 +3,6 @@ import WardCore
 
 extension AppState {
     mutating func handleMAR(_ action: Action?, _ event: InputEvent, _ m: inout MARState) -> [Effect] {
-        if m.saving {
-            m.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
-            return []
-        }
         m.message = nil
         if m.showingPlan {
             let most = TaperPlanView.maxScroll(self, m.patientID, rows: max(1, size.rows - 10))

@@ -3,7 +3,6 @@ import WardCore
 
 extension AppState {
     mutating func handleOrderEntry(_ action: Action?, _ event: InputEvent, _ f: inout OrderEntryForm) -> [Effect] {
-        if f.saving { return [] }
         f.message = nil
         let fields = f.fields
         let i = fields.firstIndex(of: f.field) ?? 0

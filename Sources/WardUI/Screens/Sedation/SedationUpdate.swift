@@ -5,10 +5,6 @@ extension AppState {
     // MARK: sedation
 
     mutating func handleSedation(_ action: Action?, _ event: InputEvent, _ f: inout SedationForm) -> [Effect] {
-        if f.saving {
-            f.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
-            return []
-        }
         f.message = nil
         switch action {
         case .discard:

@@ -4,9 +4,8 @@ import WardCore
 extension AppState {
     /// Applies a key to the fields of a small text form (acknowledge, escalate, admit, SpO2 scale);
     /// true when the form should be submitted.
-    mutating func editText(_ action: Action?, _ event: InputEvent, _ fields: inout TextFields, saving: Bool,
-                                   enterAdvances: Bool = false) -> Bool {
-        if saving { return false }
+    mutating func editText(_ action: Action?, _ event: InputEvent, _ fields: inout TextFields,
+                           enterAdvances: Bool = false) -> Bool {
         switch action {
         case .save:
             if enterAdvances && fields.field < fields.labels.count - 1 { fields.field += 1; return false }

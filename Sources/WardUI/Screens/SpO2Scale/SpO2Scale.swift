@@ -18,7 +18,7 @@ extension SpO2ScaleForm: SavingScreen {
     func appKeysFirst(_ action: Action?, _ event: InputEvent) -> Bool { false }
 
     mutating func update(_ action: Action?, _ event: InputEvent, _ app: inout AppState) -> [Effect] {
-        guard app.editText(action, event, &fields, saving: saving), let session = app.session else { return [] }
+        guard app.editText(action, event, &fields), let session = app.session else { return [] }
         let reason = fields.values[0].trimmingCharacters(in: .whitespaces)
         guard !reason.isEmpty else {
             message = Flash("Type the reason, then Enter.", role: .alertWarning)

@@ -5,10 +5,6 @@ extension AppState {
     // MARK: vital signs
 
     mutating func handleVitals(_ action: Action?, _ event: InputEvent, _ f: inout VitalsForm) -> [Effect] {
-        if f.saving {
-            f.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
-            return []
-        }
         if f.confirming { return confirmUnusual(event, &f) }
         f.message = nil
         switch action {

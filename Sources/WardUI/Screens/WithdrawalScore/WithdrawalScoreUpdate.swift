@@ -4,10 +4,6 @@ import WardCore
 extension AppState {
     /// Keys on the withdrawal-score form, CIWA-B or CIWA-Ar (top of the stack).
     mutating func handleWithdrawalScore(_ action: Action, _ event: InputEvent, _ form: inout WithdrawalScoreForm) -> [Effect] {
-        if form.saving {
-            form.message = Flash("Saving… please wait for the store to confirm.", role: .alertInfo)
-            return []
-        }
         form.message = nil
         let items = form.definition.items
         if form.onSummary, form.amending == nil, let fx = handleGate(action, event, &form) { return fx }
