@@ -158,19 +158,10 @@ final class EffectRunner: Sendable {
         }
     }
 
-    /// The one way a command finishes: run it, log what it wrote (or the kind of refusal), and
-    /// answer with `Msg.finished`. The reload that follows is the caller's (`perform`).
     private func finish<T>(_ what: String, _ saved: (T) -> Saved, verb: CommandVerb = .saved,
                            _ metadata: (T) -> Logger.Metadata,
                            _ body: () throws(CommandRefusal) -> T) -> [Msg] {
-        do {
-            let value = try body()
-            log.info("\(what)", metadata: metadata(value))
-            return [.finished(.success(saved(value)), verb: verb)]
-        } catch {
-            log.warning("\(what): refused", metadata: ["kind": "\(error.kind.rawValue)"])
-            return [.finished(.failure(error), verb: verb)]
-        }
+        log.finish(what, saved, verb: verb, metadata, body)
     }
 
     /// The ward board's effects (issue 7).

@@ -56,16 +56,7 @@ struct HandoverEffects {
     }
 
     private func saved(_ body: () throws(CommandRefusal) -> String) -> [Msg] {
-        do {
-            let text = try body()
-            log.info("handover saved")
-            var out: [Msg] = [.finished(.success(.done(text)), verb: .saved)]
-            if let s = load() { out.append(.wardLoaded(s)) }
-            return out
-        } catch {
-            log.warning("handover refused", metadata: ["kind": "\(error.kind.rawValue)"])
-            return [.finished(.failure(error), verb: .saved)]
-        }
+        log.finish("handover saved", Saved.done, { _ in [:] }, body)
     }
 
     func input(_ shift: ShiftOccurrence, snapshot: WardSnapshot, printedBy: String) -> HandoverInput {
