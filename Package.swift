@@ -22,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // PostgreSQL for a hospital's wards (issue 18): the wire protocol, and the NIO and TLS it runs on.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The only C in the project: a module map over ncursesw, and two small
@@ -40,6 +44,15 @@ let package = Package(
         .target(name: "WardStore", dependencies: [
             "WardCore", "CSodium",
             .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: sizeInRelease),
+        // A ward's PostgreSQL connection: the --db URL, pgpass, sslmode, the host list (the primary is
+        // used, never a standby) and blocking calls with deadlines. Linked only where PostgreSQL is used.
+        .target(name: "WardPostgres", dependencies: [
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: sizeInRelease),
         // Pure presentation: Surface, widgets, screens, update/view, keymap, theme model.
         .target(name: "WardUI", dependencies: ["WardCore"],
@@ -61,6 +74,8 @@ let package = Package(
         .executableTarget(name: "wardline-bench", dependencies: ["WardCore", "WardStore", "WardUI"]),
 
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestTools"]),
+        // Against a real PostgreSQL cluster: .ci/run starts one (.ci/pg-cluster); else TestTools does.
+        .testTarget(name: "WardPostgresTests", dependencies: ["WardPostgres", "TestTools"]),
         .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore", "TestTools"]),
         .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore", "TestTools"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WardTerminalTests", dependencies: ["WardTerminal", "WardUI"]),
