@@ -77,29 +77,20 @@ extension Store {
         return try command("assessment.record", .recordObservation, session: session) { db, actor, now in
             let patient = try Self.admittedPatient(db, a.patientID)
             let takenAt = try Self.takenAt(a.takenAt, now: now, patient: patient)
-            try db.execute(sql: """
-                INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [a.patientID, a.scale.rawValue, JSONValue.ints(a.items).text, total, band,
-                                 Timestamp.text(takenAt), Timestamp.text(now), actor.key])
-            let id = db.lastInsertedRowID
-            var gateJSON: JSONValue = .null
+            let out = try Self.insertAssessment(db, a, total: total, band: band, takenAt: takenAt, now: now, actor: actor)
+            var details = Self.auditDetails(out)
+            details["gate"] = JSONValue.null   // on record as unanswered
             if let g = cmd.gate {
                 try db.execute(sql: """
                     INSERT INTO dose_gates(assessment_id, recent_use_confirmed, can_communicate, entered_at, recorded_by)
                     VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [id, g.recentUseConfirmed, g.canCommunicate, Timestamp.text(now), actor.key])
+                    """, arguments: [out.id, g.recentUseConfirmed, g.canCommunicate, Timestamp.text(now), actor.key])
                 let d = ward.appropriateness.evaluate(recentUseConfirmed: g.recentUseConfirmed, canCommunicate: g.canCommunicate)
-                gateJSON = ["recentUseConfirmed": .bool(g.recentUseConfirmed), "canCommunicate": .bool(g.canCommunicate),
-                            "mayGuideDose": .bool(d.scaleMayGuideDosing)]
+                details["gate"] = ["recentUseConfirmed": .bool(g.recentUseConfirmed), "canCommunicate": .bool(g.canCommunicate),
+                                   "mayGuideDose": .bool(d.scaleMayGuideDosing)]
             }
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "assessment.record",
-                                  patientMRN: patient.mrn,
-                                  details: ["entry": .int(Int(id)), "scale": .string(a.scale.rawValue),
-                                            "items": JSONValue.ints(a.items), "total": .int(total), "band": .string(band),
-                                            "takenAt": .string(Timestamp.text(takenAt)), "gate": gateJSON])
-            let out = Assessment(id: id, patientID: a.patientID, scale: a.scale, items: a.items, total: total, band: band,
-                                 recordedBy: actor.key, recordedByName: actor.name, recordedAt: takenAt)
+                                  patientMRN: patient.mrn, details: .object(details))
             return (out, cmd.gate)
         }
     }
