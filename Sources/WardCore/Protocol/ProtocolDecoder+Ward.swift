@@ -14,7 +14,7 @@ extension ProtocolDecoder {
                 guard let kind = ScaleKind(rawValue: key), let rules = scales[kind], !rules.bands.isEmpty else {
                     r.problem(sp, node.line, "not a banded scale of this protocol (ciwa-b, ciwa-ar, bwsq)"); ok = false; continue
                 }
-                guard case .table(let bt) = node.value else { r.problem(sp, node.line, "expected a table"); ok = false; continue }
+                guard let bt = r.tableNode(node, at: sp) else { ok = false; continue }
                 var m: [String: Int] = [:]
                 for (band, bn) in r.dataEntries(bt, at: sp) {
                     guard rules.bands.contains(where: { $0.name == band }) else {
@@ -40,7 +40,7 @@ extension ProtocolDecoder {
                 guard let kind = ScaleKind(rawValue: key), let rules = scales[kind], !rules.bands.isEmpty else {
                     r.problem(sp, node.line, "not a banded scale of this protocol (ciwa-b, ciwa-ar, bwsq)"); ok = false; continue
                 }
-                guard case .table(let s) = node.value else { r.problem(sp, node.line, "expected a table"); ok = false; continue }
+                guard let s = r.tableNode(node, at: sp) else { ok = false; continue }
                 if let rule = decodeStepDown(s, sp, maxTotal: rules.bands.map(\.max).max() ?? 0, &r) { stepDown[kind] = rule } else { ok = false }
             }
         }
@@ -103,7 +103,7 @@ extension ProtocolDecoder {
             line = t["list"]!.line
             for (n, node) in arr.enumerated() {
                 let sp = "\(path).list[\(n)]"
-                guard case .table(let st) = node.value else { r.problem(sp, node.line, "expected a table"); ok = false; continue }
+                guard let st = r.tableNode(node, at: sp) else { ok = false; continue }
                 let name = r.string(st, "name", at: sp)
                 let start = time(st, "start", sp, &r)
                 let end = time(st, "end", sp, &r)

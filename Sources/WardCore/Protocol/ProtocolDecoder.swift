@@ -16,9 +16,7 @@ enum ProtocolDecoder {
                     r.problem(path, node.line, "unknown scale (known: \(ScaleKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                     continue
                 }
-                guard case .table(let t) = node.value else {
-                    r.problem(path, node.line, "expected a table"); continue
-                }
+                guard let t = r.tableNode(node, at: path) else { continue }
                 if let rules = decodeScale(kind, t, path, &r) { scales[kind] = rules }
             }
             for kind in ScaleKind.allCases where st[kind.rawValue] == nil {
@@ -71,7 +69,7 @@ enum ProtocolDecoder {
             if !banded { r.problem("\(path).bands", t["bands"]!.line, "\(kind.displayName) has no total bands (remove this key)") }
             for (n, node) in arr.enumerated() {
                 let bp = "\(path).bands[\(n)]"
-                guard case .table(let bt) = node.value else { r.problem(bp, node.line, "expected a table"); continue }
+                guard let bt = r.tableNode(node, at: bp) else { continue }
                 let name = r.string(bt, "name", at: bp)
                 let lo = r.int(bt, "min", at: bp)
                 let hi = r.int(bt, "max", at: bp)

@@ -11,9 +11,13 @@ public struct TOMLReader {
 
     /// A number node's value when it is a finite number within `doubleRange`.
     public static func number(_ v: TOMLValue) -> Double? {
-        let d: Double
-        switch v { case .integer(let i): d = Double(i); case .float(let f): d = f; default: return nil }
+        guard let d = anyNumber(v) else { return nil }
         return d.isFinite && doubleRange.contains(d) ? d : nil
+    }
+
+    /// A number node's value, a whole number read as a Double, however large or not finite.
+    static func anyNumber(_ v: TOMLValue) -> Double? {
+        switch v { case .integer(let i): Double(i); case .float(let f): f; default: nil }
     }
 
     public private(set) var problems: [ProtocolProblem] = []
@@ -53,9 +57,7 @@ public struct TOMLReader {
 
     public mutating func double(_ t: TOMLTable, _ key: String, at path: String, required: Bool = true,
                                 range: ClosedRange<Double>? = nil) -> Double? {
-        guard let (v, line) = typed(t, key, path, required, "a number", { value -> Double? in
-            switch value { case .integer(let i): Double(i); case .float(let d): d; default: nil }
-        }) else { return nil }
+        guard let (v, line) = typed(t, key, path, required, "a number", Self.anyNumber) else { return nil }
         guard v.isFinite else {
             problem(join(path, key), line, "\(v) is not a finite number")
             return nil
@@ -73,6 +75,13 @@ public struct TOMLReader {
 
     public mutating func array(_ t: TOMLTable, _ key: String, at path: String, required: Bool = true) -> [TOMLNode]? {
         typed(t, key, path, required, "an array", { if case .array(let a) = $0 { a } else { nil } })?.value
+    }
+
+    /// The table `node` holds; "expected a table" at `path` when it holds something else.
+    public mutating func tableNode(_ node: TOMLNode, at path: String) -> TOMLTable? {
+        if case .table(let t) = node.value { return t }
+        problem(path, node.line, "expected a table")
+        return nil
     }
 
     /// Reports every key of `t` (at `path`) that no reader call asked for.
