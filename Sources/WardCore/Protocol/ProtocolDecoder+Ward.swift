@@ -208,14 +208,7 @@ extension ProtocolDecoder {
 extension ProtocolDecoder {
     static func decodeEntryLimits(_ t: TOMLTable, _ path: String, _ r: inout TOMLReader) -> EntryLimits? {
         let prov = r.provenance(t, at: path)
-        func range(_ key: String, _ r: inout TOMLReader) -> ClosedRange<Double>? {
-            guard let arr = r.array(t, key, at: path) else { return nil }
-            let nums: [Double] = arr.compactMap { TOMLReader.number($0.value) }
-            guard nums.count == 2, arr.count == 2, nums[0] < nums[1] else {
-                r.problem("\(path).\(key)", t[key]!.line, "expected [low, high] with low below high"); return nil
-            }
-            return nums[0]...nums[1]
-        }
+        func range(_ key: String, _ r: inout TOMLReader) -> ClosedRange<Double>? { r.numberRange(t, key, at: path) }
         let rr = range("respirationRate", &r), spo2 = range("spo2", &r), sbp = range("systolic", &r)
         let dbp = range("diastolic", &r), pulse = range("pulse", &r), temp = range("temperature", &r)
         r.reportUnknownKeys(t, at: path)

@@ -151,6 +151,16 @@ extension TOMLReader {
         return nil
     }
 
+    /// `[low, high]`: two numbers, low below high.
+    mutating func numberRange(_ t: TOMLTable, _ key: String, at path: String) -> ClosedRange<Double>? {
+        guard let arr = array(t, key, at: path) else { return nil }
+        let nums: [Double] = arr.compactMap { TOMLReader.number($0.value) }
+        guard nums.count == 2, arr.count == 2, nums[0] < nums[1] else {
+            problem("\(path).\(key)", t[key]!.line, "expected [low, high] with low below high"); return nil
+        }
+        return nums[0]...nums[1]
+    }
+
     /// Marks a table whose keys are data (drug names, band names) as read.
     mutating func dataEntries(_ t: TOMLTable, at path: String) -> [(key: String, node: TOMLNode)] {
         for (k, _) in t.entries { markSeen(join(path, k)) }
