@@ -11,9 +11,7 @@ extension ProtocolDecoder {
         if let it = r.table(t, "intervals", at: path) {
             for (key, node) in r.dataEntries(it, at: "\(path).intervals") {
                 let sp = "\(path).intervals.\(key)"
-                guard let kind = ScaleKind(rawValue: key), let rules = scales[kind], !rules.bands.isEmpty else {
-                    r.problem(sp, node.line, "not a banded scale of this protocol (ciwa-b, ciwa-ar, bwsq)"); ok = false; continue
-                }
+                guard let (kind, rules) = bandedScale(key, node, sp, scales, &r) else { ok = false; continue }
                 guard let bt = r.tableNode(node, at: sp) else { ok = false; continue }
                 var m: [String: Int] = [:]
                 for (band, bn) in r.dataEntries(bt, at: sp) {
@@ -37,9 +35,7 @@ extension ProtocolDecoder {
         if let st = r.table(t, "stepDown", at: path, required: false) {
             for (key, node) in r.dataEntries(st, at: "\(path).stepDown") {
                 let sp = "\(path).stepDown.\(key)"
-                guard let kind = ScaleKind(rawValue: key), let rules = scales[kind], !rules.bands.isEmpty else {
-                    r.problem(sp, node.line, "not a banded scale of this protocol (ciwa-b, ciwa-ar, bwsq)"); ok = false; continue
-                }
+                guard let (kind, rules) = bandedScale(key, node, sp, scales, &r) else { ok = false; continue }
                 guard let s = r.tableNode(node, at: sp) else { ok = false; continue }
                 if let rule = decodeStepDown(s, sp, maxTotal: rules.bands.map(\.max).max() ?? 0, &r) { stepDown[kind] = rule } else { ok = false }
             }
@@ -50,6 +46,16 @@ extension ProtocolDecoder {
                                       vitalsAfterPRNMinutes: vitPRN, sedationMinutes: sed, intervals: intervals)
         rules.stepDown = stepDown
         return rules
+    }
+
+    /// The scale and rules a key under `intervals` or `stepDown` names (at `sp`),
+    /// reported when it is not a banded scale of this protocol.
+    static func bandedScale(_ key: String, _ node: TOMLNode, _ sp: String, _ scales: [ScaleKind: ScaleRules],
+                            _ r: inout TOMLReader) -> (ScaleKind, ScaleRules)? {
+        guard let kind = ScaleKind(rawValue: key), let rules = scales[kind], !rules.bands.isEmpty else {
+            r.problem(sp, node.line, "not a banded scale of this protocol (ciwa-b, ciwa-ar, bwsq)"); return nil
+        }
+        return (kind, rules)
     }
 
     static func decodeStepDown(_ s: TOMLTable, _ path: String, maxTotal: Int, _ r: inout TOMLReader) -> StepDownRule? {
