@@ -62,8 +62,7 @@ extension Store {
                                   details: ["entry": .int(Int(id)), "kind": .string(cmd.kind.code), "reason": .string(cmd.reason.rawValue),
                                             "note": .string(note), "recheckAt": .string(Timestamp.text(recheck))])
             return MonitoringExceptionEntry(
-                stamp: EntryStamp(id: id, patientID: cmd.patientID, recordedBy: actor.key, recordedByName: actor.name,
-                                  recordedAt: Timestamp.stored(now)),
+                stamp: actor.stamp(id, patientID: cmd.patientID, recordedAt: Timestamp.stored(now)),
                 kind: cmd.kind, reason: cmd.reason, note: note, recheckAt: recheck)
         }
     }
@@ -125,9 +124,8 @@ extension Store {
             """, arguments: [patientID, v.respirationRate, v.spo2, v.onOxygen, v.systolic, v.diastolic, v.pulse, v.acvpu.rawValue,
                              v.temperature, scale2, news2, Timestamp.text(takenAt), Timestamp.text(now), actor.key,
                              supersedes, reason, voided])
-        return VitalSignsEntry(stamp: EntryStamp(id: db.lastInsertedRowID, patientID: patientID, recordedBy: actor.key,
-                                                 recordedByName: actor.name, recordedAt: takenAt, supersedes: supersedes,
-                                                 amendReason: reason, enteredInError: voided),
+        return VitalSignsEntry(stamp: actor.stamp(db.lastInsertedRowID, patientID: patientID, recordedAt: takenAt,
+                                                  supersedes: supersedes, reason: reason, voided: voided),
                                vitals: v, scale2: scale2)
     }
 
@@ -138,9 +136,8 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [patientID, score.scale.rawValue, code(score), Timestamp.text(takenAt), Timestamp.text(now), actor.key,
                              supersedes, reason, voided])
-        return SedationEntry(stamp: EntryStamp(id: db.lastInsertedRowID, patientID: patientID, recordedBy: actor.key,
-                                               recordedByName: actor.name, recordedAt: takenAt, supersedes: supersedes,
-                                               amendReason: reason, enteredInError: voided),
+        return SedationEntry(stamp: actor.stamp(db.lastInsertedRowID, patientID: patientID, recordedAt: takenAt,
+                                                supersedes: supersedes, reason: reason, voided: voided),
                              score: score)
     }
 }
