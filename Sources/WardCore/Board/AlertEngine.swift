@@ -68,7 +68,7 @@ public struct AlertEngine: Sendable {
                     v.takenAt, score.response.response)
             }
             if proto.escalation.singleRedParameter && score.singleRed {
-                let reds = Self.redParameters(score.parameters, red: proto.news2.redScore)
+                let reds = score.parameters.scoring(atLeast: proto.news2.redScore).map(\.rawValue)
                 add(.singleRedParameter, .warning, "vitals", "Single red NEWS2 parameter: \(reds.joined(separator: ", "))",
                     v.takenAt, proto.news2.singleRed.response)
             }
@@ -139,15 +139,5 @@ public struct AlertEngine: Sendable {
     static func clock(_ d: Date, _ cal: Calendar) -> String {
         let c = cal.dateComponents([.hour, .minute], from: d)
         return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
-    }
-    static func redParameters(_ p: NEWS2Parameters, red: Int) -> [String] {
-        var out: [String] = []
-        if p.respirationRate >= red { out.append("respiration rate") }
-        if p.spo2 >= red { out.append("SpO2") }
-        if p.systolicBP >= red { out.append("systolic BP") }
-        if p.pulse >= red { out.append("pulse") }
-        if p.consciousness >= red { out.append("consciousness") }
-        if p.temperature >= red { out.append("temperature") }
-        return out
     }
 }

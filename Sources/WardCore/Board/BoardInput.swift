@@ -54,26 +54,16 @@ public struct CIWAOrderGate: Sendable, Hashable {
 /// Everything the board knows about one admitted patient: the snapshot-like
 /// input of the alert engine, the overview rows and the worklists. Data from
 /// the observation and medication records is optional: nil or empty means
-/// "not recorded here" and the overview shows "—".
+/// "not recorded here" and the overview shows "—". Those values are the
+/// patient's `PatientBoardExtras`, read through as if they were fields of
+/// this input (`input.vitals`, `input.doses` …).
+@dynamicMemberLookup
 public struct PatientBoardInput: Sendable, Hashable {
     public var patient: Patient
     /// Current withdrawal scores (amendments applied), newest first.
     public var scores: [TimedTotal]
-    /// Vital signs, newest first (nil = no observation record available).
-    public var vitals: [TimedVitals]?
-    /// Sedation scores, newest first (nil = no observation record available).
-    public var sedation: [TimedSedation]?
-    public var lastPRNAt: Date?
-    public var exceptions: [MonitoringException]
-    /// 24-hour diazepam-equivalent mg (nil = medication record not available).
-    public var diazepamEquivalent24hMg: Double?
-    /// Scheduled doses around now (nil = medication record not available).
-    public var doses: [ScheduledDoseDue]?
-    public var prnCaps: [PRNCapUse]
-    public var events: [ClinicalEvent]
-    public var ciwaGate: CIWAOrderGate?
-    /// PRN doses whose effect is still to be recorded (nil fields above: not available).
-    public var prnEffectsDue: [PRNEffectDue] = []
+    /// Vital signs, sedation, doses, PRN use, events … from the other records.
+    public var extras: PatientBoardExtras
     /// Doses given on a prescriber's override that the prescriber has not co-signed yet.
     public var unsignedOverrides: [RecordedOverride] = []
     /// The patient's current medication orders (admission reconciliation).
@@ -83,9 +73,16 @@ public struct PatientBoardInput: Sendable, Hashable {
                 lastPRNAt: Date? = nil, exceptions: [MonitoringException] = [], diazepamEquivalent24hMg: Double? = nil,
                 doses: [ScheduledDoseDue]? = nil, prnCaps: [PRNCapUse] = [], events: [ClinicalEvent] = [],
                 ciwaGate: CIWAOrderGate? = nil) {
-        self.patient = patient; self.scores = scores; self.vitals = vitals; self.sedation = sedation
-        self.lastPRNAt = lastPRNAt; self.exceptions = exceptions; self.diazepamEquivalent24hMg = diazepamEquivalent24hMg
-        self.doses = doses; self.prnCaps = prnCaps; self.events = events; self.ciwaGate = ciwaGate
+        self.patient = patient; self.scores = scores
+        extras = PatientBoardExtras(vitals: vitals, sedation: sedation, lastPRNAt: lastPRNAt, exceptions: exceptions,
+                                    diazepamEquivalent24hMg: diazepamEquivalent24hMg, doses: doses, prnCaps: prnCaps,
+                                    events: events, ciwaGate: ciwaGate)
+    }
+
+    /// The extras' values as fields of the input: `input.vitals`, `input.prnCaps = …`.
+    public subscript<T>(dynamicMember field: WritableKeyPath<PatientBoardExtras, T>) -> T {
+        get { extras[keyPath: field] }
+        set { extras[keyPath: field] = newValue }
     }
 
     /// Withdrawal scales this patient is scored on: those with scores, CIWA-B when none.
@@ -97,7 +94,7 @@ public struct PatientBoardInput: Sendable, Hashable {
 
     /// Observation kinds whose record is available (vitals/sedation need the observation record).
     public func tracks(_ k: ObservationKind) -> Bool {
-        switch k { case .withdrawal: true; case .vitals: vitals != nil; case .sedation: sedation != nil }
+        switch k { case .withdrawal: true; case .vitals: extras.vitals != nil; case .sedation: extras.sedation != nil }
     }
 
     /// Next due observations whose record is available.
@@ -109,8 +106,9 @@ public struct PatientBoardInput: Sendable, Hashable {
         var latest: [ScaleKind: TimedTotal] = [:]
         for s in scores where latest[s.scale] == nil { latest[s.scale] = s }
         return ObservationHistory(admittedAt: patient.admittedAt, scales: scales, latestScores: latest,
-                                  latestVitals: vitals?.first, spo2Scale2: patient.spo2Scale2,
-                                  latestSedation: sedation?.first, lastPRNAt: lastPRNAt, exceptions: exceptions,
+                                  latestVitals: extras.vitals?.first, spo2Scale2: patient.spo2Scale2,
+                                  latestSedation: extras.sedation?.first, lastPRNAt: extras.lastPRNAt,
+                                  exceptions: extras.exceptions,
                                   recentScores: Dictionary(grouping: scores, by: \.scale),
                                   admissionSubstances: patient.substances.map(\.substance))
     }
@@ -138,7 +136,7 @@ public struct BoardInput: Sendable, Hashable {
         var scores: [TimedTotal] = current.map { a in TimedTotal(scale: a.scale, total: a.total, takenAt: a.recordedAt) }
         scores.sort { a, b in a.takenAt > b.takenAt }
         var input = PatientBoardInput(patient: p, scores: scores)
-        if let extra = snapshot.board[p.id] { extra.apply(to: &input) }
+        if let extra = snapshot.board[p.id] { input.extras = extra }
         input.unsignedOverrides = (snapshot.doseOverrides[p.id] ?? []).filter { !$0.isSigned }
         input.orders = (snapshot.orders[p.id] ?? []).map(\.terms)
         return input
@@ -149,15 +147,20 @@ public struct BoardInput: Sendable, Hashable {
 /// supply (vitals, sedation, doses …). Attached to the snapshot as
 /// `WardSnapshot.board`; nil fields leave the board showing "—".
 public struct PatientBoardExtras: Sendable, Hashable {
+    /// Vital signs, newest first (nil = no observation record available).
     public var vitals: [TimedVitals]?
+    /// Sedation scores, newest first (nil = no observation record available).
     public var sedation: [TimedSedation]?
     public var lastPRNAt: Date?
     public var exceptions: [MonitoringException]
+    /// 24-hour diazepam-equivalent mg (nil = medication record not available).
     public var diazepamEquivalent24hMg: Double?
+    /// Scheduled doses around now (nil = medication record not available).
     public var doses: [ScheduledDoseDue]?
     public var prnCaps: [PRNCapUse]
     public var events: [ClinicalEvent]
     public var ciwaGate: CIWAOrderGate?
+    /// PRN doses whose effect is still to be recorded.
     public var prnEffectsDue: [PRNEffectDue] = []
 
     public init(vitals: [TimedVitals]? = nil, sedation: [TimedSedation]? = nil, lastPRNAt: Date? = nil,
@@ -167,12 +170,6 @@ public struct PatientBoardExtras: Sendable, Hashable {
         self.vitals = vitals; self.sedation = sedation; self.lastPRNAt = lastPRNAt; self.exceptions = exceptions
         self.diazepamEquivalent24hMg = diazepamEquivalent24hMg; self.doses = doses; self.prnCaps = prnCaps
         self.events = events; self.ciwaGate = ciwaGate
-    }
-
-    func apply(to i: inout PatientBoardInput) {
-        i.vitals = vitals; i.sedation = sedation; i.lastPRNAt = lastPRNAt; i.exceptions = exceptions
-        i.diazepamEquivalent24hMg = diazepamEquivalent24hMg; i.doses = doses; i.prnCaps = prnCaps
-        i.events = events; i.ciwaGate = ciwaGate; i.prnEffectsDue = prnEffectsDue
     }
 }
 

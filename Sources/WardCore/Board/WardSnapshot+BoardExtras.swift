@@ -18,8 +18,7 @@ extension WardSnapshot {
             doses = marRows(for: id, now: now, protocol: p, calendar: calendar).map { row in
                 let done: Bool
                 if case .recorded = row.status { done = true } else { done = false }
-                let mg = row.dose.mg.rounded() == row.dose.mg ? String(Int(row.dose.mg)) : String(row.dose.mg)
-                return ScheduledDoseDue(label: "\(row.dose.drug) \(mg) mg", dueAt: row.dose.dueAt, given: done)
+                return ScheduledDoseDue(label: Self.doseLabel(row.dose.drug, row.dose.mg), dueAt: row.dose.dueAt, given: done)
             }
             let t = diazepamTotal(for: id, now: now, protocol: p)
             total = t.totalMg
@@ -37,11 +36,16 @@ extension WardSnapshot {
         let given = administrations[id] ?? []
         extras.prnEffectsDue = openPRNFollowUps(for: id).compactMap { f in
             given.first { $0.id == f.administrationID }.map { a in
-                let mg = a.mg.rounded() == a.mg ? String(Int(a.mg)) : String(a.mg)
-                return PRNEffectDue(label: "\(a.drug) \(mg) mg", givenAt: a.at, dueAt: f.dueAt)
+                PRNEffectDue(label: Self.doseLabel(a.drug, a.mg), givenAt: a.at, dueAt: f.dueAt)
             }
         }
         return extras
+    }
+
+    /// "diazepam 10 mg", "diazepam 2.5 mg": the board's name for a dose.
+    static func doseLabel(_ drug: String, _ mg: Double) -> String {
+        let amount = mg.rounded() == mg ? String(Int(mg)) : String(mg)
+        return "\(drug) \(amount) mg"
     }
 }
 

@@ -9,6 +9,32 @@ public struct NEWS2Parameters: Sendable, Hashable, Codable {
     public var temperature: Int
 
     public var all: [Int] { [respirationRate, spo2, airOrOxygen, systolicBP, pulse, consciousness, temperature] }
+
+    /// The sub-score of one named parameter.
+    public subscript(_ k: NEWS2Parameter) -> Int {
+        switch k {
+        case .respirationRate: respirationRate
+        case .spo2: spo2
+        case .systolicBP: systolicBP
+        case .pulse: pulse
+        case .consciousness: consciousness
+        case .temperature: temperature
+        }
+    }
+
+    /// The named parameters whose sub-score is `red` or more, in chart order.
+    public func scoring(atLeast red: Int) -> [NEWS2Parameter] { NEWS2Parameter.allCases.filter { self[$0] >= red } }
+}
+
+/// The NEWS2 parameters a red score is named for (the alert and the handover
+/// say which), in chart order; the raw value is the name in a sentence.
+public enum NEWS2Parameter: String, Sendable, Hashable, CaseIterable {
+    case respirationRate = "respiration rate"
+    case spo2 = "SpO2"
+    case systolicBP = "systolic BP"
+    case pulse
+    case consciousness
+    case temperature
 }
 
 /// A scored set of vital signs.

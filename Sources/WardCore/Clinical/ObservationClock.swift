@@ -112,11 +112,8 @@ public struct ObservationClock: Sendable {
                 at = last.takenAt.addingTimeInterval(TimeInterval(stepped.minutes * 60))
                 why = "\(scale.displayName) below \(sd.below) on \(stepped.run) checks in a row: every \(duration(stepped.minutes))"
             }
-            if let prn = h.lastPRNAt, prn > last.takenAt {
-                let afterPRN = prn.addingTimeInterval(TimeInterval(r.afterPRNMinutes * 60))
-                if afterPRN < at { at = afterPRN; why = "\(duration(r.afterPRNMinutes)) after the PRN dose" }
-            }
-            out.append(finish(kind, at, why, h, now))
+            let next = soonerAfterPRN(at, why, takenAt: last.takenAt, h, minutes: r.afterPRNMinutes)
+            out.append(finish(kind, next.at, next.why, h, now))
         }
 
         // Over-sedation: an emergency is watched continuously; a sedated patient has sedation and
@@ -148,34 +145,36 @@ public struct ObservationClock: Sendable {
         if let last = h.latestVitals {
             let score = proto.news2.score(last.vitals, scale2: h.spo2Scale2)
             let m = score.response.monitoringMinutes
+            let why = "NEWS2 \(score.total) \(score.risk.rawValue): \(score.response.monitoring)"
             if m == 0 {
-                out.append(ObservationDue(kind: .vitals, dueAt: last.takenAt, status: .continuous,
-                                          reason: "NEWS2 \(score.total) \(score.risk.rawValue): \(score.response.monitoring)"))
+                out.append(ObservationDue(kind: .vitals, dueAt: last.takenAt, status: .continuous, reason: why))
             } else {
-                var at = last.takenAt.addingTimeInterval(TimeInterval(m * 60))
-                var why = "NEWS2 \(score.total) \(score.risk.rawValue): \(score.response.monitoring)"
-                if let prn = h.lastPRNAt, prn > last.takenAt {
-                    let afterPRN = prn.addingTimeInterval(TimeInterval(r.vitalsAfterPRNMinutes * 60))
-                    if afterPRN < at { at = afterPRN; why = "\(duration(r.vitalsAfterPRNMinutes)) after the PRN dose" }
-                }
-                out.append(finish(.vitals, at, why, h, now))
+                let at = last.takenAt.addingTimeInterval(TimeInterval(m * 60))
+                let next = soonerAfterPRN(at, why, takenAt: last.takenAt, h, minutes: r.vitalsAfterPRNMinutes)
+                out.append(finish(.vitals, next.at, next.why, h, now))
             }
         } else {
             out.append(finish(.vitals, h.admittedAt, "no vital signs yet: due from admission", h, now))
         }
 
         if let last = h.latestSedation {
-            var at = last.takenAt.addingTimeInterval(TimeInterval(r.sedationMinutes * 60))
-            var why = "sedation every \(duration(r.sedationMinutes))"
-            if let prn = h.lastPRNAt, prn > last.takenAt {
-                let afterPRN = prn.addingTimeInterval(TimeInterval(r.sedationAfterPRNMinutes * 60))
-                if afterPRN < at { at = afterPRN; why = "\(duration(r.sedationAfterPRNMinutes)) after the PRN dose" }
-            }
-            out.append(finish(.sedation, at, why, h, now))
+            let at = last.takenAt.addingTimeInterval(TimeInterval(r.sedationMinutes * 60))
+            let next = soonerAfterPRN(at, "sedation every \(duration(r.sedationMinutes))", takenAt: last.takenAt, h,
+                                      minutes: r.sedationAfterPRNMinutes)
+            out.append(finish(.sedation, next.at, next.why, h, now))
         } else {
             out.append(finish(.sedation, h.admittedAt, "no sedation score yet: due from admission", h, now))
         }
         return out
+    }
+
+    /// A check due at `at` (because `why`) after one taken at `takenAt`, brought
+    /// forward to `minutes` after a PRN dose given since, when that comes sooner.
+    func soonerAfterPRN(_ at: Date, _ why: String, takenAt: Date, _ h: ObservationHistory,
+                        minutes: Int) -> (at: Date, why: String) {
+        guard let prn = h.lastPRNAt, prn > takenAt else { return (at, why) }
+        let afterPRN = prn.addingTimeInterval(TimeInterval(minutes * 60))
+        return afterPRN < at ? (afterPRN, "\(duration(minutes)) after the PRN dose") : (at, why)
     }
 
     func finish(_ kind: ObservationKind, _ at: Date, _ why: String, _ h: ObservationHistory, _ now: Date) -> ObservationDue {

@@ -72,28 +72,20 @@ extension StaffRole {
             return true
         case .recordObservation, .amendOwnEntry:
             return self != .admin
-        case .amendAnyEntry:
+        case .amendAnyEntry, .assignNurse:
             return self == .chargeNurse
         case .giveDose:
             return self == .nurse || self == .chargeNurse || self == .studentNurse
-        case .giveControlledDrugAlone:
+        case .giveControlledDrugAlone, .handOver:
             return self == .nurse || self == .chargeNurse
-        case .witnessControlledDrug:
+        case .witnessControlledDrug, .handleAlert:
             return self == .nurse || self == .chargeNurse || self == .prescriber
         case .writeOrder:
             return self == .prescriber
-        case .admitPatient, .dischargePatient, .assignBed:
+        case .admitPatient, .dischargePatient, .assignBed, .viewAudit:
             return self == .chargeNurse || self == .admin
         case .manageStaff, .configureWard:
             return self == .admin
-        case .viewAudit:
-            return self == .admin || self == .chargeNurse
-        case .handOver:
-            return self == .nurse || self == .chargeNurse
-        case .handleAlert:
-            return self == .nurse || self == .chargeNurse || self == .prescriber
-        case .assignNurse:
-            return self == .chargeNurse
         }
     }
 

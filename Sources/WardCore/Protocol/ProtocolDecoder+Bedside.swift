@@ -2,17 +2,13 @@ extension ProtocolDecoder {
     static func decodeBedside(_ t: TOMLTable, _ path: String, _ limits: EntryLimits?, _ r: inout TOMLReader) -> BedsideRules? {
         let prov = r.provenance(t, at: path)
         func range(_ key: String, _ r: inout TOMLReader, within: ClosedRange<Double>?) -> ClosedRange<Double>? {
-            guard let arr = r.array(t, key, at: path) else { return nil }
-            let nums: [Double] = arr.compactMap { TOMLReader.number($0.value) }
-            guard nums.count == 2, arr.count == 2, nums[0] < nums[1] else {
-                r.problem("\(path).\(key)", t[key]!.line, "expected [low, high] with low below high"); return nil
-            }
-            if let within, !(within.contains(nums[0]) && within.contains(nums[1])) {
+            guard let usual = r.numberRange(t, key, at: path) else { return nil }
+            if let within, !(within.contains(usual.lowerBound) && within.contains(usual.upperBound)) {
                 r.problem("\(path).\(key)", t[key]!.line,
                           "the usual range must lie inside entryLimits (\(fmt(within.lowerBound))–\(fmt(within.upperBound)))")
                 return nil
             }
-            return nums[0]...nums[1]
+            return usual
         }
         let rr = range("usualRespirationRate", &r, within: limits?.respirationRate)
         let spo2 = range("usualSpo2", &r, within: limits?.spo2)

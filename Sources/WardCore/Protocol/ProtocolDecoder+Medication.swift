@@ -14,7 +14,7 @@ extension ProtocolDecoder {
         if let tt = r.table(t, "tables", at: path) {
             for (name, node) in r.dataEntries(tt, at: "\(path).tables") {
                 let tp = "\(path).tables.\(name)"
-                guard case .table(let one) = node.value else { r.problem(tp, node.line, "expected a table"); continue }
+                guard let one = r.tableNode(node, at: tp) else { continue }
                 if let table = decodeEquivalenceTable(name, one, tp, &r) { tables[name] = table }
             }
             if tt.entries.isEmpty { r.problem("\(path).tables", tt.line, "needs at least one table") }
@@ -101,7 +101,7 @@ extension ProtocolDecoder {
         if let arr = r.array(t, "templates", at: path, required: false) {
             for (n, node) in arr.enumerated() {
                 let tp = "\(path).templates[\(n)]"
-                guard case .table(let tt) = node.value else { r.problem(tp, node.line, "expected a table"); ok = false; continue }
+                guard let tt = r.tableNode(node, at: tp) else { ok = false; continue }
                 let name = r.string(tt, "name", at: tp)
                 let label = r.string(tt, "label", at: tp)
                 let drug = r.string(tt, "drug", at: tp)?.lowercased()
@@ -208,7 +208,7 @@ extension ProtocolDecoder {
         if let st = r.table(t, "schedules", at: path) {
             for (key, node) in r.dataEntries(st, at: "\(path).schedules") {
                 let sp = "\(path).schedules.\(key)"
-                guard case .table(let one) = node.value else { r.problem(sp, node.line, "expected a table"); ok = false; continue }
+                guard let one = r.tableNode(node, at: sp) else { ok = false; continue }
                 let label = r.string(one, "label", at: sp)
                 let adm = r.bool(one, "administration", at: sp)
                 let waste = r.bool(one, "wastage", at: sp)

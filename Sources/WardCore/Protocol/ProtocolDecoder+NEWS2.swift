@@ -21,7 +21,7 @@ extension ProtocolDecoder {
         if let arr = r.array(t, "risk", at: path) {
             for (n, node) in arr.enumerated() {
                 let tp = "\(path).risk[\(n)]"
-                guard case .table(let tt) = node.value else { r.problem(tp, node.line, "expected a table"); continue }
+                guard let tt = r.tableNode(node, at: tp) else { continue }
                 let lo = r.int(tt, "minTotal", at: tp, range: 0...60)
                 let hi = r.int(tt, "maxTotal", at: tp, range: 0...60)
                 let resp = response(tt, tp, &r)
@@ -82,7 +82,7 @@ extension ProtocolDecoder {
         var ok = true
         for (n, node) in arr.enumerated() {
             let bp = "\(pp)[\(n)]"
-            guard case .table(let bt) = node.value else { r.problem(bp, node.line, "expected a table"); ok = false; continue }
+            guard let bt = r.tableNode(node, at: bp) else { ok = false; continue }
             let lo = r.double(bt, "min", at: bp, required: n != 0)
             let hi = r.double(bt, "max", at: bp, required: n != arr.count - 1)
             let score = r.int(bt, "score", at: bp, range: 0...3)

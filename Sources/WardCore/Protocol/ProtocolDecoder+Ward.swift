@@ -11,10 +11,8 @@ extension ProtocolDecoder {
         if let it = r.table(t, "intervals", at: path) {
             for (key, node) in r.dataEntries(it, at: "\(path).intervals") {
                 let sp = "\(path).intervals.\(key)"
-                guard let kind = ScaleKind(rawValue: key), let rules = scales[kind], !rules.bands.isEmpty else {
-                    r.problem(sp, node.line, "not a banded scale of this protocol (ciwa-b, ciwa-ar, bwsq)"); ok = false; continue
-                }
-                guard case .table(let bt) = node.value else { r.problem(sp, node.line, "expected a table"); ok = false; continue }
+                guard let (kind, rules) = bandedScale(key, node, sp, scales, &r) else { ok = false; continue }
+                guard let bt = r.tableNode(node, at: sp) else { ok = false; continue }
                 var m: [String: Int] = [:]
                 for (band, bn) in r.dataEntries(bt, at: sp) {
                     guard rules.bands.contains(where: { $0.name == band }) else {
@@ -37,10 +35,8 @@ extension ProtocolDecoder {
         if let st = r.table(t, "stepDown", at: path, required: false) {
             for (key, node) in r.dataEntries(st, at: "\(path).stepDown") {
                 let sp = "\(path).stepDown.\(key)"
-                guard let kind = ScaleKind(rawValue: key), let rules = scales[kind], !rules.bands.isEmpty else {
-                    r.problem(sp, node.line, "not a banded scale of this protocol (ciwa-b, ciwa-ar, bwsq)"); ok = false; continue
-                }
-                guard case .table(let s) = node.value else { r.problem(sp, node.line, "expected a table"); ok = false; continue }
+                guard let (kind, rules) = bandedScale(key, node, sp, scales, &r) else { ok = false; continue }
+                guard let s = r.tableNode(node, at: sp) else { ok = false; continue }
                 if let rule = decodeStepDown(s, sp, maxTotal: rules.bands.map(\.max).max() ?? 0, &r) { stepDown[kind] = rule } else { ok = false }
             }
         }
@@ -50,6 +46,16 @@ extension ProtocolDecoder {
                                       vitalsAfterPRNMinutes: vitPRN, sedationMinutes: sed, intervals: intervals)
         rules.stepDown = stepDown
         return rules
+    }
+
+    /// The scale and rules a key under `intervals` or `stepDown` names (at `sp`),
+    /// reported when it is not a banded scale of this protocol.
+    static func bandedScale(_ key: String, _ node: TOMLNode, _ sp: String, _ scales: [ScaleKind: ScaleRules],
+                            _ r: inout TOMLReader) -> (ScaleKind, ScaleRules)? {
+        guard let kind = ScaleKind(rawValue: key), let rules = scales[kind], !rules.bands.isEmpty else {
+            r.problem(sp, node.line, "not a banded scale of this protocol (ciwa-b, ciwa-ar, bwsq)"); return nil
+        }
+        return (kind, rules)
     }
 
     static func decodeStepDown(_ s: TOMLTable, _ path: String, maxTotal: Int, _ r: inout TOMLReader) -> StepDownRule? {
@@ -103,7 +109,7 @@ extension ProtocolDecoder {
             line = t["list"]!.line
             for (n, node) in arr.enumerated() {
                 let sp = "\(path).list[\(n)]"
-                guard case .table(let st) = node.value else { r.problem(sp, node.line, "expected a table"); ok = false; continue }
+                guard let st = r.tableNode(node, at: sp) else { ok = false; continue }
                 let name = r.string(st, "name", at: sp)
                 let start = time(st, "start", sp, &r)
                 let end = time(st, "end", sp, &r)
@@ -208,14 +214,7 @@ extension ProtocolDecoder {
 extension ProtocolDecoder {
     static func decodeEntryLimits(_ t: TOMLTable, _ path: String, _ r: inout TOMLReader) -> EntryLimits? {
         let prov = r.provenance(t, at: path)
-        func range(_ key: String, _ r: inout TOMLReader) -> ClosedRange<Double>? {
-            guard let arr = r.array(t, key, at: path) else { return nil }
-            let nums: [Double] = arr.compactMap { TOMLReader.number($0.value) }
-            guard nums.count == 2, arr.count == 2, nums[0] < nums[1] else {
-                r.problem("\(path).\(key)", t[key]!.line, "expected [low, high] with low below high"); return nil
-            }
-            return nums[0]...nums[1]
-        }
+        func range(_ key: String, _ r: inout TOMLReader) -> ClosedRange<Double>? { r.numberRange(t, key, at: path) }
         let rr = range("respirationRate", &r), spo2 = range("spo2", &r), sbp = range("systolic", &r)
         let dbp = range("diastolic", &r), pulse = range("pulse", &r), temp = range("temperature", &r)
         r.reportUnknownKeys(t, at: path)

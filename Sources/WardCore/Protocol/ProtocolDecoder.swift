@@ -16,9 +16,7 @@ enum ProtocolDecoder {
                     r.problem(path, node.line, "unknown scale (known: \(ScaleKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                     continue
                 }
-                guard case .table(let t) = node.value else {
-                    r.problem(path, node.line, "expected a table"); continue
-                }
+                guard let t = r.tableNode(node, at: path) else { continue }
                 if let rules = decodeScale(kind, t, path, &r) { scales[kind] = rules }
             }
             for kind in ScaleKind.allCases where st[kind.rawValue] == nil {
@@ -71,7 +69,7 @@ enum ProtocolDecoder {
             if !banded { r.problem("\(path).bands", t["bands"]!.line, "\(kind.displayName) has no total bands (remove this key)") }
             for (n, node) in arr.enumerated() {
                 let bp = "\(path).bands[\(n)]"
-                guard case .table(let bt) = node.value else { r.problem(bp, node.line, "expected a table"); continue }
+                guard let bt = r.tableNode(node, at: bp) else { continue }
                 let name = r.string(bt, "name", at: bp)
                 let lo = r.int(bt, "min", at: bp)
                 let hi = r.int(bt, "max", at: bp)
@@ -151,6 +149,16 @@ extension TOMLReader {
         if let e = E(rawValue: s) { return e }
         problem(join(path, key), t[key]!.line, "'\(s)' is not one of \(E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
         return nil
+    }
+
+    /// `[low, high]`: two numbers, low below high.
+    mutating func numberRange(_ t: TOMLTable, _ key: String, at path: String) -> ClosedRange<Double>? {
+        guard let arr = array(t, key, at: path) else { return nil }
+        let nums: [Double] = arr.compactMap { TOMLReader.number($0.value) }
+        guard nums.count == 2, arr.count == 2, nums[0] < nums[1] else {
+            problem("\(path).\(key)", t[key]!.line, "expected [low, high] with low below high"); return nil
+        }
+        return nums[0]...nums[1]
     }
 
     /// Marks a table whose keys are data (drug names, band names) as read.

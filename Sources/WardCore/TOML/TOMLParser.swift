@@ -261,13 +261,19 @@ private struct Parser {
             advance(); advance()
             return try multilineBasic()
         }
+        return try oneLineString(closedBy: "\"", escapes: true)
+    }
+
+    /// The rest of a one-line string, up to the closing `quote`; with `escapes`
+    /// (a basic string) a backslash starts an escape.
+    mutating func oneLineString(closedBy quote: Unicode.Scalar, escapes: Bool) throws(TOMLSyntaxError) -> String {
         var out = ""
         while true {
             guard let c = peek, c != "\n" else { throw fail("unterminated string") }
             if isControl(c) { throw control(c) }
             advance()
-            if c == "\"" { return out }
-            if c == "\\" { out.unicodeScalars.append(try escape()) } else { out.unicodeScalars.append(c) }
+            if c == quote { return out }
+            if escapes && c == "\\" { out.unicodeScalars.append(try escape()) } else { out.unicodeScalars.append(c) }
         }
     }
 
@@ -319,14 +325,7 @@ private struct Parser {
 
     mutating func literalString() throws(TOMLSyntaxError) -> String {
         advance()
-        var out = ""
-        while true {
-            guard let c = peek, c != "\n" else { throw fail("unterminated string") }
-            if isControl(c) { throw control(c) }
-            advance()
-            if c == "'" { return out }
-            out.unicodeScalars.append(c)
-        }
+        return try oneLineString(closedBy: "'", escapes: false)
     }
 
     mutating func boolean() throws(TOMLSyntaxError) -> TOMLValue {

@@ -11,9 +11,13 @@ public struct TOMLReader {
 
     /// A number node's value when it is a finite number within `doubleRange`.
     public static func number(_ v: TOMLValue) -> Double? {
-        let d: Double
-        switch v { case .integer(let i): d = Double(i); case .float(let f): d = f; default: return nil }
+        guard let d = anyNumber(v) else { return nil }
         return d.isFinite && doubleRange.contains(d) ? d : nil
+    }
+
+    /// A number node's value, a whole number read as a Double, however large or not finite.
+    static func anyNumber(_ v: TOMLValue) -> Double? {
+        switch v { case .integer(let i): Double(i); case .float(let f): f; default: nil }
     }
 
     public private(set) var problems: [ProtocolProblem] = []
@@ -35,74 +39,48 @@ public struct TOMLReader {
     public static let maxTextLength = 4000
 
     public mutating func string(_ t: TOMLTable, _ key: String, at path: String, required: Bool = true) -> String? {
-        guard let n = fetch(t, key, path, required) else { return nil }
-        if case .string(let s) = n.value {
-            guard s.count <= Self.maxTextLength else {
-                problem(join(path, key), n.line, "text of \(s.count) characters; at most \(Self.maxTextLength)")
-                return nil
-            }
-            return s
+        guard let (s, line) = typed(t, key, path, required, "a string", { if case .string(let s) = $0 { s } else { nil } })
+        else { return nil }
+        guard s.count <= Self.maxTextLength else {
+            problem(join(path, key), line, "text of \(s.count) characters; at most \(Self.maxTextLength)")
+            return nil
         }
-        problem(join(path, key), n.line, "expected a string, found \(n.value.typeName)")
-        return nil
+        return s
     }
 
     public mutating func int(_ t: TOMLTable, _ key: String, at path: String, required: Bool = true,
                              range: ClosedRange<Int>? = nil) -> Int? {
-        guard let n = fetch(t, key, path, required) else { return nil }
-        guard case .integer(let v) = n.value else {
-            problem(join(path, key), n.line, "expected a whole number, found \(n.value.typeName)")
-            return nil
-        }
-        let range = range ?? Self.intRange
-        if !range.contains(v) {
-            problem(join(path, key), n.line, "\(v) is out of range \(range.lowerBound)…\(range.upperBound)")
-            return nil
-        }
-        return v
+        guard let (v, line) = typed(t, key, path, required, "a whole number", { if case .integer(let v) = $0 { v } else { nil } })
+        else { return nil }
+        return within(range ?? Self.intRange, v, join(path, key), line)
     }
 
     public mutating func double(_ t: TOMLTable, _ key: String, at path: String, required: Bool = true,
                                 range: ClosedRange<Double>? = nil) -> Double? {
-        guard let n = fetch(t, key, path, required) else { return nil }
-        let v: Double
-        switch n.value {
-        case .integer(let i): v = Double(i)
-        case .float(let d): v = d
-        default:
-            problem(join(path, key), n.line, "expected a number, found \(n.value.typeName)")
-            return nil
-        }
+        guard let (v, line) = typed(t, key, path, required, "a number", Self.anyNumber) else { return nil }
         guard v.isFinite else {
-            problem(join(path, key), n.line, "\(v) is not a finite number")
+            problem(join(path, key), line, "\(v) is not a finite number")
             return nil
         }
-        let range = range ?? Self.doubleRange
-        if !range.contains(v) {
-            problem(join(path, key), n.line, "\(v) is out of range \(range.lowerBound)…\(range.upperBound)")
-            return nil
-        }
-        return v
+        return within(range ?? Self.doubleRange, v, join(path, key), line)
     }
 
     public mutating func bool(_ t: TOMLTable, _ key: String, at path: String, required: Bool = true) -> Bool? {
-        guard let n = fetch(t, key, path, required) else { return nil }
-        if case .boolean(let b) = n.value { return b }
-        problem(join(path, key), n.line, "expected true or false, found \(n.value.typeName)")
-        return nil
+        typed(t, key, path, required, "true or false", { if case .boolean(let b) = $0 { b } else { nil } })?.value
     }
 
     public mutating func table(_ t: TOMLTable, _ key: String, at path: String, required: Bool = true) -> TOMLTable? {
-        guard let n = fetch(t, key, path, required) else { return nil }
-        if case .table(let s) = n.value { return s }
-        problem(join(path, key), n.line, "expected a table, found \(n.value.typeName)")
-        return nil
+        typed(t, key, path, required, "a table", { if case .table(let s) = $0 { s } else { nil } })?.value
     }
 
     public mutating func array(_ t: TOMLTable, _ key: String, at path: String, required: Bool = true) -> [TOMLNode]? {
-        guard let n = fetch(t, key, path, required) else { return nil }
-        if case .array(let a) = n.value { return a }
-        problem(join(path, key), n.line, "expected an array, found \(n.value.typeName)")
+        typed(t, key, path, required, "an array", { if case .array(let a) = $0 { a } else { nil } })?.value
+    }
+
+    /// The table `node` holds; "expected a table" at `path` when it holds something else.
+    public mutating func tableNode(_ node: TOMLNode, at path: String) -> TOMLTable? {
+        if case .table(let t) = node.value { return t }
+        problem(path, node.line, "expected a table")
         return nil
     }
 
@@ -121,6 +99,27 @@ public struct TOMLReader {
             return nil
         }
         return n
+    }
+
+    /// The value at `key` and its line when `extract` takes it; "expected `what`, found …" when it does not.
+    private mutating func typed<T>(_ t: TOMLTable, _ key: String, _ path: String, _ required: Bool, _ what: String,
+                                   _ extract: (TOMLValue) -> T?) -> (value: T, line: Int)? {
+        guard let n = fetch(t, key, path, required) else { return nil }
+        guard let v = extract(n.value) else {
+            problem(join(path, key), n.line, "expected \(what), found \(n.value.typeName)")
+            return nil
+        }
+        return (v, n.line)
+    }
+
+    /// `v` when `range` holds it; "… is out of range" at `keyPath` when it does not.
+    private mutating func within<T: Comparable & CustomStringConvertible>(_ range: ClosedRange<T>, _ v: T,
+                                                                          _ keyPath: String, _ line: Int) -> T? {
+        guard range.contains(v) else {
+            problem(keyPath, line, "\(v) is out of range \(range.lowerBound)…\(range.upperBound)")
+            return nil
+        }
+        return v
     }
 
     public func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

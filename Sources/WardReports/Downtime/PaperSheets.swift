@@ -109,12 +109,7 @@ extension DowntimePack {
             DowntimeDocument(name: "mar-sheets.txt", text: sheets.render(input, sheet: sheets.marSheet)),
         ]
         if pdf {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-pdf-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let url = dir.appendingPathComponent("handover.pdf")
-            try HandoverPDFRenderer().write(input, to: url)
-            docs.append(DowntimeDocument(name: "handover.pdf", contents: try Data(contentsOf: url)))
+            docs.append(DowntimeDocument(name: "handover.pdf", contents: try HandoverPDFRenderer().data(input)))
         }
         return docs
     }

@@ -58,14 +58,16 @@ extension HandoverInput {
 
     /// "pulse 3 (134/min)" for each parameter at the red score.
     static func redParameters(_ v: VitalSigns, _ s: NEWS2Score, _ red: Int) -> [String] {
-        let p = s.parameters
-        var out: [String] = []
-        if p.respirationRate >= red { out.append("respiration rate \(p.respirationRate) (\(v.respirationRate)/min)") }
-        if p.spo2 >= red { out.append("SpO2 \(p.spo2) (\(v.spo2)%)") }
-        if p.systolicBP >= red { out.append("systolic BP \(p.systolicBP) (\(v.systolic) mmHg)") }
-        if p.pulse >= red { out.append("pulse \(p.pulse) (\(v.pulse)/min)") }
-        if p.consciousness >= red { out.append("consciousness \(p.consciousness) (\(v.acvpu.label))") }
-        if p.temperature >= red { out.append("temperature \(p.temperature) (\(v.temperature) °C)") }
-        return out
+        s.parameters.scoring(atLeast: red).map { k in
+            let reading = switch k {
+            case .respirationRate: "\(v.respirationRate)/min"
+            case .spo2: "\(v.spo2)%"
+            case .systolicBP: "\(v.systolic) mmHg"
+            case .pulse: "\(v.pulse)/min"
+            case .consciousness: v.acvpu.label
+            case .temperature: "\(v.temperature) °C"
+            }
+            return "\(k.rawValue) \(s.parameters[k]) (\(reading))"
+        }
     }
 }

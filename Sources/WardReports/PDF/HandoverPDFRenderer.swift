@@ -52,6 +52,16 @@ public struct HandoverPDFRenderer: Sendable {
         AtomicFile.syncDirectory(dir)
     }
 
+    /// The PDF's bytes, drawn into a private temporary directory that is removed afterwards.
+    public func data(_ input: HandoverInput) throws -> Data {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("handover.pdf")
+        try write(input, to: url)
+        return try Data(contentsOf: url)
+    }
+
     // MARK: layout model
 
     enum Item {

@@ -10,27 +10,30 @@ extension Store {
         let (total, band) = try Self.score(cmd.scale, cmd.items, ward)
         return try command("assessment.record", .recordObservation, session: session) { db, actor, now in
             let patient = try Self.admittedPatient(db, cmd.patientID)
-            let takenAt = Timestamp.stored(cmd.takenAt ?? now)
-            guard takenAt <= now else {
-                throw CommandRefusal(.invalid, "The time taken is in the future; check the date and time.")
-            }
-            guard takenAt >= patient.admittedAt else {
-                throw CommandRefusal(.invalid, "The time taken is before \(InputText.visible(patient.name))'s admission; check the date and time.")
-            }
-            try db.execute(sql: """
-                INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [cmd.patientID, cmd.scale.rawValue, JSONValue.ints(cmd.items).text, total, band,
-                                 Timestamp.text(takenAt), Timestamp.text(now), actor.key])
-            let id = db.lastInsertedRowID
+            let takenAt = try Self.takenAt(cmd.takenAt, now: now, patient: patient)
+            let out = try Self.insertAssessment(db, cmd, total: total, band: band, takenAt: takenAt, now: now, actor: actor)
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "assessment.record",
-                                  patientMRN: patient.mrn,
-                                  details: ["entry": .int(Int(id)), "scale": .string(cmd.scale.rawValue),
-                                            "items": JSONValue.ints(cmd.items), "total": .int(total), "band": .string(band),
-                                            "takenAt": .string(Timestamp.text(takenAt))])
-            return Assessment(id: id, patientID: cmd.patientID, scale: cmd.scale, items: cmd.items, total: total,
-                              band: band, recordedBy: actor.key, recordedByName: actor.name, recordedAt: takenAt)
+                                  patientMRN: patient.mrn, details: .object(Self.auditDetails(out)))
+            return out
         }
+    }
+
+    /// Writes a new scored assessment row, taken at `takenAt`, and returns it.
+    static func insertAssessment(_ db: Database, _ a: RecordAssessment, total: Int, band: String, takenAt: Date,
+                                 now: Date, actor: Actor) throws -> Assessment {
+        try db.execute(sql: """
+            INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [a.patientID, a.scale.rawValue, JSONValue.ints(a.items).text, total, band,
+                             Timestamp.text(takenAt), Timestamp.text(now), actor.key])
+        return Assessment(id: db.lastInsertedRowID, patientID: a.patientID, scale: a.scale, items: a.items, total: total,
+                          band: band, recordedBy: actor.key, recordedByName: actor.name, recordedAt: takenAt)
+    }
+
+    /// The "assessment.record" audit details of a newly recorded assessment.
+    static func auditDetails(_ a: Assessment) -> [String: JSONValue] {
+        ["entry": .int(Int(a.id)), "scale": .string(a.scale.rawValue), "items": JSONValue.ints(a.items),
+         "total": .int(a.total), "band": .string(a.band), "takenAt": .string(Timestamp.text(a.recordedAt))]
     }
 
     /// Amends an entry: writes a new row that supersedes it, with the reason;

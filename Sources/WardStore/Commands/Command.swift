@@ -26,6 +26,13 @@ struct Actor {
         }
         return Actor(key: key, staffID: staffID, name: name, role: role)
     }
+
+    /// The stamp of an observation row this actor has just written (`id`: the row's).
+    func stamp(_ id: EntryID, patientID: PatientID, recordedAt: Date, supersedes: EntryID? = nil,
+               reason: String? = nil, voided: Bool = false) -> EntryStamp {
+        EntryStamp(id: id, patientID: patientID, recordedBy: key, recordedByName: name, recordedAt: recordedAt,
+                   supersedes: supersedes, amendReason: reason, enteredInError: voided)
+    }
 }
 
 extension Store {

@@ -62,8 +62,7 @@ extension Store {
                                   details: ["entry": .int(Int(id)), "kind": .string(cmd.kind.code), "reason": .string(cmd.reason.rawValue),
                                             "note": .string(note), "recheckAt": .string(Timestamp.text(recheck))])
             return MonitoringExceptionEntry(
-                stamp: EntryStamp(id: id, patientID: cmd.patientID, recordedBy: actor.key, recordedByName: actor.name,
-                                  recordedAt: Timestamp.stored(now)),
+                stamp: actor.stamp(id, patientID: cmd.patientID, recordedAt: Timestamp.stored(now)),
                 kind: cmd.kind, reason: cmd.reason, note: note, recheckAt: recheck)
         }
     }
@@ -77,29 +76,20 @@ extension Store {
         return try command("assessment.record", .recordObservation, session: session) { db, actor, now in
             let patient = try Self.admittedPatient(db, a.patientID)
             let takenAt = try Self.takenAt(a.takenAt, now: now, patient: patient)
-            try db.execute(sql: """
-                INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [a.patientID, a.scale.rawValue, JSONValue.ints(a.items).text, total, band,
-                                 Timestamp.text(takenAt), Timestamp.text(now), actor.key])
-            let id = db.lastInsertedRowID
-            var gateJSON: JSONValue = .null
+            let out = try Self.insertAssessment(db, a, total: total, band: band, takenAt: takenAt, now: now, actor: actor)
+            var details = Self.auditDetails(out)
+            details["gate"] = JSONValue.null   // on record as unanswered
             if let g = cmd.gate {
                 try db.execute(sql: """
                     INSERT INTO dose_gates(assessment_id, recent_use_confirmed, can_communicate, entered_at, recorded_by)
                     VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [id, g.recentUseConfirmed, g.canCommunicate, Timestamp.text(now), actor.key])
+                    """, arguments: [out.id, g.recentUseConfirmed, g.canCommunicate, Timestamp.text(now), actor.key])
                 let d = ward.appropriateness.evaluate(recentUseConfirmed: g.recentUseConfirmed, canCommunicate: g.canCommunicate)
-                gateJSON = ["recentUseConfirmed": .bool(g.recentUseConfirmed), "canCommunicate": .bool(g.canCommunicate),
-                            "mayGuideDose": .bool(d.scaleMayGuideDosing)]
+                details["gate"] = ["recentUseConfirmed": .bool(g.recentUseConfirmed), "canCommunicate": .bool(g.canCommunicate),
+                                   "mayGuideDose": .bool(d.scaleMayGuideDosing)]
             }
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "assessment.record",
-                                  patientMRN: patient.mrn,
-                                  details: ["entry": .int(Int(id)), "scale": .string(a.scale.rawValue),
-                                            "items": JSONValue.ints(a.items), "total": .int(total), "band": .string(band),
-                                            "takenAt": .string(Timestamp.text(takenAt)), "gate": gateJSON])
-            let out = Assessment(id: id, patientID: a.patientID, scale: a.scale, items: a.items, total: total, band: band,
-                                 recordedBy: actor.key, recordedByName: actor.name, recordedAt: takenAt)
+                                  patientMRN: patient.mrn, details: .object(details))
             return (out, cmd.gate)
         }
     }
@@ -134,9 +124,8 @@ extension Store {
             """, arguments: [patientID, v.respirationRate, v.spo2, v.onOxygen, v.systolic, v.diastolic, v.pulse, v.acvpu.rawValue,
                              v.temperature, scale2, news2, Timestamp.text(takenAt), Timestamp.text(now), actor.key,
                              supersedes, reason, voided])
-        return VitalSignsEntry(stamp: EntryStamp(id: db.lastInsertedRowID, patientID: patientID, recordedBy: actor.key,
-                                                 recordedByName: actor.name, recordedAt: takenAt, supersedes: supersedes,
-                                                 amendReason: reason, enteredInError: voided),
+        return VitalSignsEntry(stamp: actor.stamp(db.lastInsertedRowID, patientID: patientID, recordedAt: takenAt,
+                                                  supersedes: supersedes, reason: reason, voided: voided),
                                vitals: v, scale2: scale2)
     }
 
@@ -147,9 +136,8 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [patientID, score.scale.rawValue, code(score), Timestamp.text(takenAt), Timestamp.text(now), actor.key,
                              supersedes, reason, voided])
-        return SedationEntry(stamp: EntryStamp(id: db.lastInsertedRowID, patientID: patientID, recordedBy: actor.key,
-                                               recordedByName: actor.name, recordedAt: takenAt, supersedes: supersedes,
-                                               amendReason: reason, enteredInError: voided),
+        return SedationEntry(stamp: actor.stamp(db.lastInsertedRowID, patientID: patientID, recordedAt: takenAt,
+                                                supersedes: supersedes, reason: reason, voided: voided),
                              score: score)
     }
 }

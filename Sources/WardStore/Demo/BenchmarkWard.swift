@@ -42,17 +42,8 @@ public enum BenchmarkWard {
                         let pid = db.lastInsertedRowID
                         try db.execute(sql: "INSERT INTO placements(patient_id, bed, placed_at, placed_by) VALUES (?, ?, ?, ?)",
                                        arguments: [pid, bed, Timestamp.text(start), charge.id])
-                        var t = start.addingTimeInterval(1800)
-                        while t < end {
-                            let total = Int(rng.next() % 50)
-                            try db.execute(sql: """
-                                INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by)
-                                VALUES (?, 'ciwa-b', ?, ?, ?, ?, ?, ?)
-                                """, arguments: [pid, "[" + DemoWard.itemScores(total: total, rng: &rng).map(String.init).joined(separator: ",") + "]",
-                                                 total, ward.band(.ciwaB, total: total)?.name ?? "", Timestamp.text(t), Timestamp.text(t), charge.id])
-                            assessments += 1
-                            t = t.addingTimeInterval(Double(7200 + Int(rng.next() % 7201)))
-                        }
+                        assessments += try insertScores(db, patient: pid, from: start.addingTimeInterval(1800), until: end,
+                                                        totalsBelow: 50, ward: ward, by: charge, rng: &rng)
                         try db.execute(sql: "INSERT INTO discharges(patient_id, discharged_at, discharged_by) VALUES (?, ?, ?)",
                                        arguments: [pid, Timestamp.text(end), charge.id])
                         discharged += 1
@@ -75,17 +66,9 @@ public enum BenchmarkWard {
             current += 1
             try store.pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    var t = now.addingTimeInterval(-3 * 86_400 + 1800)
-                    while t < now.addingTimeInterval(-600) {
-                        let total = Int(rng.next() % 60)
-                        try db.execute(sql: """
-                            INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by)
-                            VALUES (?, 'ciwa-b', ?, ?, ?, ?, ?, ?)
-                            """, arguments: [p.id, "[" + DemoWard.itemScores(total: total, rng: &rng).map(String.init).joined(separator: ",") + "]",
-                                             total, ward.band(.ciwaB, total: total)?.name ?? "", Timestamp.text(t), Timestamp.text(t), charge.id])
-                        assessments += 1
-                        t = t.addingTimeInterval(Double(7200 + Int(rng.next() % 7201)))
-                    }
+                    assessments += try insertScores(db, patient: p.id, from: now.addingTimeInterval(-3 * 86_400 + 1800),
+                                                    until: now.addingTimeInterval(-600), totalsBelow: 60, ward: ward,
+                                                    by: charge, rng: &rng)
                     try AuditChain.append(db, at: now, actor: "bench", terminal: "bench", action: "bench.seed-scores",
                                           patientMRN: p.mrn, details: ["bed": .string(bed)])
                     return .commit
@@ -93,5 +76,25 @@ public enum BenchmarkWard {
             }
         }
         return Summary(currentPatients: current, dischargedPatients: discharged, assessments: assessments)
+    }
+
+    /// CIWA-B scores every 2–4 h from `start` until `end`, totals below
+    /// `totalsBelow`, bulk-inserted (the caller's audit event covers them).
+    /// Returns how many were written.
+    static func insertScores(_ db: Database, patient: PatientID, from start: Date, until end: Date, totalsBelow: UInt64,
+                             ward: WardProtocol, by staff: StaffMember, rng: inout DemoWard.SplitMix) throws -> Int {
+        var written = 0
+        var t = start
+        while t < end {
+            let total = Int(rng.next() % totalsBelow)
+            try db.execute(sql: """
+                INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by)
+                VALUES (?, 'ciwa-b', ?, ?, ?, ?, ?, ?)
+                """, arguments: [patient, "[" + DemoWard.itemScores(total: total, rng: &rng).map(String.init).joined(separator: ",") + "]",
+                                 total, ward.band(.ciwaB, total: total)?.name ?? "", Timestamp.text(t), Timestamp.text(t), staff.id])
+            written += 1
+            t = t.addingTimeInterval(Double(7200 + Int(rng.next() % 7201)))
+        }
+        return written
     }
 }

@@ -101,13 +101,8 @@ struct HandoverCommand: ParsableCommand {
     }
 
     func pdfData(_ input: HandoverInput) throws -> Data {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-handover-\(UUID().uuidString)")
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let url = dir.appendingPathComponent("handover.pdf")
-            try HandoverPDFRenderer().write(input, to: url)
-            return try Data(contentsOf: url)
+            return try HandoverPDFRenderer().data(input)
         } catch {
             throw fail(.ioError, "could not make the PDF: \(error)")
         }
