@@ -16,6 +16,18 @@ struct DatabaseOption: ParsableArguments {
     var path: String {
         db ?? StorePaths.defaultDatabasePath(environment: ProcessInfo.processInfo.environment)
     }
+
+    func validate() throws {
+        if let problem = postgresURLProblem(db) { throw ValidationError(problem) }
+    }
+}
+
+/// A PostgreSQL URL is not a file: `--db` says so instead of looking for (or creating) a file of
+/// that name. Nil for anything else.
+func postgresURLProblem(_ db: String?) -> String? {
+    guard let db, db.hasPrefix("postgresql://") || db.hasPrefix("postgres://") else { return nil }
+    return "--db \(db.prefix { $0 != "@" })…: the ward store on PostgreSQL is not built yet (docs/ward-it.md, \"PostgreSQL\"); "
+        + "give the ward's SQLite file"
 }
 
 /// Who is signing in for an admin command: `--as ID`, else prompted.

@@ -25,6 +25,7 @@ struct DemoCommand: ParsableCommand {
 
     func validate() throws {
         if createOnly && db == nil { throw ValidationError("--create-only needs --db PATH (where to keep the demo ward)") }
+        if let problem = postgresURLProblem(db) { throw ValidationError(problem) }
     }
 
     func run() throws {

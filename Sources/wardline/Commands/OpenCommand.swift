@@ -95,6 +95,7 @@ struct OpenWard: Equatable {
         // Theme files are read first, here: reading as the user changes the process's group for a moment.
         let themeSources = TUIOptions.readTheme(theme)
         let early = Prefetch { (theme: Result { try TUIOptions.chooseTheme(themeSources) }, builtIn: ProtocolLoader.builtInDefault()) }
+        if let problem = postgresURLProblem(path) { throw fail(.usage, problem) }
         let opened = Result { () throws(StoreOpenError) in try Store.open(path: path, create: false) }
         let theme = try early.value.theme.get()   // a bad theme is reported first, as before
         let store: Store
@@ -102,7 +103,7 @@ struct OpenWard: Equatable {
         case .success(let s): store = s
         case .failure(let error):
             if error.kind == .missing {
-                throw fail(ExitStatus(error.kind), "\(error.message) — create it with `wardline init --db \(path)`, or try `wardline demo`")
+                throw fail(ExitStatus(error.kind), "\(error.message), or try `wardline demo`")
             }
             throw error.cliFailure
         }
