@@ -198,6 +198,36 @@ import WardCore
         #expect(d.mar?.step == .list && d.state.flash?.text == "PRN effect recorded for Müller, Grete (bed 1): partial")
     }
 
+    /// With two PRN orders each waiting for a follow-up, `e` on an order's line records that order's
+    /// follow-up (not whichever is newest); off the PRN lines, the one due first.
+    @Test func theEffectRecordedIsTheSelectedPRNOrders() throws {
+        var w = MARFixture.ward()
+        var lorazepam = MARFixture.prn
+        lorazepam.id = 31; lorazepam.versionID = 32; lorazepam.terms.drug = "lorazepam"
+        w.orders[1]?.append(lorazepam); w.orderVersions[1]?.append(lorazepam)
+        var late = MARFixture.given(3, order: lorazepam, scheduled: nil, at: "12:30")
+        late.drug = "lorazepam"; late.mg = 1
+        w.administrations[1] = ([late] + (w.administrations[1] ?? [])).sorted { $0.at > $1.at }
+        w.prnFollowUps[1] = [PRNFollowUp(id: 7, administrationID: 3, patientID: 1, dueAt: late.at.addingTimeInterval(3600))]
+            + (w.prnFollowUps[1] ?? [])
+        var d = MARFixture.onMAR(ward: w)
+        let lines = MARScreen.lines(d.state, 1)
+        let diazepamLine = try #require(lines.firstIndex { if case .prn(let o) = $0 { o.id == MARFixture.prn.id } else { false } })
+        let lorazepamLine = try #require(lines.firstIndex { if case .prn(let o) = $0 { o.id == 31 } else { false } })
+        for _ in 0..<lorazepamLine { d.key(.key(.down)) }
+        d.key(.char("e"))
+        #expect(d.mar?.followUp?.id == 7)
+        d.key(.key(.escape))
+        d.key(.key(.home))
+        for _ in 0..<diazepamLine { d.key(.key(.down)) }
+        d.key(.char("e"))
+        #expect(d.mar?.followUp?.id == 1)
+        d.key(.key(.escape))
+        d.key(.key(.home))   // a scheduled dose's line: the follow-up due first (the 10:00 diazepam's, due 11:00)
+        d.key(.char("e"))
+        #expect(d.mar?.followUp?.id == 1)
+    }
+
     @Test func onlyPrescribersOpenOrderEntry() {
         var n = MARFixture.onMAR()
         n.key(.char("n"))

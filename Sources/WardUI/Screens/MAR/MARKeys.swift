@@ -10,7 +10,8 @@ extension MARState {
         KeyBinding(chars("o"), .omit, label: "o"),
     ] + moving("Select the line above (the taper plan: scroll up)", "Select the line below (the taper plan: scroll down)")
       + paging("lines (the taper plan: of days)", first: "the first line (the taper plan: its first day)", last: "the last line (the taper plan: its last version)") + [
-        KeyBinding(chars("e"), .prnEffect, label: "e", inLegend: false),
+        KeyBinding(chars("e"), .prnEffect, label: "e", inLegend: false,
+                   help: "Record the follow-up re-assessment of a PRN dose (on a PRN order's line: that order's; else the one due first): effective, partial or none"),
         KeyBinding(chars("n"), .newOrder, label: "n"),
         KeyBinding(chars("c"), .changeOrder, label: "c"),
         KeyBinding(chars("K"), .cosignOverride, label: "K"),

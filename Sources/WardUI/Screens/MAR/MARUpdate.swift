@@ -65,7 +65,7 @@ extension AppState {
             stack.append(action == .newVitals ? .vitals(VitalsForm(patientID: p.id, scale2: p.spo2Scale2))
                                               : .sedation(SedationForm(patientID: p.id, scale: wardProtocol.appropriateness.observerScale)))
         case .prnEffect:
-            guard let f = ward?.openPRNFollowUps(for: m.patientID).first else {
+            guard let f = followUpToRecord(lines, m) else {
                 m.message = Flash("No PRN dose is waiting for its follow-up re-assessment.", role: .alertInfo)
                 return []
             }
@@ -467,6 +467,18 @@ extension AppState {
                                        note: note.isEmpty ? nil : note, witness: witness, observationID: observation,
                                        wastedMg: p.status == .given ? p.wastedMg : nil,
                                        override: p.override?.value), session: session)]
+    }
+
+    /// The follow-up `e` records: on a PRN order's line, that order's waiting follow-up (the one due
+    /// first); elsewhere, the patient's follow-up due first.
+    func followUpToRecord(_ lines: [MARLine], _ m: MARState) -> PRNFollowUp? {
+        guard let w = ward else { return nil }
+        var open = w.openPRNFollowUps(for: m.patientID).sorted { $0.dueAt < $1.dueAt }
+        if lines.indices.contains(m.selected), case .prn(let order) = lines[m.selected] {
+            let ofOrder = Set((w.administrations[m.patientID] ?? []).filter { $0.orderID == order.id }.map(\.id))
+            open = open.filter { ofOrder.contains($0.administrationID) }
+        }
+        return open.first
     }
 
     /// On lock: a half-typed witness sign-off is dropped (the witness has
