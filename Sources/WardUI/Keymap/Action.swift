@@ -23,6 +23,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case transfer, discharge, overview
     // Finding a bed (issue 17).
     case findPatient, jumpToBed, showPane1, showPane2, showPane3, taperPlan
+    /// On the taper plan: a prescriber holds the taper at today's step.
+    case holdTaperStep
     case nextTheme
 
     /// The permission an action needs, when only some roles may do it: the
@@ -30,7 +32,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     /// checks every command; the help overlay lists every key).
     public var permission: StaffAction? {
         switch self {
-        case .newOrder, .changeOrder, .cosignOverride, .spo2Scale: .writeOrder
+        case .newOrder, .changeOrder, .cosignOverride, .spo2Scale, .holdTaperStep: .writeOrder
         case .give, .hold, .refuse, .omit: .giveDose
         case .newCIWAB, .newCIWAAr, .newVitals, .newSedation, .newException, .obsRound, .newEvent, .amendEntry: .recordObservation
         case .acknowledge, .escalate: .handleAlert
@@ -83,6 +85,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .prnEffect: "PRN effect"
         case .give: "give"
         case .hold: "hold"
+        case .holdTaperStep: "hold step"
         case .refuse: "refused"
         case .omit: "omit"
         case .newOrder: "new order"
@@ -157,6 +160,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .prnEffect: "Record the follow-up re-assessment of the last PRN dose: effective, partial or none"
         case .give: "Give the selected dose (a reason is asked outside the window; a witness where the protocol needs one)"
         case .hold: "Hold the selected scheduled dose, with a reason"
+        case .holdTaperStep: "Hold the taper at today's step (asks for the reason)"
         case .refuse: "Record that the patient refused the selected dose"
         case .omit: "Omit the selected scheduled dose, with a reason"
         case .newOrder: "Write a new taper or PRN order (prescribers)"

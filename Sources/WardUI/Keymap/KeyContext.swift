@@ -4,6 +4,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case ciwaAr, vitals, sedation, exception
     case clinicalEvent
     case mar, marReason, marConfirm, marText, orderEntry
+    /// The taper shown as a calendar on the MAR (`T`).
+    case taperPlan
     case handover, handoverEntry
     case amend
     case overview, worklist, textForm, picker
@@ -11,7 +13,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     /// Contexts where the work-screen globals (help, lock) also apply.
     public var takesGlobals: Bool {
         switch self {
-        case .wardList, .chart, .ciwaB, .mar, .handover, .overview, .worklist, .picker: true
+        case .wardList, .chart, .ciwaB, .mar, .taperPlan, .handover, .overview, .worklist, .picker: true
         case .ciwaAr, .vitals, .sedation, .exception: true
         case .clinicalEvent: true
         case .signIn, .lock, .confirm, .help, .marReason, .marConfirm, .marText, .orderEntry, .handoverEntry, .amend, .textForm: false

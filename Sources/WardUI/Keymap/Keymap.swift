@@ -136,6 +136,7 @@ extension KeyContext {
         case .marReason: MARState.reasonKeys
         case .marConfirm: MARState.confirmKeys
         case .marText: MARState.textKeys
+        case .taperPlan: MARState.taperPlanKeys
         case .orderEntry: OrderEntryForm.keys
         case .amend: AmendForm.keys
         case .confirm: Confirm.keys

@@ -144,7 +144,8 @@ enum MARScreen {
 extension MARState: ScreenComponent {
     var screen: Screen { .mar(self) }
     var keyContext: KeyContext {
-        switch step {
+        if showingPlan { return .taperPlan }
+        return switch step {
         case .list: .mar
         case .reason, .effect: .marReason
         case .confirm: .marConfirm

@@ -4,12 +4,10 @@ extension MARState {
     /// The MAR list's keys.
     static let listKeys: [KeyBinding] = [
         KeyBinding(chars("g"), .give, label: "g"),
-        KeyBinding(chars("h"), .hold, label: "h",
-                   help: "Hold the selected dose, with the reason (the taper plan: a prescriber holds the taper at today's step)"),
+        KeyBinding(chars("h"), .hold, label: "h", help: "Hold the selected dose, with the reason"),
         KeyBinding(chars("r"), .refuse, label: "r"),
         KeyBinding(chars("o"), .omit, label: "o"),
-    ] + moving("Select the line above (the taper plan: scroll up)", "Select the line below (the taper plan: scroll down)")
-      + paging("lines (the taper plan: of days)", first: "the first line (the taper plan: its first day)", last: "the last line (the taper plan: its last version)") + [
+    ] + moving("Select the line above", "Select the line below") + paging("lines", first: "the first line", last: "the last line") + [
         KeyBinding(chars("e"), .prnEffect, label: "e", inLegend: false,
                    help: "Record the follow-up re-assessment of a PRN dose (on a PRN order's line: that order's; else the one due first): effective, partial or none"),
         KeyBinding(chars("n"), .newOrder, label: "n"),
@@ -21,7 +19,15 @@ extension MARState {
         KeyBinding(chars("s"), .newSedation, label: "s", inLegend: false),
         KeyBinding(chars("v"), .newVitals, label: "v", inLegend: false),
         KeyBinding([.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc",
-                   help: "Go back to the previous screen (the taper plan: close it)"),
+                   help: "Go back to the previous screen"),
+    ]
+
+    /// The taper plan (`T` on the MAR): a calendar to scroll; a prescriber holds the taper here.
+    static let taperPlanKeys: [KeyBinding] = moving("Scroll up one day", "Scroll down one day")
+        + paging("days", first: "the first day", last: "the last version") + [
+        KeyBinding(chars("h"), .holdTaperStep, label: "h"),
+        KeyBinding(chars("T") + [.key(.escape), .key(.left), .key(.backspace)], .back, label: "Esc", legend: "close",
+                   help: "Close the taper plan, back to the MAR"),
     ]
 
     /// Choosing a reason (or a PRN dose's effect) on the MAR.

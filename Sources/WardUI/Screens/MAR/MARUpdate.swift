@@ -14,8 +14,8 @@ extension AppState {
             case .pageDown: m.planScroll = min(most, now + 10)
             case .first: m.planScroll = 0
             case .last: m.planScroll = most
-            case .taperPlan, .back: m.showingPlan = false
-            case .hold: return holdTaperAtThisStep(&m)
+            case .back: m.showingPlan = false
+            case .holdTaperStep: return holdTaperAtThisStep(&m)
             default: break
             }
             return []
