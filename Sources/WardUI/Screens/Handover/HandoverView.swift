@@ -15,8 +15,8 @@ enum HandoverView {
             s.put("Preparing the handover…", x: 1, y: 2, role: .muted)
             return
         }
-        statusRow(&s, y: 1, state: state, h: h, doc: doc)
         let top = 2, rows = AppState.handoverRows(s.size)
+        statusRow(&s, y: 1, state: state, h: h, doc: doc, more: (above: h.scroll > 0, below: h.scroll + rows < doc.lines.count))
         let x = max(0, (s.width - doc.columns) / 2)
         let selectedLine = doc.anchors.first { $0.patientID == h.selected }?.line
         let headerLines = Set(doc.anchors.map { $0.line + 1 })
@@ -30,16 +30,18 @@ enum HandoverView {
                       emphasis: headerLines.contains(i) ? .bold : [])
             }
         }
-        if h.scroll > 0 { s.put("▲", x: s.width - 1, y: top, role: .muted) }
-        if h.scroll + rows < doc.lines.count { s.put("▼", x: s.width - 1, y: top + rows - 1, role: .muted) }
     }
 
-    /// "Bed 3 Müller, Grete: handed over by …; accepted by … · 2 of 16 accepted"
-    static func statusRow(_ s: inout Surface, y: Int, state: AppState, h: HandoverPreviewState, doc: HandoverDocument) {
+    /// "Bed 3 Müller, Grete: accepted by …; handed over by …   ▲▼ 2/16 accepted". The arrows say the
+    /// document goes on above or below: on the status row, because the printout's own text may
+    /// fill every column of the window.
+    static func statusRow(_ s: inout Surface, y: Int, state: AppState, h: HandoverPreviewState, doc: HandoverDocument,
+                          more: (above: Bool, below: Bool)) {
         s.fill(Rect(x: 0, y: y, width: s.width, height: 1), role: .header)
         let records = state.ward?.handover ?? HandoverRecords()
         let accepted = doc.anchors.filter { records.mark(.accepted, for: $0.patientID, shiftStart: h.shift.start) != nil }.count
-        let tally = " \(accepted)/\(doc.anchors.count) accepted "
+        let arrows = (more.above ? "▲" : " ") + (more.below ? "▼" : " ")
+        let tally = " \(arrows) \(accepted)/\(doc.anchors.count) accepted "
         let tw = Text.width(tally)
         s.put(tally, x: max(0, s.width - tw), y: y, role: .header, emphasis: .bold)
         var x = 1
