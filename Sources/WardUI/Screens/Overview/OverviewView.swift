@@ -133,7 +133,11 @@ enum OverviewView {
             if open.isEmpty { return ("\(r.alerts.count) ack'd", .muted) }
             let sev = open.map(\.severity).max() ?? top
             let word = sev == .critical ? "CRIT" : sev == .warning ? "warn" : "info"
-            return ("\(open.count) \(word)", sev == .critical ? .alertCritical : sev == .warning ? .alertWarning : .alertInfo)
+            // The number counts the worst severity ("1 CRIT" is one critical alert, never three alerts
+            // of which one is critical); "+" says lesser ones are open too.
+            let worst = open.filter { $0.severity == sev }.count
+            return ("\(worst) \(word)" + (worst < open.count ? "+" : ""),
+                    sev == .critical ? .alertCritical : sev == .warning ? .alertWarning : .alertInfo)
         case .nurse:
             return (r.assigned?.staffName ?? dash, r.assigned == nil ? .muted : nil)
         }
