@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import Synchronization
 
 /// One connection to a ward's PostgreSQL primary, used from one thread at a time by blocking calls
 /// (the store's style: each terminal runs its commands on one serial queue).
@@ -18,6 +19,8 @@ public final class PostgresLink: Sendable {
     let connection: PostgresConnection
     /// How long one statement may take before the link gives up on it.
     public let deadline: Duration
+    /// The statement waiting for its answer: failed at once when the server closes the connection.
+    private let waiting = Mutex<EventLoopPromise<PostgresQueryResult>?>(nil)
 
     /// One event-loop thread for every PostgreSQL link of the process, made at the first link (a
     /// ward on SQLite never starts it).
@@ -26,6 +29,11 @@ public final class PostgresLink: Sendable {
 
     private init(target: PostgresTarget, host: PostgresTarget.Host, connection: PostgresConnection, deadline: Duration) {
         self.target = target; self.host = host; self.connection = connection; self.deadline = deadline
+        // One watcher for the link's life (not one per statement): the guard of the hang.
+        let name = "\(host.name):\(host.port)"
+        connection.closeFuture.whenComplete { [weak self] _ in
+            self?.waiting.withLock { $0?.fail(PostgresQueryError(.connectionLost, "the connection to \(name) was closed")) }
+        }
     }
 
     /// Connects to the first host of the list that answers as a primary (not in recovery). The
@@ -85,9 +93,12 @@ public final class PostgresLink: Sendable {
         let loop = future.eventLoop
         let promise = loop.makePromise(of: PostgresQueryResult.self)
         future.cascade(to: promise)
-        // The guard of the hang: a closed connection or a passed deadline fails the query.
-        connection.closeFuture.whenComplete { _ in
-            promise.fail(PostgresQueryError(.connectionLost, "the connection to \(self.host.name):\(self.host.port) was closed"))
+        // The guard of the hang: a closed connection (the watcher set up with the link, or closed
+        // just now) or a passed deadline fails the query.
+        waiting.withLock { $0 = promise }
+        defer { waiting.withLock { $0 = nil } }
+        if connection.isClosed {
+            promise.fail(PostgresQueryError(.connectionLost, "the connection to \(host.name):\(host.port) is closed"))
         }
         let seconds = deadline.components.seconds
         let timer = loop.scheduleTask(in: .seconds(seconds)) {
