@@ -75,7 +75,11 @@ let package = Package(
 
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestTools"]),
         // Against a real PostgreSQL cluster: .ci/run starts one (.ci/pg-cluster); else TestTools does.
-        .testTarget(name: "WardPostgresTests", dependencies: ["WardPostgres", "TestTools"]),
+        // WardStore and GRDB: the PostgreSQL schema is checked against a fresh SQLite ward's.
+        .testTarget(name: "WardPostgresTests", dependencies: [
+            "WardPostgres", "TestTools", "WardStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "WardStoreTests", dependencies: ["WardStore", "WardCore", "TestTools"]),
         .testTarget(name: "WardUITests", dependencies: ["WardUI", "WardCore", "TestTools"], exclude: ["__Snapshots__"]),
         .testTarget(name: "WardTerminalTests", dependencies: ["WardTerminal", "WardUI"]),

@@ -28,6 +28,10 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
     /// The options a URL may carry; anything else is refused (a typo must not be ignored silently).
     public static let options = ["ward", "sslmode", "sslrootcert", "connect_timeout", "application_name"]
 
+    /// Whether `s` can be a ward's code (its schema is `ward_<code>`, an SQL name without quotes).
+    public static func isWardCode(_ s: String) -> Bool { s.range(of: "^[a-z][a-z0-9_]{0,30}$", options: .regularExpression) != nil }
+    public static let wardCodeRule = "a ward code is a lower-case letter then up to 30 letters, digits or _"
+
     /// Whether `--db` names a PostgreSQL database rather than a SQLite file.
     public static func isURL(_ s: String) -> Bool { s.hasPrefix("postgresql://") || s.hasPrefix("postgres://") }
 
@@ -77,9 +81,7 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
             let key = String(kv[0]), value = kv.count > 1 ? Self.decode(kv[1]) : ""
             switch key {
             case "ward":
-                guard value.range(of: "^[a-z][a-z0-9_]{0,30}$", options: .regularExpression) != nil else {
-                    throw .init("ward=\(value): a ward code is a lower-case letter then up to 30 letters, digits or _, e.g. ward=detox")
-                }
+                guard Self.isWardCode(value) else { throw .init("ward=\(value): \(Self.wardCodeRule), e.g. ward=detox") }
                 ward = value
             case "sslmode":
                 guard let mode = SSLMode(rawValue: value) else {
