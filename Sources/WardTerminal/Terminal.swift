@@ -86,11 +86,14 @@ public final class Terminal {
         configureInput()
         // Ctrl-S / Ctrl-Q are keys, not XON/XOFF: a stray Ctrl-S must never freeze a patient's chart on
         // screen past the idle lock. ISIG stays on, so Ctrl-C is still SIGINT (and asks when something is
-        // unsaved); Ctrl-\ no longer sends SIGQUIT, which would end the program without asking. endwin
+        // unsaved, counting the keys typed before it); Ctrl-\ no longer sends SIGQUIT, which would end the program without asking. endwin
         // puts the shell's settings back.
         var mode = termios()
         if tcgetattr(inFD, &mode) == 0 {
             mode.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            // NOFLSH: Ctrl-C must not throw away keys typed before it that the program has not read
+            // yet (a busy moment): the form's last digits count when Ctrl-C asks whether to quit.
+            mode.c_lflag |= tcflag_t(NOFLSH)
             withUnsafeMutableBytes(of: &mode.c_cc) { $0[Int(VQUIT)] = 0 }   // _POSIX_VDISABLE
             _ = tcsetattr(inFD, TCSANOW, &mode)
             def_prog_mode()

@@ -88,6 +88,25 @@ import Testing
         #expect(text.contains("quit = ^\\;"), "the shell's Ctrl-\\ is back: \(text)")
     }
 
+    /// Keys typed while the program is busy and then Ctrl-C: the keys are not thrown away by the
+    /// terminal (NOFLSH), so the form they started counts and Ctrl-C asks instead of quitting.
+    @Test func keysTypedJustBeforeCtrlCAreNotLostWhileTheProgramIsBusy() throws {
+        let demo = try DemoWardDB("busyctrlc"); defer { demo.remove() }
+        let (t, _) = try Self.tui(demo)
+        try t.openChart(row: 0, patient: "Müller, Grete")
+        try t.send("b"); try t.waitFor("New CIWA-B")
+        let pid = try Self.pid(of: demo)
+        kill(pid, SIGSTOP)                    // busy: nothing is read while the keys and Ctrl-C arrive
+        try t.type("21"); try t.send("C-c")
+        usleep(200_000)
+        kill(pid, SIGCONT)
+        try t.waitFor("Quit anyway? y/n")
+        try t.send("n"); try t.waitFor("2 of 20 scored")
+        try t.send("Escape"); try t.waitFor("Discard"); try t.send("y"); try t.waitFor("b CIWA-B")
+        try t.send("C-c")
+        #expect(t.exitStatus() == 0)
+    }
+
     @Test func ctrlCAsksWhenAFormHasEntriesAndQuitsWhenNothingIsUnsaved() throws {
         let demo = try DemoWardDB("ctrlc"); defer { demo.remove() }
         let (t, stty) = try Self.tui(demo)
