@@ -163,13 +163,12 @@ extension Store {
         for table in try AuditRows.trackedTables(db) {
             let byRow = written[table] ?? [:]
             var seen = Set<Int64>()
-            let cursor = try Row.fetchCursor(db, sql: "SELECT rowid AS \"__rid\", * FROM main.\(table.quotedDatabaseIdentifier) ORDER BY rowid")
-            while let row = try cursor.next() {
+            try SQLiteTx(db).forEachRow("SELECT rowid AS \"__rid\", * FROM main.\(table.quotedDatabaseIdentifier) ORDER BY rowid") { row in
                 let rid: Int64 = row["__rid"]
                 seen.insert(rid)
                 guard let w = byRow[rid], let recorded = w.hash else {
                     findings.append(AuditRowFinding(kind: .rowWithoutEvent, table: table, rowID: rid, seq: nil))
-                    continue
+                    return
                 }
                 if AuditRows.hash(table: table, rid: rid, row: row) != recorded {
                     findings.append(AuditRowFinding(kind: .rowEdited, table: table, rowID: rid, seq: w.seq))

@@ -54,14 +54,7 @@ struct SQLRow: Sendable {
 
 extension SQLRow: Sequence {
     /// The columns in order, as (name, value).
-    func makeIterator() -> AnyIterator<(String, SQLValue)> {
-        var i = 0
-        return AnyIterator {
-            guard i < names.count else { return nil }
-            defer { i += 1 }
-            return (names[i], values[i])
-        }
-    }
+    func makeIterator() -> Zip2Sequence<[String], [SQLValue]>.Iterator { zip(names, values).makeIterator() }
 }
 
 /// A Swift type a column converts to. The conversions are GRDB's for a row's
