@@ -59,7 +59,7 @@ public final class Store: Sendable {
                     try AuditRows.install(db, key: key)
                     try db.inTransaction(.immediate) {
                         if isNew {
-                            try db.execute(sql: "INSERT OR IGNORE INTO settings(key, value) VALUES ('created_at', ?)",
+                            try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('created_at', ?) ON CONFLICT DO NOTHING",
                                            arguments: [Timestamp.text(clock.now())])
                         }
                         try AuditChain.keyIfNeeded(db, at: clock.now())

@@ -27,7 +27,7 @@ import WardCore
             db.trace { event in
                 if case .statement(let s) = event { statements.withLock { $0.append(s.sql) } }
             }
-            _ = try Store.snapshot(db, protocol: wardProtocol, now: f.clock.now(), dischargedSince: nil)
+            _ = try Store.snapshot(SQLiteTx(db), protocol: wardProtocol, now: f.clock.now(), dischargedSince: nil)
             db.trace(options: [], nil)
             var scans: [String] = []
             for sql in statements.withLock({ $0 }) where sql.uppercased().hasPrefix("SELECT") {

@@ -16,7 +16,7 @@ public struct AuditEvent: Sendable, Hashable {
     public var prevHash: String
     public var hash: String
 
-    init(row: Row) {
+    init(row: SQLRow) {
         seq = row["seq"]
         let atText: String = row["at"]
         at = Timestamp.date(atText) ?? .distantPast  // never reached: `auditEvents` reads only rows `RowChecks` can read
@@ -60,7 +60,7 @@ enum AuditChain {
     }
 
     /// The hash the row should carry; nil when it is keyed and no key is given.
-    static func hash(of row: Row, key: [UInt8]?) -> String? {
+    static func hash(of row: SQLRow, key: [UInt8]?) -> String? {
         let prev: String = row["prev_hash"]
         let rows: String? = row["rows"]
         if rows != nil && key == nil { return nil }
@@ -73,41 +73,42 @@ enum AuditChain {
     /// Appends one keyed event inside the caller's transaction, with the rows
     /// written since the previous event; returns its sequence number.
     @discardableResult
-    static func append(_ db: Database, at: Date, actor: String, terminal: String, action: String,
+    static func append(_ db: any SQLTx, at: Date, actor: String, terminal: String, action: String,
                        patientMRN: String? = nil, details: JSONValue) throws -> Int64 {
-        guard let key = try AuditRows.installedKey(db) else {
+        guard let key = try db.auditKey() else {
             throw CommandRefusal(.storage, "Not saved: this connection has no audit key (a write outside the store).")
         }
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+        let last = try db.row("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (last?["seq"] ?? 0) + 1
         let prev: String = last?["hash"] ?? genesis
         let atText = Timestamp.text(at)
         let detailText = details.text
-        let rows = try AuditRows.drain(db)
+        let rows = try db.drainCapturedRows()
         let h = hash(prev: prev, content: canonical(seq: seq, at: atText, actor: actor, terminal: terminal, action: action,
                                                     patientMRN: patientMRN, details: detailText, rows: rows), key: key)
-        try db.execute(sql: """
+        try db.execute("""
             INSERT INTO audit_events(seq, at, actor, terminal, action, patient_mrn, details, prev_hash, hash, rows)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [seq, atText, actor, terminal, action, patientMRN, detailText, prev, h, rows])
+            """, [seq, atText, actor, terminal, action, patientMRN, detailText, prev, h, rows])
         return seq
     }
 
     /// Rows written in this transaction after its last event (a command that
     /// wrote after its event): a follow-up event so nothing is unattributed.
-    static func sealLeftovers(_ db: Database, at: Date) throws {
-        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.audit_touched") ?? 0 > 0 else { return }
-        let last = try Row.fetchOne(db, sql: "SELECT actor, terminal FROM audit_events ORDER BY seq DESC LIMIT 1")
+    static func sealLeftovers(_ db: any SQLTx, at: Date) throws {
+        guard try db.hasUncapturedRows() else { return }
+        let last = try db.row("SELECT actor, terminal FROM audit_events ORDER BY seq DESC LIMIT 1")
         try append(db, at: at, actor: last?["actor"] ?? "(unknown)", terminal: last?["terminal"] ?? "", action: "audit.rows",
                    details: ["note": .string("rows written after the command's event")])
     }
 
     /// Keys the chain of a ward that has none yet: one event records every
     /// row as it is now. Idempotent across processes (checked in the transaction).
+    /// SQLite only (at `Store.open`): every row is noted by the TEMP capture.
     static func keyIfNeeded(_ db: Database, at: Date) throws {
         guard try !Store.chainIsKeyed(db) else { return }
         try AuditRows.touchAll(db)
-        try append(db, at: at, actor: "(setup)", terminal: "", action: "audit.keyed",
+        try append(SQLiteTx(db), at: at, actor: "(setup)", terminal: "", action: "audit.keyed",
                    details: ["note": .string("from this event on the chain is keyed and each event records the rows it wrote; this one records every row as it was")])
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Which audit events to show; all given conditions must hold.
 public struct AuditFilter: Sendable, Hashable {
@@ -14,15 +13,14 @@ public struct AuditFilter: Sendable, Hashable {
 extension Store {
     /// Audit events matching `filter`, oldest first.
     public func auditEvents(filter: AuditFilter = AuditFilter()) throws -> [AuditEvent] {
-        var clauses: [String] = [], args: [any DatabaseValueConvertible] = []
-        if let m = filter.patientMRN { clauses.append("patient_mrn = ?"); args.append(m) }
-        if let s = filter.staffID { clauses.append("actor = ? COLLATE NOCASE"); args.append(s) }
-        if let d = filter.since { clauses.append("at >= ?"); args.append(Timestamp.text(d)) }
+        var clauses: [String] = [], args: [SQLValue] = []
+        if let m = filter.patientMRN { clauses.append("patient_mrn = ?"); args.append(.text(m)) }
+        if let s = filter.staffID { clauses.append("actor = ? COLLATE NOCASE"); args.append(.text(s)) }
+        if let d = filter.since { clauses.append("at >= ?"); args.append(.text(Timestamp.text(d))) }
         clauses.append(RowChecks.readable("audit_events", as: "audit_events"))
         let whereSQL = "WHERE " + clauses.joined(separator: " AND ")
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_events \(whereSQL) ORDER BY seq",
-                             arguments: StatementArguments(args)).map(AuditEvent.init(row:))
+        return try read { db in
+            try db.rows("SELECT * FROM audit_events \(whereSQL) ORDER BY seq", SQLArguments(args)).map(AuditEvent.init(row:))
         }
     }
 }

@@ -70,8 +70,7 @@ enum AuditRows {
         var entries: [String] = []
         for t in touched {
             let table: String = t["tbl"], rid: Int64 = t["rid"]
-            let row = try Row.fetchOne(db, sql: "SELECT rowid AS \"__rid\", * FROM main.\(table.quotedDatabaseIdentifier) WHERE rowid = ?",
-                                       arguments: [rid])
+            let row = try SQLiteTx(db).row("SELECT rowid AS \"__rid\", * FROM main.\(table.quotedDatabaseIdentifier) WHERE rowid = ?", [rid])
             entries.append("\(table):\(rid):\(row.map { hash(table: table, rid: rid, row: $0) } ?? "-")")
         }
         try db.execute(sql: "DELETE FROM temp.audit_touched")
@@ -84,17 +83,17 @@ enum AuditRows {
 
     /// SHA-256 of the row's canonical content: every column but the excluded
     /// ones, by name, with SQLite's storage class and exact value.
-    static func hash(table: String, rid: Int64, row: Row) -> String {
+    static func hash(table: String, rid: Int64, row: SQLRow) -> String {
         var out = Array("wardline-row-v1\n\(table.utf8.count):\(table)\n\(rid)\n".utf8)
         let skip = excludedColumns[table] ?? []
         for (name, value) in row where name != "__rid" && !skip.contains(name) {
             out += Array("\(name.utf8.count):\(name)=".utf8)
-            switch value.storage {
+            switch value {
             case .null: out += Array("n".utf8)
-            case .int64(let i): out += Array("i\(i)".utf8)
+            case .int(let i): out += Array("i\(i)".utf8)
             case .double(let d): out += Array("r\(String(d.bitPattern, radix: 16))".utf8)
-            case .string(let s): out += Array("t\(s.utf8.count):".utf8) + Array(s.utf8)
-            case .blob(let b): out += Array("b\(b.count):".utf8) + [UInt8](b)
+            case .text(let s): out += Array("t\(s.utf8.count):".utf8) + Array(s.utf8)
+            case .blob(let b): out += Array("b\(b.count):".utf8) + b
             }
             out.append(10)
         }

@@ -84,14 +84,14 @@ extension Store {
     }
 
     static func verify(_ db: Database, key: [UInt8]?, anchor: AuditAnchor? = nil) throws -> AuditVerification {
-        let events = try Row.fetchAll(db, sql: "SELECT * FROM audit_events ORDER BY seq")
+        let events = try SQLiteTx(db).rows("SELECT * FROM audit_events ORDER BY seq")
         var v = verifyChain(events, key: key)
         if v.firstBreak == nil, let anchor { v.firstBreak = check(anchor, events) }
         v.rowFindings = try verifyRows(db, events: events.prefix(v.eventsVerified))
         return v
     }
 
-    static func check(_ anchor: AuditAnchor, _ events: [Row]) -> AuditBreak? {
+    static func check(_ anchor: AuditAnchor, _ events: [SQLRow]) -> AuditBreak? {
         guard anchor.count > 0 else { return nil }
         guard let row = events.first(where: { ($0["seq"] as Int64) == anchor.count }) else {
             return AuditBreak(kind: .truncated, seq: anchor.count,
@@ -104,7 +104,7 @@ extension Store {
         return nil
     }
 
-    static func verifyChain(_ rows: [Row], key: [UInt8]?) -> AuditVerification {
+    static func verifyChain(_ rows: [SQLRow], key: [UInt8]?) -> AuditVerification {
         var prevSeq: Int64 = 0
         var prevHash = AuditChain.genesis
         var keyedFrom: Int64? = nil
@@ -152,7 +152,7 @@ extension Store {
 
     /// Every row of every tracked table against the newest event that wrote it.
     /// Only events whose MAC was verified count as having written anything.
-    static func verifyRows(_ db: Database, events: ArraySlice<Row>) throws -> [AuditRowFinding] {
+    static func verifyRows(_ db: Database, events: ArraySlice<SQLRow>) throws -> [AuditRowFinding] {
         guard events.contains(where: { ($0["rows"] as String?) != nil }) else { return [] }  // never keyed: nothing recorded
         var written: [String: [Int64: (seq: Int64, hash: String?)]] = [:]
         for e in events {
@@ -163,13 +163,12 @@ extension Store {
         for table in try AuditRows.trackedTables(db) {
             let byRow = written[table] ?? [:]
             var seen = Set<Int64>()
-            let cursor = try Row.fetchCursor(db, sql: "SELECT rowid AS \"__rid\", * FROM main.\(table.quotedDatabaseIdentifier) ORDER BY rowid")
-            while let row = try cursor.next() {
+            try SQLiteTx(db).forEachRow("SELECT rowid AS \"__rid\", * FROM main.\(table.quotedDatabaseIdentifier) ORDER BY rowid") { row in
                 let rid: Int64 = row["__rid"]
                 seen.insert(rid)
                 guard let w = byRow[rid], let recorded = w.hash else {
                     findings.append(AuditRowFinding(kind: .rowWithoutEvent, table: table, rowID: rid, seq: nil))
-                    continue
+                    return
                 }
                 if AuditRows.hash(table: table, rid: rid, row: row) != recorded {
                     findings.append(AuditRowFinding(kind: .rowEdited, table: table, rowID: rid, seq: w.seq))
@@ -187,8 +186,8 @@ extension Store {
     /// The newest event's number and hash, read without verifying (the downtime pack prints it
     /// hourly as an anchor; `audit anchor` verifies first).
     public func auditHead() throws -> AuditAnchor? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+        try read { db in
+            try db.row("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
                 .map { AuditAnchor(count: $0["seq"], headHash: $0["hash"]) }
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -10,13 +9,13 @@ extension Store {
         try command("alert.acknowledge", .handleAlert, session: session) { db, actor, now in
             let patient = try Self.patient(db, alert.patientID)
             let episode = try Self.episode(db, alert, at: now)
-            if let who = try String.fetchOne(db, sql: """
+            if let who = try db.scalar(String.self, """
                 SELECT s.name FROM alert_acknowledgements a JOIN staff s ON s.id = a.staff WHERE a.episode_id = ?
-                """, arguments: [episode]) {
+                """, [episode]) {
                 throw CommandRefusal(.conflict, "This alert was already acknowledged by \(InputText.visible(who)).")
             }
-            try db.execute(sql: "INSERT INTO alert_acknowledgements(episode_id, staff, at, note) VALUES (?, ?, ?, ?)",
-                           arguments: [episode, actor.key, Timestamp.text(now), (note?.isEmpty ?? true) ? nil : note])
+            try db.execute("INSERT INTO alert_acknowledgements(episode_id, staff, at, note) VALUES (?, ?, ?, ?)",
+                           [episode, actor.key, Timestamp.text(now), (note?.isEmpty ?? true) ? nil : note])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "alert.acknowledge",
                                   patientMRN: patient.mrn,
                                   details: ["alert": .string(alert.key), "since": .string(Timestamp.text(alert.since)),
@@ -31,8 +30,8 @@ extension Store {
         try command("alert.escalate", .handleAlert, session: session) { db, actor, now in
             let patient = try Self.patient(db, alert.patientID)
             let episode = try Self.episode(db, alert, at: now)
-            try db.execute(sql: "INSERT INTO alert_escalations(episode_id, staff, to_whom, at, outcome) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [episode, actor.key, to, Timestamp.text(now), outcome])
+            try db.execute("INSERT INTO alert_escalations(episode_id, staff, to_whom, at, outcome) VALUES (?, ?, ?, ?, ?)",
+                           [episode, actor.key, to, Timestamp.text(now), outcome])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "alert.escalate",
                                   patientMRN: patient.mrn,
                                   details: ["alert": .string(alert.key), "since": .string(Timestamp.text(alert.since)),
@@ -61,26 +60,24 @@ extension Store {
         let now = clock.now()
         let at = min(sync.evaluatedAt, now)
         return try write { db in
-            let newest = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events WHERE action <> 'alert.sync'") ?? 0
+            let newest = try db.scalar(Int.self, "SELECT coalesce(max(seq), 0) FROM audit_events WHERE action <> 'alert.sync'") ?? 0
             guard newest <= sync.snapshotVersion else { return false }
             var raised: [JSONValue] = [], cleared: [JSONValue] = []
             for a in sync.open {
-                let before = db.totalChangesCount
-                _ = try Self.episode(db, a, raisedAt: Timestamp.textRoundedUp(at))
-                if db.totalChangesCount != before { raised.append(.string(a.key)) }
+                if try Self.episode(db, a, raisedAt: Timestamp.textRoundedUp(at)).inserted { raised.append(.string(a.key)) }
             }
             let missing = sync.missing
             let evaluated = Timestamp.text(at)
-            let clearable = try Row.fetchAll(db, sql: """
+            let clearable = try db.rows("""
                 SELECT e.id, e.key, e.since FROM alert_episodes e
                 WHERE NOT EXISTS (SELECT 1 FROM alert_clearances c WHERE c.episode_id = e.id) AND e.raised_at <= ?
-                """, arguments: [evaluated])
+                """, [evaluated])
             for r in clearable {
                 guard let since = Timestamp.date(r["since"]) else { continue }
                 let ep = AlertEpisode(key: r["key"], since: since)
                 guard missing.contains(ep) else { continue }
-                try db.execute(sql: "INSERT INTO alert_clearances(episode_id, cleared_at) VALUES (?, ?)",
-                               arguments: [r["id"] as Int64, evaluated])
+                try db.execute("INSERT INTO alert_clearances(episode_id, cleared_at) VALUES (?, ?)",
+                               [r["id"] as Int64, evaluated])
                 cleared.append(.string(ep.key))
             }
             guard !raised.isEmpty || !cleared.isEmpty else { return true }
@@ -93,34 +90,37 @@ extension Store {
 
     /// The episode's row id, inserting it if this is the first time it is seen
     /// (raised at `raisedAt`, stored text; by default now, rounded up).
-    static func episode(_ db: Database, _ a: WardAlert, at now: Date) throws -> Int64 {
-        try episode(db, a, raisedAt: Timestamp.textRoundedUp(now))
+    static func episode(_ db: any SQLTx, _ a: WardAlert, at now: Date) throws -> Int64 {
+        try episode(db, a, raisedAt: Timestamp.textRoundedUp(now)).id
     }
 
-    static func episode(_ db: Database, _ a: WardAlert, raisedAt: String) throws -> Int64 {
+    /// The episode's row id, and whether this call inserted it.
+    static func episode(_ db: any SQLTx, _ a: WardAlert, raisedAt: String) throws -> (id: Int64, inserted: Bool) {
         let since = Timestamp.text(a.id.since)
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO alert_episodes(key, since, rule, severity, patient_id, message, raised_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [a.key, since, a.rule.rawValue, a.severity.word.lowercased(), a.patientID, a.message, raisedAt])
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM alert_episodes WHERE key = ? AND since = ?",
-                                          arguments: [a.key, since]) else {
+        if let id = try db.scalar(Int64.self, """
+            INSERT INTO alert_episodes(key, since, rule, severity, patient_id, message, raised_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id
+            """, [a.key, since, a.rule.rawValue, a.severity.word.lowercased(), a.patientID, a.message, raisedAt]) {
+            return (id, true)
+        }
+        guard let id = try db.scalar(Int64.self, "SELECT id FROM alert_episodes WHERE key = ? AND since = ?",
+                                     [a.key, since]) else {
             throw CommandRefusal(.storage, "Not saved: the alert could not be logged.")
         }
-        return id
+        return (id, false)
     }
 
     /// The episodes not yet cleared, with their acknowledgements and escalations.
-    static func loadAlertLog(_ db: Database) throws -> AlertLog {
+    static func loadAlertLog(_ db: any SQLTx) throws -> AlertLog {
         var log = AlertLog()
-        for r in try Row.fetchAll(db, sql: """
+        for r in try db.rows("""
             SELECT e.key, e.since FROM alert_episodes e
             WHERE NOT EXISTS (SELECT 1 FROM alert_clearances c WHERE c.episode_id = e.id)
             """) {
             guard let since = Timestamp.date(r["since"]) else { continue }
             log.open.insert(AlertEpisode(key: r["key"], since: since))
         }
-        for r in try Row.fetchAll(db, sql: """
+        for r in try db.rows("""
             SELECT e.key, e.since, s.name, a.at, a.note FROM alert_acknowledgements a
             JOIN alert_episodes e ON e.id = a.episode_id JOIN staff s ON s.id = a.staff
             WHERE NOT EXISTS (SELECT 1 FROM alert_clearances c WHERE c.episode_id = e.id) ORDER BY a.id
@@ -131,7 +131,7 @@ extension Store {
                 log.acknowledgements[ep] = AlertAcknowledgement(episode: ep, by: r["name"], at: at, note: r["note"])
             }
         }
-        for r in try Row.fetchAll(db, sql: """
+        for r in try db.rows("""
             SELECT e.key, e.since, s.name, x.to_whom, x.at, x.outcome FROM alert_escalations x
             JOIN alert_episodes e ON e.id = x.episode_id JOIN staff s ON s.id = x.staff
             WHERE NOT EXISTS (SELECT 1 FROM alert_clearances c WHERE c.episode_id = e.id) ORDER BY x.id

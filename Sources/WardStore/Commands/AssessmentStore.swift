@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -19,14 +18,14 @@ extension Store {
     }
 
     /// Writes a new scored assessment row, taken at `takenAt`, and returns it.
-    static func insertAssessment(_ db: Database, _ a: RecordAssessment, total: Int, band: String, takenAt: Date,
+    static func insertAssessment(_ db: any SQLTx, _ a: RecordAssessment, total: Int, band: String, takenAt: Date,
                                  now: Date, actor: Actor) throws -> Assessment {
-        try db.execute(sql: """
+        let id = try db.insert("""
             INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [a.patientID, a.scale.rawValue, JSONValue.ints(a.items).text, total, band,
-                             Timestamp.text(takenAt), Timestamp.text(now), actor.key])
-        return Assessment(id: db.lastInsertedRowID, patientID: a.patientID, scale: a.scale, items: a.items, total: total,
+            """, [a.patientID, a.scale.rawValue, JSONValue.ints(a.items).text, total, band,
+                  Timestamp.text(takenAt), Timestamp.text(now), actor.key])
+        return Assessment(id: id, patientID: a.patientID, scale: a.scale, items: a.items, total: total,
                           band: band, recordedBy: actor.key, recordedByName: actor.name, recordedAt: takenAt)
     }
 
@@ -43,12 +42,12 @@ extension Store {
     public func amend(_ cmd: AmendEntry, session: Session, protocol ward: WardProtocol) throws(CommandRefusal) -> Assessment {
         let reason = try cleaned(cmd.reason, "Reason for the amendment", max: 500)
         return try command("assessment.amend", .amendOwnEntry, session: session) { db, actor, now in
-            guard let row = try Row.fetchOne(db, sql: "\(Self.assessmentSelect) WHERE a.id = ?", arguments: [cmd.entryID]),
+            guard let row = try db.row("\(Self.assessmentSelect) WHERE a.id = ?", [cmd.entryID]),
                   let old = Assessment(row: row) else {
                 throw CommandRefusal(.notFound, "Entry #\(cmd.entryID) does not exist.")
             }
             if old.recordedBy != actor.key { try actor.role.check(.amendAnyEntry) }
-            if let newer = try Row.fetchOne(db, sql: "\(Self.assessmentSelect) WHERE a.supersedes = ?", arguments: [old.id]) {
+            if let newer = try db.row("\(Self.assessmentSelect) WHERE a.supersedes = ?", [old.id]) {
                 let n: Int64 = newer["id"], who: String = newer["recorded_by_name"]
                 throw CommandRefusal(.conflict, "Entry #\(old.id) was already amended by \(InputText.visible(who)) (entry #\(n)); amend entry #\(n) instead.")
             }
@@ -67,13 +66,12 @@ extension Store {
                 }
                 items = corrected
             }
-            try db.execute(sql: """
+            let id = try db.insert("""
                 INSERT INTO assessments(patient_id, scale, items, total, band, taken_at, entered_at, recorded_by,
                                         supersedes, amend_reason, entered_in_error)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [old.patientID, old.scale.rawValue, JSONValue.ints(items).text, total, band,
-                                 Timestamp.text(old.recordedAt), Timestamp.text(now), actor.key, old.id, reason, voided])
-            let id = db.lastInsertedRowID
+                """, [old.patientID, old.scale.rawValue, JSONValue.ints(items).text, total, band,
+                      Timestamp.text(old.recordedAt), Timestamp.text(now), actor.key, old.id, reason, voided])
             let before: JSONValue = ["items": JSONValue.ints(old.items), "total": .int(old.total), "band": .string(old.band)]
             let after: JSONValue = voided ? .null : ["items": JSONValue.ints(items), "total": .int(total), "band": .string(band)]
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "assessment.amend",
@@ -99,8 +97,8 @@ extension Store {
         return (total, band.name)
     }
 
-    static func patient(_ db: Database, _ id: PatientID) throws -> Patient {
-        guard let row = try Row.fetchOne(db, sql: "\(patientSelect) WHERE p.id = ?", arguments: [id]), let p = Patient(row: row) else {
+    static func patient(_ db: any SQLTx, _ id: PatientID) throws -> Patient {
+        guard let row = try db.row("\(patientSelect) WHERE p.id = ?", [id]), let p = Patient(row: row) else {
             throw CommandRefusal(.notFound, "Patient #\(id) is not on record.")
         }
         return p
@@ -115,7 +113,7 @@ extension Store {
 }
 
 extension Assessment {
-    init?(row: Row) {
+    init?(row: SQLRow) {
         guard let scale = ScaleKind(rawValue: row["scale"]),
               let items = Self.itemList(row["items"] as String)
                 ?? (try? JSONDecoder().decode([Int].self, from: Data((row["items"] as String).utf8))),

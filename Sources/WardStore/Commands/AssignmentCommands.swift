@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -11,12 +10,12 @@ extension Store {
             guard let shift = ward.shifts.instance(at: now, calendar: calendar) else {
                 throw CommandRefusal(.invalid, "No shift in the ward protocol covers \(Timestamp.text(now)); ask the clinical lead to fix [shifts].")
             }
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM beds WHERE label = ?)", arguments: [bed]) == true else {
+            guard try db.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM beds WHERE label = ?)", [bed]) == true else {
                 throw CommandRefusal(.invalid, "There is no bed \(InputText.visible(bed)) on this ward.")
             }
             var who: String? = nil
             if let staff {
-                guard let row = try Row.fetchOne(db, sql: "SELECT staff_id, name, role, disabled FROM staff WHERE id = ?", arguments: [staff]) else {
+                guard let row = try db.row("SELECT staff_id, name, role, disabled FROM staff WHERE id = ?", [staff]) else {
                     throw CommandRefusal(.notFound, "Staff member #\(staff) is not on record.")
                 }
                 guard (row["disabled"] as Int) == 0 else {
@@ -28,9 +27,9 @@ extension Store {
                 }
                 who = row["staff_id"]
             }
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO nurse_assignments(bed, staff, shift, shift_start, assigned_at, assigned_by) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [bed, staff, shift.name, Timestamp.text(shift.start), Timestamp.text(now), actor.key])
+                """, [bed, staff, shift.name, Timestamp.text(shift.start), Timestamp.text(now), actor.key])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "assignment.set",
                                   details: ["bed": .string(bed), "nurse": JSONValue.opt(who), "shift": .string(shift.name),
                                             "shiftStart": .string(Timestamp.text(shift.start))])
@@ -43,21 +42,21 @@ extension Store {
     }
 
     /// The assignments of the shift that started at `shiftStart`: newest per bed, unassigned beds left out.
-    static func loadAssignments(_ db: Database, shiftStart: Date) throws -> [BedAssignment] {
-        try Row.fetchAll(db, sql: """
+    static func loadAssignments(_ db: any SQLTx, shiftStart: Date) throws -> [BedAssignment] {
+        try db.rows("""
             SELECT n.bed, n.staff, s.staff_id, s.name, n.shift, n.shift_start, n.assigned_at
             FROM nurse_assignments n JOIN staff s ON s.id = n.staff
             WHERE n.id IN (SELECT max(id) FROM nurse_assignments WHERE shift_start = ? GROUP BY bed)
             ORDER BY n.bed
-            """, arguments: [Timestamp.text(shiftStart)]).compactMap { r in
+            """, [Timestamp.text(shiftStart)]).compactMap { r in
             guard let start = Timestamp.date(r["shift_start"]), let at = Timestamp.date(r["assigned_at"]) else { return nil }
             return BedAssignment(bed: r["bed"], staff: r["staff"], staffID: r["staff_id"], staffName: r["name"],
                                  shift: r["shift"], shiftStart: start, assignedAt: at)
         }
     }
 
-    static func loadAssignableStaff(_ db: Database) throws -> [StaffMember] {
-        try Row.fetchAll(db, sql: """
+    static func loadAssignableStaff(_ db: any SQLTx) throws -> [StaffMember] {
+        try db.rows("""
             SELECT id, staff_id, name, role FROM staff
             WHERE disabled = 0 AND role IN ('nurse','charge-nurse','student-nurse') ORDER BY name
             """).compactMap { r in

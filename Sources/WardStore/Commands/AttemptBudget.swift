@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 /// The failed-PIN budget of one typed staff ID (a real account or an unknown
@@ -18,12 +17,12 @@ enum AttemptBudget {
 
     /// Inside a write transaction: refuses a locked ID, or counts this attempt.
     /// An attempt beyond the budget locks the ID at once (without a PIN check).
-    static func reserve(_ db: Database, staff key: StaffKey?, typed: String, now: Date, policy: SecurityPolicy) throws -> Reservation {
-        let row: Row?
+    static func reserve(_ db: any SQLTx, staff key: StaffKey?, typed: String, now: Date, policy: SecurityPolicy) throws -> Reservation {
+        let row: SQLRow?
         if let key {
-            row = try Row.fetchOne(db, sql: "SELECT failed_attempts, locked_until FROM staff WHERE id = ?", arguments: [key])
+            row = try db.row("SELECT failed_attempts, locked_until FROM staff WHERE id = ?", [key])
         } else {
-            row = try Row.fetchOne(db, sql: "SELECT failed_attempts, locked_until FROM signin_throttle WHERE attempted_id = ?", arguments: [typed])
+            row = try db.row("SELECT failed_attempts, locked_until FROM signin_throttle WHERE attempted_id = ?", [typed])
         }
         if let until = row?.text("locked_until").flatMap(Timestamp.date), until > now { return .locked(until: until) }
         let lapsed = row?.text("locked_until") != nil   // a lock that has run out starts a fresh budget
@@ -40,7 +39,7 @@ enum AttemptBudget {
     /// Inside a write transaction, after the PIN check: a success clears the
     /// count; a failure that used the last attempt locks the ID. Returns the
     /// lock time when this failure (or a parallel one) has locked the ID.
-    static func settle(_ db: Database, staff key: StaffKey?, typed: String, attempt: Int, success: Bool, now: Date,
+    static func settle(_ db: any SQLTx, staff key: StaffKey?, typed: String, attempt: Int, success: Bool, now: Date,
                        policy: SecurityPolicy) throws -> Date? {
         if success {
             try set(db, staff: key, typed: typed, attempts: 0, lockedUntil: nil)
@@ -55,22 +54,22 @@ enum AttemptBudget {
     }
 
     /// The lock now in force for the ID, if any (read inside the settling transaction).
-    static func lockedUntil(_ db: Database, staff key: StaffKey?, typed: String, now: Date) throws -> Date? {
+    static func lockedUntil(_ db: any SQLTx, staff key: StaffKey?, typed: String, now: Date) throws -> Date? {
         let text: String? = key != nil
-            ? try String.fetchOne(db, sql: "SELECT locked_until FROM staff WHERE id = ?", arguments: [key])
-            : try String.fetchOne(db, sql: "SELECT locked_until FROM signin_throttle WHERE attempted_id = ?", arguments: [typed])
+            ? try db.scalar(String.self, "SELECT locked_until FROM staff WHERE id = ?", [key])
+            : try db.scalar(String.self, "SELECT locked_until FROM signin_throttle WHERE attempted_id = ?", [typed])
         return text.flatMap(Timestamp.date).flatMap { $0 > now ? $0 : nil }
     }
 
-    private static func set(_ db: Database, staff key: StaffKey?, typed: String, attempts: Int, lockedUntil: Date?) throws {
+    private static func set(_ db: any SQLTx, staff key: StaffKey?, typed: String, attempts: Int, lockedUntil: Date?) throws {
         let until = lockedUntil.map(Timestamp.text)
         if let key {
-            try db.execute(sql: "UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?", arguments: [attempts, until, key])
+            try db.execute("UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?", [attempts, until, key])
         } else {
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO signin_throttle(attempted_id, failed_attempts, locked_until) VALUES (?, ?, ?)
                 ON CONFLICT(attempted_id) DO UPDATE SET failed_attempts = excluded.failed_attempts, locked_until = excluded.locked_until
-                """, arguments: [typed, attempts, until])
+                """, [typed, attempts, until])
         }
     }
 }

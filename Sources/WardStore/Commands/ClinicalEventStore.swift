@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -9,11 +8,10 @@ extension Store {
         return try command("event.record", .recordObservation, session: session) { db, actor, now in
             let patient = try Self.admittedPatient(db, cmd.patientID)
             let at = try Self.takenAt(cmd.takenAt, now: now, patient: patient)
-            try db.execute(sql: """
+            let id = try db.insert("""
                 INSERT INTO clinical_events(patient_id, kind, note, taken_at, entered_at, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [cmd.patientID, cmd.kind.rawValue, note, Timestamp.text(at), Timestamp.text(now), actor.key])
-            let id = db.lastInsertedRowID
+                """, [cmd.patientID, cmd.kind.rawValue, note, Timestamp.text(at), Timestamp.text(now), actor.key])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "event.record",
                                   patientMRN: patient.mrn,
                                   details: ["entry": .int(Int(id)), "kind": .string(cmd.kind.rawValue), "note": .string(note),
@@ -24,8 +22,8 @@ extension Store {
     }
 
     /// Every recorded seizure/delirium of the admitted patients, newest first.
-    static func loadClinicalEvents(_ db: Database, into s: inout WardSnapshot, scope: String = admittedPatients) throws {
-        let rows = try Row.fetchAll(db, sql: """
+    static func loadClinicalEvents(_ db: any SQLTx, into s: inout WardSnapshot, scope: String = admittedPatients) throws {
+        let rows = try db.rows("""
             SELECT e.*, \(RowChecks.staffName("s")) AS staff_name FROM clinical_events e JOIN staff s ON s.id = e.recorded_by
             WHERE e.patient_id IN (\(scope)) AND \(RowChecks.readable("clinical_events", as: "e"))
             ORDER BY e.taken_at DESC, e.id DESC

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 /// The staff member behind a session, as the database knows them now
@@ -10,9 +9,8 @@ struct Actor {
     let name: String
     let role: StaffRole
 
-    static func load(_ db: Database, _ session: Session) throws -> Actor {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, staff_id, name, role, disabled FROM staff WHERE id = ?",
-                                         arguments: [session.staff.id]) else {
+    static func load(_ db: any SQLTx, _ session: Session) throws -> Actor {
+        guard let row = try db.row("SELECT id, staff_id, name, role, disabled FROM staff WHERE id = ?", [session.staff.id]) else {
             throw CommandRefusal(.notPermitted, "You are not signed in as a known staff member; sign in again.")
         }
         guard let key = row.integer("id"), let staffID = row.text("staff_id"), let name = row.text("name") else {
@@ -39,23 +37,13 @@ extension Store {
     /// One IMMEDIATE transaction. The result is returned only after COMMIT
     /// (synchronous=FULL: on disk). Any error rolls everything back.
     @discardableResult
-    func write<T>(_ body: (Database) throws -> T) throws(CommandRefusal) -> T {
+    func write<T>(_ body: (any SQLTx) throws -> T) throws(CommandRefusal) -> T {
         do {
-            return try pool.writeWithoutTransaction { db in
-                if try AuditRows.installedKey(db) == nil { try AuditRows.install(db, key: auditKey) }
-                var out: T? = nil
-                try db.inTransaction(.immediate) {
-                    out = try body(db)
-                    try AuditChain.sealLeftovers(db, at: clock.now())
-                    return .commit
-                }
-                guard let out else { throw CommandRefusal(.storage, "Not saved: the transaction did not complete.") }
-                return out
-            }
+            return try transaction(body)
         } catch let r as CommandRefusal {
             throw r
-        } catch let e as DatabaseError {
-            throw CommandRefusal(.storage, "Not saved: the database refused the write (\(e.message ?? "\(e.resultCode)")). Try again; if it keeps failing, call ward IT.")
+        } catch let e as any SQLStorageError {
+            throw CommandRefusal(.storage, "Not saved: the database refused the write (\(e.storageMessage)). Try again; if it keeps failing, call ward IT.")
         } catch {
             throw CommandRefusal(.storage, "Not saved: \(error)")
         }
@@ -66,7 +54,7 @@ extension Store {
     /// audit event. A refusal for want of a role is itself audited.
     @discardableResult
     func command<T>(_ name: String, _ action: StaffAction, session: Session,
-                    _ body: (Database, Actor, Date) throws -> T) throws(CommandRefusal) -> T {
+                    _ body: (any SQLTx, Actor, Date) throws -> T) throws(CommandRefusal) -> T {
         let now = clock.now()
         do {
             return try write { db in
@@ -82,9 +70,9 @@ extension Store {
 
     /// A read that needs a role (staff list). Refusals are audited like commands'.
     func checkedRead<T>(_ name: String, _ action: StaffAction, session: Session,
-                        _ body: (Database, Actor) throws -> T) throws(CommandRefusal) -> T {
+                        _ body: (any SQLTx, Actor) throws -> T) throws(CommandRefusal) -> T {
         do {
-            return try pool.read { db in
+            return try read { db in
                 let actor = try Actor.load(db, session)
                 try actor.role.check(action)
                 return try body(db, actor)
@@ -115,6 +103,6 @@ extension Store {
     /// The change counter: the newest audit event's number. Every command
     /// writes one, so it grows with every commit and compares across processes.
     public func dataVersion() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0 }
+        try read { db in try db.scalar(Int.self, "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0 }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -14,7 +13,7 @@ extension Store {
                                        session: Session) throws(CommandRefusal) -> Administration {
         let reason = try cleaned(reason, "Reason for marking the dose record entered in error", max: 500)
         return try command("dose.amend", .amendOwnEntry, session: session) { db, actor, now in
-            guard let row = try Row.fetchOne(db, sql: "\(Self.administrationSelect) WHERE a.id = ?", arguments: [administrationID]),
+            guard let row = try db.row("\(Self.administrationSelect) WHERE a.id = ?", [administrationID]),
                   var a = Administration(row: row) else {
                 throw CommandRefusal(.notFound, "Dose record #\(administrationID) does not exist.")
             }
@@ -23,9 +22,9 @@ extension Store {
                 throw CommandRefusal(.conflict, "Dose record #\(a.id) was already marked entered in error by \(InputText.visible(v.byName)) at \(Self.hhmm(v.at)) (\"\(InputText.visible(v.reason))\"); nothing to change.")
             }
             let patient = try Self.patient(db, a.patientID)
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO administration_amendments(administration_id, reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?)
-                """, arguments: [a.id, reason, actor.key, Timestamp.text(now)])
+                """, [a.id, reason, actor.key, Timestamp.text(now)])
             var before: [String: JSONValue] = [
                 "status": .string(a.status.rawValue), "drug": .string(a.drug), "mg": .string(fmtMg(a.mg)),
                 "at": .string(Timestamp.text(a.at)), "recordedBy": .int(Int(a.by)), "prn": .bool(a.isPRN)]

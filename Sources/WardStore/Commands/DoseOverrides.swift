@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -7,11 +6,11 @@ extension Store {
     /// the dose (inside the dose's transaction). The prescriber must exist,
     /// be enabled and be allowed to write orders; a telephone instruction
     /// must have been read back; the reason is required.
-    static func recordOverride(_ db: Database, _ o: DoseOverride, administration: AdministrationID, patient: Patient,
+    static func recordOverride(_ db: any SQLTx, _ o: DoseOverride, administration: AdministrationID, patient: Patient,
                                findings: [DoseFinding], actor: Actor, now: Date, terminal: String) throws -> [String: JSONValue] {
         let id = String(o.prescriberStaffID.trimmingCharacters(in: .whitespaces).prefix(64))
         guard !id.isEmpty else { throw CommandRefusal(.invalid, "Not recorded: an override names the prescriber who gave the instruction (their staff ID).") }
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, name, role, disabled FROM staff WHERE staff_id = ?", arguments: [id]) else {
+        guard let row = try db.row("SELECT id, name, role, disabled FROM staff WHERE staff_id = ?", [id]) else {
             throw CommandRefusal(.notPermitted, "Not recorded: no staff member has the ID \(InputText.visible(id)); an override names a prescriber on the staff list.")
         }
         let role = StaffRole(rawValue: row["role"]) ?? .studentNurse
@@ -31,12 +30,12 @@ extension Store {
         let reason = o.reason
         let rules = findings.map { "\($0.rule.rawValue): \($0.message)" }
         let json = String(decoding: try JSONEncoder.sorted.encode(rules), as: UTF8.self)
-        try db.execute(sql: """
+        let overrideID = try db.insert("""
             INSERT INTO dose_overrides(administration_id, patient_id, prescriber, instruction, read_back, reason, rules, recorded_by, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [administration, patient.id, key, o.instruction.rawValue, o.readBack, reason, json, actor.key,
-                             Timestamp.text(now)])
-        return ["override": .int(Int(db.lastInsertedRowID)), "prescriber": .string(id), "instruction": .string(o.instruction.rawValue),
+            """, [administration, patient.id, key, o.instruction.rawValue, o.readBack, reason, json, actor.key,
+                  Timestamp.text(now)])
+        return ["override": .int(Int(overrideID)), "prescriber": .string(id), "instruction": .string(o.instruction.rawValue),
                 "readBack": .bool(o.readBack), "overrideReason": .string(reason),
                 "rules": .array(findings.map { .string($0.rule.rawValue) })]
     }
@@ -45,7 +44,7 @@ extension Store {
     @discardableResult
     public func cosignOverride(_ cmd: CosignOverride, session: Session) throws(CommandRefusal) -> RecordedOverride {
         try command("override.cosign", .writeOrder, session: session) { db, actor, now in
-            guard let o = try Row.fetchOne(db, sql: "\(Self.overrideSelect) WHERE o.id = ?", arguments: [cmd.overrideID])
+            guard let o = try db.row("\(Self.overrideSelect) WHERE o.id = ?", [cmd.overrideID])
                 .flatMap(RecordedOverride.init(row:)) else {
                 throw CommandRefusal(.notFound, "Override #\(cmd.overrideID) does not exist.")
             }
@@ -56,8 +55,8 @@ extension Store {
                 throw CommandRefusal(.conflict, "Override #\(o.id) was already co-signed at \(Self.hhmm(at)).")
             }
             let patient = try Self.patient(db, o.patientID)
-            try db.execute(sql: "INSERT INTO override_cosignatures(override_id, signed_by, signed_at) VALUES (?, ?, ?)",
-                           arguments: [o.id, actor.key, Timestamp.text(now)])
+            try db.execute("INSERT INTO override_cosignatures(override_id, signed_by, signed_at) VALUES (?, ?, ?)",
+                           [o.id, actor.key, Timestamp.text(now)])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "override.cosign",
                                   patientMRN: patient.mrn,
                                   details: ["override": .int(Int(o.id)), "administration": .int(Int(o.administrationID))])
@@ -68,8 +67,8 @@ extension Store {
     }
 
     /// Overrides of admitted patients, newest first (signed and unsigned).
-    static func loadOverrides(_ db: Database, into s: inout WardSnapshot, scope: String = admittedPatients) throws {
-        for r in try Row.fetchAll(db, sql: "\(overrideSelect) WHERE o.patient_id IN (\(scope)) AND \(RowChecks.readable("dose_overrides", as: "o")) ORDER BY o.recorded_at DESC, o.id DESC") {
+    static func loadOverrides(_ db: any SQLTx, into s: inout WardSnapshot, scope: String = admittedPatients) throws {
+        for r in try db.rows("\(overrideSelect) WHERE o.patient_id IN (\(scope)) AND \(RowChecks.readable("dose_overrides", as: "o")) ORDER BY o.recorded_at DESC, o.id DESC") {
             guard let o = RecordedOverride(row: r) else { s.unreadable(r, "dose_overrides", "instruction unknown"); continue }
             s.doseOverrides[o.patientID, default: []].append(o)
         }
@@ -83,7 +82,7 @@ extension Store {
 }
 
 extension RecordedOverride {
-    init?(row: Row) {
+    init?(row: SQLRow) {
         guard let instruction = OverrideInstruction(rawValue: row["instruction"]), let at = Timestamp.date(row["recorded_at"]) else { return nil }
         let rules = (try? JSONDecoder().decode([String].self, from: Data((row["rules"] as String? ?? "[]").utf8))) ?? []
         self.init(id: row["id"], administrationID: row["administration_id"], patientID: row["patient_id"], prescriber: row["prescriber"],

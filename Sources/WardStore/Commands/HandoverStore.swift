@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 /// Writes about handovers: "if … then …" notes, severity overrides, and the
@@ -19,10 +18,9 @@ extension Store {
         return try command("handover.note", .handOver, session: session) { db, actor, now in
             let p = try Self.admittedPatient(db, patientID)
             let shift = try Self.checkedShift(shiftStart, now: now)
-            try db.execute(sql: """
+            let id = try db.insert("""
                 INSERT INTO handover_notes(patient_id, shift_start, text, written_by, written_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [patientID, Timestamp.text(shift), text, actor.key, Timestamp.text(now)])
-            let id = db.lastInsertedRowID
+                """, [patientID, Timestamp.text(shift), text, actor.key, Timestamp.text(now)])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "handover.note",
                                   patientMRN: p.mrn, details: ["note": .int(Int(id)), "shiftStart": .string(Timestamp.text(shift)),
                                                               "text": .string(text)])
@@ -40,10 +38,10 @@ extension Store {
         var newText = ""
         if let text { newText = try cleaned(text, "The note", max: Self.handoverTextLimit) }
         return try command("handover.note-amend", .handOver, session: session) { db, actor, now in
-            guard let old = try Row.fetchOne(db, sql: "SELECT * FROM handover_notes WHERE id = ?", arguments: [noteID]) else {
+            guard let old = try db.row("SELECT * FROM handover_notes WHERE id = ?", [noteID]) else {
                 throw CommandRefusal(.notFound, "Note #\(noteID) does not exist.")
             }
-            if let newer: Int64 = try Int64.fetchOne(db, sql: "SELECT id FROM handover_notes WHERE supersedes = ?", arguments: [noteID]) {
+            if let newer: Int64 = try db.scalar(Int64.self, "SELECT id FROM handover_notes WHERE supersedes = ?", [noteID]) {
                 throw CommandRefusal(.conflict, "Note #\(noteID) was already changed (note #\(newer)); change that one instead.")
             }
             if (old["withdrawn"] as Int) == 1 {
@@ -52,11 +50,10 @@ extension Store {
             let patientID: PatientID = old["patient_id"]
             let p = try Self.admittedPatient(db, patientID)
             let shiftText: String = old["shift_start"]
-            try db.execute(sql: """
+            let id = try db.insert("""
                 INSERT INTO handover_notes(patient_id, shift_start, text, written_by, written_at, supersedes, reason, withdrawn)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [patientID, shiftText, newText, actor.key, Timestamp.text(now), noteID, reason, text == nil])
-            let id = db.lastInsertedRowID
+                """, [patientID, shiftText, newText, actor.key, Timestamp.text(now), noteID, reason, text == nil])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "handover.note-amend",
                                   patientMRN: p.mrn, details: ["note": .int(Int(noteID)), "amendment": .int(Int(id)),
                                                               "change": .string(text == nil ? "withdrawn" : "replaced"),
@@ -77,10 +74,9 @@ extension Store {
         return try command("handover.severity", .handOver, session: session) { db, actor, now in
             let p = try Self.admittedPatient(db, patientID)
             let shift = try Self.checkedShift(shiftStart, now: now)
-            try db.execute(sql: """
+            let id = try db.insert("""
                 INSERT INTO severity_overrides(patient_id, shift_start, severity, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [patientID, Timestamp.text(shift), level?.rawValue, reason, actor.key, Timestamp.text(now)])
-            let id = db.lastInsertedRowID
+                """, [patientID, Timestamp.text(shift), level?.rawValue, reason, actor.key, Timestamp.text(now)])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "handover.severity",
                                   patientMRN: p.mrn, details: ["override": .int(Int(id)), "shiftStart": .string(Timestamp.text(shift)),
                                                               "severity": JSONValue.opt(level?.rawValue), "reason": .string(reason)])
@@ -100,19 +96,18 @@ extension Store {
             let p = try Self.admittedPatient(db, patientID)
             let shift = try Self.checkedShift(shiftStart, now: now)
             let who = "SELECT s.name, s.staff_id, m.at, m.staff FROM handover_marks m JOIN staff s ON s.id = m.staff WHERE m.patient_id = ? AND m.shift_start = ? AND m.kind = ?"
-            if let done = try Row.fetchOne(db, sql: who, arguments: [patientID, Timestamp.text(shift), kind.rawValue]) {
+            if let done = try db.row(who, [patientID, Timestamp.text(shift), kind.rawValue]) {
                 let at = Timestamp.date(done["at"]).map { Self.clockText($0) } ?? (done["at"] as String)
                 let verb = kind == .accepted ? "accepted" : "handed over"
                 throw CommandRefusal(.conflict, "\(InputText.visible(p.name)) was already \(verb) for this shift by \(InputText.visible(done["name"])) at \(at).")
             }
             if kind == .accepted,
-               let giver = try Row.fetchOne(db, sql: who, arguments: [patientID, Timestamp.text(shift), HandoverMarkKind.handedOver.rawValue]),
+               let giver = try db.row(who, [patientID, Timestamp.text(shift), HandoverMarkKind.handedOver.rawValue]),
                (giver["staff"] as StaffKey) == actor.key {
                 throw CommandRefusal(.notPermitted, "You handed \(InputText.visible(p.name)) over; the incoming nurse accepts, signed in as themselves.")
             }
-            try db.execute(sql: "INSERT INTO handover_marks(patient_id, shift_start, kind, staff, at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [patientID, Timestamp.text(shift), kind.rawValue, actor.key, Timestamp.text(now)])
-            let id = db.lastInsertedRowID
+            let id = try db.insert("INSERT INTO handover_marks(patient_id, shift_start, kind, staff, at) VALUES (?, ?, ?, ?, ?)",
+                                   [patientID, Timestamp.text(shift), kind.rawValue, actor.key, Timestamp.text(now)])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "handover.\(kind.rawValue)",
                                   patientMRN: p.mrn, details: ["mark": .int(Int(id)), "shiftStart": .string(Timestamp.text(shift))])
             return HandoverMark(id: id, patientID: patientID, shiftStart: shift, kind: kind, by: actor.key,
@@ -133,8 +128,8 @@ extension Store {
     }
 
     /// Handover notes, overrides and marks of the admitted patients.
-    static func loadHandoverRecords(_ db: Database, scope admitted: String = admittedPatients) throws -> HandoverRecords {
-        let notes = try Row.fetchAll(db, sql: """
+    static func loadHandoverRecords(_ db: any SQLTx, scope admitted: String = admittedPatients) throws -> HandoverRecords {
+        let notes = try db.rows("""
             SELECT n.*, \(RowChecks.staffName("s")) AS by_name, x.id AS superseded_by FROM handover_notes n
             JOIN staff s ON s.id = n.written_by LEFT JOIN handover_notes x ON x.supersedes = n.id
             WHERE n.patient_id IN (\(admitted)) ORDER BY n.id
@@ -145,7 +140,7 @@ extension Store {
                                 supersedes: r["supersedes"], reason: r["reason"], supersededBy: r["superseded_by"],
                                 withdrawn: r["withdrawn"])
         }
-        let overrides = try Row.fetchAll(db, sql: """
+        let overrides = try db.rows("""
             SELECT o.*, \(RowChecks.staffName("s")) AS by_name FROM severity_overrides o JOIN staff s ON s.id = o.set_by
             WHERE o.patient_id IN (\(admitted)) ORDER BY o.id
             """).compactMap { r -> SeverityOverride? in
@@ -154,7 +149,7 @@ extension Store {
                                     level: (r["severity"] as String?).flatMap(SeverityLevel.init(rawValue:)),
                                     reason: r["reason"], byName: r["by_name"], at: at)
         }
-        let marks = try Row.fetchAll(db, sql: """
+        let marks = try db.rows("""
             SELECT m.*, \(RowChecks.staffName("s")) AS by_name, s.staff_id AS by_staff_id FROM handover_marks m JOIN staff s ON s.id = m.staff
             WHERE m.patient_id IN (\(admitted)) ORDER BY m.id
             """).compactMap { r -> HandoverMark? in
@@ -168,11 +163,11 @@ extension Store {
 
     /// Discharges at or after `since` (the shift census counts those of a shift), newest first.
     /// Read through `discharges_by_time`, so the cost follows the window, not the ward's history.
-    static func loadDischarges(_ db: Database, since: Date) throws -> [DischargeRecord] {
-        try Row.fetchAll(db, sql: """
+    static func loadDischarges(_ db: any SQLTx, since: Date) throws -> [DischargeRecord] {
+        try db.rows("""
             SELECT d.patient_id, p.admitted_at, d.discharged_at FROM discharges d JOIN patients p ON p.id = d.patient_id
             WHERE d.discharged_at >= ? ORDER BY d.discharged_at DESC
-            """, arguments: [Timestamp.text(since)]).compactMap { r -> DischargeRecord? in
+            """, [Timestamp.text(since)]).compactMap { r -> DischargeRecord? in
             guard let a = Timestamp.date(r["admitted_at"]), let d = Timestamp.date(r["discharged_at"]) else { return nil }
             return DischargeRecord(patientID: r["patient_id"], admittedAt: a, dischargedAt: d)
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -39,7 +38,7 @@ extension Store {
             }
         } catch where error.kind == .storage {
             // The unique index is the backstop: say who won, if someone did.
-            if let at = cmd.scheduledFor, let winner = try? pool.read({ db in try Self.existingEvent(db, cmd.orderID, at) }) {
+            if let at = cmd.scheduledFor, let winner = try? read({ db in try Self.existingEvent(db, cmd.orderID, at) }) {
                 throw winner
             }
             throw error
@@ -54,8 +53,8 @@ extension Store {
         guard let w else { return nil }
         let id = String(w.staffID.trimmingCharacters(in: .whitespaces).prefix(64))
         guard !id.isEmpty, !w.pin.isEmpty else { throw CommandRefusal(.invalid, "The witness types their staff ID and PIN.") }
-        let row: Row?
-        do { row = try pool.read { db in try Row.fetchOne(db, sql: "SELECT id, pin_hash FROM staff WHERE staff_id = ?", arguments: [id]) } }
+        let row: SQLRow?
+        do { row = try read { db in try db.row("SELECT id, pin_hash FROM staff WHERE staff_id = ?", [id]) } }
         catch { throw CommandRefusal(.storage, "Could not read the database: \(error)") }
         let now = clock.now()
         let staffKey = row?["id"] as StaffKey?
@@ -87,7 +86,7 @@ extension Store {
         throw CommandRefusal(.notPermitted, "Witness ID or PIN not accepted; nothing was recorded. The witness checks both and types them again.")
     }
 
-    static func recordDose(_ db: Database, _ cmd: RecordDose, note: String?, witnessKey: StaffKey?, actor: Actor, now: Date,
+    static func recordDose(_ db: any SQLTx, _ cmd: RecordDose, note: String?, witnessKey: StaffKey?, actor: Actor, now: Date,
                            terminal: String, ward: WardProtocol) throws -> Administration {
         guard let order = try currentOrder(db, cmd.orderID) else {
             throw CommandRefusal(.notFound, "Order #\(cmd.orderID) does not exist.")
@@ -166,7 +165,7 @@ extension Store {
             guard key != actor.key else {
                 throw CommandRefusal(.notPermitted, "You cannot witness your own dose; ask a second member of staff.")
             }
-            guard let w = try Row.fetchOne(db, sql: "SELECT name, role, disabled, staff_id FROM staff WHERE id = ?", arguments: [key]) else {
+            guard let w = try db.row("SELECT name, role, disabled, staff_id FROM staff WHERE id = ?", [key]) else {
                 throw CommandRefusal(.notPermitted, "Witness not found.")
             }
             guard (w["disabled"] as Int) == 0 else {
@@ -199,14 +198,13 @@ extension Store {
             safety = decision
         }
 
-        try db.execute(sql: """
+        let id = try db.insert("""
             INSERT INTO administrations(patient_id, order_id, order_version, is_prn, scheduled_for, status, drug, mg, route,
                                         at, recorded_by, reason, note, witness, observation_id, wasted_mg)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [patient.id, order.id, order.version, isPRN, cmd.scheduledFor.map(Timestamp.text),
-                             cmd.status.rawValue, order.drug, mg, order.terms.route, Timestamp.text(at), actor.key,
-                             cmd.reason?.rawValue, note, witness?.staff, cmd.observationID, cmd.wastedMg])
-        let id = db.lastInsertedRowID
+            """, [patient.id, order.id, order.version, isPRN, cmd.scheduledFor.map(Timestamp.text),
+                  cmd.status.rawValue, order.drug, mg, order.terms.route, Timestamp.text(at), actor.key,
+                  cmd.reason?.rawValue, note, witness?.staff, cmd.observationID, cmd.wastedMg])
         var details: [String: JSONValue] = [
             "administration": .int(Int(id)), "order": .int(Int(order.id)), "version": .int(order.version),
             "status": .string(cmd.status.rawValue), "drug": .string(order.drug), "mg": .string(fmtMg(mg)),
@@ -225,8 +223,8 @@ extension Store {
         }
         if isPRN && cmd.status == .given {
             let due = at.addingTimeInterval(TimeInterval(ward.reassessment.afterPRNMinutes * 60))
-            try db.execute(sql: "INSERT INTO prn_followups(administration_id, patient_id, due_at) VALUES (?, ?, ?)",
-                           arguments: [id, patient.id, Timestamp.text(due)])
+            try db.execute("INSERT INTO prn_followups(administration_id, patient_id, due_at) VALUES (?, ?, ?)",
+                           [id, patient.id, Timestamp.text(due)])
         }
         try AuditChain.append(db, at: now, actor: actor.staffID, terminal: terminal, action: "dose.\(cmd.status.rawValue)",
                               patientMRN: patient.mrn, details: JSONValue.object(details))
@@ -241,11 +239,11 @@ extension Store {
     static let notVoided = "NOT EXISTS (SELECT 1 FROM administration_amendments x WHERE x.administration_id = a.id)"
 
     /// The refusal for a scheduled dose that already has an event that still counts, if it has one.
-    static func existingEvent(_ db: Database, _ orderID: OrderID, _ due: Date) throws -> CommandRefusal? {
-        guard let row = try Row.fetchOne(db, sql: """
+    static func existingEvent(_ db: any SQLTx, _ orderID: OrderID, _ due: Date) throws -> CommandRefusal? {
+        guard let row = try db.row("""
             SELECT a.status, a.at, s.name FROM administrations a JOIN staff s ON s.id = a.recorded_by
             WHERE a.order_id = ? AND a.scheduled_for = ? AND \(notVoided)
-            """, arguments: [orderID, Timestamp.text(due)]) else { return nil }
+            """, [orderID, Timestamp.text(due)]) else { return nil }
         let at = Timestamp.date(row["at"]) ?? due
         return CommandRefusal(.conflict, "Not recorded: the \(hhmm(due)) dose was already \(row.text("status") ?? "recorded") by \(InputText.visible(row.text("name") ?? "?")) at \(hhmm(at)).")
     }
@@ -254,17 +252,17 @@ extension Store {
     @discardableResult
     public func recordPRNEffect(_ cmd: RecordPRNEffect, session: Session) throws(CommandRefusal) -> PRNFollowUp {
         try command("prn.effect", .recordObservation, session: session) { db, actor, now in
-            guard let f = try Row.fetchOne(db, sql: "SELECT * FROM prn_followups WHERE id = ?", arguments: [cmd.followUpID]) else {
+            guard let f = try db.row("SELECT * FROM prn_followups WHERE id = ?", [cmd.followUpID]) else {
                 throw CommandRefusal(.notFound, "Follow-up #\(cmd.followUpID) does not exist.")
             }
-            if let done = try Row.fetchOne(db, sql: """
+            if let done = try db.row("""
                 SELECT r.recorded_at, s.name FROM prn_followup_results r JOIN staff s ON s.id = r.recorded_by WHERE r.followup_id = ?
-                """, arguments: [cmd.followUpID]) {
+                """, [cmd.followUpID]) {
                 throw CommandRefusal(.conflict, "This follow-up was already recorded by \(InputText.visible(done["name"])) at \(Self.hhmm(Timestamp.date(done["recorded_at"]) ?? now)).")
             }
             let patient = try Self.patient(db, f["patient_id"])
-            try db.execute(sql: "INSERT INTO prn_followup_results(followup_id, result, recorded_at, recorded_by) VALUES (?, ?, ?, ?)",
-                           arguments: [cmd.followUpID, cmd.result.rawValue, Timestamp.text(now), actor.key])
+            try db.execute("INSERT INTO prn_followup_results(followup_id, result, recorded_at, recorded_by) VALUES (?, ?, ?, ?)",
+                           [cmd.followUpID, cmd.result.rawValue, Timestamp.text(now), actor.key])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "prn.effect",
                                   patientMRN: patient.mrn,
                                   details: ["followUp": .int(Int(cmd.followUpID)), "result": .string(cmd.result.rawValue)])

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -12,9 +11,8 @@ extension Store {
             let patient = try Self.admittedPatient(db, cmd.patientID)
             var t = terms
             t.indication = indication
-            try db.execute(sql: "INSERT INTO med_orders(patient_id, kind, created_at, created_by) VALUES (?, ?, ?, ?)",
-                           arguments: [patient.id, t.kind.rawValue, Timestamp.text(now), actor.key])
-            let orderID = db.lastInsertedRowID
+            let orderID = try db.insert("INSERT INTO med_orders(patient_id, kind, created_at, created_by) VALUES (?, ?, ?, ?)",
+                                        [patient.id, t.kind.rawValue, Timestamp.text(now), actor.key])
             let others = try Self.currentOrders(db, patient.id)
             let order = try Self.insertVersion(db, orderID: orderID, patientID: patient.id, version: 1, terms: t,
                                                reason: nil, actor: actor, now: now)
@@ -69,8 +67,8 @@ extension Store {
 
     /// Every version of an order, oldest first.
     public func orderHistory(_ id: OrderID) throws -> [MedicationOrder] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "\(Self.orderSelect) WHERE v.order_id = ? ORDER BY v.version", arguments: [id])
+        try read { db in
+            try db.rows("\(Self.orderSelect) WHERE v.order_id = ? ORDER BY v.version", [id])
                 .compactMap(MedicationOrder.init(row:))
         }
     }
@@ -119,41 +117,41 @@ extension Store {
         return t
     }
 
-    static func insertVersion(_ db: Database, orderID: OrderID, patientID: PatientID, version: Int, terms: OrderTerms,
+    static func insertVersion(_ db: any SQLTx, orderID: OrderID, patientID: PatientID, version: Int, terms: OrderTerms,
                               reason: String?, actor: Actor, now: Date) throws -> MedicationOrder {
         let json = String(decoding: try JSONEncoder.sorted.encode(terms), as: UTF8.self)
-        try db.execute(sql: """
+        let versionID = try db.insert("""
             INSERT INTO med_order_versions(order_id, version, status, drug, terms, reason, written_by, written_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [orderID, version, terms.status.rawValue, terms.drug, json, reason, actor.key, Timestamp.text(now)])
-        let created = try String.fetchOne(db, sql: "SELECT created_at FROM med_orders WHERE id = ?", arguments: [orderID])
+            """, [orderID, version, terms.status.rawValue, terms.drug, json, reason, actor.key, Timestamp.text(now)])
+        let created = try db.scalar(String.self, "SELECT created_at FROM med_orders WHERE id = ?", [orderID])
             .flatMap(Timestamp.date)
-        return MedicationOrder(id: orderID, patientID: patientID, version: version, versionID: db.lastInsertedRowID,
+        return MedicationOrder(id: orderID, patientID: patientID, version: version, versionID: versionID,
                                terms: terms, reason: reason, writtenBy: actor.key, writtenByName: actor.name,
                                writtenAt: Timestamp.stored(now), createdAt: created)
     }
 
     /// The current version of every order of a patient.
-    static func currentOrders(_ db: Database, _ patient: PatientID) throws -> [MedicationOrder] {
+    static func currentOrders(_ db: any SQLTx, _ patient: PatientID) throws -> [MedicationOrder] {
         var current: [OrderID: MedicationOrder] = [:]
         // An order that cannot be read is never treated as absent (an older version would stand in): refuse.
-        if let bad = try Int64.fetchOne(db, sql: """
+        if let bad = try db.scalar(Int64.self, """
             SELECT v.id FROM med_order_versions v JOIN med_orders o ON o.id = v.order_id
             WHERE o.patient_id = ? AND NOT \(RowChecks.readable("med_order_versions", as: "v")) LIMIT 1
-            """, arguments: [patient]) {
+            """, [patient]) {
             throw CommandRefusal(.storage, "Order version #\(bad) of this patient cannot be read; ward IT: run wardline check.")
         }
-        for r in try Row.fetchAll(db, sql: "\(orderSelect) WHERE o.patient_id = ? ORDER BY v.order_id, v.version", arguments: [patient]) {
+        for r in try db.rows("\(orderSelect) WHERE o.patient_id = ? ORDER BY v.order_id, v.version", [patient]) {
             guard let v = MedicationOrder(row: r) else {
-                throw CommandRefusal(.storage, "Order version #\(r["id"] as DatabaseValue) of this patient cannot be read; ward IT: run wardline check.")
+                throw CommandRefusal(.storage, "Order version #\(r["id"] as SQLValue) of this patient cannot be read; ward IT: run wardline check.")
             }
             current[v.id] = v
         }
         return current.values.sorted { $0.id < $1.id }
     }
 
-    static func currentOrder(_ db: Database, _ id: OrderID) throws -> MedicationOrder? {
-        try Row.fetchOne(db, sql: "\(orderSelect) WHERE v.order_id = ? ORDER BY v.version DESC LIMIT 1", arguments: [id])
+    static func currentOrder(_ db: any SQLTx, _ id: OrderID) throws -> MedicationOrder? {
+        try db.row("\(orderSelect) WHERE v.order_id = ? ORDER BY v.version DESC LIMIT 1", [id])
             .flatMap(MedicationOrder.init(row:))
     }
 
@@ -184,7 +182,7 @@ extension JSONEncoder {
 }
 
 extension MedicationOrder {
-    init?(row: Row) {
+    init?(row: SQLRow) {
         guard let terms = try? JSONDecoder().decode(OrderTerms.self, from: Data((row["terms"] as String).utf8)),
               let at = Timestamp.date(row["written_at"]) else { return nil }
         self.init(id: row["order_id"], patientID: row["patient_id"], version: row["version"], versionID: row["id"],

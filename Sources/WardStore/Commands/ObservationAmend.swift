@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -20,12 +19,12 @@ extension Store {
             do { try ward.entryLimits.check(v) } catch { throw CommandRefusal(.invalid, "Not saved: \(error.message).") }
         }
         return try command("\(cmd.table.rawValue).amend", .amendOwnEntry, session: session) { db, actor, now in
-            guard let old = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [cmd.entryID]) else {
+            guard let old = try db.row("SELECT * FROM \(table) WHERE id = ?", [cmd.entryID]) else {
                 throw CommandRefusal(.notFound, "Entry #\(cmd.entryID) does not exist.")
             }
             let recordedBy: Int64 = old["recorded_by"]
             if recordedBy != actor.key { try actor.role.check(.amendAnyEntry) }
-            if let n = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE supersedes = ?", arguments: [cmd.entryID]) {
+            if let n = try db.scalar(Int64.self, "SELECT id FROM \(table) WHERE supersedes = ?", [cmd.entryID]) {
                 throw CommandRefusal(.conflict, "Entry #\(cmd.entryID) was already amended (entry #\(n)); amend entry #\(n) instead.")
             }
             if (old["entered_in_error"] as Int) != 0 {
@@ -71,19 +70,18 @@ extension Store {
     }
 
     /// A copy of the old row marked entered in error, superseding it.
-    private static func copyVoided(_ db: Database, table: String, old: EntryID, reason: String, now: Date, actor: Actor) throws -> EntryID {
-        let cols = try db.columns(in: table).map(\.name).filter { !["id", "entered_at", "recorded_by", "supersedes", "amend_reason", "entered_in_error"].contains($0) }
+    private static func copyVoided(_ db: any SQLTx, table: String, old: EntryID, reason: String, now: Date, actor: Actor) throws -> EntryID {
+        let cols = try db.columnNames(table).filter { !["id", "entered_at", "recorded_by", "supersedes", "amend_reason", "entered_in_error"].contains($0) }
         let list = cols.joined(separator: ", ")
-        try db.execute(sql: """
+        return try db.insert("""
             INSERT INTO \(table)(\(list), entered_at, recorded_by, supersedes, amend_reason, entered_in_error)
             SELECT \(list), ?, ?, id, ?, 1 FROM \(table) WHERE id = ?
-            """, arguments: [Timestamp.text(now), actor.key, reason, old])
-        return db.lastInsertedRowID
+            """, [Timestamp.text(now), actor.key, reason, old])
     }
 }
 
 extension VitalSigns {
-    init?(row: Row) {
+    init?(row: SQLRow) {
         guard let acvpu = ACVPU(rawValue: row["acvpu"]) else { return nil }
         self.init(respirationRate: row["respiration_rate"], spo2: row["spo2"], onOxygen: row["on_oxygen"],
                   systolic: row["systolic"], diastolic: row["diastolic"], pulse: row["pulse"], acvpu: acvpu,

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -51,12 +50,11 @@ extension Store {
         return try command("exception.record", .recordObservation, session: session) { db, actor, now in
             let patient = try Self.admittedPatient(db, cmd.patientID)
             let recheck = Timestamp.stored(now.addingTimeInterval(TimeInterval(minutes * 60)))
-            try db.execute(sql: """
+            let id = try db.insert("""
                 INSERT INTO monitoring_exceptions(patient_id, kind, reason, note, recheck_at, taken_at, entered_at, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [cmd.patientID, cmd.kind.code, cmd.reason.rawValue, note, Timestamp.text(recheck),
-                                 Timestamp.text(now), Timestamp.text(now), actor.key])
-            let id = db.lastInsertedRowID
+                """, [cmd.patientID, cmd.kind.code, cmd.reason.rawValue, note, Timestamp.text(recheck),
+                      Timestamp.text(now), Timestamp.text(now), actor.key])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "exception.record",
                                   patientMRN: patient.mrn,
                                   details: ["entry": .int(Int(id)), "kind": .string(cmd.kind.code), "reason": .string(cmd.reason.rawValue),
@@ -80,10 +78,10 @@ extension Store {
             var details = Self.auditDetails(out)
             details["gate"] = JSONValue.null   // on record as unanswered
             if let g = cmd.gate {
-                try db.execute(sql: """
+                try db.execute("""
                     INSERT INTO dose_gates(assessment_id, recent_use_confirmed, can_communicate, entered_at, recorded_by)
                     VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [out.id, g.recentUseConfirmed, g.canCommunicate, Timestamp.text(now), actor.key])
+                    """, [out.id, g.recentUseConfirmed, g.canCommunicate, Timestamp.text(now), actor.key])
                 let d = ward.appropriateness.evaluate(recentUseConfirmed: g.recentUseConfirmed, canCommunicate: g.canCommunicate)
                 details["gate"] = ["recentUseConfirmed": .bool(g.recentUseConfirmed), "canCommunicate": .bool(g.canCommunicate),
                                    "mayGuideDose": .bool(d.scaleMayGuideDosing)]
@@ -113,30 +111,30 @@ extension Store {
         switch s { case .rass(let v): String(v); case .poss(let l): l.rawValue }
     }
 
-    static func insertVitals(_ db: Database, patientID: PatientID, vitals v: VitalSigns, scale2: Bool, takenAt: Date, now: Date,
+    static func insertVitals(_ db: any SQLTx, patientID: PatientID, vitals v: VitalSigns, scale2: Bool, takenAt: Date, now: Date,
                              actor: Actor, ward: WardProtocol, supersedes: EntryID? = nil, reason: String? = nil,
                              voided: Bool = false) throws -> VitalSignsEntry {
         let news2 = ward.news2.score(v, scale2: scale2).total
-        try db.execute(sql: """
+        let id = try db.insert("""
             INSERT INTO vital_signs(patient_id, respiration_rate, spo2, on_oxygen, systolic, diastolic, pulse, acvpu, temperature,
                                     scale2, news2_total, taken_at, entered_at, recorded_by, supersedes, amend_reason, entered_in_error)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [patientID, v.respirationRate, v.spo2, v.onOxygen, v.systolic, v.diastolic, v.pulse, v.acvpu.rawValue,
-                             v.temperature, scale2, news2, Timestamp.text(takenAt), Timestamp.text(now), actor.key,
-                             supersedes, reason, voided])
-        return VitalSignsEntry(stamp: actor.stamp(db.lastInsertedRowID, patientID: patientID, recordedAt: takenAt,
+            """, [patientID, v.respirationRate, v.spo2, v.onOxygen, v.systolic, v.diastolic, v.pulse, v.acvpu.rawValue,
+                  v.temperature, scale2, news2, Timestamp.text(takenAt), Timestamp.text(now), actor.key,
+                  supersedes, reason, voided])
+        return VitalSignsEntry(stamp: actor.stamp(id, patientID: patientID, recordedAt: takenAt,
                                                   supersedes: supersedes, reason: reason, voided: voided),
                                vitals: v, scale2: scale2)
     }
 
-    static func insertSedation(_ db: Database, patientID: PatientID, score: SedationScore, takenAt: Date, now: Date, actor: Actor,
+    static func insertSedation(_ db: any SQLTx, patientID: PatientID, score: SedationScore, takenAt: Date, now: Date, actor: Actor,
                                supersedes: EntryID? = nil, reason: String? = nil, voided: Bool = false) throws -> SedationEntry {
-        try db.execute(sql: """
+        let id = try db.insert("""
             INSERT INTO sedation_scores(patient_id, scale, value, taken_at, entered_at, recorded_by, supersedes, amend_reason, entered_in_error)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [patientID, score.scale.rawValue, code(score), Timestamp.text(takenAt), Timestamp.text(now), actor.key,
-                             supersedes, reason, voided])
-        return SedationEntry(stamp: actor.stamp(db.lastInsertedRowID, patientID: patientID, recordedAt: takenAt,
+            """, [patientID, score.scale.rawValue, code(score), Timestamp.text(takenAt), Timestamp.text(now), actor.key,
+                  supersedes, reason, voided])
+        return SedationEntry(stamp: actor.stamp(id, patientID: patientID, recordedAt: takenAt,
                                                 supersedes: supersedes, reason: reason, voided: voided),
                              score: score)
     }

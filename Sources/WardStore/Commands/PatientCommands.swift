@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 /// Admit a patient to the ward (charge nurse or admin).
@@ -58,19 +57,18 @@ extension Store {
             }
             let admittedAt = Timestamp.stored(cmd.admittedAt ?? now)
             guard admittedAt <= now else { throw CommandRefusal(.invalid, "The admission time is in the future; check the date and time.") }
-            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM patients WHERE mrn = ?)", arguments: [mrn]) == true {
+            if try db.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM patients WHERE mrn = ?)", [mrn]) == true {
                 throw CommandRefusal(.conflict, "A patient with MRN \(mrn) is already on record; check the MRN.")
             }
             let enc = JSONEncoder(); enc.outputFormatting = .sortedKeys
             func json<E: Encodable>(_ v: E) throws -> String { String(decoding: try enc.encode(v), as: UTF8.self) }
-            try db.execute(sql: """
+            let id = try db.insert("""
                 INSERT INTO patients(mrn, name, date_of_birth, sex, admitted_at, substances, allergies,
                                      seizure_history, risk_flags, spo2_scale2, admitted_by, entered_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [mrn, name, cmd.dateOfBirth.description, cmd.sex.rawValue, Timestamp.text(admittedAt),
-                                 try json(substances), try json(allergies), cmd.seizureHistory, try json(StoredRiskFlags(manual: flags, admission: cmd.admissionFlags)),
-                                 cmd.spo2Scale2, actor.key, Timestamp.text(now)])
-            let id = db.lastInsertedRowID
+                """, [mrn, name, cmd.dateOfBirth.description, cmd.sex.rawValue, Timestamp.text(admittedAt),
+                      try json(substances), try json(allergies), cmd.seizureHistory, try json(StoredRiskFlags(manual: flags, admission: cmd.admissionFlags)),
+                      cmd.spo2Scale2, actor.key, Timestamp.text(now)])
             if let bed = cmd.bed { try Self.place(db, patient: id, bed: bed, actor: actor, at: now) }
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.admit",
                                   patientMRN: mrn, details: ["patient": .int(Int(id)), "name": .string(name),
@@ -86,8 +84,8 @@ extension Store {
     public func discharge(patientID: PatientID, session: Session) throws(CommandRefusal) {
         try command("patient.discharge", .dischargePatient, session: session) { db, actor, now in
             let p = try Self.admittedPatient(db, patientID)
-            try db.execute(sql: "INSERT INTO discharges(patient_id, discharged_at, discharged_by) VALUES (?, ?, ?)",
-                           arguments: [patientID, Timestamp.text(now), actor.key])
+            try db.execute("INSERT INTO discharges(patient_id, discharged_at, discharged_by) VALUES (?, ?, ?)",
+                           [patientID, Timestamp.text(now), actor.key])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.discharge",
                                   patientMRN: p.mrn, details: ["patient": .int(Int(patientID)), "bed": JSONValue.opt(p.bed)])
         }
@@ -103,20 +101,20 @@ extension Store {
         }
     }
 
-    private static func place(_ db: Database, patient: PatientID, bed: String, actor: Actor, at now: Date) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM beds WHERE label = ?)", arguments: [bed]) == true else {
+    private static func place(_ db: any SQLTx, patient: PatientID, bed: String, actor: Actor, at now: Date) throws {
+        guard try db.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM beds WHERE label = ?)", [bed]) == true else {
             throw CommandRefusal(.invalid, "There is no bed \(InputText.visible(bed)) on this ward.")
         }
-        if let occupant = try String.fetchOne(db, sql: "SELECT p.name FROM current_beds c JOIN patients p ON p.id = c.patient_id WHERE c.bed = ?",
-                                              arguments: [bed]) {
+        if let occupant = try db.scalar(String.self, "SELECT p.name FROM current_beds c JOIN patients p ON p.id = c.patient_id WHERE c.bed = ?",
+                                        [bed]) {
             throw CommandRefusal(.conflict, "Bed \(bed) is taken by \(InputText.visible(occupant)); choose a free bed.")
         }
-        try db.execute(sql: "INSERT INTO placements(patient_id, bed, placed_at, placed_by) VALUES (?, ?, ?, ?)",
-                       arguments: [patient, bed, Timestamp.text(now), actor.key])
+        try db.execute("INSERT INTO placements(patient_id, bed, placed_at, placed_by) VALUES (?, ?, ?, ?)",
+                       [patient, bed, Timestamp.text(now), actor.key])
     }
 
-    static func admittedPatient(_ db: Database, _ id: PatientID) throws -> Patient {
-        guard let row = try Row.fetchOne(db, sql: "\(Self.patientSelect) WHERE p.id = ?", arguments: [id]),
+    static func admittedPatient(_ db: any SQLTx, _ id: PatientID) throws -> Patient {
+        guard let row = try db.row("\(Self.patientSelect) WHERE p.id = ?", [id]),
               let p = Patient(row: row) else {
             throw CommandRefusal(.notFound, "Patient #\(id) is not on record.")
         }
@@ -154,7 +152,7 @@ extension Store {
 }
 
 extension Patient {
-    init?(row: Row) {
+    init?(row: SQLRow) {
         let dec = JSONDecoder()
         func decode<T: Decodable>(_ t: T.Type, _ col: String) -> T? {
             (row[col] as String?).flatMap { try? dec.decode(T.self, from: Data($0.utf8)) }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -12,9 +11,9 @@ extension Store {
         }
         let p = try cleaned(path, "Protocol path", max: 1024)
         try command("protocol.use", .configureWard, session: session) { db, actor, now in
-            let before = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'protocol_path'")
-            try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('protocol_path', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [p])
+            let before = try db.scalar(String.self, "SELECT value FROM settings WHERE key = 'protocol_path'")
+            try db.execute("INSERT INTO settings(key, value) VALUES ('protocol_path', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           [p])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "protocol.use",
                                   details: ["path": .string(p), "version": .string(version), "before": JSONValue.opt(before)])
         }
@@ -22,6 +21,6 @@ extension Store {
 
     /// The protocol file the ward's terminals use, if one was set.
     public func protocolFile() throws -> String? {
-        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'protocol_path'") }
+        try read { db in try db.scalar(String.self, "SELECT value FROM settings WHERE key = 'protocol_path'") }
     }
 }

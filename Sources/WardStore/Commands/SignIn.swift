@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -24,8 +23,8 @@ extension Store {
         struct Known { let member: StaffMember; let hash: String }
         let known: Known?
         do {
-            known = try pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE staff_id = ?", arguments: [typed])
+            known = try read { db in
+                try db.row("SELECT * FROM staff WHERE staff_id = ?", [typed])
                     .map { r in Known(member: StaffMember(row: r), hash: r.text("pin_hash") ?? SecretHasher.decoy) }
             }
         } catch {
@@ -83,7 +82,7 @@ extension Store {
 extension StaffMember {
     /// Read safely: a staff row changed by hand (a name that is not text) never traps; an unknown
     /// role reads as the least-privileged one and a disabled flag that is not 0 as disabled.
-    init(row: Row) {
+    init(row: SQLRow) {
         let id = row.integer("id") ?? 0
         self.init(id: id, staffID: row.text("staff_id") ?? "#\(id)", name: row.text("name") ?? "unreadable staff #\(id)",
                   role: row.text("role").flatMap(StaffRole.init(rawValue:)) ?? .studentNurse,

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -13,9 +12,9 @@ extension Store {
             guard p.spo2Scale2 != scale2 else {
                 throw CommandRefusal(.invalid, "\(InputText.visible(p.name)) is already on SpO2 scale \(scale2 ? 2 : 1).")
             }
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO spo2_scale_decisions(patient_id, scale2, reason, decided_at, decided_by) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [patientID, scale2, why, Timestamp.text(now), actor.key])
+                """, [patientID, scale2, why, Timestamp.text(now), actor.key])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.spo2-scale",
                                   patientMRN: p.mrn, details: ["patient": .int(Int(patientID)), "scale2": .bool(scale2),
                                                              "reason": .string(why)])

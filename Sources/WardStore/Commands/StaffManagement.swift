@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -42,7 +41,7 @@ extension Store {
 
     /// True when the database has no staff yet (a fresh `wardline init`).
     public func hasStaff() throws -> Bool {
-        try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM staff)") ?? false }
+        try read { db in try db.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM staff)") ?? false }
     }
 
     /// Creates the first admin of a new database. Refused once any staff exist.
@@ -53,7 +52,7 @@ extension Store {
         let hash = try Self.hashed(secret, policy: policy)
         let now = clock.now()
         return try write { db in
-            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM staff") == 0 else {
+            guard try db.scalar(Int.self, "SELECT count(*) FROM staff") == 0 else {
                 throw CommandRefusal(.conflict, "This database already has staff; sign in as an admin and use `wardline staff add`.")
             }
             let m = try Self.insertStaff(db, sid, nm, .admin, hash, now)
@@ -70,7 +69,7 @@ extension Store {
         let nm = try cleaned(name, "Name", max: 100)
         let hash = try Self.hashed(secret, policy: policy)
         return try command("staff.add", .manageStaff, session: session) { db, actor, now in
-            if let other = try String.fetchOne(db, sql: "SELECT name FROM staff WHERE staff_id = ?", arguments: [sid]) {
+            if let other = try db.scalar(String.self, "SELECT name FROM staff WHERE staff_id = ?", [sid]) {
                 throw CommandRefusal(.conflict, "Staff ID \(sid) is already used by \(InputText.visible(other)); choose another ID.")
             }
             let m = try Self.insertStaff(db, sid, nm, role, hash, now)
@@ -80,17 +79,17 @@ extension Store {
         }
     }
 
-    private static func insertStaff(_ db: Database, _ sid: String, _ name: String, _ role: StaffRole,
+    private static func insertStaff(_ db: any SQLTx, _ sid: String, _ name: String, _ role: StaffRole,
                                     _ hash: String, _ now: Date) throws -> StaffMember {
-        try db.execute(sql: "INSERT INTO staff(staff_id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [sid, name, role.rawValue, hash, Timestamp.text(now)])
-        return StaffMember(id: db.lastInsertedRowID, staffID: sid, name: name, role: role)
+        let id = try db.insert("INSERT INTO staff(staff_id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                               [sid, name, role.rawValue, hash, Timestamp.text(now)])
+        return StaffMember(id: id, staffID: sid, name: name, role: role)
     }
 
     /// Every staff member, disabled ones included (admin only).
     public func listStaff(session: Session) throws(CommandRefusal) -> [StaffMember] {
         try checkedRead("staff.list", .manageStaff, session: session) { db, _ in
-            try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY staff_id").map(StaffMember.init(row:))
+            try db.rows("SELECT * FROM staff ORDER BY staff_id").map(StaffMember.init(row:))
         }
     }
 
@@ -101,10 +100,10 @@ extension Store {
             let m = try Self.staffRow(db, staffID)
             guard !m.disabled else { throw CommandRefusal(.conflict, "\(m.staffID) is already disabled.") }
             if m.role == .admin,
-               try Int.fetchOne(db, sql: "SELECT count(*) FROM staff WHERE role = 'admin' AND disabled = 0") ?? 0 <= 1 {
+               try db.scalar(Int.self, "SELECT count(*) FROM staff WHERE role = 'admin' AND disabled = 0") ?? 0 <= 1 {
                 throw CommandRefusal(.conflict, "\(m.staffID) is the last enabled admin; add another admin first.")
             }
-            try db.execute(sql: "UPDATE staff SET disabled = 1 WHERE id = ?", arguments: [m.id])
+            try db.execute("UPDATE staff SET disabled = 1 WHERE id = ?", [m.id])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "staff.disable",
                                   details: ["staffID": .string(m.staffID)])
         }
@@ -116,16 +115,16 @@ extension Store {
         let hash = try Self.hashed(newSecret, policy: policy)
         try command("staff.reset-pin", .manageStaff, session: session) { db, actor, now in
             let m = try Self.staffRow(db, staffID)
-            try db.execute(sql: "UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?",
-                           arguments: [hash, m.id])
+            try db.execute("UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                           [hash, m.id])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "staff.reset-pin",
                                   details: ["staffID": .string(m.staffID)])
         }
     }
 
-    private static func staffRow(_ db: Database, _ staffID: String) throws -> StaffMember {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE staff_id = ?",
-                                         arguments: [staffID.trimmingCharacters(in: .whitespaces)]) else {
+    private static func staffRow(_ db: any SQLTx, _ staffID: String) throws -> StaffMember {
+        guard let row = try db.row("SELECT * FROM staff WHERE staff_id = ?",
+                                   [staffID.trimmingCharacters(in: .whitespaces)]) else {
             throw CommandRefusal(.notFound, "No staff member has the ID \(InputText.visible(staffID)); check it with `wardline staff list`.")
         }
         return StaffMember(row: row)

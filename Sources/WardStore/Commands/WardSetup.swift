@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -13,15 +12,15 @@ extension Store {
             if !labels.contains(t) { labels.append(t) }
         }
         try command("ward.configure", .configureWard, session: session) { db, actor, now in
-            let before = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'ward_name'")
-            try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('ward_name', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [nm])
-            let existing = Set(try String.fetchAll(db, sql: "SELECT label FROM beds"))
-            var position = try Int.fetchOne(db, sql: "SELECT coalesce(max(position), 0) FROM beds") ?? 0
+            let before = try db.scalar(String.self, "SELECT value FROM settings WHERE key = 'ward_name'")
+            try db.execute("INSERT INTO settings(key, value) VALUES ('ward_name', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           [nm])
+            let existing = Set(try db.scalars(String.self, "SELECT label FROM beds"))
+            var position = try db.scalar(Int.self, "SELECT coalesce(max(position), 0) FROM beds") ?? 0
             var added: [JSONValue] = []
             for l in labels where !existing.contains(l) {
                 position += 1
-                try db.execute(sql: "INSERT INTO beds(label, position) VALUES (?, ?)", arguments: [l, position])
+                try db.execute("INSERT INTO beds(label, position) VALUES (?, ?)", [l, position])
                 added.append(.string(l))
             }
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "ward.configure",

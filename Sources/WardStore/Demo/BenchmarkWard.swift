@@ -50,7 +50,7 @@ public enum BenchmarkWard {
                         start = end.addingTimeInterval(3600)
                     }
                     // One event per bed's history (it records every row written: keep each event a few MB).
-                    try AuditChain.append(db, at: now, actor: "bench", terminal: "bench", action: "bench.seed-history",
+                    try AuditChain.append(SQLiteTx(db), at: now, actor: "bench", terminal: "bench", action: "bench.seed-history",
                                           details: ["bed": .string(bed), "patients": .int(n)])
                 }
                 return .commit
@@ -69,7 +69,7 @@ public enum BenchmarkWard {
                     assessments += try insertScores(db, patient: p.id, from: now.addingTimeInterval(-3 * 86_400 + 1800),
                                                     until: now.addingTimeInterval(-600), totalsBelow: 60, ward: ward,
                                                     by: charge, rng: &rng)
-                    try AuditChain.append(db, at: now, actor: "bench", terminal: "bench", action: "bench.seed-scores",
+                    try AuditChain.append(SQLiteTx(db), at: now, actor: "bench", terminal: "bench", action: "bench.seed-scores",
                                           patientMRN: p.mrn, details: ["bed": .string(bed)])
                     return .commit
                 }

@@ -38,7 +38,7 @@ extension Store {
 
     /// Every row the program cannot read as written (what `wardline check` lists).
     public func unreadableEntries() throws -> [UnreadableEntry] {
-        try pool.read { db in try RowChecks.unreadable(db) }
+        try read { db in try RowChecks.unreadable(db) }
     }
 
     /// A damaged file is a finding, not a failure of the check: what SQLite could not read is reported
@@ -57,7 +57,7 @@ extension Store {
             fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { r in
                 "\(r[0] as String? ?? "?") row \(r[1] as Int64? ?? 0) → \(r[2] as String? ?? "?")"
             }
-            unreadable = try RowChecks.unreadable(db).map { IntegrityReport.UnreadableRow(table: $0.table, id: $0.id, reason: $0.reason) }
+            unreadable = try RowChecks.unreadable(SQLiteTx(db)).map { IntegrityReport.UnreadableRow(table: $0.table, id: $0.id, reason: $0.reason) }
             audit = try Self.verify(db, key: key)
         } catch {
             let why = try damaged(error)

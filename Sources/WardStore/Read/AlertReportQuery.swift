@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -7,14 +6,14 @@ extension Store {
     /// escalation count and clearing. Needs a role that may view the audit trail.
     public func alertEpisodes(since: Date, session: Session) throws(CommandRefusal) -> [AlertEpisodeRecord] {
         try checkedRead("alert.report", .viewAudit, session: session) { db, _ in
-            try Row.fetchAll(db, sql: """
+            try db.rows("""
                 SELECT e.rule, e.raised_at,
                        (SELECT min(at) FROM alert_acknowledgements a WHERE a.episode_id = e.id) AS acked_at,
                        (SELECT count(*) FROM alert_escalations x WHERE x.episode_id = e.id) AS escalations,
                        c.cleared_at
                 FROM alert_episodes e LEFT JOIN alert_clearances c ON c.episode_id = e.id
                 WHERE e.raised_at >= ? ORDER BY e.id
-                """, arguments: [Timestamp.text(since)]).compactMap { r in
+                """, [Timestamp.text(since)]).compactMap { r in
                 guard let raised = Timestamp.date(r["raised_at"]) else { return nil }
                 return AlertEpisodeRecord(rule: r["rule"], raisedAt: raised,
                                           acknowledgedAt: (r["acked_at"] as String?).flatMap(Timestamp.date),

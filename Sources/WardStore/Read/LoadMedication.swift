@@ -1,14 +1,13 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
     /// Fills the snapshot's medication properties (orders, administrations
     /// of the last 48 h, PRN follow-ups) for admitted patients.
-    static func loadMedication(_ db: Database, into s: inout WardSnapshot, now: Date, scope: String = admittedPatients) throws {
+    static func loadMedication(_ db: any SQLTx, into s: inout WardSnapshot, now: Date, scope: String = admittedPatients) throws {
         let admitted = "(\(scope))"
         var versions: [MedicationOrder] = []
-        for r in try Row.fetchAll(db, sql: "\(orderSelect) WHERE o.patient_id IN \(admitted) AND \(RowChecks.readable("med_order_versions", as: "v")) ORDER BY v.order_id, v.version") {
+        for r in try db.rows("\(orderSelect) WHERE o.patient_id IN \(admitted) AND \(RowChecks.readable("med_order_versions", as: "v")) ORDER BY v.order_id, v.version") {
             if let v = MedicationOrder(row: r) { versions.append(v) } else { s.unreadable(r, "med_order_versions", "order terms unreadable") }
         }
         var current: [OrderID: MedicationOrder] = [:]
@@ -17,20 +16,20 @@ extension Store {
             current[v.id] = v
         }
         for o in current.values.sorted(by: { $0.id < $1.id }) { s.orders[o.patientID, default: []].append(o) }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows("""
             \(administrationSelect) WHERE a.patient_id IN \(admitted) AND a.at > ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC
-            """, arguments: [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
+            """, [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
         for r in rows {
             guard let a = Administration(row: r) else { s.unreadable(r, "administrations", "status unknown"); continue }
             if a.isEnteredInError { s.voidedAdministrations[a.patientID, default: []].append(a) }
             else { s.administrations[a.patientID, default: []].append(a) }
         }
-        let fus = try Row.fetchAll(db, sql: """
+        let fus = try db.rows("""
             SELECT f.*, r.result, r.recorded_at AS result_at, \(RowChecks.staffName("s")) AS result_by
             FROM prn_followups f LEFT JOIN prn_followup_results r ON r.followup_id = f.id
             LEFT JOIN staff s ON s.id = r.recorded_by
             WHERE f.patient_id IN \(admitted) AND f.due_at > ? AND \(RowChecks.readable("prn_followups", as: "f")) ORDER BY f.due_at DESC
-            """, arguments: [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
+            """, [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
         for r in fus {
             guard let due = Timestamp.date(r["due_at"]) else { s.unreadable(r, "prn_followups", "due time unreadable"); continue }
             let f = PRNFollowUp(id: r["id"], administrationID: r["administration_id"], patientID: r["patient_id"], dueAt: due,
@@ -42,9 +41,9 @@ extension Store {
 
     /// Every dose event of a patient, newest first, those marked entered in error included (marked) (CLI, tests).
     public func administrations(patient: PatientID) throws -> [Administration] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
-                             arguments: [patient]).compactMap(Administration.init(row:))
+        try read { db in
+            try db.rows("\(Self.administrationSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
+                        [patient]).compactMap(Administration.init(row:))
         }
     }
 
@@ -57,7 +56,7 @@ extension Store {
 }
 
 extension Administration {
-    init?(row: Row) {
+    init?(row: SQLRow) {
         guard let status = AdministrationStatus(rawValue: row["status"]), let at = Timestamp.date(row["at"]) else { return nil }
         let witnessKey: StaffKey? = row["witness"]
         self.init(id: row["id"], patientID: row["patient_id"], orderID: row["order_id"], orderVersion: row["order_version"],

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -7,7 +6,7 @@ extension Store {
     /// vitals, sedation, exceptions newest first with `supersededBy` set, and
     /// the dose-gate answers of assessments.
     /// With `since`, only entries taken after it (the dose-safety check reads the last hours, not a whole stay).
-    static func loadObservations(_ db: Database, into s: inout WardSnapshot, scope admitted: String = admittedPatients,
+    static func loadObservations(_ db: any SQLTx, into s: inout WardSnapshot, scope admitted: String = admittedPatients,
                                  since: Date? = nil) throws {
         let recent = since.map { "AND t.taken_at > '\(Timestamp.text($0))'" } ?? ""
         func select(_ table: String) -> String {
@@ -19,17 +18,17 @@ extension Store {
             ORDER BY t.taken_at DESC, t.id DESC
             """
         }
-        for r in try Row.fetchAll(db, sql: select("vital_signs")) {
+        for r in try db.rows(select("vital_signs")) {
             guard let stamp = EntryStamp(row: r), let v = VitalSigns(row: r) else { s.unreadable(r, "vital_signs", "values unreadable"); continue }
             s.vitals[stamp.patientID, default: []].append(VitalSignsEntry(stamp: stamp, vitals: v, scale2: r["scale2"]))
         }
-        for r in try Row.fetchAll(db, sql: select("sedation_scores")) {
+        for r in try db.rows(select("sedation_scores")) {
             guard let stamp = EntryStamp(row: r), let score = SedationScore(scale: r["scale"], value: r["value"]) else {
                 s.unreadable(r, "sedation_scores", "score unreadable"); continue
             }
             s.sedation[stamp.patientID, default: []].append(SedationEntry(stamp: stamp, score: score))
         }
-        for r in try Row.fetchAll(db, sql: select("monitoring_exceptions")) {
+        for r in try db.rows(select("monitoring_exceptions")) {
             guard let stamp = EntryStamp(row: r), let kind = ObservationKind(code: r["kind"]),
                   let reason = ExceptionReason(rawValue: r["reason"]), let recheck = Timestamp.date(r["recheck_at"]) else {
                 s.unreadable(r, "monitoring_exceptions", "kind or reason unknown"); continue
@@ -37,7 +36,7 @@ extension Store {
             s.exceptions[stamp.patientID, default: []].append(
                 MonitoringExceptionEntry(stamp: stamp, kind: kind, reason: reason, note: r["note"], recheckAt: recheck))
         }
-        for r in try Row.fetchAll(db, sql: "SELECT g.* FROM dose_gates g JOIN assessments a ON a.id = g.assessment_id WHERE a.patient_id IN (\(admitted))") {
+        for r in try db.rows("SELECT g.* FROM dose_gates g JOIN assessments a ON a.id = g.assessment_id WHERE a.patient_id IN (\(admitted))") {
             s.doseGates[r["assessment_id"]] = DoseGateAnswers(recentUseConfirmed: r["recent_use_confirmed"],
                                                              canCommunicate: r["can_communicate"])
         }
@@ -45,7 +44,7 @@ extension Store {
 }
 
 extension EntryStamp {
-    init?(row: Row) {
+    init?(row: SQLRow) {
         guard let taken = Timestamp.date(row["taken_at"]) else { return nil }
         self.init(id: row["id"], patientID: row["patient_id"], recordedBy: row["recorded_by"],
                   recordedByName: row["recorded_by_name"], recordedAt: taken, supersedes: row["supersedes"],

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 extension Store {
@@ -15,29 +14,29 @@ extension Store {
     /// which is what the shift census and the handover preview count).
     public func loadWard(protocol ward: WardProtocol, dischargedSince: Date? = nil) throws -> WardSnapshot {
         let now = clock.now()
-        return try pool.read { db in try Self.snapshot(db, protocol: ward, now: now, dischargedSince: dischargedSince) }
+        return try read { db in try Self.snapshot(db, protocol: ward, now: now, dischargedSince: dischargedSince) }
     }
 
     /// `loadWard`'s reads, inside the caller's transaction.
-    static func snapshot(_ db: Database, protocol ward: WardProtocol, now: Date, dischargedSince: Date?) throws -> WardSnapshot {
-        let name = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'ward_name'") ?? "Ward"
-        let beds = try String.fetchAll(db, sql: "SELECT label FROM beds ORDER BY position").map(Bed.init(label:))
+    static func snapshot(_ db: any SQLTx, protocol ward: WardProtocol, now: Date, dischargedSince: Date?) throws -> WardSnapshot {
+        let name = try db.scalar(String.self, "SELECT value FROM settings WHERE key = 'ward_name'") ?? "Ward"
+        let beds = try db.scalars(String.self, "SELECT label FROM beds ORDER BY position").map(Bed.init(label:))
         let scope = try Self.admittedScope(db)
-        let patients = try Row.fetchAll(db, sql: """
+        let patients = try db.rows("""
             \(Self.patientSelect) WHERE p.id IN (\(scope)) ORDER BY p.id
             """).compactMap(Patient.init(row:))
         var byPatient: [PatientID: [Assessment]] = [:]
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows("""
             \(Self.assessmentSelect)
             WHERE a.patient_id IN (\(scope)) AND \(RowChecks.readable("assessments", as: "a"))
             ORDER BY a.taken_at DESC, a.id DESC
             """)
-        var unparsed: [Row] = []
+        var unparsed: [SQLRow] = []
         for r in rows {
             if let a = Assessment(row: r) { byPatient[a.patientID, default: []].append(a) } else { unparsed.append(r) }
         }
-        let version = try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
-        let clinicalVersion = try Int.fetchOne(db, sql: Self.clinicalVersionSQL) ?? 0
+        let version = try db.scalar(Int.self, "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0
+        let clinicalVersion = try db.scalar(Int.self, Self.clinicalVersionSQL) ?? 0
         var snapshot = WardSnapshot(ward: Ward(name: name, beds: beds), patients: patients, assessments: byPatient,
                                     version: version, loadedAt: now)
         try Self.loadObservations(db, into: &snapshot, scope: scope)
@@ -55,8 +54,8 @@ extension Store {
 
     /// The admitted patients' ids as an SQL list ("NULL" when the ward is empty), read once per
     /// snapshot so that each loader probes its patient index instead of re-deriving the set.
-    static func admittedScope(_ db: Database) throws -> String {
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM patients p WHERE NOT EXISTS (SELECT 1 FROM discharges d WHERE d.patient_id = p.id)")
+    static func admittedScope(_ db: any SQLTx) throws -> String {
+        let ids = try db.scalars(Int64.self, "SELECT id FROM patients p WHERE NOT EXISTS (SELECT 1 FROM discharges d WHERE d.patient_id = p.id)")
         return ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")
     }
 
@@ -69,8 +68,8 @@ extension Store {
 
     /// An admitted or discharged patient by MRN (for the CLI and tests).
     public func patient(mrn: String) throws -> Patient? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "\(Self.patientSelect) WHERE p.mrn = ?", arguments: [mrn]).flatMap(Patient.init(row:))
+        try read { db in
+            try db.row("\(Self.patientSelect) WHERE p.mrn = ?", [mrn]).flatMap(Patient.init(row:))
         }
     }
 }
@@ -78,7 +77,7 @@ extension Store {
 extension Store {
     /// The newest audit event that is not the alert log's upkeep, now.
     public func clinicalVersion() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: Self.clinicalVersionSQL) ?? 0 }
+        try read { db in try db.scalar(Int.self, Self.clinicalVersionSQL) ?? 0 }
     }
 
     /// The newest audit event that is not the alert log's upkeep (scans back from the newest event).

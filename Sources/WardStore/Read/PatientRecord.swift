@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 /// One patient's whole record, admitted or discharged: nothing is deleted at discharge.
@@ -26,26 +25,26 @@ extension Store {
     /// The record of the patient with this MRN (nil when there is none), for any signed-in role.
     public func record(mrn: String, session: Session) throws(CommandRefusal) -> PatientRecord? {
         try checkedRead("patient.record", .viewWard, session: session) { db, _ in
-            guard let p = try Row.fetchOne(db, sql: "\(Self.patientSelect) WHERE p.mrn = ?", arguments: [mrn]).flatMap(Patient.init(row:)) else {
+            guard let p = try db.row("\(Self.patientSelect) WHERE p.mrn = ?", [mrn]).flatMap(Patient.init(row:)) else {
                 return nil
             }
-            let a = try Row.fetchAll(db, sql: "\(Self.assessmentSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("assessments", as: "a")) ORDER BY a.taken_at DESC, a.id DESC",
-                                     arguments: [p.id]).compactMap(Assessment.init(row:))
-            let beds = try String.fetchAll(db, sql: "SELECT bed FROM placements WHERE patient_id = ? ORDER BY id", arguments: [p.id])
-            let by = try String.fetchOne(db, sql: """
+            let a = try db.rows("\(Self.assessmentSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("assessments", as: "a")) ORDER BY a.taken_at DESC, a.id DESC",
+                                [p.id]).compactMap(Assessment.init(row:))
+            let beds = try db.scalars(String.self, "SELECT bed FROM placements WHERE patient_id = ? ORDER BY id", [p.id])
+            let by = try db.scalar(String.self, """
                 SELECT s.name FROM discharges d JOIN staff s ON s.id = d.discharged_by WHERE d.patient_id = ?
-                """, arguments: [p.id])
+                """, [p.id])
             // The same loaders as the ward snapshot, scoped to this patient and without a time window.
             let scope = "SELECT \(p.id)"
-            let name = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'ward_name'") ?? "Ward"
+            let name = try db.scalar(String.self, "SELECT value FROM settings WHERE key = 'ward_name'") ?? "Ward"
             var snapshot = WardSnapshot(ward: Ward(name: name, beds: []), patients: [p], assessments: [p.id: a],
                                         version: 0, loadedAt: clock.now())
             try Self.loadObservations(db, into: &snapshot, scope: scope)
             try Self.loadClinicalEvents(db, into: &snapshot, scope: scope)
             try Self.loadOverrides(db, into: &snapshot, scope: scope)
             snapshot.handover = try Self.loadHandoverRecords(db, scope: scope)
-            let doses = try Row.fetchAll(db, sql: "\(Self.administrationSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
-                                         arguments: [p.id]).compactMap(Administration.init(row:))
+            let doses = try db.rows("\(Self.administrationSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
+                                    [p.id]).compactMap(Administration.init(row:))
             snapshot.administrations[p.id] = doses.filter { !$0.isEnteredInError }
             snapshot.voidedAdministrations[p.id] = doses.filter(\.isEnteredInError)
             snapshot.unreadable = try RowChecks.unreadable(db, patientScope: scope)

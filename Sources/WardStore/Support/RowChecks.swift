@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import WardCore
 
 /// What each table's rows must hold for the program to read them: the one
@@ -112,7 +111,7 @@ enum RowChecks {
     static func readable(_ table: String, as alias: String) -> String { "\(problem(table, as: alias)) IS NULL" }
 
     /// Every unreadable row of the tracked tables (for `patientScope`: rows of those patients only).
-    static func unreadable(_ db: Database, patientScope: String? = nil) throws -> [UnreadableEntry] {
+    static func unreadable(_ db: any SQLTx, patientScope: String? = nil) throws -> [UnreadableEntry] {
         var out: [UnreadableEntry] = []
         for table in tables.keys.sorted() {
             let pc = patientColumn(table)
@@ -127,9 +126,8 @@ enum RowChecks {
                 SELECT t.\(key(table)) AS id, \(pc ?? "NULL") AS patient, \(problem(table, as: "t")) AS why
                 FROM \(table) t WHERE \(scope)\(problem(table, as: "t")) IS NOT NULL ORDER BY t.\(key(table))
                 """
-            for r in try Row.fetchAll(db, sql: sql) {
-                out.append(UnreadableEntry(table: table, id: (r["id"] as DatabaseValue).storage.int64 ?? 0,
-                                           patientID: (r["patient"] as DatabaseValue).storage.int64, reason: r["why"]))
+            for r in try db.rows(sql) {
+                out.append(UnreadableEntry(table: table, id: r.integer("id") ?? 0, patientID: r.integer("patient"), reason: r["why"]))
             }
         }
         return out
@@ -138,24 +136,7 @@ enum RowChecks {
 
 extension WardSnapshot {
     /// Lists a row a loader could not turn into its entry (a value no check in `RowChecks` covers).
-    mutating func unreadable(_ row: Row, _ table: String, _ reason: String) {
-        let dbv: DatabaseValue = row["patient_id"] ?? .null
-        unreadable.append(UnreadableEntry(table: table, id: (row["id"] as DatabaseValue? ?? .null).storage.int64 ?? 0,
-                                          patientID: dbv.storage.int64, reason: reason))
+    mutating func unreadable(_ row: SQLRow, _ table: String, _ reason: String) {
+        unreadable.append(UnreadableEntry(table: table, id: row.integer("id") ?? 0, patientID: row.integer("patient_id"), reason: reason))
     }
-}
-
-extension Row {
-    /// The column as text, or nil when it holds anything else (never a trap on a byte written by hand).
-    func text(_ column: String) -> String? {
-        if case .string(let s) = (self[column] as DatabaseValue? ?? .null).storage { return s }
-        return nil
-    }
-
-    /// The column as a whole number, or nil when it holds anything else.
-    func integer(_ column: String) -> Int64? { (self[column] as DatabaseValue? ?? .null).storage.int64 }
-}
-
-private extension DatabaseValue.Storage {
-    var int64: Int64? { if case .int64(let i) = self { i } else { nil } }
 }
