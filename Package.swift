@@ -40,13 +40,14 @@ let package = Package(
         .target(name: "WardCore",
                 resources: [.embedInCode("Resources/default-protocol.toml"), .embedInCode("Resources/rcp-news2-chart.toml")],
                 swiftSettings: sizeInRelease),
-        // Persistence: GRDB/SQLite, commands, audit chain, staff secrets.
+        // Persistence: GRDB/SQLite or a ward's PostgreSQL schema, commands, audit chain, staff secrets.
         .target(name: "WardStore", dependencies: [
-            "WardCore", "CSodium",
+            "WardCore", "CSodium", "WardPostgres",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: sizeInRelease),
         // A ward's PostgreSQL connection: the --db URL, pgpass, sslmode, the host list (the primary is
-        // used, never a standby) and blocking calls with deadlines. Linked only where PostgreSQL is used.
+        // used, never a standby) and blocking calls with deadlines; the ward's schema. Its event-loop
+        // thread starts only when a postgresql:// ward is opened.
         .target(name: "WardPostgres", dependencies: [
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -86,6 +86,27 @@ public final class PostgresLink: Sendable {
     /// Runs one statement (`$1`, `$2` … for the values) and returns its rows.
     @discardableResult
     public func query(_ sql: String, _ values: [PostgresValue] = []) throws(PostgresQueryError) -> [[PostgresValue]] {
+        try run(sql, values).rows.map { row in row.map(PostgresValue.init) }
+    }
+
+    /// Runs one statement and returns its column names and rows (no names when there is no row).
+    public func queryNamed(_ sql: String, _ values: [PostgresValue] = []) throws(PostgresQueryError) -> (names: [String], rows: [[PostgresValue]]) {
+        let rows = try run(sql, values).rows
+        return (rows.first.map { $0.map(\.columnName) } ?? [], rows.map { row in row.map(PostgresValue.init) })
+    }
+
+    /// Whether the server has closed the connection (or it was closed here).
+    public var isClosed: Bool { connection.isClosed }
+
+    /// Calls `onNotify` with each payload NOTIFYed on `channel` (on the event-loop thread: hand it
+    /// on, never block there), from the moment this returns.
+    public func listen(_ channel: String, onNotify: @escaping @Sendable (String) -> Void) throws(PostgresQueryError) {
+        connection.addListener(channel: channel) { _, message in onNotify(message.payload) }
+        // addListener sends LISTEN itself; a round trip here makes sure the server has it.
+        try query("SELECT 1")
+    }
+
+    private func run(_ sql: String, _ values: [PostgresValue]) throws(PostgresQueryError) -> PostgresQueryResult {
         guard !connection.isClosed else { throw PostgresQueryError(.connectionLost, "the connection to \(host.name):\(host.port) is closed") }
         var binds = PostgresBindings(capacity: values.count)
         for v in values { v.bind(into: &binds) }
@@ -106,7 +127,7 @@ public final class PostgresLink: Sendable {
         }
         defer { timer.cancel() }
         do {
-            return try promise.futureResult.wait().rows.map { row in row.map(PostgresValue.init) }
+            return try promise.futureResult.wait()
         } catch let error as PostgresQueryError {
             if error.kind == .timedOut || error.kind == .connectionLost { close() }
             throw error

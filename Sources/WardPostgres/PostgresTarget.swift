@@ -23,10 +23,15 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
     /// Seconds to wait for each host to answer.
     public var connectTimeout: Int
     public var applicationName: String
+    /// The ward's audit key file (`auditkey=PATH`); nil: `defaultAuditKeyDirectory/<ward>.audit-key`.
+    /// It lives beside the program on the terminals' host, never in the database.
+    public var auditKeyPath: String?
 
     public static let defaultPort = 5432
+    /// Where a ward's audit key is kept when the URL names no `auditkey=`.
+    public static let defaultAuditKeyDirectory = "/var/lib/wardline"
     /// The options a URL may carry; anything else is refused (a typo must not be ignored silently).
-    public static let options = ["ward", "sslmode", "sslrootcert", "connect_timeout", "application_name"]
+    public static let options = ["ward", "sslmode", "sslrootcert", "connect_timeout", "application_name", "auditkey"]
 
     /// Whether `s` can be a ward's code (its schema is `ward_<code>`, an SQL name without quotes).
     public static func isWardCode(_ s: String) -> Bool { s.range(of: "^[a-z][a-z0-9_]{0,30}$", options: .regularExpression) != nil }
@@ -42,6 +47,7 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
         if let ward { query.append(("ward", ward)) }
         if sslMode != .prefer { query.append(("sslmode", sslMode.rawValue)) }
         if let sslRootCert { query.append(("sslrootcert", sslRootCert)) }
+        if let auditKeyPath { query.append(("auditkey", auditKeyPath)) }
         return "postgresql://\(user)@\(hostList)/\(database)" + (query.isEmpty ? "" : "?" + query.map { "\($0)=\($1)" }.joined(separator: "&"))
     }
 
@@ -76,6 +82,7 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
         self.sslRootCert = nil
         self.connectTimeout = 5
         self.applicationName = "wardline"
+        self.auditKeyPath = nil
         for pair in query.split(separator: "&") where !pair.isEmpty {
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(kv[0]), value = kv.count > 1 ? Self.decode(kv[1]) : ""
@@ -93,6 +100,9 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
                 guard let s = Int(value), (1...120).contains(s) else { throw .init("connect_timeout=\(value): give whole seconds from 1 to 120") }
                 connectTimeout = s
             case "application_name": applicationName = value
+            case "auditkey":
+                guard value.hasPrefix("/") else { throw .init("auditkey=\(value): give the key file's absolute path") }
+                auditKeyPath = value
             case "password":
                 throw .init("a password in the URL would show in the process list and the shell's history: put it in a pgpass file (PGPASSFILE or ~/.pgpass, mode 0600)")
             default:
@@ -102,6 +112,11 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
         if sslMode.verifiesCertificate, sslRootCert == nil {
             throw .init("sslmode=\(sslMode.rawValue) checks the server's certificate: name the CA file with sslrootcert=PATH")
         }
+    }
+
+    /// The audit key file of `ward` (`auditkey=`, else the default directory).
+    public func auditKeyFile(ward: String) -> String {
+        auditKeyPath ?? Self.defaultAuditKeyDirectory + "/" + ward + ".audit-key"
     }
 
     private static func host(_ part: Substring, in url: String) throws(PostgresURLError) -> Host {

@@ -1,21 +1,41 @@
 import Foundation
 import GRDB
 import WardCore
+import WardPostgres
 
 /// The ward database: one SQLite file in WAL mode shared by every terminal
-/// process of the ward. Every write is a command: one IMMEDIATE transaction
-/// that checks the caller's role, writes its rows and its audit event, and
-/// returns only after the commit (synchronous=FULL) — so a returned value
-/// means the change is on disk.
+/// process of the ward, or the ward's schema in a hospital's PostgreSQL
+/// (`postgresql://…`, Store+Postgres.swift). Every write is a command: one
+/// transaction that takes the ward's write lock, checks the caller's role,
+/// writes its rows and its audit event, and returns only after the commit
+/// (SQLite: synchronous=FULL; PostgreSQL: the server's acknowledgement, with
+/// the synchronous standby's) — so a returned value means the change is durable.
 public final class Store: Sendable {
+    /// The SQLite file, or the PostgreSQL URL (it holds no password).
     public let path: String
-    let pool: DatabasePool
+    let backend: Backend
     let clock: any WardClock
-    /// The ward's audit key (`<db>.audit-key`), installed on the writing connection.
+    /// The ward's audit key (`<db>.audit-key`, or the URL's `auditkey=`), used by the writing connection.
     let auditKey: [UInt8]
 
-    private init(path: String, pool: DatabasePool, clock: any WardClock, auditKey: [UInt8]) {
-        self.path = path; self.pool = pool; self.clock = clock; self.auditKey = auditKey
+    /// Where the ward's rows are.
+    enum Backend: Sendable {
+        case sqlite(DatabasePool)
+        case postgres(PostgresWard)
+    }
+
+    init(path: String, backend: Backend, clock: any WardClock, auditKey: [UInt8]) {
+        self.path = path; self.backend = backend; self.clock = clock; self.auditKey = auditKey
+    }
+
+    /// Whether the ward is kept in PostgreSQL.
+    public var isPostgres: Bool { if case .postgres = backend { true } else { false } }
+
+    /// The SQLite connection pool: only for what exists on SQLite alone (file backup, PRAGMA
+    /// checks, the data_version feed), each of which says so for a PostgreSQL ward before it gets here.
+    var pool: DatabasePool {
+        guard case .sqlite(let pool) = backend else { preconditionFailure("an SQLite-only path was taken for a PostgreSQL ward") }
+        return pool
     }
 
     /// Opens (and with `create`, creates) the ward database at `path`.
@@ -25,6 +45,7 @@ public final class Store: Sendable {
     /// Every failure is a `StoreOpenError` with a one-line message.
     public static func open(path: String, create: Bool, clock: any WardClock = SystemClock(),
                             group: String? = nil) throws(StoreOpenError) -> Store {
+        if PostgresTarget.isURL(path) { return try openPostgres(url: path, create: create, clock: clock, group: group) }
         let file = FileCheck(path: path)
         let isNew = try file.prepare(create: create, group: group)
         let pool: DatabasePool
@@ -42,7 +63,7 @@ public final class Store: Sendable {
                 let current = try Schema.migrator.hasCompletedMigrations(db)
                     && Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.version
                     && Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == Schema.applicationID
-                let keyed = try current && Self.chainIsKeyed(db)
+                let keyed = try current && Self.chainIsKeyed(SQLiteTx(db))
                 return (current, keyed)
             }
             if !current {
@@ -62,7 +83,7 @@ public final class Store: Sendable {
                             try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('created_at', ?) ON CONFLICT DO NOTHING",
                                            arguments: [Timestamp.text(clock.now())])
                         }
-                        try AuditChain.keyIfNeeded(db, at: clock.now())
+                        try AuditChain.keyIfNeeded(SQLiteTx(db), at: clock.now())
                         return .commit
                     }
                 }
@@ -74,7 +95,7 @@ public final class Store: Sendable {
             try? pool.close()
             throw file.mapped(error)
         }
-        return Store(path: path, pool: pool, clock: clock, auditKey: key)
+        return Store(path: path, backend: .sqlite(pool), clock: clock, auditKey: key)
     }
 
     /// The ward's audit key: created with a new ward (or the first time a ward
@@ -87,7 +108,7 @@ public final class Store: Sendable {
         } catch {
             guard case .missing = error else { throw StoreOpenError(.unreadable, path: path, error.description) }
         }
-        let keyed = try pool.read { db in try Self.chainIsKeyed(db) }
+        let keyed = try pool.read { db in try Self.chainIsKeyed(SQLiteTx(db)) }
         guard !keyed else { throw StoreOpenError(.unreadable, path: path, AuditKey.Problem.missing(keyPath).description) }
         var gid: gid_t? = group.flatMap { getgrnam($0)?.pointee.gr_gid }
         if gid == nil, !isNew {
@@ -105,7 +126,7 @@ public final class Store: Sendable {
     /// its past (orders written at admission, doses given at their time)
     /// through the very commands a terminal uses. Not public: nothing a user
     /// runs can move a store's clock.
-    func at(_ clock: any WardClock) -> Store { Store(path: path, pool: pool, clock: clock, auditKey: auditKey) }
+    func at(_ clock: any WardClock) -> Store { Store(path: path, backend: backend, clock: clock, auditKey: auditKey) }
 
     static func configuration() -> Configuration {
         var c = Configuration()
@@ -137,10 +158,15 @@ public final class Store: Sendable {
 
     /// Whether the audit chain is keyed: once it is, every newer event is, so the newest one says
     /// (one row read, whatever the history).
-    static func chainIsKeyed(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT rows IS NOT NULL FROM audit_events ORDER BY seq DESC LIMIT 1") ?? false
+    static func chainIsKeyed(_ db: any SQLTx) throws -> Bool {
+        try db.scalar(Bool.self, "SELECT rows IS NOT NULL FROM audit_events ORDER BY seq DESC LIMIT 1") ?? false
     }
 
     /// Closes every connection; later calls fail.
-    public func close() throws { try pool.close() }
+    public func close() throws {
+        switch backend {
+        case .sqlite(let pool): try pool.close()
+        case .postgres(let ward): ward.close()
+        }
+    }
 }

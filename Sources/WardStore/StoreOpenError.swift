@@ -10,6 +10,9 @@ public struct StoreOpenError: Error, Sendable, Hashable, CustomStringConvertible
         case corrupt          // SQLite says the file is damaged
         case newerSchema      // written by a newer Wardline
         case cannotCreate     // directory or file could not be created
+        case badLocation      // a --db URL that cannot be used as written
+        case unreachable      // no PostgreSQL server (primary) answered
+        case olderSchema      // a PostgreSQL ward not yet upgraded (`wardline init` as its owner)
         case other
     }
     public var kind: Kind

@@ -45,15 +45,15 @@ import WardCore
     }
 
     func clearances(_ f: Fixture) throws -> String {
-        try sqlite3(f.path, "SELECT count(*) FROM alert_clearances;").out
+        try f.outside("SELECT count(*) FROM alert_clearances;").out
     }
 
     /// Terminal A's tick comes just after an observation falls due and logs it
     /// overdue; terminal B's last tick came just before. B's sync, 0.24 s
     /// after A's, must not log the still-open alert as cleared — neither from
     /// the snapshot it had nor from the one it reloads after A's write.
-    @Test func aTerminalThatEvaluatedBeforeTheRaiseDoesNotClearIt() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func aTerminalThatEvaluatedBeforeTheRaiseDoesNotClearIt(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let b = try Terminal(f); defer { b.close() }
         let due = try Self.observedPatient(f)
         let tB = due, tA = due.addingTimeInterval(1)       // B's tick, then A's a second later
@@ -102,8 +102,8 @@ import WardCore
 
     /// The episodes really go: the observations are recorded at terminal B, and
     /// B's evaluation after that write clears them, at the time B evaluated.
-    @Test func anEvaluationAfterTheCauseWentClearsIt() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func anEvaluationAfterTheCauseWentClearsIt(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let b = try Terminal(f); defer { b.close() }
         let due = try Self.observedPatient(f)
         let tA = due.addingTimeInterval(1)
@@ -124,7 +124,7 @@ import WardCore
         let openB = Self.alerts(snapB, at: done)
         #expect(!openB.contains { $0.rule == .observationOverdue })
         #expect(try b.store.syncAlerts(AlertSync(open: openB, evaluatedAt: done, snapshot: snapB), terminal: "B"))
-        let rows = try sqlite3(f.path, """
+        let rows = try f.outside("""
             SELECT e.raised_at || '|' || c.cleared_at FROM alert_clearances c JOIN alert_episodes e ON e.id = c.episode_id;
             """).out.split(separator: "\n")
         #expect(rows.count == late.count && rows.allSatisfy { $0 == "\(Timestamp.text(tA))|\(Timestamp.text(done))" })
@@ -139,15 +139,15 @@ import WardCore
     /// The rule at its edges, on alerts given by hand: an episode raised in
     /// the same millisecond as an evaluation, or after it, or not in the log
     /// the terminal held, is not cleared on that terminal's word.
-    @Test func onlyAnEpisodeTheTerminalKnewAndRaisedNoLaterThanItsEvaluationIsCleared() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func onlyAnEpisodeTheTerminalKnewAndRaisedNoLaterThanItsEvaluationIsCleared(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let t = f.clock.now()
         let a = alert(p, since: t.addingTimeInterval(-600))
         let empty = try f.store.loadWard(protocol: wardProtocol)
         f.clock.set(t.addingTimeInterval(1))
         try f.store.syncAlerts(AlertSync(open: [a], evaluatedAt: t.addingTimeInterval(0.0004), snapshot: empty), terminal: "A")
-        #expect(try sqlite3(f.path, "SELECT raised_at FROM alert_episodes;").out == "2026-11-28T12:00:00.001Z")   // rounded up
+        #expect(try f.outside("SELECT raised_at FROM alert_episodes;").out == "2026-11-28T12:00:00.001Z")   // rounded up
         let logged = try f.store.loadWard(protocol: wardProtocol)
 
         // Not in the log this terminal held, though evaluated later.
@@ -157,13 +157,13 @@ import WardCore
         // An evaluation "in the future" counts as made at the store's now.
         f.clock.set(t)
         #expect(try f.store.syncAlerts(AlertSync(open: [], evaluatedAt: t.addingTimeInterval(3600), snapshot: logged), terminal: "B"))
-        #expect(try sqlite3(f.path, "SELECT count(*) FROM alert_clearances;").out == "0")
+        #expect(try f.outside("SELECT count(*) FROM alert_clearances;").out == "0")
         // Known, and evaluated after the raise: cleared.
         f.clock.set(t.addingTimeInterval(2))
         #expect(try f.store.syncAlerts(AlertSync(open: [], evaluatedAt: t.addingTimeInterval(0.0015), snapshot: logged), terminal: "B"))
-        #expect(try sqlite3(f.path, "SELECT cleared_at FROM alert_clearances;").out == "2026-11-28T12:00:00.001Z")   // rounded down
-        let audit = try sqlite3(f.path, """
-            SELECT terminal || '|' || json_extract(details, '$.cleared[0]') FROM audit_events WHERE action = 'alert.sync' ORDER BY seq DESC LIMIT 1;
+        #expect(try f.outside("SELECT cleared_at FROM alert_clearances;").out == "2026-11-28T12:00:00.001Z")   // rounded down
+        let audit = try f.outside("""
+            SELECT terminal || '|' || \(f.backend == .sqlite ? "json_extract(details, '$.cleared[0]')" : "(details::json #>> '{cleared,0}')") FROM audit_events WHERE action = 'alert.sync' ORDER BY seq DESC LIMIT 1;
             """).out
         #expect(audit == "B|\(a.key)")
     }

@@ -4,12 +4,12 @@ import WardCore
 @testable import WardStore
 
 @Suite struct AmendmentTests {
-    @Test func correctionSupersedesAndKeepsTheOldRowUntouched() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func correctionSupersedesAndKeepsTheOldRowUntouched(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let first = try f.store.record(RecordAssessment(patientID: p.id, scale: .ciwaB, items: f.ciwa(18)),
                                        session: f.session(.nurse), protocol: wardProtocol)
-        let before = try sqlite3(f.path, "SELECT * FROM assessments WHERE id = \(first.id);").out
+        let before = try f.outside("SELECT * FROM assessments WHERE id = \(first.id);").out
         f.clock.advance(minutes: 10)
         let fixed = try f.store.amend(AmendEntry(entryID: first.id, change: .correctedItems(f.ciwa(23)), reason: "scored item a twice"),
                                       session: f.session(.nurse), protocol: wardProtocol)
@@ -17,7 +17,7 @@ import WardCore
         #expect(fixed.total == 23)
         #expect(fixed.band == "moderate")
         #expect(fixed.recordedAt == first.recordedAt)     // the observation time is the original one
-        #expect(try sqlite3(f.path, "SELECT * FROM assessments WHERE id = \(first.id);").out == before)
+        #expect(try f.outside("SELECT * FROM assessments WHERE id = \(first.id);").out == before)
 
         let snap = try f.store.loadWard(protocol: wardProtocol)
         let history = try #require(snap.assessments[p.id])
@@ -37,8 +37,8 @@ import WardCore
         #expect(event.at == f.clock.now())
     }
 
-    @Test func enteredInErrorVoidsWithoutAReplacement() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func enteredInErrorVoidsWithoutAReplacement(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN2", bed: "2")
         let keep = try f.store.record(RecordAssessment(patientID: p.id, scale: .ciwaB, items: f.ciwa(30),
                                                        takenAt: f.clock.now().addingTimeInterval(-1800)),
@@ -57,8 +57,8 @@ import WardCore
         #expect(again.message.contains("already amended"))
     }
 
-    @Test func reasonIsMandatoryAndAnAmendmentMustChangeSomething() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func reasonIsMandatoryAndAnAmendmentMustChangeSomething(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN3", bed: "3")
         let a = try f.store.record(RecordAssessment(patientID: p.id, scale: .ciwaB, items: f.ciwa(9)),
                                    session: f.session(.nurse), protocol: wardProtocol)

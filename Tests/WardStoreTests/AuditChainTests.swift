@@ -8,8 +8,8 @@ import WardCore
 /// right event.
 @Suite struct AuditChainTests {
     /// A ward with a handful of events; returns the fixture and the number of events.
-    static func ward() throws -> (Fixture, Int) {
-        let f = try Fixture(roles: [.chargeNurse, .nurse])
+    static func ward(_ backend: TestBackend) throws -> (Fixture, Int) {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse])
         let p = try f.admit("MRN1", bed: "1")
         for t in [30, 25, 20, 12] {
             f.clock.advance(minutes: 60)
@@ -21,12 +21,20 @@ import WardCore
     }
 
     static func attack(_ f: Fixture, _ sql: String) throws {
-        let r = try sqlite3(f.path, "DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete; \(sql)")
+        // SQLite: anyone who can write the file drops the triggers. PostgreSQL: only the server's
+        // superuser gets past the grants, the triggers (replica mode) and the chain's constraints.
+        let r = f.backend == .sqlite ? try f.outside("DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete; \(sql)")
+                                     : try f.outside("""
+                                           SET session_replication_role = replica;
+                                           ALTER TABLE audit_events DROP CONSTRAINT audit_events_prev_is_previous,
+                                                                    DROP CONSTRAINT audit_events_first_has_no_prev;
+                                           \(sql)
+                                           """, as: .superuser)
         #expect(r.status == 0, "attack failed: \(r.err)")
     }
 
-    @Test func intactChainVerifies() throws {
-        let (f, n) = try Self.ward(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func intactChainVerifies(_ backend: TestBackend) throws {
+        let (f, n) = try Self.ward(backend); defer { f.cleanup() }
         let v = try f.store.auditVerify()
         #expect(v.isIntact)
         #expect(v.eventsVerified == n)
@@ -37,8 +45,8 @@ import WardCore
         for (a, b) in zip(events, events.dropFirst()) { #expect(b.prevHash == a.hash) }
     }
 
-    @Test func editedEventIsFoundAtThatEvent() throws {
-        let (f, _) = try Self.ward(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func editedEventIsFoundAtThatEvent(_ backend: TestBackend) throws {
+        let (f, _) = try Self.ward(backend); defer { f.cleanup() }
         let target = try #require(try f.store.auditEvents().first { $0.action == "assessment.record" })
         try Self.attack(f, "UPDATE audit_events SET details = replace(details, '\"total\":30', '\"total\":3') WHERE seq = \(target.seq);")
         let v = try f.store.auditVerify()
@@ -49,8 +57,8 @@ import WardCore
         #expect(b.message.contains("event \(target.seq)"))
     }
 
-    @Test func editWithARecomputedPlainHashIsFoundAtThatEvent() throws {
-        let (f, _) = try Self.ward(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func editWithARecomputedPlainHashIsFoundAtThatEvent(_ backend: TestBackend) throws {
+        let (f, _) = try Self.ward(backend); defer { f.cleanup() }
         let events = try f.store.auditEvents()
         let target = events[events.count - 3]
         let forged = "{\"forged\":true}"
@@ -65,8 +73,8 @@ import WardCore
         #expect(b.message.contains("forged or edited without the audit key"))
     }
 
-    @Test func deletedEventIsFoundWhereItWas() throws {
-        let (f, _) = try Self.ward(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func deletedEventIsFoundWhereItWas(_ backend: TestBackend) throws {
+        let (f, _) = try Self.ward(backend); defer { f.cleanup() }
         let events = try f.store.auditEvents()
         let target = events[events.count - 2]
         try Self.attack(f, "DELETE FROM audit_events WHERE seq = \(target.seq);")
@@ -77,8 +85,8 @@ import WardCore
         #expect(b.message.contains("event \(target.seq) is missing"))
     }
 
-    @Test func insertedEventIsFoundAtTheInsertedRow() throws {
-        let (f, n) = try Self.ward(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func insertedEventIsFoundAtTheInsertedRow(_ backend: TestBackend) throws {
+        let (f, n) = try Self.ward(backend); defer { f.cleanup() }
         let events = try f.store.auditEvents()
         let at = events[n - 3]           // insert a fake event in front of this one
         let before = events[n - 4]
@@ -101,8 +109,8 @@ import WardCore
         #expect(b.seq == at.seq)
     }
 
-    @Test func filtersByPatientStaffAndTime() throws {
-        let (f, _) = try Self.ward(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func filtersByPatientStaffAndTime(_ backend: TestBackend) throws {
+        let (f, _) = try Self.ward(backend); defer { f.cleanup() }
         let all = try f.store.auditEvents()
         #expect(try f.store.auditEvents(filter: AuditFilter(patientMRN: "MRN1")).count == 5)
         #expect(try f.store.auditEvents(filter: AuditFilter(staffID: "n1")).allSatisfy { $0.actor == "N1" })

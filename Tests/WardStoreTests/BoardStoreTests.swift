@@ -9,8 +9,8 @@ import WardCore
                   message: "NEWS2 7", since: since, escalation: "urgent review")
     }
 
-    @Test func acknowledgeAndEscalateAreLoggedAuditedAndLoaded() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func acknowledgeAndEscalateAreLoggedAuditedAndLoaded(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let a = alert(p, since: f.clock.now().addingTimeInterval(-600))
         f.clock.advance(minutes: 3)
@@ -23,13 +23,13 @@ import WardCore
         let ack = try #require(w.alertLog.acknowledgement(a))
         #expect(ack.by == "Nurse, Test" && ack.note == "seen, repeating obs" && ack.at == f.clock.now())
         #expect(w.alertLog.escalations(a).map(\.to) == ["FY1 on call"])
-        let actions = try sqlite3(f.path, "SELECT action FROM audit_events WHERE action LIKE 'alert.%' ORDER BY seq").out
+        let actions = try f.outside("SELECT action FROM audit_events WHERE action LIKE 'alert.%' ORDER BY seq").out
         #expect(actions == "alert.acknowledge\nalert.escalate")
         // Students and admins may not handle alerts.
         #expect(refusal { try f.store.escalate(a, to: "x", outcome: "y", session: f.session(.studentNurse)) }?.kind == .notPermitted)
         // Rows are append-only.
-        #expect(try sqlite3(f.path, "UPDATE alert_acknowledgements SET note = 'x';").status != 0)
-        #expect(try sqlite3(f.path, "DELETE FROM alert_episodes;").status != 0)
+        #expect(try f.outside("UPDATE alert_acknowledgements SET note = 'x';").status != 0)
+        #expect(try f.outside("DELETE FROM alert_episodes;").status != 0)
     }
 
     /// What a terminal evaluating `open` at the fixture's now from a fresh snapshot sends.
@@ -37,8 +37,8 @@ import WardCore
         AlertSync(open: open, evaluatedAt: f.clock.now(), snapshot: try f.store.loadWard(protocol: wardProtocol))
     }
 
-    @Test func syncLogsRaisedAndClearedOnceAndSkipsStaleSnapshots() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func syncLogsRaisedAndClearedOnceAndSkipsStaleSnapshots(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let a = alert(p, since: f.clock.now().addingTimeInterval(-60))
         let v = try f.store.dataVersion()
@@ -53,11 +53,11 @@ import WardCore
         #expect(stale.known == [a.id])
         _ = try f.admit("MRN2", bed: "2")
         #expect(try f.store.syncAlerts(stale, terminal: "t1") == false)
-        #expect(try sqlite3(f.path, "SELECT count(*) FROM alert_clearances;").out == "0")
+        #expect(try f.outside("SELECT count(*) FROM alert_clearances;").out == "0")
         // The cause went away: cleared, logged, and the report counts it as cleared by itself.
         f.clock.advance(minutes: 30)
         #expect(try f.store.syncAlerts(try sync(f, []), terminal: "t1"))
-        #expect(try sqlite3(f.path, "SELECT count(*) FROM alert_clearances;").out == "1")
+        #expect(try f.outside("SELECT count(*) FROM alert_clearances;").out == "1")
         #expect(try f.store.loadWard(protocol: wardProtocol).alertLog.open.isEmpty)
         let r = AlertReport(since: f.clock.now().addingTimeInterval(-86_400),
                             episodes: try f.store.alertEpisodes(since: f.clock.now().addingTimeInterval(-86_400), session: f.session(.chargeNurse)))
@@ -65,8 +65,8 @@ import WardCore
         #expect(r.lines[0].raised == 1 && r.lines[0].clearedUnacknowledged == 1 && r.lines[0].acknowledged == 0)
     }
 
-    @Test func reportTimesToAcknowledgeAndAcknowledgedWithoutAction() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func reportTimesToAcknowledgeAndAcknowledgedWithoutAction(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let start = f.clock.now()
         let a1 = alert(p, since: start), a2 = alert(p, since: start.addingTimeInterval(60))
@@ -84,8 +84,8 @@ import WardCore
         #expect(refusal { _ = try f.store.alertEpisodes(since: start, session: f.session(.nurse)) }?.kind == .notPermitted)
     }
 
-    @Test func assignNursesPerShiftNewestWins() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func assignNursesPerShiftNewestWins(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let nurse = f.session(.nurse).staff, charge = f.session(.chargeNurse).staff
         try f.store.assignNurse(bed: "1", staff: nurse.id, protocol: wardProtocol, session: f.session(.chargeNurse))
         try f.store.assignNurse(bed: "2", staff: nurse.id, protocol: wardProtocol, session: f.session(.chargeNurse))
@@ -104,16 +104,16 @@ import WardCore
         #expect(try f.store.loadWard(protocol: wardProtocol).assignments.isEmpty)
     }
 
-    @Test func transferToAnEmptyBedOnly() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func transferToAnEmptyBedOnly(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let a = try f.admit("MRN1", bed: "1"), _ = try f.admit("MRN2", bed: "2")
         #expect(refusal { try f.store.transfer(patientID: a.id, toBed: "2", session: f.session(.chargeNurse)) }?.kind == .conflict)
         try f.store.transfer(patientID: a.id, toBed: "5", session: f.session(.chargeNurse))
         #expect(try f.store.loadWard(protocol: wardProtocol).patient(a.id)?.bed == "5")
     }
 
-    @Test func aDischargedPatientsRecordStaysReadable() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func aDischargedPatientsRecordStaysReadable(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let a = try f.admit("MRN1", bed: "1")
         _ = try f.store.record(RecordAssessment(patientID: a.id, scale: .ciwaB, items: f.ciwa(22)), session: f.session(.nurse),
                                protocol: wardProtocol)

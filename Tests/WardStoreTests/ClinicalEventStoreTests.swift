@@ -4,8 +4,8 @@ import WardCore
 @testable import WardStore
 
 @Suite struct ClinicalEventStoreTests {
-    @Test func seizureIsSavedAuditedLoadedAndAppendOnly() throws {
-        let f = try Fixture(roles: [.studentNurse, .admin]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func seizureIsSavedAuditedLoadedAndAppendOnly(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.studentNurse, .admin]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let e = try f.store.record(RecordClinicalEvent(patientID: p.id, kind: .seizure, note: "tonic-clonic 2 min"),
                                    session: f.session(.studentNurse))
@@ -17,8 +17,8 @@ import WardCore
         let actions = try f.store.auditEvents(filter: AuditFilter(patientMRN: "MRN1")).map(\.action)
         #expect(actions.last == "event.record")
         #expect(try f.store.auditVerify().isIntact)
-        #expect(try sqlite3(f.path, "UPDATE clinical_events SET note = 'x';").status != 0)
-        #expect(try sqlite3(f.path, "DELETE FROM clinical_events;").status != 0)
+        #expect(try f.outside("UPDATE clinical_events SET note = 'x';").status != 0)
+        #expect(try f.outside("DELETE FROM clinical_events;").status != 0)
         // Admin accounts may not record one (recordObservation).
         #expect(refusal { _ = try f.store.record(RecordClinicalEvent(patientID: p.id, kind: .delirium, note: ""),
                                                  session: f.session(.admin)) }?.kind == .notPermitted)
@@ -27,8 +27,8 @@ import WardCore
 
     /// An event recorded after the fact carries the time it happened; the
     /// store refuses a time in the future or before admission.
-    @Test func eventTimeIsWhenItHappenedBetweenAdmissionAndNow() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func eventTimeIsWhenItHappenedBetweenAdmissionAndNow(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN2", bed: "2")
         let earlier = f.clock.now().addingTimeInterval(-1200)
         let e = try f.store.record(RecordClinicalEvent(patientID: p.id, kind: .seizure, note: "", takenAt: earlier),

@@ -20,8 +20,8 @@ import WardCore
                                session: f.session(by), protocol: wardProtocol)
     }
 
-    @Test func voidingKeepsTheRecordAuditsItAndTheScheduledDoseIsDueAgain() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func voidingKeepsTheRecordAuditsItAndTheScheduledDoseIsDueAgain(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let (o, dose) = try taper(f, p)
         let a = try give(f, o, dose.dueAt)
@@ -31,7 +31,7 @@ import WardCore
         #expect(try f.count("SELECT count(*) FROM administrations") == 1)
         #expect(try f.count("SELECT count(*) FROM administration_amendments WHERE administration_id = \(a.id)") == 1)
         // The audit row, in the same transaction, with the before state.
-        let details = try sqlite3(f.path, "SELECT details FROM audit_events WHERE action = 'dose.amend';").out
+        let details = try f.outside("SELECT details FROM audit_events WHERE action = 'dose.amend';").out
         #expect(details.contains("\"administration\":\(a.id)"))
         #expect(details.contains("entered-in-error") && details.contains("charted on the wrong patient"))
         #expect(details.contains("\"status\":\"given\""))
@@ -50,14 +50,14 @@ import WardCore
         #expect(board.doses?.map(\.given) == [false])
         #expect(board.diazepamEquivalent24hMg == 0)
         // Append-only.
-        #expect(try sqlite3(f.path, "UPDATE administration_amendments SET reason = 'x';").status != 0)
-        #expect(try sqlite3(f.path, "DELETE FROM administration_amendments;").status != 0)
+        #expect(try f.outside("UPDATE administration_amendments SET reason = 'x';").status != 0)
+        #expect(try f.outside("DELETE FROM administration_amendments;").status != 0)
         // The CLI read marks it.
         #expect(try f.store.administrations(patient: p.id).first?.isEnteredInError == true)
     }
 
-    @Test func aRecordIsVoidedOnceAndTheReasonIsRequired() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func aRecordIsVoidedOnceAndTheReasonIsRequired(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let (o, dose) = try taper(f, p)
         let a = try give(f, o, dose.dueAt)
@@ -72,8 +72,8 @@ import WardCore
         #expect(try f.count("SELECT count(*) FROM audit_events WHERE action = 'dose.amend'") == 1)
     }
 
-    @Test func someoneElsesRecordNeedsAChargeNurse() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func someoneElsesRecordNeedsAChargeNurse(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let (o, dose) = try taper(f, p)
         let a = try give(f, o, dose.dueAt, by: .nurse)
@@ -87,8 +87,8 @@ import WardCore
         #expect(v.enteredInError?.byName == "Charge nurse, Test")
     }
 
-    @Test func aVoidedScheduledDoseIsRecordedAgainExactlyOnce() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func aVoidedScheduledDoseIsRecordedAgainExactlyOnce(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let (o, dose) = try taper(f, p)
         let a = try give(f, o, dose.dueAt)
@@ -100,12 +100,12 @@ import WardCore
         #expect(third?.kind == .conflict)
         #expect(third?.message.contains("already given by Charge nurse, Test") == true)
         // The trigger is the backstop under the command's check: a raw insert of a third live record fails.
-        let raw = try sqlite3(f.path, """
+        let raw = try f.outside("""
             INSERT INTO administrations(patient_id, order_id, order_version, is_prn, scheduled_for, status, drug, mg, route, at, recorded_by)
             SELECT patient_id, order_id, order_version, is_prn, scheduled_for, status, drug, mg, route, at, recorded_by FROM administrations WHERE id = \(again.id);
             """)
         #expect(raw.status != 0)
-        #expect(raw.err.contains("never recorded twice"))
+        #expect(raw.err.contains(f.backend == .sqlite ? "never recorded twice" : "administration_slots_pkey"))
         #expect(try f.count("SELECT count(*) FROM administrations WHERE order_id = \(o.id)") == 2)
         let snap = try f.store.loadWard(protocol: wardProtocol)
         let row = try #require(snap.marRows(for: p.id, now: f.clock.now(), protocol: wardProtocol, calendar: .wardDefault).first)
@@ -114,8 +114,8 @@ import WardCore
         #expect(snap.diazepamTotal(for: p.id, now: f.clock.now(), protocol: wardProtocol).scheduledMg == dose.mg)
     }
 
-    @Test func aVoidedPRNDoseLeavesTheIntervalTheCapAndItsFollowUp() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func aVoidedPRNDoseLeavesTheIntervalTheCapAndItsFollowUp(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let o = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.prnTerms(minInterval: 120, cap: 10, dose: 10)),
                                        session: f.session(.prescriber), protocol: wardProtocol)

@@ -19,9 +19,9 @@ import WardCore
         return p
     }()
 
-    @Test(arguments: [UInt64(1), 2, 3, 4])
-    func randomShiftsNeverBreakTheRules(seed: UInt64) throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both, [UInt64(1), 2, 3, 4])
+    func randomShiftsNeverBreakTheRules(_ backend: TestBackend, seed: UInt64) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M\(seed)", bed: "1")
         let ward = Self.proto
         var rng = DemoWard.SplitMix(seed: seed)
@@ -76,7 +76,7 @@ import WardCore
         // Read back what the database holds and check it independently.
         let doses = try f.store.administrations(patient: p.id).filter { $0.status == .given && !$0.isEnteredInError }
             .sorted { $0.at < $1.at }
-        let overridden = Set(try sqlite3(f.path, "SELECT administration_id FROM dose_overrides").out
+        let overridden = Set(try f.outside("SELECT administration_id FROM dose_overrides").out
             .split(separator: "\n").compactMap { Int64($0) })
         let snap = try f.store.record(mrn: p.mrn, session: f.session(.nurse))!.snapshot
         let h = ward.hold

@@ -50,8 +50,8 @@ extension Fixture {
     let ceiling = wardProtocol.doseSafety.ceiling24hDiazepamMg
     let hold = wardProtocol.hold
 
-    @Test func deepSedationRefusesAScheduledAndAPRNDoseAndWritesNothing() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func deepSedationRefusesAScheduledAndAPRNDoseAndWritesNothing(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let taper = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.taperTerms()), session: f.session(.prescriber), protocol: wardProtocol)
         let prn = try f.prn(p)
@@ -72,8 +72,8 @@ extension Fixture {
         #expect(try f.count("SELECT count(*) FROM audit_events WHERE action LIKE 'dose.%'") == 0)
     }
 
-    @Test func possThreeAndRespirationTenAndLowSpO2Hold() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func possThreeAndRespirationTenAndLowSpO2Hold(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let prn = try f.prn(p)
         try f.score(p, 30)
@@ -91,8 +91,8 @@ extension Fixture {
         #expect(try f.give(prn).status == .given)
     }
 
-    @Test func observationsOlderThanTheLimitMeanObserveFirstAndNoOverrideGetsPast() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func observationsOlderThanTheLimitMeanObserveFirstAndNoOverrideGetsPast(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let prn = try f.prn(p)
         try f.observe(p)
@@ -106,8 +106,8 @@ extension Fixture {
         #expect(try f.give(prn).status == .given)
     }
 
-    @Test func theCeilingCountsATaperAndALorazepamPRNInDiazepamEquivalents() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func theCeilingCountsATaperAndALorazepamPRNInDiazepamEquivalents(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         // A scheduled diazepam dose that leaves less than one lorazepam PRN under the ceiling.
         let lorazepamDE = try wardProtocol.equivalence.convert(drug: "lorazepam", mg: 1).diazepamMgHigh
@@ -127,7 +127,7 @@ extension Fixture {
         // A prescriber's override lets it through, and is recorded for co-signature.
         let a = try f.give(lorazepam, override: f.prescriberOverride)
         #expect(try f.count("SELECT count(*) FROM dose_overrides WHERE administration_id = \(a.id)") == 1)
-        #expect(try sqlite3(f.path, "SELECT rules FROM dose_overrides").out.contains("ceiling-24h"))
+        #expect(try f.outside("SELECT rules FROM dose_overrides").out.contains("ceiling-24h"))
         // 24 h later the window has moved on.
         f.clock.advance(minutes: 24 * 60 + 1)
         try f.observe(p)
@@ -135,8 +135,8 @@ extension Fixture {
         #expect(try f.give(lorazepam).status == .given)
     }
 
-    @Test func thePRNIntervalHoldsAcrossDrugsAndCannotBeOverridden() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func thePRNIntervalHoldsAcrossDrugsAndCannotBeOverridden(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let diazepam = try f.prn(p, interval: 120)
         let lorazepam = try f.prn(p, drug: "lorazepam", dose: 0.5, cap: 100, interval: 60)
@@ -155,8 +155,8 @@ extension Fixture {
         #expect(try f.give(lorazepam).drug == "lorazepam")
     }
 
-    @Test func anOverrideNamesARealPrescriberSaysHowAndWhyAndIsCoSignedOnlyByThem() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func anOverrideNamesARealPrescriberSaysHowAndWhyAndIsCoSignedOnlyByThem(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let prn = try f.prn(p)
         try f.score(p, 30)
@@ -190,7 +190,7 @@ extension Fixture {
         let tasks = Worklist.tasks(for: f.session(.prescriber).staff.id, input: BoardInput(snap), assignments: [],
                                    proto: wardProtocol, now: f.clock.now())
         #expect(tasks.contains { $0.kind == .cosign(rec.id) })
-        #expect(try sqlite3(f.path, "SELECT details FROM audit_events WHERE action = 'dose.given'").out.contains("\"instruction\":\"telephone\""))
+        #expect(try f.outside("SELECT details FROM audit_events WHERE action = 'dose.given'").out.contains("\"instruction\":\"telephone\""))
 
         // Only the named prescriber co-signs; once.
         #expect(refusal { try f.store.cosignOverride(CosignOverride(overrideID: rec.id), session: f.session(.nurse)) }?.kind == .notPermitted)
@@ -199,12 +199,12 @@ extension Fixture {
         #expect(refusal { try f.store.cosignOverride(CosignOverride(overrideID: rec.id), session: f.session(.prescriber)) }?.kind == .conflict)
         let after = try f.store.loadWard(protocol: wardProtocol)
         #expect(!AlertEngine(wardProtocol).alerts(BoardInput(after), now: f.clock.now()).contains { $0.rule == .overrideUnsigned })
-        #expect(try sqlite3(f.path, "UPDATE dose_overrides SET reason = 'x';").status != 0)
-        #expect(try sqlite3(f.path, "DELETE FROM override_cosignatures;").status != 0)
+        #expect(try f.outside("UPDATE dose_overrides SET reason = 'x';").status != 0)
+        #expect(try f.outside("DELETE FROM override_cosignatures;").status != 0)
     }
 
-    @Test func anOverrideWhenNothingHoldsTheDoseIsRefusedRatherThanLeftDangling() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func anOverrideWhenNothingHoldsTheDoseIsRefusedRatherThanLeftDangling(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let prn = try f.prn(p)
         try f.score(p, 30)
@@ -213,8 +213,8 @@ extension Fixture {
         #expect(try f.give(prn).status == .given)
     }
 
-    @Test func aScoreSavedWithoutTheGateQuestionsIsMonitoringOnly() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func aScoreSavedWithoutTheGateQuestionsIsMonitoringOnly(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let prn = try f.prn(p)
         try f.observe(p)
@@ -226,8 +226,8 @@ extension Fixture {
         #expect(a.reason == .prnClinicalJudgement)
     }
 
-    @Test func anOrderWrittenAtTwoInTheAfternoonDoesNotMakeTheMorningDosesDue() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func anOrderWrittenAtTwoInTheAfternoonDoesNotMakeTheMorningDosesDue(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         var terms = f.taperTerms()
         terms.doseTimes = ["08:00", f.localHHMM(f.clock.now().addingTimeInterval(2 * 3600))]

@@ -7,8 +7,8 @@ import WardCore
     /// The day shift that began at 07:30 UTC on the fixture's date (the clock is 12:00Z).
     func shiftStart(_ f: Fixture) -> Date { f.clock.now().addingTimeInterval(-(4 * 3600 + 30 * 60)) }
 
-    @Test func noteIsStoredAuditedAndLoadedPerShift() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func noteIsStoredAuditedAndLoadedPerShift(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let start = shiftStart(f)
         let n = try f.store.addHandoverNote(patientID: p.id, shiftStart: start, text: "if CIWA-B rises above band then call Dr",
@@ -25,16 +25,16 @@ import WardCore
         #expect(events[0].details.contains("call Dr"))
     }
 
-    @Test func notesAreAppendOnlyAndAmendedWithAReason() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func notesAreAppendOnlyAndAmendedWithAReason(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let n = try f.store.addHandoverNote(patientID: p.id, shiftStart: shiftStart(f), text: "if agitated then PRN", session: f.session(.nurse))
         try f.store.markHandover(.handedOver, patientID: p.id, shiftStart: shiftStart(f), session: f.session(.nurse))
         try f.store.overrideSeverity(patientID: p.id, shiftStart: shiftStart(f), level: .watcher, reason: "r", session: f.session(.nurse))
-        #expect(try sqlite3(f.path, "UPDATE handover_notes SET text = 'x' WHERE id = \(n.id);").status != 0)
-        #expect(try sqlite3(f.path, "DELETE FROM handover_notes;").status != 0)
-        #expect(try sqlite3(f.path, "DELETE FROM handover_marks;").status != 0)
-        #expect(try sqlite3(f.path, "UPDATE severity_overrides SET reason = 'x';").status != 0)
+        #expect(try f.outside("UPDATE handover_notes SET text = 'x' WHERE id = \(n.id);").status != 0)
+        #expect(try f.outside("DELETE FROM handover_notes;").status != 0)
+        #expect(try f.outside("DELETE FROM handover_marks;").status != 0)
+        #expect(try f.outside("UPDATE severity_overrides SET reason = 'x';").status != 0)
         let fixed = try f.store.amendHandoverNote(n.id, text: "if agitated then reassess CIWA-B first", reason: "wrong order",
                                                   session: f.session(.nurse))
         #expect(fixed.supersedes == n.id)
@@ -53,8 +53,8 @@ import WardCore
         #expect(amend.details.contains("resolved"))
     }
 
-    @Test func badNoteTextIsRefusedWithAMessage() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func badNoteTextIsRefusedWithAMessage(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         for (text, words) in [("   ", "empty"), ("if \u{1B}[2J then", "control character"),
                               (String(repeating: "x", count: Store.handoverTextLimit + 1), "longer than")] {
@@ -70,8 +70,8 @@ import WardCore
         #expect(future?.message.contains("not started") == true)
     }
 
-    @Test func severityOverrideNeedsAReasonAndNewestWins() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func severityOverrideNeedsAReasonAndNewestWins(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let start = shiftStart(f)
         #expect(throws: CommandRefusal.self) {
@@ -94,8 +94,8 @@ import WardCore
         #expect(events[1].details.contains("\"severity\":null"))
     }
 
-    @Test func onlyNursesAndChargeNursesHandOverOrAccept() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func onlyNursesAndChargeNursesHandOverOrAccept(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         for role in [StaffRole.studentNurse, .prescriber, .admin] {
             let e = #expect(throws: CommandRefusal.self) {
@@ -111,8 +111,8 @@ import WardCore
         #expect(try f.store.loadWard(protocol: wardProtocol).handover.marks.isEmpty)
     }
 
-    @Test func acceptanceIsOncePerShiftAndNotByTheNurseWhoHandedOver() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func acceptanceIsOncePerShiftAndNotByTheNurseWhoHandedOver(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let start = shiftStart(f)
         try f.store.markHandover(.handedOver, patientID: p.id, shiftStart: start, session: f.session(.nurse))
@@ -144,8 +144,8 @@ import WardCore
         #expect(ev.at == f.clock.now())
     }
 
-    @Test func dischargesAreLoadedForTheCensus() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func dischargesAreLoadedForTheCensus(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         try f.admit("MRN2", bed: "2")
         try f.store.discharge(patientID: p.id, session: f.session(.chargeNurse))

@@ -31,12 +31,12 @@ extension Fixture {
         MedicationSchedule.doses(for: o, on: clock.now(), rules: wardProtocol.taper, calendar: .wardDefault)
     }
 
-    func count(_ sql: String) throws -> Int { Int(try sqlite3(path, sql).out) ?? -1 }
+    func count(_ sql: String) throws -> Int { Int(try outside(sql).out) ?? -1 }
 }
 
 @Suite(.serialized) struct OrderVersioningTests {
-    @Test func onlyPrescribersWriteAndEveryChangeIsANewVersionWithAReason() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func onlyPrescribersWriteAndEveryChangeIsANewVersionWithAReason(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let nurseTry = refusal { try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.taperTerms()), session: f.session(.nurse), protocol: wardProtocol) }
         #expect(nurseTry?.kind == .notPermitted)
@@ -79,12 +79,12 @@ extension Fixture {
                                          session: f.session(.prescriber), protocol: wardProtocol)
         #expect(v4.terms.taper?.holdFromDay == heldTerms.taper?.startDay)
         #expect(try f.store.loadWard(protocol: wardProtocol).orders[p.id]?.first?.terms.taper?.holdFromDay == heldTerms.taper?.startDay)
-        #expect(try sqlite3(f.path, "UPDATE med_order_versions SET drug = 'x';").status != 0)
+        #expect(try f.outside("UPDATE med_order_versions SET drug = 'x';").status != 0)
         #expect(try f.count("SELECT count(*) FROM audit_events WHERE action = 'order.change'") == 3)
     }
 
-    @Test func badTermsAreRefusedWithWhatToFix() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func badTermsAreRefusedWithWhatToFix(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         var t = f.taperTerms(); t.drug = "aspirin"
         #expect(refusal { try f.store.writeOrder(WriteOrder(patientID: p.id, terms: t), session: f.session(.prescriber), protocol: wardProtocol) }?
@@ -96,16 +96,16 @@ extension Fixture {
 }
 
 @Suite(.serialized) struct DoseRecordingTests {
-    func setUp() throws -> (Fixture, Patient, MedicationOrder) {
-        let f = try Fixture()
+    func setUp(_ backend: TestBackend) throws -> (Fixture, Patient, MedicationOrder) {
+        let f = try Fixture(backend)
         let p = try f.admit("M1", bed: "1")
         let o = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.taperTerms()), session: f.session(.prescriber), protocol: wardProtocol)
         try f.observe(p)   // the hold rules need a fresh sedation score and vital signs before any dose
         return (f, p, o)
     }
 
-    @Test func aScheduledDoseIsGivenOnceAndTheSecondIsToldWhoGaveIt() throws {
-        let (f, p, o) = try setUp(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func aScheduledDoseIsGivenOnceAndTheSecondIsToldWhoGaveIt(_ backend: TestBackend) throws {
+        let (f, p, o) = try setUp(backend); defer { f.cleanup() }
         let dose = try #require(f.doses(o).first)
         let a = try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given, witness: f.witness(.chargeNurse)),
                                        session: f.session(.nurse), protocol: wardProtocol)
@@ -119,12 +119,12 @@ extension Fixture {
         #expect(hold?.kind == .conflict)
         #expect(try f.count("SELECT count(*) FROM administrations") == 1)
         #expect(try f.store.administrations(patient: p.id).count == 1)
-        #expect(try sqlite3(f.path, "UPDATE administrations SET mg = 0;").status != 0)
-        #expect(try sqlite3(f.path, "DELETE FROM administrations;").status != 0)
+        #expect(try f.outside("UPDATE administrations SET mg = 0;").status != 0)
+        #expect(try f.outside("DELETE FROM administrations;").status != 0)
     }
 
-    @Test func outsideTheWindowAReasonOfTheRightKindIsRequired() throws {
-        let (f, _, o) = try setUp(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func outsideTheWindowAReasonOfTheRightKindIsRequired(_ backend: TestBackend) throws {
+        let (f, _, o) = try setUp(backend); defer { f.cleanup() }
         let dose = try #require(f.doses(o).first)
         f.clock.advance(minutes: Double(wardProtocol.administration.windowMinutes + 30))
         try f.observe(o.patientID)
@@ -143,11 +143,11 @@ extension Fixture {
         let a = try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given, reason: .lateWardEmergency,
                                                   witness: f.witness(.chargeNurse)), session: f.session(.nurse), protocol: wardProtocol)
         #expect(a.reason == .lateWardEmergency)
-        #expect(try sqlite3(f.path, "SELECT reason FROM administrations").out == "late-ward-emergency")
+        #expect(try f.outside("SELECT reason FROM administrations").out == "late-ward-emergency")
     }
 
-    @Test func holdRefuseOmitNeedTheirReasonAndAHoldLinksTheObservation() throws {
-        let (f, _, o) = try setUp(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func holdRefuseOmitNeedTheirReasonAndAHoldLinksTheObservation(_ backend: TestBackend) throws {
+        let (f, _, o) = try setUp(backend); defer { f.cleanup() }
         let dose = try #require(f.doses(o).first)
         let bare = refusal { try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .held),
                                                     session: f.session(.nurse), protocol: wardProtocol) }
@@ -158,11 +158,11 @@ extension Fixture {
         let held = try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .held, reason: .heldSedation, observationID: 42),
                                           session: f.session(.nurse), protocol: wardProtocol)
         #expect(held.observationID == 42 && held.witness == nil)
-        #expect(try sqlite3(f.path, "SELECT status, reason, observation_id FROM administrations").out == "held|held-sedation|42")
+        #expect(try f.outside("SELECT status, reason, observation_id FROM administrations").out == "held|held-sedation|42")
     }
 
-    @Test func witnessRules() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func witnessRules(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let o = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.taperTerms()), session: f.session(.prescriber), protocol: wardProtocol)
         let dose = try #require(f.doses(o).first)
@@ -183,11 +183,11 @@ extension Fixture {
         #expect(try f.count("SELECT count(*) FROM audit_events WHERE action = 'witness.failed'") == 1)
         // A student gives only with a witness; the supervising nurse witnesses.
         #expect(give(.studentNurse, f.witness(.nurse)) == nil)
-        #expect(try sqlite3(f.path, "SELECT s.staff_id, w.staff_id FROM administrations a JOIN staff s ON s.id = a.recorded_by JOIN staff w ON w.id = a.witness").out == "S1|N1")
+        #expect(try f.outside("SELECT s.staff_id, w.staff_id FROM administrations a JOIN staff s ON s.id = a.recorded_by JOIN staff w ON w.id = a.witness").out == "S1|N1")
     }
 
-    @Test func wrongWitnessPINsLockTheWitnessLikeFailedSignIns() throws {
-        let (f, _, o) = try setUp(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func wrongWitnessPINsLockTheWitnessLikeFailedSignIns(_ backend: TestBackend) throws {
+        let (f, _, o) = try setUp(backend); defer { f.cleanup() }
         let dose = try #require(f.doses(o).first)
         for _ in 0..<wardProtocol.security.maxFailedAttempts {
             let r = refusal { try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given,
@@ -201,8 +201,8 @@ extension Fixture {
         #expect(try f.count("SELECT count(*) FROM administrations") == 0)
     }
 
-    @Test func wastageIsRecordedWithItsWitness() throws {
-        let (f, _, o) = try setUp(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func wastageIsRecordedWithItsWitness(_ backend: TestBackend) throws {
+        let (f, _, o) = try setUp(backend); defer { f.cleanup() }
         let dose = try #require(f.doses(o).first)
         let tooMuch = refusal { try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given, witness: f.witness(.chargeNurse),
                                                                   wastedMg: dose.mg), session: f.session(.nurse), protocol: wardProtocol) }
@@ -210,11 +210,11 @@ extension Fixture {
         let a = try f.store.recordDose(RecordDose(orderID: o.id, scheduledFor: dose.dueAt, status: .given, witness: f.witness(.chargeNurse), wastedMg: 2.5),
                                        session: f.session(.nurse), protocol: wardProtocol)
         #expect(a.wastedMg == 2.5)
-        #expect(try sqlite3(f.path, "SELECT wasted_mg, w.staff_id FROM administrations a JOIN staff w ON w.id = a.witness").out == "2.5|C1")
+        #expect(try f.outside("SELECT wasted_mg, w.staff_id FROM administrations a JOIN staff w ON w.id = a.witness").out == "2.5|C1")
     }
 
-    @Test func wastageNeedsAWitnessWhereOnlyTheWastageIsWitnessedAndReadsBackWithTheWard() throws {
-        let (f, p, o) = try setUp(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func wastageNeedsAWitnessWhereOnlyTheWastageIsWitnessedAndReadsBackWithTheWard(_ backend: TestBackend) throws {
+        let (f, p, o) = try setUp(backend); defer { f.cleanup() }
         var civ = wardProtocol
         civ.witness.defaultSchedule = "us-civ"      // giving alone is allowed; wasting is witnessed
         let dose = try #require(f.doses(o).first)
@@ -241,8 +241,8 @@ extension Fixture {
                                       session: f.session(by), protocol: wardProtocol)
     }
 
-    @Test func minimumIntervalHoldsAcrossPRNOrdersAndAFollowUpIsStarted() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func minimumIntervalHoldsAcrossPRNOrdersAndAFollowUpIsStarted(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let a = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.prnTerms()), session: f.session(.prescriber), protocol: wardProtocol)
         let b = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.prnTerms()), session: f.session(.prescriber), protocol: wardProtocol)
@@ -265,8 +265,8 @@ extension Fixture {
         #expect(refusal { try f.store.recordPRNEffect(RecordPRNEffect(followUpID: fu.id, result: .none), session: f.session(.nurse)) }?.kind == .conflict)
     }
 
-    @Test func theMinimumIntervalHoldsAcrossTheShiftBoundary() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func theMinimumIntervalHoldsAcrossTheShiftBoundary(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         // 10 minutes before the second shift starts, ward local time.
         let change = wardProtocol.shifts.shifts[1].start
         let cal = Calendar.wardDefault
@@ -282,8 +282,8 @@ extension Fixture {
         #expect(next?.message.contains("20 min ago; minimum 60 min") == true)
     }
 
-    @Test func theOrdersOwn24hMaximumCountsEveryBenzodiazepinePRNInDiazepamEquivalents() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func theOrdersOwn24hMaximumCountsEveryBenzodiazepinePRNInDiazepamEquivalents(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let diaz = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.prnTerms(minInterval: 30, cap: 20, dose: 10)),
                                           session: f.session(.prescriber), protocol: wardProtocol)

@@ -7,8 +7,8 @@ import WardCore
     static let normal = VitalSigns(respirationRate: 16, spo2: 97, onOxygen: false, systolic: 128, diastolic: 78,
                                    pulse: 84, acvpu: .alert, temperature: 36.8)
 
-    @Test func vitalsSedationAndExceptionAreSavedAuditedAndLoaded() throws {
-        let f = try Fixture(roles: [.studentNurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func vitalsSedationAndExceptionAreSavedAuditedAndLoaded(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.studentNurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let student = f.session(.studentNurse)
         let v = try f.store.record(RecordVitals(patientID: p.id, vitals: Self.normal), session: student, protocol: wardProtocol)
@@ -26,30 +26,30 @@ import WardCore
         #expect(snap.exceptions[p.id]?.first?.kind == .withdrawal(.ciwaB))
         let actions = try f.store.auditEvents(filter: AuditFilter(patientMRN: "MRN1")).map(\.action)
         #expect(actions.suffix(3) == ["vitals.record", "sedation.record", "exception.record"])
-        #expect(try sqlite3(f.path, "SELECT news2_total FROM vital_signs WHERE id = \(v.id);").out
+        #expect(try f.outside("SELECT news2_total FROM vital_signs WHERE id = \(v.id);").out
                 == String(wardProtocol.news2.score(Self.normal, scale2: false).total))
     }
 
-    @Test func implausibleVitalsAreRefusedNamingTheRange() throws {
-        let f = try Fixture(roles: [.nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func implausibleVitalsAreRefusedNamingTheRange(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         var bad = Self.normal
         bad.pulse = Int(wardProtocol.entryLimits.pulse.upperBound) + 1
         let r = refusal { _ = try f.store.record(RecordVitals(patientID: p.id, vitals: bad), session: f.session(.nurse), protocol: wardProtocol) }
         #expect(r?.kind == .invalid)
         #expect(r?.message.contains("pulse \(bad.pulse) is outside the accepted range") == true)
-        #expect(try sqlite3(f.path, "SELECT count(*) FROM vital_signs;").out == "0")
+        #expect(try f.outside("SELECT count(*) FROM vital_signs;").out == "0")
     }
 
-    @Test func adminMayNotRecordObservations() throws {
-        let f = try Fixture(roles: []); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func adminMayNotRecordObservations(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: []); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let r = refusal { _ = try f.store.record(RecordSedation(patientID: p.id, score: .rass(0)), session: f.session(.admin)) }
         #expect(r?.kind == .notPermitted)
     }
 
-    @Test func amendingVitalsSupersedesAndRowsCannotBeChanged() throws {
-        let f = try Fixture(roles: [.nurse, .chargeNurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func amendingVitalsSupersedesAndRowsCannotBeChanged(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse, .chargeNurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let v = try f.store.record(RecordVitals(patientID: p.id, vitals: Self.normal), session: f.session(.nurse), protocol: wardProtocol)
         var fixed = Self.normal; fixed.pulse = 104
@@ -67,12 +67,12 @@ import WardCore
         let again = refusal { try f.store.amend(AmendObservation(.vitals, entryID: v.id, change: .enteredInError, reason: "x"),
                                                 session: f.session(.nurse), protocol: wardProtocol) }
         #expect(again?.kind == .conflict)
-        #expect(try sqlite3(f.path, "UPDATE vital_signs SET pulse = 1;").status != 0)
-        #expect(try sqlite3(f.path, "DELETE FROM vital_signs;").status != 0)
+        #expect(try f.outside("UPDATE vital_signs SET pulse = 1;").status != 0)
+        #expect(try f.outside("DELETE FROM vital_signs;").status != 0)
     }
 
-    @Test func enteredInErrorSedationIsNotCurrent() throws {
-        let f = try Fixture(roles: [.nurse, .chargeNurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func enteredInErrorSedationIsNotCurrent(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse, .chargeNurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let s = try f.store.record(RecordSedation(patientID: p.id, score: .poss(.frequentlyDrowsy)), session: f.session(.nurse))
         // Someone else's entry needs a charge nurse: the nurse is refused, the charge nurse may.
@@ -86,8 +86,8 @@ import WardCore
         #expect(snap.sedation[p.id]?.contains { $0.stamp.enteredInError && $0.stamp.supersedes == s.id } == true)
     }
 
-    @Test func gatedAssessmentKeepsTheGateAnswers() throws {
-        let f = try Fixture(roles: [.nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func gatedAssessmentKeepsTheGateAnswers(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         let items = [1, 2, 1, 0, 0, 0, 0, 0, 1, 0]
         let (a, _) = try f.store.record(RecordGatedAssessment(RecordAssessment(patientID: p.id, scale: .ciwaAr, items: items),
@@ -104,7 +104,7 @@ import WardCore
 }
 
 @Suite struct DemoObservationTests {
-    @Test func demoWardHasVitalsSedationAndACheckNotDone() throws {
+    @Test(arguments: TestBackend.both) func demoWardHasVitalsSedationAndACheckNotDone(_ backend: TestBackend) throws {
         let dir = try TempDir(); defer { dir.cleanup() }
         let clock = FixedClock(iso8601: "2026-11-28T14:05:00Z")
         let store = try Store.open(path: dir.path("demo.sqlite"), create: true, clock: clock)

@@ -16,8 +16,8 @@ import WardCore
         return hits.value
     }
 
-    @Test func twelveParallelSignInGuessersGetAtMostTheBudgetOfPINChecks() throws {
-        let f = try Fixture(roles: [.nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func twelveParallelSignInGuessersGetAtMostTheBudgetOfPINChecks(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse]); defer { f.cleanup() }
         let store = f.store
         // Eleven wrong guesses and, among them, the right PIN: at most `maxFailedAttempts` are ever checked.
         let accepted = parallel(Self.guessers) { i in
@@ -36,19 +36,19 @@ import WardCore
         }
     }
 
-    @Test func sequentialFailuresStillLockAtTheFifthAndTheLockHolds() throws {
-        let f = try Fixture(roles: [.nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func sequentialFailuresStillLockAtTheFifthAndTheLockHolds(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse]); defer { f.cleanup() }
         for _ in 0..<testPolicy.maxFailedAttempts { _ = refusal { _ = try f.store.signIn(staffID: "N1", secret: "000000", terminal: "t", policy: testPolicy) } }
         // A late failure (an attempt that started before the lock) cannot clear it.
-        let locked = try f.store.pool.read { db in try String.fetchOne(db, sql: "SELECT locked_until FROM staff WHERE staff_id = 'N1'") }
+        let locked = try f.store.read { db in try db.scalar(String.self, "SELECT locked_until FROM staff WHERE staff_id = 'N1'") }
         #expect(locked != nil)
         #expect(refusal { _ = try f.store.signIn(staffID: "N1", secret: "000000", terminal: "t", policy: testPolicy) }?.kind == .locked)
-        let after = try f.store.pool.read { db in try String.fetchOne(db, sql: "SELECT locked_until FROM staff WHERE staff_id = 'N1'") }
+        let after = try f.store.read { db in try db.scalar(String.self, "SELECT locked_until FROM staff WHERE staff_id = 'N1'") }
         #expect(after == locked)
     }
 
-    @Test func parallelWitnessGuessesShareTheSameBudget() throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func parallelWitnessGuessesShareTheSameBudget(_ backend: TestBackend) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         let p = try f.admit("M1", bed: "1")
         let o = try f.store.writeOrder(WriteOrder(patientID: p.id, terms: f.taperTerms()), session: f.session(.prescriber), protocol: wardProtocol)
         try f.observe(p)

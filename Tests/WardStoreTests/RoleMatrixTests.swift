@@ -66,9 +66,9 @@ import WardCore
         ]
     }
 
-    @Test(arguments: StaffRole.allCases)
-    func everyCommandForRole(_ role: StaffRole) throws {
-        let f = try Fixture(); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both, StaffRole.allCases)
+    func everyCommandForRole(_ backend: TestBackend, _ role: StaffRole) throws {
+        let f = try Fixture(backend); defer { f.cleanup() }
         for attempt in try Self.attempts(f, role: role) {
             var allowed = role.may(attempt.action)
             if attempt.action == .amendAnyEntry { allowed = allowed && role.may(.amendOwnEntry) }
@@ -91,8 +91,8 @@ import WardCore
         #expect(try f.store.auditVerify().isIntact)
     }
 
-    @Test func disabledStaffCanDoNothing() throws {
-        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func disabledStaffCanDoNothing(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")
         try f.store.disableStaff(staffID: "N1", session: f.session(.admin))
         let r = try #require(refusal { _ = try f.store.record(RecordAssessment(patientID: p.id, scale: .ciwaB, items: f.ciwa(1)),
@@ -101,8 +101,8 @@ import WardCore
         #expect(r.message.contains("disabled"))
     }
 
-    @Test func aForgedSessionRoleIsNotTrusted() throws {
-        let f = try Fixture(roles: [.studentNurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func aForgedSessionRoleIsNotTrusted(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.studentNurse]); defer { f.cleanup() }
         var forged = f.session(.studentNurse)
         forged.staff.role = .admin
         let r = try #require(refusal { try f.store.configureWard(name: "Mine", bedLabels: [], session: forged) })
@@ -110,8 +110,8 @@ import WardCore
         #expect(r.message.contains("student nurse"))
     }
 
-    @Test func lastAdminCannotBeDisabled() throws {
-        let f = try Fixture(roles: []); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func lastAdminCannotBeDisabled(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: []); defer { f.cleanup() }
         let r = try #require(refusal { try f.store.disableStaff(staffID: "A1", session: f.session(.admin)) })
         #expect(r.kind == .conflict)
     }

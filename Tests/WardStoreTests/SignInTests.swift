@@ -5,8 +5,8 @@ import WardCore
 @testable import WardStore
 
 @Suite struct SignInTests {
-    @Test func rightPINSignsInAndIsAudited() throws {
-        let f = try Fixture(roles: [.nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func rightPINSignsInAndIsAudited(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse]); defer { f.cleanup() }
         let m = try f.store.signIn(staffID: "n1", secret: pin(for: .nurse), terminal: "/dev/pts/3", policy: testPolicy)
         #expect(m.staffID == "N1")
         #expect(m.role == .nurse)
@@ -16,8 +16,8 @@ import WardCore
         #expect(e.terminal == "/dev/pts/3")
     }
 
-    @Test func wrongPINUnknownIDAndDisabledAccountGetTheSameMessage() throws {
-        let f = try Fixture(roles: [.nurse, .prescriber]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func wrongPINUnknownIDAndDisabledAccountGetTheSameMessage(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse, .prescriber]); defer { f.cleanup() }
         try f.store.disableStaff(staffID: "P1", session: f.session(.admin))
         let wrong = try #require(refusal { _ = try f.store.signIn(staffID: "N1", secret: "000000", terminal: "t", policy: testPolicy) })
         let unknown = try #require(refusal { _ = try f.store.signIn(staffID: "Z9", secret: "000000", terminal: "t", policy: testPolicy) })
@@ -31,8 +31,8 @@ import WardCore
         #expect(failures[2].details.contains("account disabled"))
     }
 
-    @Test func locksAfterMaxFailuresForTheLockoutTime() throws {
-        let f = try Fixture(roles: [.nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func locksAfterMaxFailuresForTheLockoutTime(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse]); defer { f.cleanup() }
         for _ in 1..<testPolicy.maxFailedAttempts {
             let r = try #require(refusal { _ = try f.store.signIn(staffID: "N1", secret: "999999", terminal: "t", policy: testPolicy) })
             #expect(r.message == Store.signInRejected)
@@ -47,13 +47,13 @@ import WardCore
         f.clock.advance(minutes: 1)
         let m = try f.store.signIn(staffID: "N1", secret: pin(for: .nurse), terminal: "t", policy: testPolicy)
         #expect(m.staffID == "N1")
-        let counters = try f.store.pool.read { db in try Row.fetchOne(db, sql: "SELECT failed_attempts, locked_until FROM staff WHERE staff_id = 'N1'") }
+        let counters = try f.store.read { db in try db.row("SELECT failed_attempts, locked_until FROM staff WHERE staff_id = 'N1'") }
         #expect(counters?["failed_attempts"] == 0)
         #expect((counters?["locked_until"] as String?) == nil)
     }
 
-    @Test func anUnknownIDLocksExactlyLikeARealOne() throws {
-        let f = try Fixture(roles: [.nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func anUnknownIDLocksExactlyLikeARealOne(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse]); defer { f.cleanup() }
         var real: [String] = [], fake: [String] = []
         for _ in 0...testPolicy.maxFailedAttempts {
             real.append(refusal { _ = try f.store.signIn(staffID: "N1", secret: "999999", terminal: "t", policy: testPolicy) }?.message ?? "")
@@ -63,8 +63,8 @@ import WardCore
         #expect(real.last?.contains("locked") == true)
     }
 
-    @Test func successResetsTheFailureCount() throws {
-        let f = try Fixture(roles: [.nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func successResetsTheFailureCount(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse]); defer { f.cleanup() }
         for _ in 1..<testPolicy.maxFailedAttempts {
             _ = refusal { _ = try f.store.signIn(staffID: "N1", secret: "999999", terminal: "t", policy: testPolicy) }
         }
@@ -73,8 +73,8 @@ import WardCore
         #expect(r.message == Store.signInRejected)
     }
 
-    @Test func resetPINUnlocksAndReplacesTheOldPIN() throws {
-        let f = try Fixture(roles: [.nurse]); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func resetPINUnlocksAndReplacesTheOldPIN(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: [.nurse]); defer { f.cleanup() }
         for _ in 0..<testPolicy.maxFailedAttempts {
             _ = refusal { _ = try f.store.signIn(staffID: "N1", secret: "999999", terminal: "t", policy: testPolicy) }
         }
@@ -83,8 +83,8 @@ import WardCore
         #expect(try f.store.signIn(staffID: "N1", secret: "246813", terminal: "t", policy: testPolicy).staffID == "N1")
     }
 
-    @Test func pinPolicyIsEnforced() throws {
-        let f = try Fixture(roles: []); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func pinPolicyIsEnforced(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: []); defer { f.cleanup() }
         let short = try #require(refusal { _ = try f.store.addStaff(staffID: "N5", name: "A, B", role: .nurse, secret: "12345",
                                                                      policy: testPolicy, session: f.session(.admin)) })
         #expect(short.message.contains("at least 6 digits"))
@@ -103,7 +103,7 @@ import WardCore
 }
 
 @Suite struct SecretStorageTests {
-    @Test func kdfIsArgon2idAtLeastLibsodiumsInteractiveCost() throws {
+    @Test(arguments: TestBackend.both) func kdfIsArgon2idAtLeastLibsodiumsInteractiveCost(_ backend: TestBackend) throws {
         let h = try #require(SecretHasher.hash("73915284"))
         // $argon2id$v=19$m=65536,t=2,p=1$salt$hash
         let parts = h.split(separator: "$")
@@ -120,7 +120,7 @@ import WardCore
         #expect(SecretHasher.opsLimit >= 2)
     }
 
-    @Test func saltedSoTheSamePINHashesDifferently() throws {
+    @Test(arguments: TestBackend.both) func saltedSoTheSamePINHashesDifferently(_ backend: TestBackend) throws {
         let a = try #require(SecretHasher.hash("73915284")), b = try #require(SecretHasher.hash("73915284"))
         #expect(a != b)
         #expect(SecretHasher.verify("73915284", against: a))
@@ -129,13 +129,13 @@ import WardCore
         #expect(!SecretHasher.verify("73915284", against: "not a hash"))
     }
 
-    @Test func pinIsNeverStoredInPlainText() throws {
-        let f = try Fixture(roles: []); defer { f.cleanup() }
+    @Test(arguments: TestBackend.both) func pinIsNeverStoredInPlainText(_ backend: TestBackend) throws {
+        let f = try Fixture(backend, roles: []); defer { f.cleanup() }
         let secret = "73915284"
         _ = try f.store.addStaff(staffID: "N7", name: "Plain, Text", role: .nurse, secret: secret, policy: testPolicy, session: f.session(.admin))
         _ = try f.store.signIn(staffID: "N7", secret: secret, terminal: "t", policy: testPolicy)
         _ = refusal { _ = try f.store.signIn(staffID: "N7", secret: "73915200", terminal: "t", policy: testPolicy) }
-        let stored = try sqlite3(f.path, "SELECT pin_hash FROM staff WHERE staff_id = 'N7';").out
+        let stored = try f.outside("SELECT pin_hash FROM staff WHERE staff_id = 'N7';").out
         #expect(stored.hasPrefix("$argon2id$"))
         #expect(!stored.contains(secret))
         try f.store.close()

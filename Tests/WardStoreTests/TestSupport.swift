@@ -42,20 +42,60 @@ func staffID(for role: StaffRole) -> String {
     }
 }
 
+/// Where a test's ward lives: the store's tests run against both (issue 18).
+enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+    var testDescription: String { rawValue }
+    /// Both, as the arguments of a test that runs on each.
+    static let both = allCases
+}
+
+/// A ward of its own in the test cluster: a fresh schema `ward_<code>`, created by the schema's
+/// owner; the store then signs in as the terminals' role, as a ward's terminals do.
+struct PostgresTestWard {
+    let cluster: PostgresCluster
+    let code: String
+
+    init() throws {
+        cluster = try PostgresCluster.shared()
+        setenv("PGPASSFILE", cluster.passFile, 1)   // the store reads the pgpass file as a terminal does
+        code = "t" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    }
+
+    func url(owner: Bool = false, keyFile: String) -> String {
+        (owner ? cluster.ownerURL : cluster.appURL) + "?ward=\(code)&auditkey=\(keyFile)"
+    }
+
+    func drop() { _ = try? cluster.psql("DROP SCHEMA IF EXISTS ward_\(code) CASCADE", as: "wardline_owner") }
+}
+
 /// A new database with the ward configured and one staff member per role.
 struct Fixture {
     let dir: TempDir
     let store: Store
     let clock: TestClock
     let sessions: [StaffRole: Session]
+    let backend: TestBackend
+    /// The PostgreSQL ward, on that backend.
+    let pg: PostgresTestWard?
 
     var path: String { store.path }
     func session(_ r: StaffRole) -> Session { sessions[r]! }
 
-    init(roles: [StaffRole] = StaffRole.allCases) throws {
+    init(_ backend: TestBackend = .sqlite, roles: [StaffRole] = StaffRole.allCases) throws {
+        self.backend = backend
         dir = try TempDir()
         clock = TestClock()
-        store = try Store.open(path: dir.path("ward.sqlite"), create: true, clock: clock)
+        switch backend {
+        case .sqlite:
+            pg = nil
+            store = try Store.open(path: dir.path("ward.sqlite"), create: true, clock: clock)
+        case .postgres:
+            let ward = try PostgresTestWard()
+            pg = ward
+            try Store.open(path: ward.url(owner: true, keyFile: dir.path("audit-key")), create: true, clock: clock).close()
+            store = try Store.open(path: ward.url(keyFile: dir.path("audit-key")), create: false, clock: clock)
+        }
         let admin = try store.createFirstAdmin(staffID: staffID(for: .admin), name: "Admin, Test", secret: pin(for: .admin),
                                                terminal: "test", policy: testPolicy)
         var s: [StaffRole: Session] = [.admin: Session(staff: admin, terminal: "test")]
@@ -68,7 +108,27 @@ struct Fixture {
         sessions = s
     }
 
-    func cleanup() { try? store.close(); dir.cleanup() }
+    /// Who runs SQL from outside the program: on PostgreSQL the terminals' database role (what a
+    /// person holding the ward's database credential could do) or the schema's owner.
+    enum Outsider { case app, owner, superuser }
+
+    /// Runs SQL outside the store, as another process (or an attacker) would: the sqlite3 shell on
+    /// the file, or psql in the ward's schema. Output rows are `|`-separated either way.
+    @discardableResult
+    func outside(_ sql: String, as who: Outsider = .app) throws -> (status: Int32, out: String, err: String) {
+        guard let pg else { return try sqlite3(store.path, sql) }
+        let user = switch who { case .app: "wardline_app"; case .owner: "wardline_owner"; case .superuser: "postgres" }
+        let r = try runProcess(URL(fileURLWithPath: "/usr/lib/postgresql/15/bin/psql"),
+                               ["-h", "127.0.0.1", "-p", String(pg.cluster.port), "-U", user, "-d", "wardline",
+                                "-v", "ON_ERROR_STOP=1", "-Atq", "-c", "SET search_path = ward_\(pg.code); " + sql],
+                               environment: ProcessInfo.processInfo.environment.merging(pg.cluster.environment) { $1 })
+        return (r.status, r.stdout.trimmingCharacters(in: .whitespacesAndNewlines), r.stderr)
+    }
+
+    /// Another store on the same ward (another terminal).
+    func reopen(clock: any WardClock) throws -> Store { try Store.open(path: store.path, create: false, clock: clock) }
+
+    func cleanup() { try? store.close(); pg?.drop(); dir.cleanup() }
 
     /// Admits a patient (as the charge nurse or admin) into `bed`.
     @discardableResult

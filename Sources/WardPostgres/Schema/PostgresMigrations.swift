@@ -14,13 +14,15 @@ enum DDL {
 
     /// A time column as the store writes it (`Timestamp`: text, UTC, milliseconds), kept as text so
     /// that hashes match SQLite's byte for byte; anything else is refused.
+    /// A real time: the hour, minute and second in range, and the date a calendar date (the cast
+    /// refuses 2026-02-30), so every stored time is one the program can read.
     static func time(_ column: String, null: Bool = false) -> String {
-        let check = #"\#(column) ~ '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$'"#
+        let check = #"\#(column) ~ '^\d{4}-\d\d-\d\dT([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$' AND substr(\#(column), 1, 10)::date IS NOT NULL"#
         return null ? "\(column) text CHECK (\(column) IS NULL OR \(check))" : "\(column) text NOT NULL CHECK (\(check))"
     }
 
     /// A calendar date, YYYY-MM-DD.
-    static func date(_ column: String) -> String { #"\#(column) text NOT NULL CHECK (\#(column) ~ '^\d{4}-\d\d-\d\d$')"# }
+    static func date(_ column: String) -> String { #"\#(column) text NOT NULL CHECK (\#(column) ~ '^\d{4}-\d\d-\d\d$' AND \#(column)::date IS NOT NULL)"# }
 
     /// SQLite's pair of `RAISE(ABORT, …)` triggers: one statement trigger refuses UPDATE, DELETE
     /// and TRUNCATE, for the owner (the app role has no such grant in the first place).
@@ -217,6 +219,15 @@ extension PostgresSchema {
             ADD CONSTRAINT audit_events_seq_hash_key UNIQUE (seq, hash),
             ADD CONSTRAINT audit_events_prev_fkey FOREIGN KEY (prev_seq, prev_hash) REFERENCES audit_events(seq, hash)
         """,
+        // The store writes the same INSERT on both backends; the link to the event before is filled in here.
+        """
+        CREATE FUNCTION audit_link_previous() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.prev_seq := CASE WHEN NEW.seq = 1 THEN NULL ELSE NEW.seq - 1 END;
+            RETURN NEW;
+        END $$
+        """,
+        "CREATE TRIGGER audit_events_link BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_link_previous()",
     ]
 
     private static let readIndexes = [

@@ -108,6 +108,7 @@ public enum PostgresSchema {
             try link.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, \(now))",
                            [.int(Int64(i + 1)), .text(migration.name)])
         }
+        try installCapture(schema: schema, on: link)
         try grant(schema: schema, to: appRole, on: link)
         return created ? .created : .upgraded(from: applied.count)
     }

@@ -104,11 +104,10 @@ enum AuditChain {
 
     /// Keys the chain of a ward that has none yet: one event records every
     /// row as it is now. Idempotent across processes (checked in the transaction).
-    /// SQLite only (at `Store.open`): every row is noted by the TEMP capture.
-    static func keyIfNeeded(_ db: Database, at: Date) throws {
+    static func keyIfNeeded(_ db: any SQLTx, at: Date) throws {
         guard try !Store.chainIsKeyed(db) else { return }
-        try AuditRows.touchAll(db)
-        try append(SQLiteTx(db), at: at, actor: "(setup)", terminal: "", action: "audit.keyed",
+        try db.captureEveryRow()
+        try append(db, at: at, actor: "(setup)", terminal: "", action: "audit.keyed",
                    details: ["note": .string("from this event on the chain is keyed and each event records the rows it wrote; this one records every row as it was")])
     }
 }

@@ -15,12 +15,11 @@ extension Store {
     public func auditEvents(filter: AuditFilter = AuditFilter()) throws -> [AuditEvent] {
         var clauses: [String] = [], args: [SQLValue] = []
         if let m = filter.patientMRN { clauses.append("patient_mrn = ?"); args.append(.text(m)) }
-        if let s = filter.staffID { clauses.append("actor = ? COLLATE NOCASE"); args.append(.text(s)) }
+        if let s = filter.staffID { clauses.append("actor = ? COLLATE \(isPostgres ? "nocase" : "NOCASE")"); args.append(.text(s)) }
         if let d = filter.since { clauses.append("at >= ?"); args.append(.text(Timestamp.text(d))) }
-        clauses.append(RowChecks.readable("audit_events", as: "audit_events"))
-        let whereSQL = "WHERE " + clauses.joined(separator: " AND ")
         return try read { db in
-            try db.rows("SELECT * FROM audit_events \(whereSQL) ORDER BY seq", SQLArguments(args)).map(AuditEvent.init(row:))
+            let whereSQL = "WHERE " + (clauses + [RowChecks.readable("audit_events", as: "audit_events", db.dialect)]).joined(separator: " AND ")
+            return try db.rows("SELECT * FROM audit_events \(whereSQL) ORDER BY seq", SQLArguments(args)).map(AuditEvent.init(row:))
         }
     }
 }

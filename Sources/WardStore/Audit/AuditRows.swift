@@ -53,30 +53,6 @@ enum AuditRows {
         return try Data.fetchOne(db, sql: "SELECT key FROM temp.audit_secret").map { [UInt8]($0) }
     }
 
-    /// Notes every row of every tracked table, as if just written (the baseline
-    /// when a chain is first keyed).
-    static func touchAll(_ db: Database) throws {
-        for table in try trackedTables(db) {
-            try db.execute(sql: "INSERT OR IGNORE INTO temp.audit_touched(tbl, rid) SELECT ?, rowid FROM main.\(table.quotedDatabaseIdentifier)",
-                           arguments: [table])
-        }
-    }
-
-    /// The rows noted since the last event, as "table:rowid:hash" entries joined
-    /// by ";" in a fixed order ("-" for a row deleted); the notes are cleared.
-    static func drain(_ db: Database) throws -> String {
-        let touched = try Row.fetchAll(db, sql: "SELECT tbl, rid FROM temp.audit_touched ORDER BY tbl, rid")
-        guard !touched.isEmpty else { return "" }
-        var entries: [String] = []
-        for t in touched {
-            let table: String = t["tbl"], rid: Int64 = t["rid"]
-            let row = try SQLiteTx(db).row("SELECT rowid AS \"__rid\", * FROM main.\(table.quotedDatabaseIdentifier) WHERE rowid = ?", [rid])
-            entries.append("\(table):\(rid):\(row.map { hash(table: table, rid: rid, row: $0) } ?? "-")")
-        }
-        try db.execute(sql: "DELETE FROM temp.audit_touched")
-        return entries.joined(separator: ";")
-    }
-
     static func columns(_ db: Database, _ table: String) throws -> [String] {
         try Row.fetchAll(db, sql: "PRAGMA main.table_info(\(table.quotedDatabaseIdentifier))").map { $0["name"] }
     }
@@ -98,6 +74,12 @@ enum AuditRows {
             out.append(10)
         }
         return Sodium.hex(Sodium.sha256(out))
+    }
+
+    /// A row a command wrote: its table and the number that names it (SQLite's rowid).
+    struct RowRef: Hashable {
+        var table: String
+        var rid: Int64
     }
 
     /// One entry of an event's `rows`.

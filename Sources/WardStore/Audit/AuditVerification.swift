@@ -80,11 +80,11 @@ extension Store {
     /// tracked row with the event that wrote it; with `anchor`, also checks
     /// that the trail still holds the anchored event unchanged.
     public func auditVerify(expect anchor: AuditAnchor? = nil) throws -> AuditVerification {
-        try pool.read { db in try Self.verify(db, key: auditKey, anchor: anchor) }
+        try read { db in try Self.verify(db, key: auditKey, anchor: anchor) }
     }
 
-    static func verify(_ db: Database, key: [UInt8]?, anchor: AuditAnchor? = nil) throws -> AuditVerification {
-        let events = try SQLiteTx(db).rows("SELECT * FROM audit_events ORDER BY seq")
+    static func verify(_ db: any SQLTx, key: [UInt8]?, anchor: AuditAnchor? = nil) throws -> AuditVerification {
+        let events = try db.rows("SELECT * FROM audit_events ORDER BY seq")
         var v = verifyChain(events, key: key)
         if v.firstBreak == nil, let anchor { v.firstBreak = check(anchor, events) }
         v.rowFindings = try verifyRows(db, events: events.prefix(v.eventsVerified))
@@ -152,7 +152,7 @@ extension Store {
 
     /// Every row of every tracked table against the newest event that wrote it.
     /// Only events whose MAC was verified count as having written anything.
-    static func verifyRows(_ db: Database, events: ArraySlice<SQLRow>) throws -> [AuditRowFinding] {
+    static func verifyRows(_ db: any SQLTx, events: ArraySlice<SQLRow>) throws -> [AuditRowFinding] {
         guard events.contains(where: { ($0["rows"] as String?) != nil }) else { return [] }  // never keyed: nothing recorded
         var written: [String: [Int64: (seq: Int64, hash: String?)]] = [:]
         for e in events {
@@ -160,11 +160,10 @@ extension Store {
             for entry in entries { written[entry.table, default: [:]][entry.rid] = (e["seq"], entry.hash) }
         }
         var findings: [AuditRowFinding] = []
-        for table in try AuditRows.trackedTables(db) {
+        for table in try db.trackedTables() {
             let byRow = written[table] ?? [:]
             var seen = Set<Int64>()
-            try SQLiteTx(db).forEachRow("SELECT rowid AS \"__rid\", * FROM main.\(table.quotedDatabaseIdentifier) ORDER BY rowid") { row in
-                let rid: Int64 = row["__rid"]
+            try db.forEachHashedRow(table, rid: nil) { rid, row in
                 seen.insert(rid)
                 guard let w = byRow[rid], let recorded = w.hash else {
                     findings.append(AuditRowFinding(kind: .rowWithoutEvent, table: table, rowID: rid, seq: nil))

@@ -42,12 +42,12 @@ extension Store {
     public func amend(_ cmd: AmendEntry, session: Session, protocol ward: WardProtocol) throws(CommandRefusal) -> Assessment {
         let reason = try cleaned(cmd.reason, "Reason for the amendment", max: 500)
         return try command("assessment.amend", .amendOwnEntry, session: session) { db, actor, now in
-            guard let row = try db.row("\(Self.assessmentSelect) WHERE a.id = ?", [cmd.entryID]),
+            guard let row = try db.row("\(Self.assessmentSelect(db.dialect)) WHERE a.id = ?", [cmd.entryID]),
                   let old = Assessment(row: row) else {
                 throw CommandRefusal(.notFound, "Entry #\(cmd.entryID) does not exist.")
             }
             if old.recordedBy != actor.key { try actor.role.check(.amendAnyEntry) }
-            if let newer = try db.row("\(Self.assessmentSelect) WHERE a.supersedes = ?", [old.id]) {
+            if let newer = try db.row("\(Self.assessmentSelect(db.dialect)) WHERE a.supersedes = ?", [old.id]) {
                 let n: Int64 = newer["id"], who: String = newer["recorded_by_name"]
                 throw CommandRefusal(.conflict, "Entry #\(old.id) was already amended by \(InputText.visible(who)) (entry #\(n)); amend entry #\(n) instead.")
             }
@@ -98,18 +98,18 @@ extension Store {
     }
 
     static func patient(_ db: any SQLTx, _ id: PatientID) throws -> Patient {
-        guard let row = try db.row("\(patientSelect) WHERE p.id = ?", [id]), let p = Patient(row: row) else {
+        guard let row = try db.row("\(patientSelect(db.dialect)) WHERE p.id = ?", [id]), let p = Patient(row: row) else {
             throw CommandRefusal(.notFound, "Patient #\(id) is not on record.")
         }
         return p
     }
 
-    static let assessmentSelect = """
-        SELECT a.*, \(RowChecks.staffName("s")) AS recorded_by_name, n.id AS superseded_by
+    static func assessmentSelect(_ d: SQLDialect) -> String { """
+        SELECT a.*, \(RowChecks.staffName("s", d)) AS recorded_by_name, n.id AS superseded_by
         FROM assessments a
         JOIN staff s ON s.id = a.recorded_by
         LEFT JOIN assessments n ON n.supersedes = a.id
-        """
+        """ }
 }
 
 extension Assessment {

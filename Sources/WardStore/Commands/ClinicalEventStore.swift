@@ -24,8 +24,8 @@ extension Store {
     /// Every recorded seizure/delirium of the admitted patients, newest first.
     static func loadClinicalEvents(_ db: any SQLTx, into s: inout WardSnapshot, scope: String = admittedPatients) throws {
         let rows = try db.rows("""
-            SELECT e.*, \(RowChecks.staffName("s")) AS staff_name FROM clinical_events e JOIN staff s ON s.id = e.recorded_by
-            WHERE e.patient_id IN (\(scope)) AND \(RowChecks.readable("clinical_events", as: "e"))
+            SELECT e.*, \(RowChecks.staffName("s", db.dialect)) AS staff_name FROM clinical_events e JOIN staff s ON s.id = e.recorded_by
+            WHERE e.patient_id IN (\(scope)) AND \(RowChecks.readable("clinical_events", as: "e", db.dialect))
             ORDER BY e.taken_at DESC, e.id DESC
             """)
         for r in rows {

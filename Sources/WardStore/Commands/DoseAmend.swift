@@ -13,7 +13,7 @@ extension Store {
                                        session: Session) throws(CommandRefusal) -> Administration {
         let reason = try cleaned(reason, "Reason for marking the dose record entered in error", max: 500)
         return try command("dose.amend", .amendOwnEntry, session: session) { db, actor, now in
-            guard let row = try db.row("\(Self.administrationSelect) WHERE a.id = ?", [administrationID]),
+            guard let row = try db.row("\(Self.administrationSelect(db.dialect)) WHERE a.id = ?", [administrationID]),
                   var a = Administration(row: row) else {
                 throw CommandRefusal(.notFound, "Dose record #\(administrationID) does not exist.")
             }

@@ -44,7 +44,7 @@ extension Store {
     @discardableResult
     public func cosignOverride(_ cmd: CosignOverride, session: Session) throws(CommandRefusal) -> RecordedOverride {
         try command("override.cosign", .writeOrder, session: session) { db, actor, now in
-            guard let o = try db.row("\(Self.overrideSelect) WHERE o.id = ?", [cmd.overrideID])
+            guard let o = try db.row("\(Self.overrideSelect(db.dialect)) WHERE o.id = ?", [cmd.overrideID])
                 .flatMap(RecordedOverride.init(row:)) else {
                 throw CommandRefusal(.notFound, "Override #\(cmd.overrideID) does not exist.")
             }
@@ -68,17 +68,17 @@ extension Store {
 
     /// Overrides of admitted patients, newest first (signed and unsigned).
     static func loadOverrides(_ db: any SQLTx, into s: inout WardSnapshot, scope: String = admittedPatients) throws {
-        for r in try db.rows("\(overrideSelect) WHERE o.patient_id IN (\(scope)) AND \(RowChecks.readable("dose_overrides", as: "o")) ORDER BY o.recorded_at DESC, o.id DESC") {
+        for r in try db.rows("\(overrideSelect(db.dialect)) WHERE o.patient_id IN (\(scope)) AND \(RowChecks.readable("dose_overrides", as: "o", db.dialect)) ORDER BY o.recorded_at DESC, o.id DESC") {
             guard let o = RecordedOverride(row: r) else { s.unreadable(r, "dose_overrides", "instruction unknown"); continue }
             s.doseOverrides[o.patientID, default: []].append(o)
         }
     }
 
-    static let overrideSelect = """
-        SELECT o.*, \(RowChecks.staffName("p")) AS prescriber_name, \(RowChecks.staffName("r")) AS recorded_by_name, c.signed_at
+    static func overrideSelect(_ d: SQLDialect) -> String { """
+        SELECT o.*, \(RowChecks.staffName("p", d)) AS prescriber_name, \(RowChecks.staffName("r", d)) AS recorded_by_name, c.signed_at
         FROM dose_overrides o JOIN staff p ON p.id = o.prescriber JOIN staff r ON r.id = o.recorded_by
         LEFT JOIN override_cosignatures c ON c.override_id = o.id
-        """
+        """ }
 }
 
 extension RecordedOverride {

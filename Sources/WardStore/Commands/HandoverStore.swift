@@ -130,7 +130,7 @@ extension Store {
     /// Handover notes, overrides and marks of the admitted patients.
     static func loadHandoverRecords(_ db: any SQLTx, scope admitted: String = admittedPatients) throws -> HandoverRecords {
         let notes = try db.rows("""
-            SELECT n.*, \(RowChecks.staffName("s")) AS by_name, x.id AS superseded_by FROM handover_notes n
+            SELECT n.*, \(RowChecks.staffName("s", db.dialect)) AS by_name, x.id AS superseded_by FROM handover_notes n
             JOIN staff s ON s.id = n.written_by LEFT JOIN handover_notes x ON x.supersedes = n.id
             WHERE n.patient_id IN (\(admitted)) ORDER BY n.id
             """).compactMap { r -> HandoverNote? in
@@ -141,7 +141,7 @@ extension Store {
                                 withdrawn: r["withdrawn"])
         }
         let overrides = try db.rows("""
-            SELECT o.*, \(RowChecks.staffName("s")) AS by_name FROM severity_overrides o JOIN staff s ON s.id = o.set_by
+            SELECT o.*, \(RowChecks.staffName("s", db.dialect)) AS by_name FROM severity_overrides o JOIN staff s ON s.id = o.set_by
             WHERE o.patient_id IN (\(admitted)) ORDER BY o.id
             """).compactMap { r -> SeverityOverride? in
             guard let shift = Timestamp.date(r["shift_start"]), let at = Timestamp.date(r["set_at"]) else { return nil }
@@ -150,7 +150,7 @@ extension Store {
                                     reason: r["reason"], byName: r["by_name"], at: at)
         }
         let marks = try db.rows("""
-            SELECT m.*, \(RowChecks.staffName("s")) AS by_name, s.staff_id AS by_staff_id FROM handover_marks m JOIN staff s ON s.id = m.staff
+            SELECT m.*, \(RowChecks.staffName("s", db.dialect)) AS by_name, s.staff_id AS by_staff_id FROM handover_marks m JOIN staff s ON s.id = m.staff
             WHERE m.patient_id IN (\(admitted)) ORDER BY m.id
             """).compactMap { r -> HandoverMark? in
             guard let shift = Timestamp.date(r["shift_start"]), let at = Timestamp.date(r["at"]),

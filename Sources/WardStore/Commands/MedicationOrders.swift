@@ -68,7 +68,7 @@ extension Store {
     /// Every version of an order, oldest first.
     public func orderHistory(_ id: OrderID) throws -> [MedicationOrder] {
         try read { db in
-            try db.rows("\(Self.orderSelect) WHERE v.order_id = ? ORDER BY v.version", [id])
+            try db.rows("\(Self.orderSelect(db.dialect)) WHERE v.order_id = ? ORDER BY v.version", [id])
                 .compactMap(MedicationOrder.init(row:))
         }
     }
@@ -137,11 +137,11 @@ extension Store {
         // An order that cannot be read is never treated as absent (an older version would stand in): refuse.
         if let bad = try db.scalar(Int64.self, """
             SELECT v.id FROM med_order_versions v JOIN med_orders o ON o.id = v.order_id
-            WHERE o.patient_id = ? AND NOT \(RowChecks.readable("med_order_versions", as: "v")) LIMIT 1
+            WHERE o.patient_id = ? AND NOT \(RowChecks.readable("med_order_versions", as: "v", db.dialect)) LIMIT 1
             """, [patient]) {
             throw CommandRefusal(.storage, "Order version #\(bad) of this patient cannot be read; ward IT: run wardline check.")
         }
-        for r in try db.rows("\(orderSelect) WHERE o.patient_id = ? ORDER BY v.order_id, v.version", [patient]) {
+        for r in try db.rows("\(orderSelect(db.dialect)) WHERE o.patient_id = ? ORDER BY v.order_id, v.version", [patient]) {
             guard let v = MedicationOrder(row: r) else {
                 throw CommandRefusal(.storage, "Order version #\(r["id"] as SQLValue) of this patient cannot be read; ward IT: run wardline check.")
             }
@@ -151,7 +151,7 @@ extension Store {
     }
 
     static func currentOrder(_ db: any SQLTx, _ id: OrderID) throws -> MedicationOrder? {
-        try db.row("\(orderSelect) WHERE v.order_id = ? ORDER BY v.version DESC LIMIT 1", [id])
+        try db.row("\(orderSelect(db.dialect)) WHERE v.order_id = ? ORDER BY v.version DESC LIMIT 1", [id])
             .flatMap(MedicationOrder.init(row:))
     }
 
@@ -165,12 +165,12 @@ extension Store {
         return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
     }
 
-    static let orderSelect = """
-        SELECT v.*, o.patient_id, o.created_at AS order_created_at, \(RowChecks.staffName("s")) AS written_by_name
+    static func orderSelect(_ d: SQLDialect) -> String { """
+        SELECT v.*, o.patient_id, o.created_at AS order_created_at, \(RowChecks.staffName("s", d)) AS written_by_name
         FROM med_order_versions v
         JOIN med_orders o ON o.id = v.order_id
         JOIN staff s ON s.id = v.written_by
-        """
+        """ }
 }
 
 extension JSONEncoder {

@@ -114,7 +114,7 @@ extension Store {
     }
 
     static func admittedPatient(_ db: any SQLTx, _ id: PatientID) throws -> Patient {
-        guard let row = try db.row("\(Self.patientSelect) WHERE p.id = ?", [id]),
+        guard let row = try db.row("\(Self.patientSelect(db.dialect)) WHERE p.id = ?", [id]),
               let p = Patient(row: row) else {
             throw CommandRefusal(.notFound, "Patient #\(id) is not on record.")
         }
@@ -128,27 +128,27 @@ extension Store {
     /// here by a stand-in that says so (the name says "unreadable entry …"), the
     /// admission time falls back to when the admission was entered or the first
     /// placement, and the row is listed among the snapshot's unreadable entries.
-    static let patientSelect = """
+    static func patientSelect(_ d: SQLDialect) -> String { """
         SELECT p.id,
-               CASE WHEN typeof(p.mrn) = 'text' THEN p.mrn ELSE '(unreadable #' || p.id || ')' END AS mrn,
-               CASE WHEN typeof(p.name) = 'text' THEN p.name ELSE 'unreadable entry #' || p.id || ' (patients, name is not text)' END AS name,
-               CASE WHEN \(RowChecks.isDate("p.date_of_birth")) THEN p.date_of_birth ELSE '1900-01-01' END AS date_of_birth,
-               CASE WHEN typeof(p.sex) = 'text' THEN p.sex ELSE 'unknown' END AS sex,
-               CASE WHEN \(RowChecks.isTime("p.admitted_at")) THEN p.admitted_at
-                    WHEN \(RowChecks.isTime("p.entered_at")) THEN p.entered_at
-                    ELSE coalesce((SELECT min(placed_at) FROM placements WHERE patient_id = p.id AND \(RowChecks.isTime("placed_at"))),
+               CASE WHEN \(RowChecks.isType("p.mrn", "text", d)) THEN p.mrn ELSE '(unreadable #' || p.id || ')' END AS mrn,
+               CASE WHEN \(RowChecks.isType("p.name", "text", d)) THEN p.name ELSE 'unreadable entry #' || p.id || ' (patients, name is not text)' END AS name,
+               CASE WHEN \(RowChecks.isDate("p.date_of_birth", d)) THEN p.date_of_birth ELSE '1900-01-01' END AS date_of_birth,
+               CASE WHEN \(RowChecks.isType("p.sex", "text", d)) THEN p.sex ELSE 'unknown' END AS sex,
+               CASE WHEN \(RowChecks.isTime("p.admitted_at", d)) THEN p.admitted_at
+                    WHEN \(RowChecks.isTime("p.entered_at", d)) THEN p.entered_at
+                    ELSE coalesce((SELECT min(placed_at) FROM placements WHERE patient_id = p.id AND \(RowChecks.isTime("placed_at", d))),
                                   '1970-01-01T00:00:00.000Z') END AS admitted_at,
-               CASE WHEN typeof(p.substances) = 'text' THEN p.substances END AS substances,
-               CASE WHEN typeof(p.allergies) = 'text' THEN p.allergies END AS allergies,
-               CASE WHEN typeof(p.risk_flags) = 'text' THEN p.risk_flags END AS risk_flags,
-               CASE WHEN typeof(p.seizure_history) = 'integer' THEN p.seizure_history ELSE 0 END AS seizure_history,
-               CASE WHEN typeof(p.spo2_scale2) = 'integer' THEN p.spo2_scale2 ELSE 0 END AS spo2_scale2,
-               c.bed AS bed, CASE WHEN \(RowChecks.isTime("d.discharged_at")) THEN d.discharged_at END AS discharged_at,
+               CASE WHEN \(RowChecks.isType("p.substances", "text", d)) THEN p.substances END AS substances,
+               CASE WHEN \(RowChecks.isType("p.allergies", "text", d)) THEN p.allergies END AS allergies,
+               CASE WHEN \(RowChecks.isType("p.risk_flags", "text", d)) THEN p.risk_flags END AS risk_flags,
+               CASE WHEN \(RowChecks.isType("p.seizure_history", "integer", d)) THEN p.seizure_history ELSE 0 END AS seizure_history,
+               CASE WHEN \(RowChecks.isType("p.spo2_scale2", "integer", d)) THEN p.spo2_scale2 ELSE 0 END AS spo2_scale2,
+               c.bed AS bed, CASE WHEN \(RowChecks.isTime("d.discharged_at", d)) THEN d.discharged_at END AS discharged_at,
                (SELECT s.scale2 FROM spo2_scale_decisions s WHERE s.patient_id = p.id ORDER BY s.id DESC LIMIT 1) AS scale2_decided
         FROM patients p
         LEFT JOIN current_beds c ON c.patient_id = p.id
         LEFT JOIN discharges d ON d.patient_id = p.id
-        """
+        """ }
 }
 
 extension Patient {

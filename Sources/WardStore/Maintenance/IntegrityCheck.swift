@@ -58,7 +58,7 @@ extension Store {
                 "\(r[0] as String? ?? "?") row \(r[1] as Int64? ?? 0) → \(r[2] as String? ?? "?")"
             }
             unreadable = try RowChecks.unreadable(SQLiteTx(db)).map { IntegrityReport.UnreadableRow(table: $0.table, id: $0.id, reason: $0.reason) }
-            audit = try Self.verify(db, key: key)
+            audit = try Self.verify(SQLiteTx(db), key: key)
         } catch {
             let why = try damaged(error)
             if integrity == ["ok"] { integrity = [why] }

@@ -12,12 +12,12 @@ extension Store {
         let scope = "SELECT \(p.id)"
         // The rules look back at most 24 h (the ceiling) and an hour or so (observations, scores): 48 h is plenty.
         let since = at.addingTimeInterval(-48 * 3600)
-        let a = try db.rows("\(assessmentSelect) WHERE a.patient_id = ? AND a.taken_at > ? AND \(RowChecks.readable("assessments", as: "a")) ORDER BY a.taken_at DESC, a.id DESC",
+        let a = try db.rows("\(assessmentSelect(db.dialect)) WHERE a.patient_id = ? AND a.taken_at > ? AND \(RowChecks.readable("assessments", as: "a", db.dialect)) ORDER BY a.taken_at DESC, a.id DESC",
                             [p.id, Timestamp.text(since)]).compactMap(Assessment.init(row:))
         var s = WardSnapshot(ward: Ward(name: "", beds: []), patients: [p], assessments: [p.id: a], version: 0, loadedAt: now)
         try loadObservations(db, into: &s, scope: scope, since: since)
         s.orders[p.id] = try currentOrders(db, p.id)
-        let rows = try db.rows("\(administrationSelect) WHERE a.patient_id = ? AND a.at > ? AND a.at < ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
+        let rows = try db.rows("\(administrationSelect(db.dialect)) WHERE a.patient_id = ? AND a.at > ? AND a.at < ? AND \(RowChecks.readable("administrations", as: "a", db.dialect)) ORDER BY a.at DESC, a.id DESC",
                                [p.id, Timestamp.text(at.addingTimeInterval(-48 * 3600)),
                                                 Timestamp.text(at.addingTimeInterval(24 * 3600))])
         for r in rows {

@@ -7,7 +7,7 @@ extension Store {
     static func loadMedication(_ db: any SQLTx, into s: inout WardSnapshot, now: Date, scope: String = admittedPatients) throws {
         let admitted = "(\(scope))"
         var versions: [MedicationOrder] = []
-        for r in try db.rows("\(orderSelect) WHERE o.patient_id IN \(admitted) AND \(RowChecks.readable("med_order_versions", as: "v")) ORDER BY v.order_id, v.version") {
+        for r in try db.rows("\(orderSelect(db.dialect)) WHERE o.patient_id IN \(admitted) AND \(RowChecks.readable("med_order_versions", as: "v", db.dialect)) ORDER BY v.order_id, v.version") {
             if let v = MedicationOrder(row: r) { versions.append(v) } else { s.unreadable(r, "med_order_versions", "order terms unreadable") }
         }
         var current: [OrderID: MedicationOrder] = [:]
@@ -17,7 +17,7 @@ extension Store {
         }
         for o in current.values.sorted(by: { $0.id < $1.id }) { s.orders[o.patientID, default: []].append(o) }
         let rows = try db.rows("""
-            \(administrationSelect) WHERE a.patient_id IN \(admitted) AND a.at > ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC
+            \(administrationSelect(db.dialect)) WHERE a.patient_id IN \(admitted) AND a.at > ? AND \(RowChecks.readable("administrations", as: "a", db.dialect)) ORDER BY a.at DESC, a.id DESC
             """, [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
         for r in rows {
             guard let a = Administration(row: r) else { s.unreadable(r, "administrations", "status unknown"); continue }
@@ -25,10 +25,10 @@ extension Store {
             else { s.administrations[a.patientID, default: []].append(a) }
         }
         let fus = try db.rows("""
-            SELECT f.*, r.result, r.recorded_at AS result_at, \(RowChecks.staffName("s")) AS result_by
+            SELECT f.*, r.result, r.recorded_at AS result_at, \(RowChecks.staffName("s", db.dialect)) AS result_by
             FROM prn_followups f LEFT JOIN prn_followup_results r ON r.followup_id = f.id
             LEFT JOIN staff s ON s.id = r.recorded_by
-            WHERE f.patient_id IN \(admitted) AND f.due_at > ? AND \(RowChecks.readable("prn_followups", as: "f")) ORDER BY f.due_at DESC
+            WHERE f.patient_id IN \(admitted) AND f.due_at > ? AND \(RowChecks.readable("prn_followups", as: "f", db.dialect)) ORDER BY f.due_at DESC
             """, [Timestamp.text(now.addingTimeInterval(-48 * 3600))])
         for r in fus {
             guard let due = Timestamp.date(r["due_at"]) else { s.unreadable(r, "prn_followups", "due time unreadable"); continue }
@@ -42,17 +42,17 @@ extension Store {
     /// Every dose event of a patient, newest first, those marked entered in error included (marked) (CLI, tests).
     public func administrations(patient: PatientID) throws -> [Administration] {
         try read { db in
-            try db.rows("\(Self.administrationSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
+            try db.rows("\(Self.administrationSelect(db.dialect)) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a", db.dialect)) ORDER BY a.at DESC, a.id DESC",
                         [patient]).compactMap(Administration.init(row:))
         }
     }
 
-    static let administrationSelect = """
-        SELECT a.*, \(RowChecks.staffName("s")) AS by_name, \(RowChecks.staffName("w")) AS witness_name,
-               x.reason AS void_reason, x.recorded_by AS void_by, x.recorded_at AS void_at, \(RowChecks.staffName("xs")) AS void_by_name
+    static func administrationSelect(_ d: SQLDialect) -> String { """
+        SELECT a.*, \(RowChecks.staffName("s", d)) AS by_name, \(RowChecks.staffName("w", d)) AS witness_name,
+               x.reason AS void_reason, x.recorded_by AS void_by, x.recorded_at AS void_at, \(RowChecks.staffName("xs", d)) AS void_by_name
         FROM administrations a JOIN staff s ON s.id = a.recorded_by LEFT JOIN staff w ON w.id = a.witness
         LEFT JOIN administration_amendments x ON x.administration_id = a.id LEFT JOIN staff xs ON xs.id = x.recorded_by
-        """
+        """ }
 }
 
 extension Administration {

@@ -23,12 +23,12 @@ extension Store {
         let beds = try db.scalars(String.self, "SELECT label FROM beds ORDER BY position").map(Bed.init(label:))
         let scope = try Self.admittedScope(db)
         let patients = try db.rows("""
-            \(Self.patientSelect) WHERE p.id IN (\(scope)) ORDER BY p.id
+            \(Self.patientSelect(db.dialect)) WHERE p.id IN (\(scope)) ORDER BY p.id
             """).compactMap(Patient.init(row:))
         var byPatient: [PatientID: [Assessment]] = [:]
         let rows = try db.rows("""
-            \(Self.assessmentSelect)
-            WHERE a.patient_id IN (\(scope)) AND \(RowChecks.readable("assessments", as: "a"))
+            \(Self.assessmentSelect(db.dialect))
+            WHERE a.patient_id IN (\(scope)) AND \(RowChecks.readable("assessments", as: "a", db.dialect))
             ORDER BY a.taken_at DESC, a.id DESC
             """)
         var unparsed: [SQLRow] = []
@@ -69,7 +69,7 @@ extension Store {
     /// An admitted or discharged patient by MRN (for the CLI and tests).
     public func patient(mrn: String) throws -> Patient? {
         try read { db in
-            try db.row("\(Self.patientSelect) WHERE p.mrn = ?", [mrn]).flatMap(Patient.init(row:))
+            try db.row("\(Self.patientSelect(db.dialect)) WHERE p.mrn = ?", [mrn]).flatMap(Patient.init(row:))
         }
     }
 }

@@ -25,10 +25,10 @@ extension Store {
     /// The record of the patient with this MRN (nil when there is none), for any signed-in role.
     public func record(mrn: String, session: Session) throws(CommandRefusal) -> PatientRecord? {
         try checkedRead("patient.record", .viewWard, session: session) { db, _ in
-            guard let p = try db.row("\(Self.patientSelect) WHERE p.mrn = ?", [mrn]).flatMap(Patient.init(row:)) else {
+            guard let p = try db.row("\(Self.patientSelect(db.dialect)) WHERE p.mrn = ?", [mrn]).flatMap(Patient.init(row:)) else {
                 return nil
             }
-            let a = try db.rows("\(Self.assessmentSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("assessments", as: "a")) ORDER BY a.taken_at DESC, a.id DESC",
+            let a = try db.rows("\(Self.assessmentSelect(db.dialect)) WHERE a.patient_id = ? AND \(RowChecks.readable("assessments", as: "a", db.dialect)) ORDER BY a.taken_at DESC, a.id DESC",
                                 [p.id]).compactMap(Assessment.init(row:))
             let beds = try db.scalars(String.self, "SELECT bed FROM placements WHERE patient_id = ? ORDER BY id", [p.id])
             let by = try db.scalar(String.self, """
@@ -43,7 +43,7 @@ extension Store {
             try Self.loadClinicalEvents(db, into: &snapshot, scope: scope)
             try Self.loadOverrides(db, into: &snapshot, scope: scope)
             snapshot.handover = try Self.loadHandoverRecords(db, scope: scope)
-            let doses = try db.rows("\(Self.administrationSelect) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a")) ORDER BY a.at DESC, a.id DESC",
+            let doses = try db.rows("\(Self.administrationSelect(db.dialect)) WHERE a.patient_id = ? AND \(RowChecks.readable("administrations", as: "a", db.dialect)) ORDER BY a.at DESC, a.id DESC",
                                     [p.id]).compactMap(Administration.init(row:))
             snapshot.administrations[p.id] = doses.filter { !$0.isEnteredInError }
             snapshot.voidedAdministrations[p.id] = doses.filter(\.isEnteredInError)

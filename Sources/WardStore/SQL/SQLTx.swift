@@ -6,6 +6,8 @@ import Foundation
 /// them — the audit row capture, the column list of a table — is asked of the
 /// transaction. Errors are the backend's own (a command maps them to a refusal).
 protocol SQLTx {
+    /// Which database's words the few SQL fragments that differ must use (RowChecks).
+    var dialect: SQLDialect { get }
     func execute(_ sql: String, _ args: SQLArguments) throws
     /// Every row of the result.
     func rows(_ sql: String, _ args: SQLArguments) throws -> [SQLRow]
@@ -25,10 +27,22 @@ protocol SQLTx {
     // The audit row capture (AuditRows): which rows this connection has written since the last event.
     /// The ward's audit key as installed on this connection; nil when it has none (a write outside the store).
     func auditKey() throws -> [UInt8]?
-    /// Whether rows were written since the last event.
-    func hasUncapturedRows() throws -> Bool
-    /// The rows written since the last event as `AuditRows` entries ("table:rowid:hash" joined by ";"), then forgets them.
-    func drainCapturedRows() throws -> String
+    /// The rows written since the last event (each once, in no particular order).
+    func capturedRows() throws -> [AuditRows.RowRef]
+    /// Forgets the captured rows (they went into an event).
+    func forgetCapturedRows() throws
+    /// Notes every row of every tracked table as written (the baseline event of a newly keyed chain).
+    func captureEveryRow() throws
+    /// The tables whose rows the audit events record, in name order.
+    func trackedTables() throws -> [String]
+    /// Each row of `table` (only the one named `rid`, when given) with the columns a row's hash
+    /// covers, in the ward's column order, and the number that names it (SQLite's rowid).
+    func forEachHashedRow(_ table: String, rid: Int64?, _ body: (Int64, SQLRow) throws -> Void) throws
+}
+
+/// The two databases a ward can live in.
+enum SQLDialect: Sendable, Hashable {
+    case sqlite, postgres
 }
 
 extension SQLTx {
@@ -38,6 +52,26 @@ extension SQLTx {
     func forEachRow(_ sql: String, _ body: (SQLRow) throws -> Void) throws { try forEachRow(sql, [], body) }
     func scalar<V: SQLScalar>(_ sql: String) throws -> V? { try scalar(sql, []) }
     func scalars<V: SQLScalar>(_ sql: String) throws -> [V] { try scalars(sql, []) }
+}
+
+extension SQLTx {
+    /// Whether rows were written since the last event.
+    func hasUncapturedRows() throws -> Bool { try !capturedRows().isEmpty }
+
+    /// The rows written since the last event as `AuditRows` entries ("table:rowid:hash" joined by ";",
+    /// "-" for a row deleted, in table then row order), then forgets them.
+    func drainCapturedRows() throws -> String {
+        let touched = try capturedRows().sorted { ($0.table, $0.rid) < ($1.table, $1.rid) }
+        guard !touched.isEmpty else { return "" }
+        var entries: [String] = []
+        for t in touched {
+            var hash = "-"
+            try forEachHashedRow(t.table, rid: t.rid) { rid, row in hash = AuditRows.hash(table: t.table, rid: rid, row: row) }
+            entries.append("\(t.table):\(t.rid):\(hash)")
+        }
+        try forgetCapturedRows()
+        return entries.joined(separator: ";")
+    }
 }
 
 extension SQLTx {

@@ -8,6 +8,8 @@ struct SQLiteTx: SQLTx {
 
     init(_ db: Database) { self.db = db }
 
+    var dialect: SQLDialect { .sqlite }
+
     func execute(_ sql: String, _ args: SQLArguments) throws {
         try db.execute(sql: sql, arguments: Self.arguments(args))
     }
@@ -57,8 +59,28 @@ struct SQLiteTx: SQLTx {
     func columnNames(_ table: String) throws -> [String] { try db.columns(in: table).map(\.name) }
 
     func auditKey() throws -> [UInt8]? { try AuditRows.installedKey(db) }
-    func hasUncapturedRows() throws -> Bool { try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.audit_touched") ?? 0 > 0 }
-    func drainCapturedRows() throws -> String { try AuditRows.drain(db) }
+
+    func capturedRows() throws -> [AuditRows.RowRef] {
+        try Row.fetchAll(db, sql: "SELECT tbl, rid FROM temp.audit_touched").map { AuditRows.RowRef(table: $0["tbl"], rid: $0["rid"]) }
+    }
+
+    func forgetCapturedRows() throws { try db.execute(sql: "DELETE FROM temp.audit_touched") }
+
+    func captureEveryRow() throws {
+        for table in try trackedTables() {
+            try db.execute(sql: "INSERT OR IGNORE INTO temp.audit_touched(tbl, rid) SELECT ?, rowid FROM main.\(table.quotedDatabaseIdentifier)",
+                           arguments: [table])
+        }
+    }
+
+    func trackedTables() throws -> [String] { try AuditRows.trackedTables(db) }
+
+    func forEachHashedRow(_ table: String, rid: Int64?, _ body: (Int64, SQLRow) throws -> Void) throws {
+        let q = table.quotedDatabaseIdentifier
+        let sql = rid == nil ? "SELECT rowid AS \"__rid\", * FROM main.\(q) ORDER BY rowid"
+                             : "SELECT rowid AS \"__rid\", * FROM main.\(q) WHERE rowid = ?"
+        try forEachRow(sql, rid.map { [$0] } ?? []) { row in try body(row["__rid"], row) }
+    }
 
     private static func grdbType<V: SQLScalar>(_ type: V.Type) -> any (DatabaseValueConvertible & StatementColumnConvertible).Type {
         guard let t = type as? any (DatabaseValueConvertible & StatementColumnConvertible).Type else {
@@ -100,19 +122,28 @@ extension SQLValue {
 extension Store {
     /// A read transaction (a consistent snapshot) through the SQL seam.
     func read<T>(_ body: (any SQLTx) throws -> T) throws -> T {
-        try pool.read { db in try body(SQLiteTx(db)) }
+        switch backend {
+        case .sqlite(let pool): try pool.read { db in try body(SQLiteTx(db)) }
+        case .postgres(let ward): try ward.read { tx in try body(tx) }
+        }
     }
 
-    /// One IMMEDIATE transaction on the writing connection (the audit capture installed on it at
-    /// its first write); rows written after the body's last audit event are sealed before COMMIT.
+    /// One transaction under the ward's write lock (SQLite: IMMEDIATE, on the writing connection, the
+    /// audit capture installed on it at its first write); rows written after the body's last audit
+    /// event are sealed before COMMIT.
     func transaction<T>(_ body: (any SQLTx) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
+        let seal: (any SQLTx) throws -> Void = { tx in try AuditChain.sealLeftovers(tx, at: self.clock.now()) }
+        guard case .sqlite(let pool) = backend else {
+            guard case .postgres(let ward) = backend else { preconditionFailure() }
+            return try ward.transaction(key: auditKey, { tx in try body(tx) }, seal: { tx in try seal(tx) })
+        }
+        return try pool.writeWithoutTransaction { db in
             if try AuditRows.installedKey(db) == nil { try AuditRows.install(db, key: auditKey) }
             var out: T? = nil
             try db.inTransaction(.immediate) {
                 let tx = SQLiteTx(db)
                 out = try body(tx)
-                try AuditChain.sealLeftovers(tx, at: clock.now())
+                try seal(tx)
                 return .commit
             }
             guard let out else { throw CommandRefusal(.storage, "Not saved: the transaction did not complete.") }

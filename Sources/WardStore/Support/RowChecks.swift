@@ -19,15 +19,26 @@ enum RowChecks {
         case mg(String, label: String), mgOrNull(String, label: String)
         case real(String)
 
-        func reason(_ t: String) -> (String, String) {
-            switch self {
+        /// The condition that makes the row unreadable, and why; nil when the database itself rules it
+        /// out (PostgreSQL: the column's type, and the CHECK on every time and date column).
+        func reason(_ t: String, _ d: SQLDialect) -> (String, String)? {
+            if d == .postgres {
+                switch self {
+                case .mg(let c, let l): return ("NOT (\(t).\(c) BETWEEN 0 AND \(RowChecks.maxMg))", "\(l) is not a number the record can carry")
+                case .mgOrNull(let c, let l): return ("\(t).\(c) IS NOT NULL AND NOT (\(t).\(c) BETWEEN 0 AND \(RowChecks.maxMg))",
+                                                      "\(l) is not a number the record can carry")
+                case .real(let c): return ("abs(\(t).\(c)) > 1e9", "\(c) is not a number the record can carry")
+                case .int, .intOrNull, .text, .textOrNull, .time, .timeOrNull, .date: return nil
+                }
+            }
+            return switch self {
             case .int(let c): ("typeof(\(t).\(c)) != 'integer'", "\(c) is not a whole number")
             case .intOrNull(let c): ("typeof(\(t).\(c)) NOT IN ('integer', 'null')", "\(c) is not a whole number")
             case .text(let c): ("typeof(\(t).\(c)) != 'text'", "\(c) is not text")
             case .textOrNull(let c): ("typeof(\(t).\(c)) NOT IN ('text', 'null')", "\(c) is not text")
-            case .time(let c, let l): ("NOT \(RowChecks.isTime("\(t).\(c)"))", "\(l) unreadable")
-            case .timeOrNull(let c, let l): ("\(t).\(c) IS NOT NULL AND NOT \(RowChecks.isTime("\(t).\(c)"))", "\(l) unreadable")
-            case .date(let c, let l): ("NOT \(RowChecks.isDate("\(t).\(c)"))", "\(l) unreadable")
+            case .time(let c, let l): ("NOT \(RowChecks.isTime("\(t).\(c)", d))", "\(l) unreadable")
+            case .timeOrNull(let c, let l): ("\(t).\(c) IS NOT NULL AND NOT \(RowChecks.isTime("\(t).\(c)", d))", "\(l) unreadable")
+            case .date(let c, let l): ("NOT \(RowChecks.isDate("\(t).\(c)", d))", "\(l) unreadable")
             case .mg(let c, let l): ("typeof(\(t).\(c)) NOT IN ('real', 'integer') OR NOT (\(t).\(c) BETWEEN 0 AND \(RowChecks.maxMg))",
                                      "\(l) is not a number the record can carry")
             case .mgOrNull(let c, let l): ("\(t).\(c) IS NOT NULL AND (typeof(\(t).\(c)) NOT IN ('real', 'integer') OR NOT (\(t).\(c) BETWEEN 0 AND \(RowChecks.maxMg)))",
@@ -38,18 +49,28 @@ enum RowChecks {
     }
 
     /// SQL: `expr` is a time as the store writes it (`Timestamp`: YYYY-MM-DDTHH:MM:SS.sssZ) and a real one.
-    static func isTime(_ expr: String) -> String {
-        "(typeof(\(expr)) = 'text' AND \(expr) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z' AND julianday(\(expr)) IS NOT NULL)"
+    /// (PostgreSQL's time columns CHECK exactly that: a value there is one.)
+    static func isTime(_ expr: String, _ d: SQLDialect) -> String {
+        if d == .postgres { return "(\(expr) IS NOT NULL)" }
+        return "(typeof(\(expr)) = 'text' AND \(expr) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z' AND julianday(\(expr)) IS NOT NULL)"
     }
 
     /// SQL: `expr` is a calendar date YYYY-MM-DD and a real one.
-    static func isDate(_ expr: String) -> String {
-        "(typeof(\(expr)) = 'text' AND \(expr) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(\(expr)) = \(expr))"
+    static func isDate(_ expr: String, _ d: SQLDialect) -> String {
+        if d == .postgres { return "(\(expr) IS NOT NULL)" }
+        return "(typeof(\(expr)) = 'text' AND \(expr) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(\(expr)) = \(expr))"
     }
 
     /// SQL: a staff member's name as joined into a loader's row, or a stand-in that says it is unreadable.
-    static func staffName(_ alias: String) -> String {
-        "(CASE WHEN typeof(\(alias).name) = 'text' THEN \(alias).name WHEN \(alias).id IS NULL THEN NULL ELSE 'unreadable staff #' || \(alias).id END)"
+    static func staffName(_ alias: String, _ d: SQLDialect) -> String {
+        if d == .postgres { return "\(alias).name" }
+        return "(CASE WHEN typeof(\(alias).name) = 'text' THEN \(alias).name WHEN \(alias).id IS NULL THEN NULL ELSE 'unreadable staff #' || \(alias).id END)"
+    }
+
+    /// SQL: `expr` holds a value of SQLite's storage class `type` ("text", "integer"); on PostgreSQL
+    /// the column's type says so.
+    static func isType(_ expr: String, _ type: String, _ d: SQLDialect) -> String {
+        d == .postgres ? "true" : "typeof(\(expr)) = '\(type)'"
     }
 
     /// The largest mg a record can carry (the record's format, far above any dose).
@@ -99,16 +120,16 @@ enum RowChecks {
     static func key(_ table: String) -> String { table == "audit_events" ? "seq" : "id" }
 
     /// The CASE expression for `table` as aliased `alias`: NULL when readable.
-    static func problem(_ table: String, as alias: String) -> String {
-        let cases = (tables[table] ?? []).map { c -> String in
-            let (cond, why) = c.reason(alias)
+    static func problem(_ table: String, as alias: String, _ d: SQLDialect) -> String {
+        let cases = (tables[table] ?? []).compactMap { c -> String? in
+            guard let (cond, why) = c.reason(alias, d) else { return nil }
             return "WHEN \(cond) THEN '\(why.replacingOccurrences(of: "'", with: "''"))'"
         }
         return cases.isEmpty ? "NULL" : "(CASE \(cases.joined(separator: " ")) END)"
     }
 
     /// `AND <readable>` for a loader's WHERE clause.
-    static func readable(_ table: String, as alias: String) -> String { "\(problem(table, as: alias)) IS NULL" }
+    static func readable(_ table: String, as alias: String, _ d: SQLDialect) -> String { "\(problem(table, as: alias, d)) IS NULL" }
 
     /// Every unreadable row of the tracked tables (for `patientScope`: rows of those patients only).
     static func unreadable(_ db: any SQLTx, patientScope: String? = nil) throws -> [UnreadableEntry] {
@@ -123,8 +144,8 @@ enum RowChecks {
                                               : "\(pc!) IN (\(s)) AND "
             } ?? ""
             let sql = """
-                SELECT t.\(key(table)) AS id, \(pc ?? "NULL") AS patient, \(problem(table, as: "t")) AS why
-                FROM \(table) t WHERE \(scope)\(problem(table, as: "t")) IS NOT NULL ORDER BY t.\(key(table))
+                SELECT t.\(key(table)) AS id, \(pc ?? "NULL") AS patient, \(problem(table, as: "t", db.dialect)) AS why
+                FROM \(table) t WHERE \(scope)\(problem(table, as: "t", db.dialect)) IS NOT NULL ORDER BY t.\(key(table))
                 """
             for r in try db.rows(sql) {
                 out.append(UnreadableEntry(table: table, id: r.integer("id") ?? 0, patientID: r.integer("patient"), reason: r["why"]))

@@ -76,6 +76,9 @@ enum ExitStatus: Equatable, Sendable {
         case .isDirectory, .notADatabase, .corrupt, .newerSchema: self = .refused
         case .unreadable, .readOnly: self = .notPermitted
         case .cannotCreate: self = .cannotCreate
+        case .badLocation: self = .usage
+        case .unreachable: self = .unavailable
+        case .olderSchema: self = .notSetUp
         case .other: self = .ioError
         }
     }
