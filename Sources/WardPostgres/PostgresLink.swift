@@ -136,6 +136,10 @@ public final class PostgresLink: Sendable {
         }
     }
 
+    /// A link let go without `close()` (a store never closed before exit) still says goodbye: postgres-nio
+    /// requires every connection to be closed before it goes.
+    deinit { if !connection.isClosed { close() } }
+
     /// Closes the connection (waits at most a second for the server to hear it).
     public func close() {
         let done: EventLoopFuture<Void> = connection.close()

@@ -3,14 +3,16 @@ import GRDB
 import Synchronization
 
 /// Tells a terminal that some process committed a change to the ward
-/// database. A background thread polls `PRAGMA data_version` on its own
+/// database. SQLite: a background thread polls `PRAGMA data_version` on its own
 /// read-only connection (the value changes whenever any other connection
 /// commits) and calls `onChange` with the number of the newest audit event
 /// that is not the alert log's upkeep (`alert.sync`): every terminal logs the
 /// same alert changes, and one terminal's upkeep is no news to the others.
-/// The callback runs on that background thread: hand it to the UI inbox.
+/// PostgreSQL: every audit event is NOTIFYed at its commit and heard on a
+/// connection of the feed's own (PostgresChangeFeed).
+/// The callback runs on a background thread: hand it to the UI inbox.
 public final class ChangeFeed: Sendable {
-    private final class StopFlag: Sendable {
+    final class StopFlag: Sendable {
         let stopped = Atomic<Bool>(false)
     }
     private let flag = StopFlag()
@@ -18,6 +20,10 @@ public final class ChangeFeed: Sendable {
     /// Starts polling at once. `interval` is how often to look (not a clinical number).
     public init(store: Store, interval: Duration = .milliseconds(100),
                 onChange: @escaping @Sendable (Int) -> Void) throws {
+        if case .postgres(let ward) = store.backend {
+            try PostgresChangeFeed.start(ward, flag: flag, interval: interval, onChange: onChange)
+            return
+        }
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(5)

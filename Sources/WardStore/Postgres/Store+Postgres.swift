@@ -95,3 +95,49 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Whether `--db` names a PostgreSQL ward (`postgresql://…`) rather than an SQLite file.
+    public static func isPostgresLocation(_ db: String) -> Bool { PostgresTarget.isURL(db) }
+
+    /// Creates the ward's schema, or upgrades it to this Wardline's, signed in as the URL's user (the
+    /// schema's owner); says what it did. Nothing else is written (no staff, no audit event).
+    public static func installPostgres(url: String) throws(StoreOpenError) -> String {
+        let target: PostgresTarget
+        do { target = try PostgresTarget(url: url) } catch { throw StoreOpenError(.badLocation, path: url, error.description) }
+        let shown = target.description
+        guard let wardCode = target.ward else {
+            throw StoreOpenError(.badLocation, path: shown, "\(shown): name the ward with ?ward=CODE (its schema is ward_CODE)")
+        }
+        let passwords: PGPass
+        do { passwords = try PGPass.load() } catch { throw StoreOpenError(.unreadable, path: shown, error.description) }
+        let link: PostgresLink
+        do { link = try PostgresLink.connect(target, passwords: passwords) } catch {
+            throw StoreOpenError(error.kind == .unreachable || error.kind == .noPrimary ? .unreachable : .unreadable, path: shown, error.description)
+        }
+        defer { link.close() }
+        let schema = "ward_" + wardCode
+        do {
+            switch try PostgresSchema.install(ward: wardCode, on: link) {
+            case .created: return "created \(schema) at schema \(PostgresSchema.version)"
+            case .upgraded(let from): return "upgraded \(schema) from schema \(from) to \(PostgresSchema.version)"
+            case .upToDate: return "\(schema) is up to date (schema \(PostgresSchema.version))"
+            }
+        } catch {
+            let kind: StoreOpenError.Kind = switch error.kind {
+            case .newerSchema: .newerSchema
+            case .notAWard: .notADatabase
+            case .wardCode: .badLocation
+            case .failed: error.cause?.sqlState == "42501" ? .readOnly : .other
+            }
+            let hint = error.cause?.sqlState == "42501" ? " (create and upgrade a ward as the schema's owner, e.g. wardline_owner, not as the terminals' role)" : ""
+            throw StoreOpenError(kind, path: shown, error.description + hint)
+        }
+    }
+
+    /// The audit key file of a PostgreSQL ward (the URL's `auditkey=`, else the default place); nil for SQLite.
+    public static func postgresAuditKeyFile(_ db: String) -> String? {
+        guard let target = try? PostgresTarget(url: db), let ward = target.ward else { return nil }
+        return target.auditKeyFile(ward: ward)
+    }
+}

@@ -10,24 +10,13 @@ func securityPolicy(from ward: WardProtocol) -> SecurityPolicy { ward.security }
 
 /// `--db PATH`, defaulting to the XDG data directory.
 struct DatabaseOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The ward database file.", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The ward database: an SQLite file, or postgresql://USER@HOST[:PORT][,HOST2…]/DB?ward=CODE (password from the pgpass file).",
+                                            valueName: "PATH|URL"))
     var db: String?
 
     var path: String {
         db ?? StorePaths.defaultDatabasePath(environment: ProcessInfo.processInfo.environment)
     }
-
-    func validate() throws {
-        if let problem = postgresURLProblem(db) { throw ValidationError(problem) }
-    }
-}
-
-/// A PostgreSQL URL is not a file: `--db` says so instead of looking for (or creating) a file of
-/// that name. Nil for anything else.
-func postgresURLProblem(_ db: String?) -> String? {
-    guard let db, db.hasPrefix("postgresql://") || db.hasPrefix("postgres://") else { return nil }
-    return "--db \(db.prefix { $0 != "@" })…: the ward store on PostgreSQL is not built yet (docs/ward-it.md, \"PostgreSQL\"); "
-        + "give the ward's SQLite file"
 }
 
 /// Who is signing in for an admin command: `--as ID`, else prompted.

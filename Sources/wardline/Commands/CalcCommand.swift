@@ -22,7 +22,6 @@ struct CalcCommand: ParsableCommand {
         func loadProtocol() throws -> WardProtocol {
             if let file = `protocol` { return try ProtocolFile.load(file) }
             guard let db else { return ProtocolLoader.builtInDefault() }
-            if let problem = postgresURLProblem(db) { throw fail(.invalidArgument, problem) }
             let store: Store
             do { store = try Store.open(path: db, create: false) } catch { throw error.cliFailure }
             defer { try? store.close() }

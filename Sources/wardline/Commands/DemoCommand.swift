@@ -25,7 +25,6 @@ struct DemoCommand: ParsableCommand {
 
     func validate() throws {
         if createOnly && db == nil { throw ValidationError("--create-only needs --db PATH (where to keep the demo ward)") }
-        if let problem = postgresURLProblem(db) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -35,7 +34,7 @@ struct DemoCommand: ParsableCommand {
         var tempDir: String?
         let path: String
         if let db {
-            guard !FileManager.default.fileExists(atPath: db) else {
+            guard Store.isPostgresLocation(db) || !FileManager.default.fileExists(atPath: db) else {
                 throw fail(.cannotCreate, "\(db) already exists; the demo never overwrites a database. Choose a new path, or open it with `wardline --db \(db)`")
             }
             path = db

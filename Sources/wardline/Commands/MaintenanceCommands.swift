@@ -35,6 +35,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try Privilege.requireOperator("wardline backup")
+        try PostgresMaintenance.refuse("backup", database.path)
         let r = try MaintenanceText.withStore(database.path) { store throws(MaintenanceError) in try store.backup(to: out) }
         print("Backup written to \(out).")
         try r.report(path: out)
@@ -57,6 +58,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try Privilege.requireOperator("wardline restore")
+        try PostgresMaintenance.refuse("restore", database.path)
         let r: IntegrityReport
         do { r = try Store.restore(from: backup, to: database.path) } catch { throw error.cliFailure }
         print("Restored \(database.path) from \(backup).")
@@ -72,6 +74,19 @@ extension IntegrityReport {
     }
 }
 
+/// A PostgreSQL ward is backed up and restored by PostgreSQL's own tools: `wardline backup` and
+/// `restore` say which (and `wardline check` checks the result).
+enum PostgresMaintenance {
+    static func refuse(_ command: String, _ db: String) throws {
+        guard Store.isPostgresLocation(db) else { return }
+        let ward = db.range(of: "ward=").map { String(db[$0.upperBound...].prefix { $0 != "&" }) } ?? "CODE"
+        let how = command == "backup"
+            ? "pg_dump --format=custom --schema=ward_\(ward) --file=FILE (as the schema's owner); the whole cluster with pg_basebackup and WAL archiving"
+            : "pg_restore --dbname=DB FILE into a database without that schema (as the schema's owner), then wardline check --db URL"
+        throw fail(.usage, "a PostgreSQL ward is \(command == "backup" ? "backed up" : "restored") with PostgreSQL's tools: \(how) (docs/ward-it.md, \"PostgreSQL\")")
+    }
+}
+
 enum MaintenanceText {
     /// Opens the existing ward database, runs `body`, closes it; errors become the CLI's one-line failures.
     static func withStore(_ path: String, _ body: (Store) throws(MaintenanceError) -> IntegrityReport) throws -> IntegrityReport {
@@ -83,7 +98,8 @@ enum MaintenanceText {
 
     static func lines(_ r: IntegrityReport, path: String) -> [String] {
         var out: [String] = []
-        out.append(r.integrity == ["ok"] ? "SQLite integrity: ok" : "SQLite integrity: PROBLEMS\n  " + r.integrity.joined(separator: "\n  "))
+        let engine = Store.isPostgresLocation(path) ? "PostgreSQL" : "SQLite"
+        out.append(r.integrity == ["ok"] ? "\(engine) integrity: ok" : "\(engine) integrity: PROBLEMS\n  " + r.integrity.joined(separator: "\n  "))
         out.append(r.foreignKeys.isEmpty ? "Foreign keys: ok" : "Foreign keys: \(r.foreignKeys.count) broken\n  " + r.foreignKeys.joined(separator: "\n  "))
         out += AuditText.lines(r.audit)
         if r.unreadable.isEmpty { out.append("Unreadable rows: none") }

@@ -95,7 +95,6 @@ struct OpenWard: Equatable {
         // Theme files are read first, here: reading as the user changes the process's group for a moment.
         let themeSources = TUIOptions.readTheme(theme)
         let early = Prefetch { (theme: Result { try TUIOptions.chooseTheme(themeSources) }, builtIn: ProtocolLoader.builtInDefault()) }
-        if let problem = postgresURLProblem(path) { throw fail(.usage, problem) }
         let opened = Result { () throws(StoreOpenError) in try Store.open(path: path, create: false) }
         let theme = try early.value.theme.get()   // a bad theme is reported first, as before
         let store: Store
@@ -113,7 +112,8 @@ struct OpenWard: Equatable {
         let wardProtocol = try ProtocolFile.inForce(store: store, override: `protocol`, builtIn: { early.value.builtIn })
         let log = AppLogging.logger()
         // While this terminal runs, `wardline restore` refuses to swap the file (released on exit, even kill -9).
-        let presence = TerminalPresence.hold(database: path)
+        // A PostgreSQL ward has no file to swap: its restore is pg_restore's (docs/ward-it.md).
+        let presence = store.isPostgres ? nil : TerminalPresence.hold(database: path)
         defer { withExtendedLifetime(presence) {} }
         let status = runWardApp(WardAppConfig(store: store, wardProtocol: wardProtocol, theme: theme,
                                               greeting: nil, log: log))
