@@ -1,3 +1,4 @@
+import Foundation
 /// Where the ward database lives when `--db` is not given.
 public enum StorePaths {
     /// `$XDG_DATA_HOME/wardline/ward.sqlite`, else `$HOME/.local/share/wardline/ward.sqlite`
@@ -12,5 +13,15 @@ public enum StorePaths {
 
     static func join(_ dir: String, _ rest: String) -> String {
         dir.hasSuffix("/") ? dir + rest : dir + "/" + rest
+    }
+}
+
+extension StorePaths {
+    /// The ward's folder on this host, where printouts and the downtime pack are kept: the SQLite
+    /// file's folder, or for a PostgreSQL ward the folder of its audit key (the ward's own folder
+    /// on the terminals' host, e.g. /var/lib/wardline).
+    public static func wardDirectory(database db: String) -> URL {
+        let anchor = Store.postgresAuditKeyFile(db) ?? db
+        return URL(fileURLWithPath: anchor).deletingLastPathComponent()
     }
 }

@@ -19,8 +19,9 @@ import WardStore
     /// A second process commits; this process's change feed sees it. The
     /// latency is printed (the 1 s target is a benchmark figure, not asserted);
     /// the deadline here is deliberately generous.
-    @Test func aCommitInAnotherProcessReachesThisProcessesChangeFeed() throws {
-        let (dir, db) = try Self.demo("live"); defer { try? FileManager.default.removeItem(at: dir) }
+    @Test(arguments: TestBackend.both) func aCommitInAnotherProcessReachesThisProcessesChangeFeed(backend: TestBackend) throws {
+        let ward = try DemoWardDB("live", backend: backend); defer { ward.remove() }
+        let db = ward.path
         let store = try Store.open(path: db, create: false)
         defer { try? store.close() }
         let start = try store.dataVersion()
@@ -37,9 +38,9 @@ import WardStore
         let got = try #require(seen.withLock { $0 }, "the change feed never saw the other process's commit")
         #expect(got.version > start)
         // When the other process committed what the feed saw: that audit event's time.
-        let at = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db, "SELECT at FROM audit_events WHERE seq = \(got.version)"])
-        let committed = try #require(ISO8601DateFormatter.withFractions.date(from: at.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
-        print("live update: change feed saw the other process's commit \(Int(got.at.timeIntervalSince(committed) * 1000)) ms after its commit (target ≤ 1000 ms)")
+        let at = try ward.sql("SELECT at FROM audit_events WHERE seq = \(got.version)")
+        let committed = try #require(ISO8601DateFormatter.withFractions.date(from: at))
+        print("live update (\(backend)): change feed saw the other process's commit \(Int(got.at.timeIntervalSince(committed) * 1000)) ms after its commit (target ≤ 1000 ms)")
         #expect(try store.loadWard(protocol: ProtocolLoader.builtInDefault()).assignableStaff.contains { $0.staffID == "N7777" })
     }
 

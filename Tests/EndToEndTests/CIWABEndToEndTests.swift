@@ -8,10 +8,10 @@ import Testing
 @Suite(.serialized) struct CIWABEndToEndTests {
     static let scores = [1, 2, 1, 0, 1, 2, 1, 1, 0, 2, 1, 1, 0, 1, 1, 0, 1, 1, 0, 3]
 
-    @Test(arguments: [(80, 24), (132, 43)])
-    func nurseScoresACIWABAndItIsSaved(cols: Int, rows: Int) throws {
-        let ward = try DemoWardDB("ciwab"); defer { ward.remove() }
-        let dir = ward.dir, db = ward.path
+    @Test(arguments: [(TestBackend.sqlite, 80, 24), (.sqlite, 132, 43), (.postgres, 80, 24)])
+    func nurseScoresACIWABAndItIsSaved(backend: TestBackend, cols: Int, rows: Int) throws {
+        let ward = try DemoWardDB("ciwab", backend: backend); defer { ward.remove() }
+        let dir = ward.dir
         let tmux = try ward.openTUI(cols: cols, rows: rows)
         try tmux.signIn("N1001", "111111", landing: "Müller, Grete")
         try tmux.send("Enter")                        // bed 1 is selected first
@@ -36,11 +36,10 @@ import Testing
         try tmux.send("Escape"); try tmux.send("q")
         #expect(tmux.exitStatus() == 0)
 
-        // From outside the app: the sqlite3 shell reads the newest assessment.
-        let q = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
-                               [db, "SELECT a.total, a.items, s.staff_id, p.name FROM assessments a JOIN staff s ON s.id = a.recorded_by JOIN patients p ON p.id = a.patient_id ORDER BY a.id DESC LIMIT 1"])
+        // From outside the app (the sqlite3 shell, or psql): the newest assessment.
+        let q = try ward.sql("SELECT a.total, a.items, s.staff_id, p.name FROM assessments a JOIN staff s ON s.id = a.recorded_by JOIN patients p ON p.id = a.patient_id ORDER BY a.id DESC LIMIT 1")
         let expectedItems = "[" + Self.scores.map(String.init).joined(separator: ",") + "]"
-        #expect(q.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "\(total)|\(expectedItems)|N1001|Müller, Grete")
+        #expect(q == "\(total)|\(expectedItems)|N1001|Müller, Grete")
 
         // The log file records the save, but never a patient's name or a PIN.
         let log = try String(contentsOf: dir.appendingPathComponent("wardline/wardline.log"), encoding: .utf8)

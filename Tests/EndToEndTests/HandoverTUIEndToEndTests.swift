@@ -7,16 +7,11 @@ import Testing
 /// preview, accepts her; the ward list shows the acceptance marker, and the
 /// audit trail and the handover table hold it — read from outside the app.
 @Suite(.serialized) struct HandoverTUIEndToEndTests {
-    @Test(arguments: [(80, 24), (132, 43)])
-    func handOverThenAcceptFromThePreview(cols: Int, rows: Int) throws {
-        let dir = Paths.tempDir("ho-tui"); defer { try? FileManager.default.removeItem(at: dir) }   // a short name: the 80-column screen shows the path
-        let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runWardline(["demo", "--db", db, "--create-only"])
-        try #require(made.status == 0, "\(made.stderr)")
-
-        let tmux = try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(db))",
-                            environment: ["XDG_STATE_HOME": dir.path,
-                                          "CUPS_SERVER": dir.appendingPathComponent("no-cups.sock").path])
+    @Test(arguments: [(TestBackend.sqlite, 80, 24), (.sqlite, 132, 43), (.postgres, 132, 43)])
+    func handOverThenAcceptFromThePreview(backend: TestBackend, cols: Int, rows: Int) throws {
+        let ward = try DemoWardDB("ho-tui", backend: backend); defer { ward.remove() }   // a short name: the 80-column screen shows the path
+        let dir = ward.dir
+        let tmux = try ward.openTUI(cols: cols, rows: rows, environment: ["CUPS_SERVER": dir.appendingPathComponent("no-cups.sock").path])
         try tmux.signIn("N1001", "111111", landing: "Müller, Grete")
         try tmux.send("H")                             // bed 1 (Müller) is selected
         try tmux.waitFor("not accepted yet (a)")
@@ -67,15 +62,14 @@ import Testing
         try tmux.send("q")
         #expect(tmux.exitStatus() == 0)
 
-        let sqlite = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        let audit = try runProcess(sqlite, [db, """
-            SELECT e.action, e.actor, e.patient_mrn = p.mrn FROM audit_events e, patients p
+        let audit = try ward.sql("""
+            SELECT e.action, e.actor, CASE WHEN e.patient_mrn = p.mrn THEN 1 ELSE 0 END FROM audit_events e, patients p
             WHERE p.name = 'Müller, Grete' AND e.action LIKE 'handover.%' ORDER BY e.seq
-            """])
-        #expect(audit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "handover.handed-over|N1001|1\nhandover.accepted|N1002|1")
-        let refused = try runProcess(sqlite, [db, "SELECT count(*) FROM audit_events WHERE action = 'refused' AND actor = 'N1001' AND details LIKE '%handover.accepted%'"])
-        #expect(refused.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
-        let marks = try runProcess(sqlite, [db, "SELECT m.kind, s.staff_id FROM handover_marks m JOIN staff s ON s.id = m.staff ORDER BY m.id"])
-        #expect(marks.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "handed-over|N1001\naccepted|N1002")
+            """)
+        #expect(audit == "handover.handed-over|N1001|1\nhandover.accepted|N1002|1")
+        let refused = try ward.sql("SELECT count(*) FROM audit_events WHERE action = 'refused' AND actor = 'N1001' AND details LIKE '%handover.accepted%'")
+        #expect(refused == "1")
+        let marks = try ward.sql("SELECT m.kind, s.staff_id FROM handover_marks m JOIN staff s ON s.id = m.staff ORDER BY m.id")
+        #expect(marks == "handed-over|N1001\naccepted|N1002")
     }
 }

@@ -13,15 +13,13 @@ import WardStore
                         ("C2001", "222222", "N1002", "121212"), ("N1001", "111111", "N1002", "121212"),
                         ("N1002", "121212", "C2001", "222222"), ("C2001", "222222", "N1001", "111111")]
 
-    struct Setup { let dir: URL; let db: String; let taper: OrderID; let prnA: OrderID; let prnB: OrderID; let due: String; let patient: PatientID }
+    struct Setup { let ward: DemoWardDB; let dir: URL; let db: String; let taper: OrderID; let prnA: OrderID; let prnB: OrderID; let due: String; let patient: PatientID }
 
-    func setUp() throws -> Setup {
+    func setUp(_ backend: TestBackend) throws -> Setup {
         // The dose is due the minute after now, today. The ward's zone (`WardZone`) puts now at
         // midday, so neither this nor the race that follows can cross a ward midnight.
-        let dir = Paths.tempDir("race")
-        let db = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runWardline(["demo", "--db", db, "--create-only"])
-        try #require(made.status == 0, "\(made.stderr)")
+        let demo = try DemoWardDB("race", backend: backend)
+        let dir = demo.dir, db = demo.path
         let ward = ProtocolLoader.builtInDefault()
         let store = try Store.open(path: db, create: false)
         defer { try? store.close() }
@@ -49,7 +47,7 @@ import WardStore
         _ = try store.record(RecordGatedAssessment(RecordAssessment(patientID: p.id, scale: .ciwaB, items: Array(repeating: 2, count: 15) + Array(repeating: 0, count: 5)),
                                                    gate: DoseGateAnswers(recentUseConfirmed: true, canCommunicate: true)),
                              session: charge, protocol: ward)
-        return Setup(dir: dir, db: db, taper: taper.id, prnA: a.id, prnB: b.id, due: due, patient: p.id)
+        return Setup(ward: demo, dir: dir, db: db, taper: taper.id, prnA: a.id, prnB: b.id, due: due, patient: p.id)
     }
 
     /// Starts one process per pair on real threads and lines them up without any help from the program:
@@ -58,9 +56,7 @@ import WardStore
     /// written to all of them at once, so all give at the same instant.
     func race(_ s: Setup, order: (Int) -> OrderID, scheduled: String?) -> [ProcessResult] {
         let results = Results(count: Self.pairs.count)
-        let signedInBefore = Int((try? runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
-                                                  [s.db, "SELECT count(*) FROM audit_events WHERE action = 'signin'"]))?
-            .stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        let signedInBefore = Int((try? s.ward.sql("SELECT count(*) FROM audit_events WHERE action = 'signin'")) ?? "") ?? 0
         var fifos: [Int32] = []
         for (i, p) in Self.pairs.enumerated() {
             let path = s.dir.appendingPathComponent("stdin-\(i)").path
@@ -75,9 +71,7 @@ import WardStore
         }
         let deadline = Date().addingTimeInterval(90)
         while Date() < deadline {
-            let n = Int((try? runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
-                                         [s.db, "SELECT count(*) FROM audit_events WHERE action = 'signin'"]))?
-                .stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            let n = Int((try? s.ward.sql("SELECT count(*) FROM audit_events WHERE action = 'signin'")) ?? "") ?? 0
             if n >= signedInBefore + Self.pairs.count { break }
             usleep(20_000)
         }
@@ -88,28 +82,28 @@ import WardStore
         return out
     }
 
-    @Test func aScheduledDoseRacedBySixProcessesIsGivenOnce() throws {
-        let s = try setUp(); defer { try? FileManager.default.removeItem(at: s.dir) }
+    @Test(arguments: TestBackend.both) func aScheduledDoseRacedBySixProcessesIsGivenOnce(backend: TestBackend) throws {
+        let s = try setUp(backend); defer { s.ward.remove() }
         let out = race(s, order: { _ in s.taper }, scheduled: s.due)
         #expect(out.count == Self.pairs.count)
         #expect(out.filter { $0.status == 0 }.count == 1, "\(out.map(\.stderr))")
         let losers = out.filter { $0.status != 0 }
         #expect(losers.count == Self.pairs.count - 1)
         #expect(losers.allSatisfy { $0.status == 65 && $0.stderr.contains("already given by") }, "\(losers.map(\.stderr))")
-        let n = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM administrations WHERE order_id = \(s.taper)"])
-        #expect(n.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
-        let audit = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM audit_events WHERE action = 'dose.given' AND patient_mrn = 'RACE1'"])
-        #expect(audit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        let n = try s.ward.sql("SELECT count(*) FROM administrations WHERE order_id = \(s.taper)")
+        #expect(n == "1")
+        let audit = try s.ward.sql("SELECT count(*) FROM audit_events WHERE action = 'dose.given' AND patient_mrn = 'RACE1'")
+        #expect(audit == "1")
     }
 
-    @Test func prnDosesRacedAcrossTwoOrdersOfTheSameDrugAreGivenOnce() throws {
-        let s = try setUp(); defer { try? FileManager.default.removeItem(at: s.dir) }
+    @Test(arguments: TestBackend.both) func prnDosesRacedAcrossTwoOrdersOfTheSameDrugAreGivenOnce(backend: TestBackend) throws {
+        let s = try setUp(backend); defer { s.ward.remove() }
         let out = race(s, order: { $0 % 2 == 0 ? s.prnA : s.prnB }, scheduled: nil)
         #expect(out.filter { $0.status == 0 }.count == 1, "\(out.map(\.stderr))")
         #expect(out.filter { $0.status != 0 }.allSatisfy { $0.status == 65 && $0.stderr.contains("a benzodiazepine PRN (diazepam 5 mg) was given by") },
                 "\(out.map(\.stderr))")
-        let n = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [s.db, "SELECT count(*) FROM administrations WHERE is_prn = 1 AND patient_id = \(s.patient)"])
-        #expect(n.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        let n = try s.ward.sql("SELECT count(*) FROM administrations WHERE is_prn = 1 AND patient_id = \(s.patient)")
+        #expect(n == "1")
     }
 }
 

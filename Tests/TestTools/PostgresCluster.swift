@@ -46,7 +46,7 @@ public struct PostgresCluster: Sendable {
         return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static let bin = "/usr/lib/postgresql/15/bin"
+    public static let bin = "/usr/lib/postgresql/15/bin"
     static let packages = (paths: [bin + "/initdb", bin + "/pg_ctl", bin + "/psql", bin + "/pg_basebackup"],
                            packages: ["postgresql-15", "postgresql-client-15"])
 
@@ -101,4 +101,40 @@ public struct PostgresCluster: Sendable {
         return PostgresCluster(ownerURL: owner, appURL: app, port: port,
                                standbyPort: values["WARDLINE_TEST_PG_STANDBY_PORT"].flatMap(Int.init), passFile: pass)
     }
+}
+
+/// Where a test's ward lives: the store's tests and the end-to-end subset run against both (issue 18).
+public enum TestBackend: String, CaseIterable, Sendable, CustomStringConvertible {
+    case sqlite, postgres
+    public var description: String { rawValue }
+    /// Both, as the arguments of a test that runs on each.
+    public static let both = allCases
+}
+
+/// A ward of its own in the test cluster: a fresh schema `ward_<code>`, created by the schema's
+/// owner; the store then signs in as the terminals' role, as a ward's terminals do.
+public struct PostgresTestWard: Sendable {
+    public let cluster: PostgresCluster
+    public let code: String
+
+    public init() throws {
+        cluster = try PostgresCluster.shared()
+        setenv("PGPASSFILE", cluster.passFile, 1)   // the store and the programs a test starts read it as a terminal does
+        code = "t" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    }
+
+    /// The ward's URL for the terminals' role (or the owner), with its audit key file.
+    public func url(owner: Bool = false, keyFile: String) -> String {
+        (owner ? cluster.ownerURL : cluster.appURL) + "?ward=\(code)&auditkey=\(keyFile)"
+    }
+
+    /// psql in the ward's schema as `user` (`wardline_app`, `wardline_owner` or `postgres`).
+    public func psql(_ sql: String, as user: String = "wardline_app") throws -> ProcessResult {
+        try runProcess(URL(fileURLWithPath: PostgresCluster.bin + "/psql"),
+                       ["-h", "127.0.0.1", "-p", String(cluster.port), "-U", user, "-d", "wardline",
+                        "-v", "ON_ERROR_STOP=1", "-Atq", "-c", "SET search_path = ward_\(code); " + sql],
+                       environment: ProcessInfo.processInfo.environment.merging(cluster.environment) { $1 })
+    }
+
+    public func drop() { _ = try? cluster.psql("DROP SCHEMA IF EXISTS ward_\(code) CASCADE", as: "wardline_owner") }
 }

@@ -42,33 +42,6 @@ func staffID(for role: StaffRole) -> String {
     }
 }
 
-/// Where a test's ward lives: the store's tests run against both (issue 18).
-enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite, postgres
-    var testDescription: String { rawValue }
-    /// Both, as the arguments of a test that runs on each.
-    static let both = allCases
-}
-
-/// A ward of its own in the test cluster: a fresh schema `ward_<code>`, created by the schema's
-/// owner; the store then signs in as the terminals' role, as a ward's terminals do.
-struct PostgresTestWard {
-    let cluster: PostgresCluster
-    let code: String
-
-    init() throws {
-        cluster = try PostgresCluster.shared()
-        setenv("PGPASSFILE", cluster.passFile, 1)   // the store reads the pgpass file as a terminal does
-        code = "t" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-    }
-
-    func url(owner: Bool = false, keyFile: String) -> String {
-        (owner ? cluster.ownerURL : cluster.appURL) + "?ward=\(code)&auditkey=\(keyFile)"
-    }
-
-    func drop() { _ = try? cluster.psql("DROP SCHEMA IF EXISTS ward_\(code) CASCADE", as: "wardline_owner") }
-}
-
 /// A new database with the ward configured and one staff member per role.
 struct Fixture {
     let dir: TempDir
@@ -118,10 +91,7 @@ struct Fixture {
     func outside(_ sql: String, as who: Outsider = .app) throws -> (status: Int32, out: String, err: String) {
         guard let pg else { return try sqlite3(store.path, sql) }
         let user = switch who { case .app: "wardline_app"; case .owner: "wardline_owner"; case .superuser: "postgres" }
-        let r = try runProcess(URL(fileURLWithPath: "/usr/lib/postgresql/15/bin/psql"),
-                               ["-h", "127.0.0.1", "-p", String(pg.cluster.port), "-U", user, "-d", "wardline",
-                                "-v", "ON_ERROR_STOP=1", "-Atq", "-c", "SET search_path = ward_\(pg.code); " + sql],
-                               environment: ProcessInfo.processInfo.environment.merging(pg.cluster.environment) { $1 })
+        let r = try pg.psql(sql, as: user)
         return (r.status, r.stdout.trimmingCharacters(in: .whitespacesAndNewlines), r.stderr)
     }
 

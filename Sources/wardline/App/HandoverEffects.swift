@@ -71,12 +71,12 @@ struct HandoverEffects {
                                 anchors: text.anchors.compactMap { a in ids[a.mrn].map { HandoverAnchor(patientID: $0, line: a.line) } })
     }
 
-    /// Saves the 80-column text beside the database (handovers/), then sends it to CUPS.
+    /// Saves the 80-column text in the ward's folder (handovers/), then sends it to CUPS.
     func print(_ shift: ShiftOccurrence, by session: Session) -> Msg {
         guard let snapshot = load() else { return .handoverPrinted(message: "Not printed: could not read the ward; try again.", ok: false) }
         let doc = input(shift, snapshot: snapshot, printedBy: session.staff.name)
         let text = HandoverTextRenderer(columns: .c80).render(doc)
-        let dir = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("handovers")
+        let dir = StorePaths.wardDirectory(database: store.path).appendingPathComponent("handovers")
         let name = "handover-\(Self.stamp(shift.start))-\(shift.name ?? "custom").txt"
         let old = umask(0o027)
         defer { umask(old) }

@@ -40,7 +40,7 @@ struct DowntimeCommand: ParsableCommand {
                                            printedBy: "downtime pack (\(ReportCLI.printedBy()))", now: now,
                                            shiftLabel: "Last 24 hours")
         let dir = out.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("downtime")
+            ?? StorePaths.wardDirectory(database: database.path).appendingPathComponent("downtime")
         ReportCLI.privateFiles()
         // The paper fallback must not depend on cairo/pango: without them the pack is text only.
         let pdfProblem = HandoverPDFRenderer.unavailableReason

@@ -52,9 +52,9 @@ enum ReportCLI {
     /// readable by the owner and the owner's group only (0640, directories 0750).
     static func privateFiles() { umask(0o027) }
 
-    /// Where a printed handover is saved when no --out is given: beside the database.
+    /// Where a printed handover is saved when no --out is given: in the ward's folder (beside the database file).
     static func defaultSaveDirectory(_ db: DatabaseOption) -> URL {
-        URL(fileURLWithPath: db.path).deletingLastPathComponent().appendingPathComponent("handovers")
+        StorePaths.wardDirectory(database: db.path).appendingPathComponent("handovers")
     }
 
     static func fileStamp(_ d: Date, _ tz: TimeZone) -> String {

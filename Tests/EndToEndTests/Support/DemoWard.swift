@@ -4,24 +4,46 @@ import Testing
 import WardCore
 import WardStore
 
-/// A demo ward database in a fresh temporary directory, for one test.
+/// A demo ward for one test: a database file in a fresh temporary directory, or (PostgreSQL) a ward
+/// schema of its own in the test cluster, made by its owner; `path` is then the terminals' URL.
 struct DemoWardDB {
     let dir: URL
+    /// What `--db` is given: the file, or the terminals' `postgresql://…` URL.
     let path: String
+    let backend: TestBackend
+    let pg: PostgresTestWard?
 
-    init(_ tag: String) throws {
+    init(_ tag: String, backend: TestBackend = .sqlite) throws {
         dir = Paths.tempDir(tag)
-        path = dir.appendingPathComponent("ward.sqlite").path
-        let made = try runWardline(["demo", "--db", path, "--create-only"])
-        try #require(made.status == 0, "\(made.stderr)")
+        self.backend = backend
+        switch backend {
+        case .sqlite:
+            pg = nil
+            path = dir.appendingPathComponent("ward.sqlite").path
+            let made = try runWardline(["demo", "--db", path, "--create-only"])
+            try #require(made.status == 0, "\(made.stderr)")
+        case .postgres:
+            let ward = try PostgresTestWard()
+            pg = ward
+            let key = dir.appendingPathComponent("audit-key").path
+            path = ward.url(keyFile: key)
+            let made = try runWardline(["demo", "--db", ward.url(owner: true, keyFile: key), "--create-only"])
+            try #require(made.status == 0, "\(made.stderr)")
+        }
     }
 
-    func remove() { try? FileManager.default.removeItem(at: dir) }
+    func remove() {
+        pg?.drop()
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    /// What the programs a test starts need besides its own (the pgpass file of the test cluster).
+    var environment: [String: String] { pg.map { ["PGPASSFILE": $0.cluster.passFile] } ?? [:] }
 
     /// The TUI on this database in a private tmux server; its log goes to `dir`.
-    func openTUI(cols: Int, rows: Int) throws -> Tmux {
+    func openTUI(cols: Int, rows: Int, environment extra: [String: String] = [:]) throws -> Tmux {
         try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(path))",
-                 environment: ["XDG_STATE_HOME": dir.path])
+                 environment: environment.merging(["XDG_STATE_HOME": dir.path]) { $1 }.merging(extra) { $1 })
     }
 
     /// Admits a patient to the first empty bed with a taper dose due this
@@ -66,9 +88,11 @@ struct DemoWardDB {
         return tmux
     }
 
-    /// The sqlite3 shell's answer to `query`, trimmed (reading from outside the app).
+    /// The answer to `query` from outside the app, trimmed: the sqlite3 shell, or psql as the
+    /// terminals' role (rows `|`-separated either way).
     func sql(_ query: String) throws -> String {
-        try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [path, query]).stdout
+        if let pg { return try pg.psql(query).stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"), [path, query]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
