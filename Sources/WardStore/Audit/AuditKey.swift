@@ -45,14 +45,20 @@ public enum AuditKey {
     /// Creates a new key at `path` (never replacing one): mode 0640, group `gid` when given.
     public static func create(_ path: String, gid: gid_t?) throws(Problem) -> [UInt8] {
         var rng = SystemRandomNumberGenerator()
-        let key = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        return try write((0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }, to: path, gid: gid)
+    }
+
+    /// Writes `key` to a new file at `path` (never replacing one): mode 0640, group `gid` when given.
+    /// (`wardline migrate` carries a ward's key to where its PostgreSQL ward keeps it.)
+    @discardableResult
+    public static func write(_ key: [UInt8], to path: String, gid: gid_t?) throws(Problem) -> [UInt8] {
         let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o640)
         guard fd >= 0 else { throw .cannotCreate(path, String(cString: strerror(errno))) }
         defer { Glibc.close(fd) }
         if let gid { _ = fchown(fd, uid_t.max, gid) }
         _ = fchmod(fd, 0o640)
         let bytes = Array((Sodium.hex(key) + "\n").utf8)
-        guard write(fd, bytes, bytes.count) == bytes.count, fsync(fd) == 0 else {
+        guard Glibc.write(fd, bytes, bytes.count) == bytes.count, fsync(fd) == 0 else {
             let why = String(cString: strerror(errno))
             unlink(path)
             throw .cannotCreate(path, why)
