@@ -26,9 +26,9 @@ public struct PGPass: Sendable, Hashable {
         }
     }
 
-    /// Reads the file the environment names (`PGPASSFILE`, else `$HOME/.pgpass`).
-    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PostgresConnectError) -> PGPass {
-        let path = environment["PGPASSFILE"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.pgpass")
+    /// Reads `file` (a URL's `passfile=`), else the file the environment names (`PGPASSFILE`, else `$HOME/.pgpass`).
+    public static func load(file: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PostgresConnectError) -> PGPass {
+        let path = file ?? environment["PGPASSFILE"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.pgpass")
         var st = stat()
         guard stat(path, &st) == 0 else {
             throw .init(.noPassword, "no password file at \(path): create it (mode 0600) with a line host:port:database:user:password, or set PGPASSFILE")

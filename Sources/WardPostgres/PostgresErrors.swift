@@ -61,7 +61,14 @@ public struct PostgresQueryError: Error, Sendable, Hashable, CustomStringConvert
     static func words(_ error: any Error) -> String {
         if let e = error as? PSQLError {
             if let message = e.serverInfo?[.message] { return message }
-            return "\(e.code)" + (e.underlying.map { ": \($0)" } ?? "")
+            let detail = e.underlying.map { "\($0)" } ?? ""
+            // NIO's connection errors print their whole structure: say what happened in a few words.
+            for (needle, words) in [("Connection refused", "connection refused"), ("timed out", "timed out"),
+                                    ("No route to host", "no route to host"), ("Network is unreachable", "network unreachable"),
+                                    ("Name or service not known", "unknown host")] where detail.contains(needle) {
+                return words
+            }
+            return "\(e.code)" + (detail.isEmpty ? "" : ": \(detail)")
         }
         return String(describing: error)
     }

@@ -26,12 +26,14 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
     /// The ward's audit key file (`auditkey=PATH`); nil: `defaultAuditKeyDirectory/<ward>.audit-key`.
     /// It lives beside the program on the terminals' host, never in the database.
     public var auditKeyPath: String?
+    /// The pgpass file to read (`passfile=PATH`, as libpq's); nil: PGPASSFILE, else ~/.pgpass.
+    public var passFile: String?
 
     public static let defaultPort = 5432
     /// Where a ward's audit key is kept when the URL names no `auditkey=`.
     public static let defaultAuditKeyDirectory = "/var/lib/wardline"
     /// The options a URL may carry; anything else is refused (a typo must not be ignored silently).
-    public static let options = ["ward", "sslmode", "sslrootcert", "connect_timeout", "application_name", "auditkey"]
+    public static let options = ["ward", "sslmode", "sslrootcert", "connect_timeout", "application_name", "auditkey", "passfile"]
 
     /// Whether `s` can be a ward's code (its schema is `ward_<code>`, an SQL name without quotes).
     public static func isWardCode(_ s: String) -> Bool { s.range(of: "^[a-z][a-z0-9_]{0,30}$", options: .regularExpression) != nil }
@@ -48,6 +50,7 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
         if sslMode != .prefer { query.append(("sslmode", sslMode.rawValue)) }
         if let sslRootCert { query.append(("sslrootcert", sslRootCert)) }
         if let auditKeyPath { query.append(("auditkey", auditKeyPath)) }
+        if let passFile { query.append(("passfile", passFile)) }
         return "postgresql://\(user)@\(hostList)/\(database)" + (query.isEmpty ? "" : "?" + query.map { "\($0)=\($1)" }.joined(separator: "&"))
     }
 
@@ -83,6 +86,7 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
         self.connectTimeout = 5
         self.applicationName = "wardline"
         self.auditKeyPath = nil
+        self.passFile = nil
         for pair in query.split(separator: "&") where !pair.isEmpty {
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = String(kv[0]), value = kv.count > 1 ? Self.decode(kv[1]) : ""
@@ -103,6 +107,9 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
             case "auditkey":
                 guard value.hasPrefix("/") else { throw .init("auditkey=\(value): give the key file's absolute path") }
                 auditKeyPath = value
+            case "passfile":
+                guard value.hasPrefix("/") else { throw .init("passfile=\(value): give the pgpass file's absolute path") }
+                passFile = value
             case "password":
                 throw .init("a password in the URL would show in the process list and the shell's history: put it in a pgpass file (PGPASSFILE or ~/.pgpass, mode 0600)")
             default:

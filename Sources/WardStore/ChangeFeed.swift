@@ -18,10 +18,13 @@ public final class ChangeFeed: Sendable {
     private let flag = StopFlag()
 
     /// Starts polling at once. `interval` is how often to look (not a clinical number).
+    /// `onConnection`: PostgreSQL only — false when the feed lost the ward's server (the terminal says
+    /// "reconnecting…"), true when it has it again (after a failover: the new primary).
     public init(store: Store, interval: Duration = .milliseconds(100),
+                onConnection: (@Sendable (Bool) -> Void)? = nil,
                 onChange: @escaping @Sendable (Int) -> Void) throws {
         if case .postgres(let ward) = store.backend {
-            try PostgresChangeFeed.start(ward, flag: flag, interval: interval, onChange: onChange)
+            try PostgresChangeFeed.start(ward, flag: flag, interval: interval, onConnection: onConnection ?? { _ in }, onChange: onChange)
             return
         }
         var config = Configuration()

@@ -17,6 +17,8 @@ public struct PostgresCluster: Sendable {
     public let standbyPort: Int?
     /// The pgpass file with every role's password (0600).
     public let passFile: String
+    /// Its folder, when known (`.ci/pg-cluster start ROOT`).
+    public var root: String? = nil
 
     /// PGPASSFILE for the programs and links of a test.
     public var environment: [String: String] { ["PGPASSFILE": passFile] }
@@ -55,7 +57,7 @@ public struct PostgresCluster: Sendable {
         guard let owner = env["WARDLINE_TEST_PG_URL"], let app = env["WARDLINE_TEST_PG_APP_URL"],
               let port = env["WARDLINE_TEST_PG_PORT"].flatMap(Int.init), let pass = env["PGPASSFILE"] else { return nil }
         return PostgresCluster(ownerURL: owner, appURL: app, port: port,
-                               standbyPort: env["WARDLINE_TEST_PG_STANDBY_PORT"].flatMap(Int.init), passFile: pass)
+                               standbyPort: env["WARDLINE_TEST_PG_STANDBY_PORT"].flatMap(Int.init), passFile: pass, root: env["WARDLINE_TEST_PG_ROOT"])
     }
 
     /// `.ci/pg-cluster start` into a folder of this process (a folder left by a crashed run is
@@ -77,8 +79,7 @@ public struct PostgresCluster: Sendable {
             }
         }
         let root = system + "/wardline-pg-tests-\(getpid())"
-        let r = try runProcess(URL(fileURLWithPath: script), ["start", root, "--standby"], timeout: 300)
-        guard r.status == 0 else { throw Unavailable(description: ".ci/pg-cluster start failed (\(r.status)): \(r.stderr)") }
+        let cluster = try startCluster(root)
         stopAtExit.withLock { $0 = root }
         atexit {
             guard let root = PostgresCluster.stopAtExit.withLock({ $0 }) else { return }
@@ -86,6 +87,18 @@ public struct PostgresCluster: Sendable {
                 .deletingLastPathComponent().appendingPathComponent(".ci/pg-cluster")
             _ = try? runProcess(script, ["stop", root], timeout: 60)
         }
+        return cluster
+    }
+
+    static var script: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".ci/pg-cluster")
+    }
+
+    /// `.ci/pg-cluster start ROOT --standby`, read back from its env file.
+    private static func startCluster(_ root: String) throws -> PostgresCluster {
+        let r = try runProcess(script, ["start", root, "--standby"], timeout: 300)
+        guard r.status == 0 else { throw Unavailable(description: ".ci/pg-cluster start failed (\(r.status)): \(r.stderr)") }
         // The env file is shell: export NAME='value' lines.
         var values: [String: String] = [:]
         let text = try String(contentsOfFile: root + "/env", encoding: .utf8)
@@ -99,7 +112,27 @@ public struct PostgresCluster: Sendable {
             throw Unavailable(description: "\(root)/env is missing a value: \(text)")
         }
         return PostgresCluster(ownerURL: owner, appURL: app, port: port,
-                               standbyPort: values["WARDLINE_TEST_PG_STANDBY_PORT"].flatMap(Int.init), passFile: pass)
+                               standbyPort: values["WARDLINE_TEST_PG_STANDBY_PORT"].flatMap(Int.init), passFile: pass, root: root)
+    }
+
+    /// A primary and a synchronous standby of this test's own (the failover test kills the primary:
+    /// never the shared cluster). Stop it with `stopOwn()`.
+    public static func startOwn() throws -> PostgresCluster {
+        try SystemPackages.ensure(packages)
+        return try startCluster(FileManager.default.temporaryDirectory.path + "/wardline-pg-failover-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    /// kill -9 of the primary's postmaster and backends: it dies mid-shift, without a shutdown.
+    public func killPrimary() throws { try step("kill-primary") }
+    /// The standby becomes the primary.
+    public func promoteStandby() throws { try step("promote") }
+    /// Stops both servers and removes their folder.
+    public func stopOwn() { _ = try? step("stop") }
+
+    private func step(_ command: String) throws {
+        guard let root else { throw Unavailable(description: "this cluster's folder is not known") }
+        let r = try runProcess(Self.script, [command, root], timeout: 120)
+        guard r.status == 0 else { throw Unavailable(description: ".ci/pg-cluster \(command) failed: \(r.stderr)") }
     }
 }
 

@@ -228,6 +228,15 @@ extension PostgresSchema {
         END $$
         """,
         "CREATE TRIGGER audit_events_link BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_link_previous()",
+        // Each command's transaction writes its receipt: when the connection is lost during COMMIT (a
+        // failover), the terminal asks the new primary whether the command was saved, never guesses.
+        """
+        CREATE TABLE command_receipts (
+            id  text PRIMARY KEY CHECK (length(id) BETWEEN 16 AND 64),
+            \(DDL.time("at"))
+        )
+        """,
+        DDL.appendOnly("command_receipts"),
     ]
 
     private static let readIndexes = [

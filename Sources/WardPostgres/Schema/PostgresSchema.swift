@@ -28,7 +28,9 @@ public enum PostgresSchema {
     public static var version: Int { migrations.count }
 
     /// Tables only PostgreSQL has.
-    public static let extraTables: Set<String> = ["ward_meta", "schema_migrations", "administration_slots"]
+    public static let extraTables: Set<String> = ["ward_meta", "schema_migrations", "administration_slots", "command_receipts"]
+    /// PostgreSQL's own tables the terminals' role writes: a command's receipt (SELECT and INSERT only).
+    public static let appInsertableExtras = ["command_receipts"]
     /// Columns only PostgreSQL has, each last in its table: the rowid SQLite names `settings` and
     /// `beds` rows by (their keys are text), and the audit chain's `prev_seq`.
     public static let extraColumns: [String: [String]] = ["settings": ["rowid"], "beds": ["rowid"], "audit_events": ["prev_seq"]]
@@ -113,7 +115,8 @@ public enum PostgresSchema {
         return created ? .created : .upgraded(from: applied.count)
     }
 
-    /// The server's time as the store writes times (UTC, milliseconds).
+    /// The server's time as the store writes times (UTC, milliseconds), as SQL.
+    public static var serverNow: String { now }
     static let now = #"to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"#
 
     /// `ward_meta` (what SQLite keeps in PRAGMA application_id) and `schema_migrations` (GRDB's
@@ -164,7 +167,7 @@ public enum PostgresSchema {
             guard case .text(let name) = row.first, !extraTables.contains(name) else { return nil }
             return name
         }
-        try link.query("GRANT INSERT ON " + tables.joined(separator: ", ") + " TO \(role)")
+        try link.query("GRANT INSERT ON " + (tables + appInsertableExtras).joined(separator: ", ") + " TO \(role)")
         for (table, columns) in appUpdatableColumns.sorted(by: { $0.key < $1.key }) {
             try link.query("GRANT UPDATE (\(columns.joined(separator: ", "))) ON \(table) TO \(role)")
         }

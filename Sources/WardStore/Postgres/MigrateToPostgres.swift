@@ -48,7 +48,7 @@ extension Store {
         let target: PostgresTarget, passwords: PGPass, ward: PostgresWard
         do {
             target = try PostgresTarget(url: url)
-            passwords = try PGPass.load()
+            passwords = try PGPass.load(file: target.passFile)
             ward = try PostgresWard(target: target, passwords: passwords, ward: target.ward ?? "")
         } catch { throw MigrationError(.target, "\(error)") }
         defer { ward.close() }

@@ -15,6 +15,7 @@ enum PostgresChangeFeed {
     }
 
     static func start(_ ward: PostgresWard, flag: ChangeFeed.StopFlag, interval: Duration,
+                      onConnection: @escaping @Sendable (Bool) -> Void,
                       onChange: @escaping @Sendable (Int) -> Void) throws {
         let channel = try PostgresSchema.channel(ward: ward.ward)
         // The first connection is made here, so a feed that cannot start says so to the caller.
@@ -29,7 +30,8 @@ enum PostgresChangeFeed {
                     Thread.sleep(forTimeInterval: max(seconds, 0.2))
                     guard let again = try? connect(ward), let version = try? clinicalVersion(again) else { continue }
                     link = again
-                    report(version, state, onChange)   // whatever committed while the feed was away
+                    onConnection(true)
+                    report(version, state, onChange, always: true)   // whatever committed while the feed was away
                 }
                 guard let current = link else { continue }
                 do {
@@ -49,6 +51,7 @@ enum PostgresChangeFeed {
                 }
                 current.close()
                 link = nil
+                if !flag.stopped.load(ordering: .acquiring) { onConnection(false) }
             }
             link?.close()
         }

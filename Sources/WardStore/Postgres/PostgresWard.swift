@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import WardCore
 import WardPostgres
 
 /// A ward kept in PostgreSQL (`ward_<code>` in the hospital's database): the store's storage when
@@ -46,9 +47,18 @@ final class PostgresWard: @unchecked Sendable {
         return link
     }
 
-    /// A consistent snapshot for `body` (no write is possible in it).
+    /// A consistent snapshot for `body` (no write is possible in it). A read on a connection the
+    /// server had closed (a failover since the last statement) is read again once on a new one.
     func read<T>(_ body: (PostgresTx) throws -> T) throws -> T {
         lock.lock(); defer { lock.unlock() }
+        do {
+            return try readOnce(body)
+        } catch let e as PostgresQueryError where e.kind == .connectionLost {
+            return try readOnce(body)
+        }
+    }
+
+    private func readOnce<T>(_ body: (PostgresTx) throws -> T) throws -> T {
         let link = try link()
         try link.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do {
@@ -63,22 +73,68 @@ final class PostgresWard: @unchecked Sendable {
 
     /// One command's transaction under the ward's write lock; `seal` runs last, before COMMIT.
     /// Returns only after the server acknowledged the COMMIT (with a synchronous standby: after the
-    /// standby has it too).
+    /// standby has it too). The transaction writes a receipt: when the connection is lost during
+    /// COMMIT (the primary died), the outcome is asked of the primary the host list leads to next —
+    /// saved, or not saved — and never guessed or retried.
     func transaction<T>(key: [UInt8], _ body: (PostgresTx) throws -> T, seal: (PostgresTx) throws -> Void) throws -> T {
         lock.lock(); defer { lock.unlock() }
-        let link = try link()
-        try link.query("BEGIN")
+        let link: PostgresLink
+        do { link = try self.link() } catch { throw Self.unreachable(error) }
+        let receipt = UUID().uuidString
+        var committing = false
         do {
+            try link.query("BEGIN")
             try link.query("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("wardline.write." + schema)])
+            try link.query("INSERT INTO command_receipts (id, at) VALUES ($1, \(PostgresSchema.serverNow))", [.text(receipt)])
             let tx = PostgresTx(link: link, ward: self, key: key)
             let out = try body(tx)
             try seal(tx)
+            committing = true
             try link.query("COMMIT")
             return out
+        } catch let e as PostgresQueryError where e.kind == .connectionLost || e.kind == .timedOut {
+            guard committing else { throw Self.unreachable(e) }
+            switch outcome(of: receipt) {
+            case .some(true): throw InDoubt.saved
+            case .some(false): throw Self.unreachable(e)
+            case .none:
+                throw CommandRefusal(.storage, "NOT CONFIRMED: the database server went away while this was being saved, and no server has answered since. Look at the record before entering it again; call ward IT.")
+            }
         } catch {
             if !link.isClosed { _ = try? link.query("ROLLBACK") }
             throw error
         }
+    }
+
+    /// A commit whose connection was lost, found saved on the primary afterwards: the caller
+    /// returns its result (the transaction's writes are exactly what it computed).
+    enum InDoubt: Error { case saved }
+
+    /// How long a terminal keeps asking for the outcome of a commit whose connection was lost:
+    /// long enough for a standby to be promoted (an operational wait, not a clinical number).
+    static let outcomeWait: TimeInterval = 30
+
+    /// Whether the receipt is on the primary (true), not there (false), or nobody answered (nil).
+    /// Caller holds `lock`.
+    private func outcome(of receipt: String) -> Bool? {
+        current?.close()
+        current = nil
+        let deadline = Date().addingTimeInterval(Self.outcomeWait)
+        while Date() < deadline {
+            if let link = try? link(),
+               let rows = try? link.query("SELECT count(*) FROM command_receipts WHERE id = $1", [.text(receipt)]),
+               case .int(let n) = rows.first?.first {
+                return n > 0
+            }
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+        return nil
+    }
+
+    /// A command that could not reach the ward's primary: nothing was saved; say so plainly (the
+    /// hosts and their answers are ward IT's: `wardline check --db URL` prints them).
+    static func unreachable(_ error: any Error) -> CommandRefusal {
+        CommandRefusal(.storage, "Not saved: the ward's database server cannot be reached (reconnecting…). What you entered is still here: try again in a moment.")
     }
 
     /// Runs `body` on the connection outside any transaction (opening checks, LISTEN).

@@ -16,7 +16,7 @@ extension Store {
             throw StoreOpenError(.badLocation, path: shown, "\(shown): name the ward with ?ward=CODE (its schema is ward_CODE)")
         }
         let passwords: PGPass
-        do { passwords = try PGPass.load() } catch { throw StoreOpenError(.unreadable, path: shown, error.description) }
+        do { passwords = try PGPass.load(file: target.passFile) } catch { throw StoreOpenError(.unreadable, path: shown, error.description) }
         let ward: PostgresWard
         do { ward = try PostgresWard(target: target, passwords: passwords, ward: wardCode) } catch {
             throw StoreOpenError(.badLocation, path: shown, error.description)
@@ -110,7 +110,7 @@ extension Store {
             throw StoreOpenError(.badLocation, path: shown, "\(shown): name the ward with ?ward=CODE (its schema is ward_CODE)")
         }
         let passwords: PGPass
-        do { passwords = try PGPass.load() } catch { throw StoreOpenError(.unreadable, path: shown, error.description) }
+        do { passwords = try PGPass.load(file: target.passFile) } catch { throw StoreOpenError(.unreadable, path: shown, error.description) }
         let link: PostgresLink
         do { link = try PostgresLink.connect(target, passwords: passwords) } catch {
             throw StoreOpenError(error.kind == .unreachable || error.kind == .noPrimary ? .unreachable : .unreadable, path: shown, error.description)

@@ -19,6 +19,10 @@ public struct AppState: Sendable {
     public var size: Size
     /// One-line message under the screen, cleared by the next key.
     public var flash: Flash?
+    /// The ward's database server cannot be reached (PostgreSQL: the primary died and the terminal
+    /// is finding the new one). The title bar says "RECONNECTING…" on every screen; nothing else
+    /// changes — forms and their entries stay as they are.
+    public var reconnecting = false
     /// Unsaved work parked for people who were switched away from, by staff.
     public var drafts: [StaffKey: [Screen]]
     public var showingHelp: Bool

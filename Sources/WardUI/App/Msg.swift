@@ -13,6 +13,8 @@ public enum Msg: Sendable {
     case finished(Result<Saved, CommandRefusal>, verb: CommandVerb)
     /// Another terminal committed something: reload.
     case storeChanged
+    /// The ward's database server was lost (`false`) or is reachable again (`true`).
+    case connection(reachable: Bool)
     /// The handover document for the preview.
     case handoverRendered(HandoverDocument)
     /// A print finished: what happened, always with the saved path; `ok` false when not printed.

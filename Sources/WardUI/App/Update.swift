@@ -21,6 +21,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return state.handleFinished(result, verb: verb)
     case .storeChanged:
         return [.loadWard]
+    case .connection(let reachable):
+        state.reconnecting = !reachable
+        return reachable ? [.loadWard] : []
     case .handoverRendered(let doc):
         return state.handleHandoverRendered(doc)
     case .handoverPrinted(let message, let ok):

@@ -12,7 +12,11 @@ enum Chrome {
         let ward = (state.ward.map { $0.ward.name } ?? "Wardline") + " · "
         // Next, rows of the record the program could not read (ward IT must see to them; `wardline check` lists them).
         let unreadable = state.ward?.unreadable.count ?? 0
-        let candidates: [(banner: String, left: String)] = !state.wardProtocol.isApproved
+        let dots = state.asciiOnly ? "..." : "…"
+        let candidates: [(banner: String, left: String)] = state.reconnecting
+            ? [(" \(mark) RECONNECTING\(dots) NOT SAVING ", ward + subtitle), (" \(mark) RECONNECTING\(dots) ", ward + subtitle),
+               (" \(mark) RECONNECTING\(dots) ", subtitle)]
+            : !state.wardProtocol.isApproved
             ? [(" \(mark) PROTOCOL NOT APPROVED ", ward + subtitle), (" \(mark) UNAPPROVED ", ward + subtitle),
                (" \(mark) UNAPPROVED ", subtitle)]
             : unreadable > 0

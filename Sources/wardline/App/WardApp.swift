@@ -51,7 +51,7 @@ func runWardApp(_ config: WardAppConfig) -> ExitStatus {
     let feed = Mutex<ChangeFeed?>(nil)
     let store = config.store
     DispatchQueue.global().async {
-        let started = try? ChangeFeed(store: store) { version in
+        let started = try? ChangeFeed(store: store, onConnection: { inbox.post(.connection(reachable: $0)) }) { version in
             if runner.isNews(version) { inbox.post(.storeChanged) }
         }
         feed.withLock { $0 = started }
