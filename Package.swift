@@ -72,7 +72,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: sizeInRelease, linkerSettings: leanReleaseLink),
         // Not a test: `swift run -c release wardline-bench` prints overview load, frame and start-up times.
-        .executableTarget(name: "wardline-bench", dependencies: ["WardCore", "WardStore", "WardUI"]),
+        .executableTarget(name: "wardline-bench", dependencies: ["WardCore", "WardStore", "WardUI", "WardPostgres"]),
 
         .testTarget(name: "WardCoreTests", dependencies: ["WardCore", "TestTools"]),
         // Against a real PostgreSQL cluster: .ci/run starts one (.ci/pg-cluster); else TestTools does.

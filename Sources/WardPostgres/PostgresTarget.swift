@@ -121,6 +121,12 @@ public struct PostgresTarget: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The ward's folder on the terminals' host (printouts, the downtime pack): the audit key's folder
+    /// when `auditkey=` names one, else `defaultAuditKeyDirectory/<ward>`.
+    public func wardDirectory(ward: String) -> String {
+        auditKeyPath.map { ($0 as NSString).deletingLastPathComponent } ?? Self.defaultAuditKeyDirectory + "/" + ward
+    }
+
     /// The audit key file of `ward` (`auditkey=`, else the default directory).
     public func auditKeyFile(ward: String) -> String {
         auditKeyPath ?? Self.defaultAuditKeyDirectory + "/" + ward + ".audit-key"

@@ -18,10 +18,12 @@ public enum StorePaths {
 
 extension StorePaths {
     /// The ward's folder on this host, where printouts and the downtime pack are kept: the SQLite
-    /// file's folder, or for a PostgreSQL ward the folder of its audit key (the ward's own folder
-    /// on the terminals' host, e.g. /var/lib/wardline).
+    /// file's folder; for a PostgreSQL ward the folder of its `auditkey=` file, else
+    /// /var/lib/wardline/<ward> (never a path made from the URL).
     public static func wardDirectory(database db: String) -> URL {
-        let anchor = Store.postgresAuditKeyFile(db) ?? db
-        return URL(fileURLWithPath: anchor).deletingLastPathComponent()
+        if Store.isPostgresLocation(db) {
+            return URL(fileURLWithPath: Store.postgresWardDirectory(db) ?? FileManager.default.temporaryDirectory.path)
+        }
+        return URL(fileURLWithPath: db).deletingLastPathComponent()
     }
 }

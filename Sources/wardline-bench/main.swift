@@ -9,6 +9,9 @@
 //   swift build -c release && swift run -c release wardline-bench [--years 10] [--binary PATH] [--keep]
 //   (the first builds the wardline binary too, for the terminal figures)
 //
+//   wardline-bench --db postgresql://OWNER@HOST/DB?ward=CODE [--years N]: the same ward on SQLite and
+//   on PostgreSQL side by side (PostgresBench.swift), with pgbench's simple-update as the floor.
+//
 //   wardline-bench --compare-start DB_A DB_B [--binary PATH]: start → first frame on two kept wards
 //   (e.g. 1 and 10 years, from --keep), runs interleaved so both see the same machine, each
 //   beside its sqlite3 census floor, and the difference between them (target: within 10 %).
@@ -43,6 +46,14 @@ if let i = CommandLine.arguments.firstIndex(of: "--compare-start"), i + 2 < Comm
 var years = 1
 if let i = CommandLine.arguments.firstIndex(of: "--years"), i + 1 < CommandLine.arguments.count,
    let n = Int(CommandLine.arguments[i + 1]), (1...20).contains(n) { years = n }
+if let i = CommandLine.arguments.firstIndex(of: "--db"), i + 1 < CommandLine.arguments.count,
+   Store.isPostgresLocation(CommandLine.arguments[i + 1]) {
+    do { try postgresBench(url: CommandLine.arguments[i + 1], years: years) } catch {
+        FileHandle.standardError.write(Data("wardline-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 
 /// The summary table: what, Wardline's figure, the floor, the ratio, the target.
 nonisolated(unsafe) var table: [(String, String, String, String, String)] = []

@@ -135,6 +135,12 @@ extension Store {
         }
     }
 
+    /// The ward's folder on this host for a PostgreSQL ward (see `StorePaths.wardDirectory`); nil for SQLite.
+    public static func postgresWardDirectory(_ db: String) -> String? {
+        guard let target = try? PostgresTarget(url: db), let ward = target.ward else { return nil }
+        return target.wardDirectory(ward: ward)
+    }
+
     /// The audit key file of a PostgreSQL ward (the URL's `auditkey=`, else the default place); nil for SQLite.
     public static func postgresAuditKeyFile(_ db: String) -> String? {
         guard let target = try? PostgresTarget(url: db), let ward = target.ward else { return nil }
