@@ -65,3 +65,39 @@ import TestTools
         #expect(!FileManager.default.fileExists(atPath: cwd + "/postgresql:"), "no file or folder was made from a URL")
     }
 }
+
+/// What `wardline backup`/`restore` tell ward IT to use for a PostgreSQL ward, done: a ward dumped
+/// with pg_dump while it is open, restored with pg_restore into another database, checks clean
+/// against its audit key, with the same audit head and every row.
+@Suite(.serialized) struct PostgresBackupRestoreTests {
+    @Test func aWardDumpedWithPgDumpAndRestoredWithPgRestoreChecksClean() throws {
+        let ward = try DemoWardDB("pg-dump", backend: .postgres); defer { ward.remove() }
+        let pg = try #require(ward.pg)
+        let dump = ward.dir.appendingPathComponent("ward.dump").path
+        let bin = PostgresCluster.bin
+        let env = ProcessInfo.processInfo.environment.merging(pg.cluster.environment) { $1 }
+        let conn = ["-h", "127.0.0.1", "-p", String(pg.cluster.port), "-U", "wardline_owner"]
+        // The command wardline backup prints, run as it says.
+        let backup = try runWardline(["backup", "--db", ward.path, "--out", dump])
+        #expect(backup.stderr.contains("pg_dump --format=custom --schema=ward_\(pg.code)"), "\(backup.stderr)")
+        let d = try runProcess(URL(fileURLWithPath: bin + "/pg_dump"), conn + ["--format=custom", "--schema=ward_\(pg.code)", "--file=\(dump)", "wardline"],
+                               environment: env, timeout: 120)
+        try #require(d.status == 0, "\(d.stderr)")
+        // Into a database of its own (the DBA makes it for the owner), as the owner.
+        let restored = "wardline_r" + pg.code
+        _ = try pg.cluster.psql("CREATE DATABASE \(restored) OWNER wardline_owner")
+        defer { _ = try? pg.cluster.psql("DROP DATABASE IF EXISTS \(restored) WITH (FORCE)") }
+        let r = try runProcess(URL(fileURLWithPath: bin + "/pg_restore"), conn + ["--dbname=\(restored)", dump], environment: env, timeout: 120)
+        try #require(r.status == 0, "\(r.stderr)")
+        let key = ward.dir.appendingPathComponent("audit-key").path
+        let there = "\(pg.cluster.appURL.dropLast("wardline".count))\(restored)?ward=\(pg.code)&auditkey=\(key)"
+        let original = try runWardline(["check", "--db", ward.path])
+        let check = try runWardline(["check", "--db", there])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let head = { (s: String) in s.split(separator: "\n").first { $0.hasPrefix("Audit trail:") }.map(String.init) }
+        #expect(head(check.stdout) != nil && head(check.stdout) == head(original.stdout), "\(check.stdout)")
+        // The restored ward is a ward: the terminals' role signs in and reads the record.
+        let record = try runWardline(["record", "100231", "--db", there, "--as", "N1001"], input: "111111\n")
+        #expect(record.status == 0 && record.stdout.contains("Müller, Grete"), "\(record.stderr)")
+    }
+}

@@ -1,13 +1,16 @@
 import Foundation
+import TestTools
 import Testing
 import WardCore
 @testable import WardStore
 
 @Suite struct DemoWardTests {
-    @Test func demoWardIsRealisticAndFullyAudited() throws {
+    @Test(arguments: TestBackend.both) func demoWardIsRealisticAndFullyAudited(_ backend: TestBackend) throws {
         let dir = try TempDir(); defer { dir.cleanup() }
         let clock = FixedClock(iso8601: "2026-11-28T14:05:00Z")
-        let store = try Store.open(path: dir.path("demo.sqlite"), create: true, clock: clock)
+        let pg = backend == .postgres ? try PostgresTestWard() : nil
+        defer { pg?.drop() }
+        let store = try Store.open(path: pg?.url(owner: true, keyFile: dir.path("audit-key")) ?? dir.path("demo.sqlite"), create: true, clock: clock)
         defer { try? store.close() }
         let summary = try DemoWard.seed(store: store, clock: clock, protocol: wardProtocol, policy: testPolicy)
         let snap = try store.loadWard(protocol: wardProtocol)
