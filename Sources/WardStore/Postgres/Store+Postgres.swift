@@ -9,14 +9,7 @@ extension Store {
     /// refused with what to run. The audit key is the URL's `auditkey=` file, else
     /// `/var/lib/wardline/<ward>.audit-key`; it is made (mode 0640) for a ward whose chain is not keyed yet.
     static func openPostgres(url: String, create: Bool, clock: any WardClock, group: String?) throws(StoreOpenError) -> Store {
-        let target: PostgresTarget
-        do { target = try PostgresTarget(url: url) } catch { throw StoreOpenError(.badLocation, path: url, error.description) }
-        let shown = target.description
-        guard let wardCode = target.ward else {
-            throw StoreOpenError(.badLocation, path: shown, "\(shown): name the ward with ?ward=CODE (its schema is ward_CODE)")
-        }
-        let passwords: PGPass
-        do { passwords = try PGPass.load(file: target.passFile) } catch { throw StoreOpenError(.unreadable, path: shown, error.description) }
+        let (target, shown, wardCode, passwords) = try location(url)
         let ward: PostgresWard
         do { ward = try PostgresWard(target: target, passwords: passwords, ward: wardCode) } catch {
             throw StoreOpenError(.badLocation, path: shown, error.description)
@@ -58,16 +51,7 @@ extension Store {
     /// The ward's schema is there and current; with `create`, made or upgraded first.
     private static func checkSchema(_ ward: PostgresWard, link: PostgresLink, create: Bool, shown: String) throws(StoreOpenError) {
         if create {
-            do { try PostgresSchema.install(ward: ward.ward, on: link) } catch {
-                let kind: StoreOpenError.Kind = switch error.kind {
-                case .newerSchema: .newerSchema
-                case .notAWard: .notADatabase
-                case .wardCode: .badLocation
-                case .failed: error.cause?.sqlState == "42501" ? .readOnly : .other
-                }
-                let hint = error.cause?.sqlState == "42501" ? " (create and upgrade a ward as the schema's owner, e.g. wardline_owner, not as the terminals' role)" : ""
-                throw StoreOpenError(kind, path: shown, error.description + hint)
-            }
+            do { try PostgresSchema.install(ward: ward.ward, on: link) } catch { throw installError(error, shown: shown) }
             return
         }
         let version: Int
@@ -103,14 +87,7 @@ extension Store {
     /// Creates the ward's schema, or upgrades it to this Wardline's, signed in as the URL's user (the
     /// schema's owner); says what it did. Nothing else is written (no staff, no audit event).
     public static func installPostgres(url: String) throws(StoreOpenError) -> String {
-        let target: PostgresTarget
-        do { target = try PostgresTarget(url: url) } catch { throw StoreOpenError(.badLocation, path: url, error.description) }
-        let shown = target.description
-        guard let wardCode = target.ward else {
-            throw StoreOpenError(.badLocation, path: shown, "\(shown): name the ward with ?ward=CODE (its schema is ward_CODE)")
-        }
-        let passwords: PGPass
-        do { passwords = try PGPass.load(file: target.passFile) } catch { throw StoreOpenError(.unreadable, path: shown, error.description) }
+        let (target, shown, wardCode, passwords) = try location(url)
         let link: PostgresLink
         do { link = try PostgresLink.connect(target, passwords: passwords) } catch {
             throw StoreOpenError(error.kind == .unreachable || error.kind == .noPrimary ? .unreachable : .unreadable, path: shown, error.description)
@@ -124,15 +101,33 @@ extension Store {
             case .upToDate: return "\(schema) is up to date (schema \(PostgresSchema.version))"
             }
         } catch {
-            let kind: StoreOpenError.Kind = switch error.kind {
-            case .newerSchema: .newerSchema
-            case .notAWard: .notADatabase
-            case .wardCode: .badLocation
-            case .failed: error.cause?.sqlState == "42501" ? .readOnly : .other
-            }
-            let hint = error.cause?.sqlState == "42501" ? " (create and upgrade a ward as the schema's owner, e.g. wardline_owner, not as the terminals' role)" : ""
-            throw StoreOpenError(kind, path: shown, error.description + hint)
+            throw installError(error, shown: shown)
         }
+    }
+
+    /// The URL read, the ward it names, and the pgpass file it is signed in with; each problem says what to fix.
+    private static func location(_ url: String) throws(StoreOpenError) -> (PostgresTarget, shown: String, ward: String, PGPass) {
+        let target: PostgresTarget
+        do { target = try PostgresTarget(url: url) } catch { throw StoreOpenError(.badLocation, path: url, error.description) }
+        let shown = target.description
+        guard let wardCode = target.ward else {
+            throw StoreOpenError(.badLocation, path: shown, "\(shown): name the ward with ?ward=CODE (its schema is ward_CODE)")
+        }
+        do { return (target, shown, wardCode, try PGPass.load(file: target.passFile)) } catch {
+            throw StoreOpenError(.unreadable, path: shown, error.description)
+        }
+    }
+
+    /// A schema that could not be created or upgraded, as the CLI says it (a permission refusal names who can).
+    private static func installError(_ error: PostgresSchemaError, shown: String) -> StoreOpenError {
+        let kind: StoreOpenError.Kind = switch error.kind {
+        case .newerSchema: .newerSchema
+        case .notAWard: .notADatabase
+        case .wardCode: .badLocation
+        case .failed: error.cause?.sqlState == "42501" ? .readOnly : .other
+        }
+        let hint = error.cause?.sqlState == "42501" ? " (create and upgrade a ward as the schema's owner, e.g. wardline_owner, not as the terminals' role)" : ""
+        return StoreOpenError(kind, path: shown, error.description + hint)
     }
 
     /// The ward's folder on this host for a PostgreSQL ward (see `StorePaths.wardDirectory`); nil for SQLite.
