@@ -1,12 +1,13 @@
 import Foundation
+import TestTools
 import Testing
 
-/// Two terminals on one ward database: a nurse records a seizure at the
+/// Two terminals on one ward database (SQLite, and PostgreSQL): a nurse records a seizure at the
 /// bedside terminal; the charge nurse's overview on the other terminal shows
 /// the critical banner without a key being pressed there.
 @Suite(.serialized) struct CriticalBannerEndToEndTests {
-    @Test func aSeizureRecordedOnOneTerminalRaisesTheBannerOnAnother() throws {
-        let ward = try DemoWardDB("banner"); defer { ward.remove() }
+    @Test(arguments: TestBackend.both) func aSeizureRecordedOnOneTerminalRaisesTheBannerOnAnother(backend: TestBackend) throws {
+        let ward = try DemoWardDB("banner", backend: backend); defer { ward.remove() }
         let station = try ward.openTUI(cols: 132, rows: 43)
         try station.signIn("C2001", "222222", landing: "Open alerts")
         let before = try station.capture()
@@ -30,7 +31,7 @@ import Testing
         let banner = try #require(screen.split(separator: "\n").first { $0.contains("CRITICAL") },
                                   "the station shows the alert but no CRITICAL banner:\n\(screen)")
         #expect(banner.contains("Seizure recorded"))
-        print("critical banner: on the other terminal \(Int(seen.timeIntervalSince(saved) * 1000)) ms after the bedside "
+        print("critical banner (\(backend)): on the other terminal \(Int(seen.timeIntervalSince(saved) * 1000)) ms after the bedside "
               + "showed its save (target ≤ 1000 ms; includes tmux capture polling)")
         #expect(try ward.sql("SELECT count(*) FROM clinical_events WHERE note = 'e2e two terminals'") == "1")
 
