@@ -1,4 +1,5 @@
 import Foundation
+import TestTools
 import Testing
 import WardCore
 @testable import WardStore
@@ -6,19 +7,21 @@ import WardCore
 /// The demo ward seeded into a temporary database at a fixed time.
 struct SeededDemoWard {
     let dir: TempDir, clock: FixedClock, store: Store
-    init() throws {
+    let pg: PostgresTestWard?
+    init(_ backend: TestBackend = .sqlite) throws {
         dir = try TempDir()
         clock = FixedClock(iso8601: "2026-11-28T14:05:00Z")
-        store = try Store.open(path: dir.path("demo.sqlite"), create: true, clock: clock)
+        pg = backend == .postgres ? try PostgresTestWard() : nil
+        store = try Store.open(path: pg?.url(owner: true, keyFile: dir.path("audit-key")) ?? dir.path("demo.sqlite"), create: true, clock: clock)
         try DemoWard.seed(store: store, clock: clock, protocol: wardProtocol, policy: testPolicy)
     }
-    func cleanup() { try? store.close(); dir.cleanup() }
+    func cleanup() { try? store.close(); pg?.drop(); dir.cleanup() }
 }
 
 @Suite struct AdmissionStoreTests {
     /// Issue 13 "Done when": beds 2, 16 and 17 (PRN-only diazepam) show the reconciliation warning.
-    @Test func demoWardWarnsOnBeds2_16_17() throws {
-        let demo = try SeededDemoWard(); defer { demo.cleanup() }
+    @Test(arguments: TestBackend.both) func demoWardWarnsOnBeds2_16_17(_ backend: TestBackend) throws {
+        let demo = try SeededDemoWard(backend); defer { demo.cleanup() }
         let store = demo.store, clock = demo.clock
         let snap = try store.loadWard(protocol: wardProtocol)
         let alerts = AlertEngine(wardProtocol).alerts(BoardInput(snap), now: clock.now()).filter { $0.rule == .admissionDoseCut }
@@ -31,8 +34,8 @@ struct SeededDemoWard {
         #expect(snap.patient(inBed: "19")?.admissionFlags == [.hepaticImpairment])
     }
 
-    @Test func admissionChecksTheDateOfBirthAndKeepsFlagsApart() throws {
-        let demo = try SeededDemoWard(); defer { demo.cleanup() }
+    @Test(arguments: TestBackend.both) func admissionChecksTheDateOfBirthAndKeepsFlagsApart(_ backend: TestBackend) throws {
+        let demo = try SeededDemoWard(backend); defer { demo.cleanup() }
         let store = demo.store, clock = demo.clock
         let charge = try store.signIn(staffID: "C2001", secret: "222222", terminal: "t", policy: testPolicy)
         let s = Session(staff: charge, terminal: "t")
@@ -49,8 +52,8 @@ struct SeededDemoWard {
     }
 
     /// Issue 13 item 7: SpO2 scale 2 is a prescriber's decision; the store enforces the role.
-    @Test func spo2Scale2IsSetByAPrescriberOnly() throws {
-        let demo = try SeededDemoWard(); defer { demo.cleanup() }
+    @Test(arguments: TestBackend.both) func spo2Scale2IsSetByAPrescriberOnly(_ backend: TestBackend) throws {
+        let demo = try SeededDemoWard(backend); defer { demo.cleanup() }
         let store = demo.store
         func session(_ id: String, _ pin: String) throws -> Session {
             Session(staff: try store.signIn(staffID: id, secret: pin, terminal: "t", policy: testPolicy), terminal: "t")
