@@ -65,7 +65,9 @@ public struct PostgresQueryError: Error, Sendable, Hashable, CustomStringConvert
             // NIO's connection errors print their whole structure: say what happened in a few words.
             for (needle, words) in [("Connection refused", "connection refused"), ("timed out", "timed out"),
                                     ("No route to host", "no route to host"), ("Network is unreachable", "network unreachable"),
-                                    ("Name or service not known", "unknown host")] where detail.contains(needle) {
+                                    ("Name or service not known", "unknown host"),
+                                    ("CERTIFICATE_VERIFY_FAILED", "the server's certificate was not signed by the sslrootcert CA (or names another host)"),
+                                    ("handshakeFailed", "the TLS handshake failed (sslmode, sslrootcert)")] where detail.contains(needle) {
                 return words
             }
             return "\(e.code)" + (detail.isEmpty ? "" : ": \(detail)")

@@ -70,7 +70,8 @@ public final class PostgresLink: Sendable {
         var config = PostgresConnection.Configuration(host: host.name, port: host.port, username: target.user, password: password,
                                                       database: target.database, tls: try target.sslMode.tls(rootCert: target.sslRootCert))
         config.options.connectTimeout = .seconds(Int64(target.connectTimeout))
-        if target.sslMode == .verifyFull { config.options.tlsServerName = host.name }
+        // The host's name is checked against the certificate (and sent as SNI) by postgres-nio itself when
+        // the URL gives a name; an IP address cannot be sent as SNI, so then the chain alone is checked.
         config.options.additionalStartupParameters = [("application_name", target.applicationName)]
         let future = PostgresConnection.connect(on: loops.next(), configuration: config, id: 1, logger: logger)
         let loop = future.eventLoop

@@ -19,6 +19,8 @@ public struct PostgresCluster: Sendable {
     public let passFile: String
     /// Its folder, when known (`.ci/pg-cluster start ROOT`).
     public var root: String? = nil
+    /// The CA that signed the servers' certificate (for sslmode=verify-full).
+    public var caFile: String? = nil
 
     /// PGPASSFILE for the programs and links of a test.
     public var environment: [String: String] { ["PGPASSFILE": passFile] }
@@ -49,15 +51,16 @@ public struct PostgresCluster: Sendable {
     }
 
     public static let bin = "/usr/lib/postgresql/15/bin"
-    static let packages = (paths: [bin + "/initdb", bin + "/pg_ctl", bin + "/psql", bin + "/pg_basebackup"],
-                           packages: ["postgresql-15", "postgresql-client-15"])
+    static let packages = (paths: [bin + "/initdb", bin + "/pg_ctl", bin + "/psql", bin + "/pg_basebackup", "/usr/bin/openssl"],
+                           packages: ["postgresql-15", "postgresql-client-15", "openssl"])
 
     private static func fromEnvironment() -> PostgresCluster? {
         let env = ProcessInfo.processInfo.environment
         guard let owner = env["WARDLINE_TEST_PG_URL"], let app = env["WARDLINE_TEST_PG_APP_URL"],
               let port = env["WARDLINE_TEST_PG_PORT"].flatMap(Int.init), let pass = env["PGPASSFILE"] else { return nil }
         return PostgresCluster(ownerURL: owner, appURL: app, port: port,
-                               standbyPort: env["WARDLINE_TEST_PG_STANDBY_PORT"].flatMap(Int.init), passFile: pass, root: env["WARDLINE_TEST_PG_ROOT"])
+                               standbyPort: env["WARDLINE_TEST_PG_STANDBY_PORT"].flatMap(Int.init), passFile: pass, root: env["WARDLINE_TEST_PG_ROOT"],
+                               caFile: env["WARDLINE_TEST_PG_CA"])
     }
 
     /// `.ci/pg-cluster start` into a folder of this process (a folder left by a crashed run is
@@ -112,7 +115,8 @@ public struct PostgresCluster: Sendable {
             throw Unavailable(description: "\(root)/env is missing a value: \(text)")
         }
         return PostgresCluster(ownerURL: owner, appURL: app, port: port,
-                               standbyPort: values["WARDLINE_TEST_PG_STANDBY_PORT"].flatMap(Int.init), passFile: pass, root: root)
+                               standbyPort: values["WARDLINE_TEST_PG_STANDBY_PORT"].flatMap(Int.init), passFile: pass, root: root,
+                               caFile: values["WARDLINE_TEST_PG_CA"])
     }
 
     /// A primary and a synchronous standby of this test's own (the failover test kills the primary:

@@ -129,3 +129,53 @@ import TestTools
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 }
+
+/// TLS as the URL's `sslmode` asks, against the test cluster's own CA: verify-full connects encrypted
+/// to the server its CA vouches for, and refuses one signed by another CA; disable stays plain.
+@Suite struct PostgresTLSTests {
+    let cluster: PostgresCluster
+    let passwords: PGPass
+    init() throws {
+        cluster = try PostgresCluster.shared()
+        passwords = try PGPass.load(file: cluster.passFile)
+    }
+
+    func encrypted(_ link: PostgresLink) throws -> PostgresValue? {
+        try link.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first?.first
+    }
+
+    @Test func verifyFullConnectsEncryptedToTheServerItsCAVouchesFor() throws {
+        let ca = try #require(cluster.caFile)
+        let link = try PostgresLink.connect(PostgresTarget(url: cluster.appURL + "?sslmode=verify-full&sslrootcert=\(ca)"), passwords: passwords)
+        defer { link.close() }
+        #expect(try encrypted(link) == .bool(true))
+        let plain = try PostgresLink.connect(PostgresTarget(url: cluster.appURL + "?sslmode=disable"), passwords: passwords)
+        defer { plain.close() }
+        #expect(try encrypted(plain) == .bool(false))
+        // By name: the certificate names localhost, and verify-full checks the name too.
+        let pw = try #require(passwords.password(host: "127.0.0.1", port: cluster.port, database: "wardline", user: "wardline_app"))
+        let byName = try PostgresLink.connect(PostgresTarget(url: "postgresql://wardline_app@localhost:\(cluster.port)/wardline?sslmode=verify-full&sslrootcert=\(ca)"),
+                                              passwords: PGPass(text: "localhost:*:*:wardline_app:\(pw)\n", path: "test"))
+        defer { byName.close() }
+        #expect(try encrypted(byName) == .bool(true))
+    }
+
+    @Test func verifyFullRefusesAServerAnotherCAVouchesFor() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-other-ca-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let other = dir.appendingPathComponent("ca.crt").path
+        let made = try runProcess(URL(fileURLWithPath: "/usr/bin/openssl"),
+                                  ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=someone else",
+                                   "-keyout", dir.appendingPathComponent("ca.key").path, "-out", other])
+        try #require(made.status == 0, "\(made.stderr)")
+        do {
+            let link = try PostgresLink.connect(PostgresTarget(url: cluster.appURL + "?sslmode=verify-full&sslrootcert=\(other)"), passwords: passwords)
+            link.close()
+            Issue.record("connected to a server whose certificate another CA signed")
+        } catch let e as PostgresConnectError {
+            #expect(e.kind == .unreachable, "\(e)")
+            #expect(e.description.lowercased().contains("certificate"), "the refusal says why: \(e)")
+        }
+    }
+}
