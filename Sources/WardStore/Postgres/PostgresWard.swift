@@ -81,7 +81,7 @@ final class PostgresWard: @unchecked Sendable {
         let link: PostgresLink
         do { link = try self.link() } catch { throw Self.unreachable(error) }
         let receipt = UUID().uuidString
-        var committing = false
+        var result: T? = nil
         do {
             try link.query("BEGIN")
             try link.query("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("wardline.write." + schema)])
@@ -89,13 +89,14 @@ final class PostgresWard: @unchecked Sendable {
             let tx = PostgresTx(link: link, ward: self, key: key)
             let out = try body(tx)
             try seal(tx)
-            committing = true
+            result = out
             try link.query("COMMIT")
             return out
         } catch let e as PostgresQueryError where e.kind == .connectionLost || e.kind == .timedOut {
-            guard committing else { throw Self.unreachable(e) }
+            // Lost before COMMIT was sent: nothing was saved. Lost during it: ask.
+            guard let result else { throw Self.unreachable(e) }
             switch outcome(of: receipt) {
-            case .some(true): throw InDoubt.saved
+            case .some(true): return result   // its writes are exactly what `body` computed
             case .some(false): throw Self.unreachable(e)
             case .none:
                 throw CommandRefusal(.storage, "NOT CONFIRMED: the database server went away while this was being saved, and no server has answered since. Look at the record before entering it again; call ward IT.")
@@ -105,10 +106,6 @@ final class PostgresWard: @unchecked Sendable {
             throw error
         }
     }
-
-    /// A commit whose connection was lost, found saved on the primary afterwards: the caller
-    /// returns its result (the transaction's writes are exactly what it computed).
-    enum InDoubt: Error { case saved }
 
     /// How long a terminal keeps asking for the outcome of a commit whose connection was lost:
     /// long enough for a standby to be promoted (an operational wait, not a clinical number).

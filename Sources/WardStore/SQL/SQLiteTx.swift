@@ -133,15 +133,10 @@ extension Store {
     /// event are sealed before COMMIT.
     func transaction<T>(_ body: (any SQLTx) throws -> T) throws -> T {
         let seal: (any SQLTx) throws -> Void = { tx in try AuditChain.sealLeftovers(tx, at: self.clock.now()) }
-        guard case .sqlite(let pool) = backend else {
-            guard case .postgres(let ward) = backend else { preconditionFailure() }
-            var out: T? = nil
-            do {
-                return try ward.transaction(key: auditKey, { tx in let r = try body(tx); out = r; return r }, seal: { tx in try seal(tx) })
-            } catch PostgresWard.InDoubt.saved {
-                guard let out else { throw CommandRefusal(.storage, "Saved, but its result was lost: reload to see it.") }
-                return out
-            }
+        let pool: DatabasePool
+        switch backend {
+        case .postgres(let ward): return try ward.transaction(key: auditKey, { tx in try body(tx) }, seal: { tx in try seal(tx) })
+        case .sqlite(let p): pool = p
         }
         return try pool.writeWithoutTransaction { db in
             if try AuditRows.installedKey(db) == nil { try AuditRows.install(db, key: auditKey) }
