@@ -9,7 +9,7 @@ struct Wardline: ParsableCommand {
         commandName: "wardline",
         abstract: "Nursing terminal for an inpatient benzodiazepine-withdrawal ward.",
         version: "0.1.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, StaffCommand.self, AuditCommand.self, AlertsCommand.self,
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, WardCommand.self, StaffCommand.self, AuditCommand.self, AlertsCommand.self,
                       CalcCommand.self, ProtocolCommand.self, HandoverCommand.self, DowntimeCommand.self,
                       RecordCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
                       TerminalDemoCommand.self, DoseCommand.self, MigrateCommand.self],

@@ -32,13 +32,14 @@ struct TempDir {
 func pin(for role: StaffRole) -> String {
     switch role {
     case .nurse: "501001"; case .chargeNurse: "502002"; case .prescriber: "503003"
-    case .studentNurse: "504004"; case .admin: "509009"
+    case .studentNurse: "504004"; case .admin: "509009"; case .siteManager: "506006"; case .bedManager: "507007"
     }
 }
 
 func staffID(for role: StaffRole) -> String {
     switch role {
     case .nurse: "N1"; case .chargeNurse: "C1"; case .prescriber: "P1"; case .studentNurse: "S1"; case .admin: "A1"
+    case .siteManager: "M1"; case .bedManager: "B1"
     }
 }
 
@@ -55,7 +56,7 @@ struct Fixture {
     var path: String { store.path }
     func session(_ r: StaffRole) -> Session { sessions[r]! }
 
-    init(_ backend: TestBackend = .sqlite, roles: [StaffRole] = StaffRole.allCases) throws {
+    init(_ backend: TestBackend = .sqlite, roles: [StaffRole] = StaffRole.allCases.filter { !$0.isSiteRole }) throws {
         self.backend = backend
         dir = try TempDir()
         clock = TestClock()

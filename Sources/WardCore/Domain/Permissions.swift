@@ -33,6 +33,8 @@ public enum StaffAction: String, Sendable, CaseIterable, Hashable {
     case handleAlert = "handle-alert"
     /// Assign nurses to beds for a shift.
     case assignNurse = "assign-nurse"
+    /// See the hospital's site view: every ward's census and alerts, each ward read-only.
+    case viewSite = "view-site"
 
     /// What the action is, for a sentence: "Admitting a patient needs …".
     public var phrase: String {
@@ -54,6 +56,7 @@ public enum StaffAction: String, Sendable, CaseIterable, Hashable {
         case .handOver: "Handing over or accepting a patient"
         case .handleAlert: "Acknowledging or escalating an alert"
         case .assignNurse: "Assigning nurses to beds"
+        case .viewSite: "Viewing every ward of the hospital"
         }
     }
 
@@ -65,13 +68,16 @@ extension StaffRole {
     /// The role × action matrix. Students record observations and give doses
     /// under supervision, but never give a controlled drug alone or witness;
     /// only prescribers write orders; only charge nurses and admins admit,
-    /// discharge and assign; only admins manage staff.
+    /// discharge and assign; only admins manage staff. Site and bed managers
+    /// see the site view and each ward read-only: nothing else.
     public func may(_ action: StaffAction) -> Bool {
         switch action {
         case .viewWard:
             return true
         case .recordObservation, .amendOwnEntry:
-            return self != .admin
+            return self == .nurse || self == .chargeNurse || self == .studentNurse || self == .prescriber
+        case .viewSite:
+            return isSiteRole
         case .amendAnyEntry, .assignNurse:
             return self == .chargeNurse
         case .giveDose:
@@ -115,6 +121,8 @@ extension StaffRole {
         case .prescriber: "a prescriber"
         case .studentNurse: "a student nurse"
         case .admin: "ward IT (an admin)"
+        case .siteManager: "a site manager"
+        case .bedManager: "a bed manager"
         }
     }
 }

@@ -6,6 +6,10 @@ public enum StaffRole: String, Sendable, Codable, CaseIterable {
     case prescriber
     case studentNurse = "student-nurse"
     case admin
+    /// The hospital's site manager: the site view of every ward (staff of a site schema only).
+    case siteManager = "site-manager"
+    /// The hospital's bed manager: the site view, for beds and flow (staff of a site schema only).
+    case bedManager = "bed-manager"
 
     public var title: String {
         switch self {
@@ -14,8 +18,13 @@ public enum StaffRole: String, Sendable, Codable, CaseIterable {
         case .prescriber: "Prescriber"
         case .studentNurse: "Student nurse"
         case .admin: "Ward IT (admin)"
+        case .siteManager: "Site manager"
+        case .bedManager: "Bed manager"
         }
     }
+
+    /// The roles that belong to a hospital's site schema, not to a ward.
+    public var isSiteRole: Bool { self == .siteManager || self == .bedManager }
 }
 
 public typealias StaffKey = Int64

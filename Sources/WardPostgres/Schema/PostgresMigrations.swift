@@ -57,6 +57,7 @@ extension PostgresSchema {
         .init(name: "v-spo2-scale-decisions", statements: { _ in spo2ScaleDecisions }),
         .init(name: "v-audit-keyed-rows", statements: { _ in auditKeyedRows }),
         .init(name: "v-read-indexes", statements: { _ in readIndexes }),
+        .init(name: "v-site-roles", statements: { _ in siteRoles }),
     ]
 
     /// Settings, beds, staff, patients, placements, discharges, assessments and the audit chain.
@@ -242,5 +243,16 @@ extension PostgresSchema {
     private static let readIndexes = [
         "CREATE INDEX discharges_by_time ON discharges(discharged_at)",
         "CREATE INDEX prn_followups_by_patient ON prn_followups(patient_id, due_at)",
+    ]
+
+    /// Issue 19: a site schema's staff are the hospital's site and bed managers; the store allows
+    /// those two roles only on a site (`wardline ward add CODE --site`). SQLite's step of this name
+    /// changes nothing (an SQLite ward is never a site).
+    private static let siteRoles = [
+        "ALTER TABLE staff DROP CONSTRAINT staff_role_check",
+        """
+        ALTER TABLE staff ADD CONSTRAINT staff_role_check
+            CHECK (role IN ('nurse','charge-nurse','prescriber','student-nurse','admin','site-manager','bed-manager'))
+        """,
     ]
 }

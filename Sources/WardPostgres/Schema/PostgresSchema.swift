@@ -86,7 +86,7 @@ public enum PostgresSchema {
     }
 
     /// The install's work, inside its transaction.
-    private static func migrate(schema: String, ward: String, on link: PostgresLink, appRole: String) throws -> Outcome {
+    static func migrate(schema: String, ward: String, on link: PostgresLink, appRole: String) throws -> Outcome {
         // Two installers of one ward wait for each other (the lock ends with the transaction).
         try link.query("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("wardline.install." + schema)])
         try link.query("CREATE SCHEMA IF NOT EXISTS \(schema)")
@@ -112,6 +112,7 @@ public enum PostgresSchema {
         }
         try installCapture(schema: schema, on: link)
         try grant(schema: schema, to: appRole, on: link)
+        try PostgresHospital.grantSites(schema: schema, on: link)
         return created ? .created : .upgraded(from: applied.count)
     }
 

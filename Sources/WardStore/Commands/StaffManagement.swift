@@ -68,6 +68,7 @@ extension Store {
         let sid = try Self.checkStaffID(staffID)
         let nm = try cleaned(name, "Name", max: 100)
         let hash = try Self.hashed(secret, policy: policy)
+        try checkRoleFits(role)
         return try command("staff.add", .manageStaff, session: session) { db, actor, now in
             if let other = try db.scalar(String.self, "SELECT name FROM staff WHERE staff_id = ?", [sid]) {
                 throw CommandRefusal(.conflict, "Staff ID \(sid) is already used by \(InputText.visible(other)); choose another ID.")

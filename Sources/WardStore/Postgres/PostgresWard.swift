@@ -49,18 +49,21 @@ final class PostgresWard: @unchecked Sendable {
 
     /// A consistent snapshot for `body` (no write is possible in it). A read on a connection the
     /// server had closed (a failover since the last statement) is read again once on a new one.
-    func read<T>(_ body: (PostgresTx) throws -> T) throws -> T {
+    /// With `schema`, the snapshot reads another ward's schema (the site view; the server refuses
+    /// it unless this connection's role was granted that ward).
+    func read<T>(schema other: String? = nil, _ body: (PostgresTx) throws -> T) throws -> T {
         lock.lock(); defer { lock.unlock() }
         do {
-            return try readOnce(body)
+            return try readOnce(schema: other, body)
         } catch let e as PostgresQueryError where e.kind == .connectionLost {
-            return try readOnce(body)
+            return try readOnce(schema: other, body)
         }
     }
 
-    private func readOnce<T>(_ body: (PostgresTx) throws -> T) throws -> T {
+    private func readOnce<T>(schema other: String?, _ body: (PostgresTx) throws -> T) throws -> T {
         let link = try link()
         try link.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        if let other { try link.query("SET LOCAL search_path = \(other)") }
         do {
             let out = try body(PostgresTx(link: link, ward: self, key: nil))
             try link.query("COMMIT")

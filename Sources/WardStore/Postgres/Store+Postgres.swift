@@ -66,6 +66,11 @@ extension Store {
             version = Int(n)
         } catch let e as StoreOpenError {
             throw e
+        } catch let e as PostgresQueryError where e.sqlState == "42501" {
+            throw StoreOpenError(.unreadable, path: shown, """
+                \(shown): role \(ward.target.user) may not use ward \(ward.ward) (\(e.description)): each ward's terminals sign \
+                in as the ward's own role — check the URL's user and ward= (wardline ward list shows which role serves which ward)
+                """)
         } catch {
             throw StoreOpenError(.other, path: shown, "\(shown): \(error)")
         }

@@ -22,6 +22,7 @@ enum Schema {
         m.registerMigration("v-spo2-scale-decisions", migrate: migrateSpO2ScaleDecisions)
         m.registerMigration("v-audit-keyed-rows", migrate: migrateAuditKeyedRows)
         m.registerMigration("v-read-indexes", migrate: migrateReadIndexes)
+        m.registerMigration("v-site-roles", migrate: migrateSiteRoles)
         return m
     }
 

@@ -96,8 +96,17 @@ struct InitCommand: ParsableCommand {
         }
     }
 
-    /// The first admin's ID, name and PIN: prompted on a terminal, else from the options and stdin.
-    private func askFirstAdmin() throws -> (String, String, String) {
+    private func askFirstAdmin() throws -> (String, String, String) { try FirstAdmin.ask(id: adminID, name: adminName) }
+
+    private func createWard(_ store: Store, staffID: String, name: String, pin: String) throws {
+        try FirstAdmin.createWard(store, staffID: staffID, name: name, pin: pin, wardName: wardName, bedLabels: (1...beds).map(String.init))
+    }
+}
+
+/// The first admin of a new ward (`wardline init`, `wardline ward add`).
+enum FirstAdmin {
+    /// The admin's ID, name and PIN: prompted on a terminal, else from the options and stdin.
+    static func ask(id adminID: String?, name adminName: String?) throws -> (String, String, String) {
         let policy = securityPolicy(from: ProtocolLoader.builtInDefault())
         guard Console.isInteractive || (adminID != nil && adminName != nil) else {
             throw fail(.usage, "give --admin-id and --admin-name when stdin is not a terminal (the PIN is read from stdin)")
@@ -112,13 +121,13 @@ struct InitCommand: ParsableCommand {
         return (staffID, name, pin)
     }
 
-    /// The first admin and the beds, in the opened store (closed after).
-    private func createWard(_ store: Store, staffID: String, name: String, pin: String) throws {
+    /// The first admin, the ward's name and its beds, in the opened store (closed after).
+    static func createWard(_ store: Store, staffID: String, name: String, pin: String, wardName: String, bedLabels: [String]) throws {
         let policy = securityPolicy(from: ProtocolLoader.builtInDefault())
         do {
             let admin = try store.createFirstAdmin(staffID: staffID, name: name, secret: pin,
                                                    terminal: terminalName(), policy: policy)
-            try store.configureWard(name: wardName, bedLabels: (1...beds).map(String.init),
+            try store.configureWard(name: wardName, bedLabels: bedLabels,
                                     session: Session(staff: admin, terminal: terminalName()))
             try store.close()
         } catch {
