@@ -67,7 +67,19 @@ import WardCore
         ]
     }
 
-    @Test(arguments: TestBackend.both, StaffRole.allCases)
+    /// The hospital's site and bed managers see the site and the wards, and do nothing on a ward
+    /// (they are never a ward's staff either: `checkRoleFits`, HospitalCLITests).
+    @Test func siteRolesMaySeeOnly() {
+        for role in StaffRole.allCases {
+            for action in StaffAction.allCases {
+                let expected = role.isSiteRole ? (action == .viewWard || action == .viewSite) : role.may(action)
+                #expect(role.may(action) == expected, "\(role) \(action)")
+            }
+            #expect(role.may(.viewSite) == role.isSiteRole)
+        }
+    }
+
+    @Test(arguments: TestBackend.both, StaffRole.allCases.filter { !$0.isSiteRole })
     func everyCommandForRole(_ backend: TestBackend, _ role: StaffRole) throws {
         let f = try Fixture(backend); defer { f.cleanup() }
         for attempt in try Self.attempts(f, role: role) {

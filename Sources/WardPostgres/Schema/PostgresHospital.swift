@@ -76,10 +76,24 @@ public enum PostgresHospital {
                 """, [.text(code), .text(name), .text(kind.rawValue), .text(appRole)])
             try link.query("GRANT USAGE ON SCHEMA \(Self.schema) TO \(appRole)")
             try link.query("GRANT SELECT ON \(Self.schema).wards TO \(appRole)")
+            // The ward is its role's alone: granted even when the schema was already current (a ward
+            // made before the register), and taken from any other role that could use it (the shared
+            // terminals' role of before), except the sites' read-only roles.
+            try PostgresSchema.grant(schema: schema, to: appRole, on: link)
             if kind == .site {
                 for e in try entries(on: link) where e.kind == .ward { try grantRead(e.schema, to: appRole, on: link) }
             } else {
                 try grantSites(schema: schema, on: link)
+            }
+            let keep = Set(try entries(on: link).filter { $0.kind == .site }.map(\.appRole) + [appRole])
+            let others = try link.query("""
+                SELECT rolname FROM pg_roles WHERE NOT rolsuper AND rolname <> current_user AND rolname NOT LIKE 'pg\\_%'
+                AND has_schema_privilege(oid, $1, 'USAGE') ORDER BY rolname
+                """, [.text(schema)]).compactMap { r -> String? in if case .text(let n) = r.first { return n } else { return nil } }
+            for role in others where !keep.contains(role) && PostgresTarget.isWardCode(role) {
+                try link.query("REVOKE ALL ON ALL TABLES IN SCHEMA \(schema) FROM \(role)")
+                try link.query("REVOKE ALL ON ALL SEQUENCES IN SCHEMA \(schema) FROM \(role)")
+                try link.query("REVOKE ALL ON SCHEMA \(schema) FROM \(role)")
             }
             try link.query("COMMIT")
             return outcome
@@ -90,9 +104,14 @@ public enum PostgresHospital {
         }
     }
 
-    /// The registered wards and sites, by code; none when the database has no register yet.
+    /// The registered wards and sites, by code; none when the database has no register yet, or
+    /// when this role may not read it.
     public static func entries(on link: PostgresLink) throws(PostgresQueryError) -> [Entry] {
-        guard try link.query("SELECT to_regclass('\(schema).wards') IS NOT NULL") == [[.bool(true)]] else { return [] }
+        // No register, or a role not given it (a ward's role of before the register): nothing registered for it.
+        guard try link.query("""
+            SELECT to_regnamespace('\(schema)') IS NOT NULL AND has_schema_privilege('\(schema)', 'USAGE')
+                   AND to_regclass('\(schema).wards') IS NOT NULL
+            """) == [[.bool(true)]] else { return [] }
         return try link.query("SELECT code, name, kind, app_role, added_at FROM \(schema).wards ORDER BY code").compactMap { r in
             guard r.count == 5, case .text(let code) = r[0], case .text(let name) = r[1], case .text(let k) = r[2],
                   let kind = Kind(rawValue: k), case .text(let role) = r[3], case .text(let at) = r[4] else { return nil }

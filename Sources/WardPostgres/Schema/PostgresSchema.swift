@@ -156,7 +156,7 @@ public enum PostgresSchema {
     /// The app role's rights, set from scratch: USAGE on the schema and its sequences, SELECT on
     /// everything, INSERT on the ward's tables (not PostgreSQL's own), UPDATE on the listed
     /// columns only, and never DELETE or TRUNCATE.
-    private static func grant(schema: String, to role: String, on link: PostgresLink) throws {
+    static func grant(schema: String, to role: String, on link: PostgresLink) throws {
         try link.query("REVOKE ALL ON ALL TABLES IN SCHEMA \(schema) FROM \(role)")
         try link.query("GRANT USAGE ON SCHEMA \(schema) TO \(role)")
         try link.query("GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO \(role)")

@@ -23,6 +23,10 @@ public struct AppState: Sendable {
     /// is finding the new one). The title bar says "RECONNECTING…" on every screen; nothing else
     /// changes — forms and their entries stay as they are.
     public var reconnecting = false
+    /// The site view's rows (site and bed managers), the time they were read, and whether a read is under way.
+    public var siteRows: [SiteRow]?
+    public var siteLoadedAt: Date?
+    public var siteLoading = false
     /// Unsaved work parked for people who were switched away from, by staff.
     public var drafts: [StaffKey: [Screen]]
     public var showingHelp: Bool

@@ -49,6 +49,7 @@ extension AppState {
 
     /// Where a signed-in person starts: charge nurses on the overview, everyone else on the ward list.
     static func landing(for staff: StaffMember) -> [Screen] {
-        staff.role == .chargeNurse ? [.wardList(WardListState()), .overview(OverviewState())] : [.wardList(WardListState())]
+        if staff.role.may(.viewSite) { return [.site(SiteState())] }
+        return staff.role == .chargeNurse ? [.wardList(WardListState()), .overview(OverviewState())] : [.wardList(WardListState())]
     }
 }

@@ -7,6 +7,8 @@ public enum Msg: Sendable {
     case tick(Date)
     case signInResult(Result<StaffMember, CommandRefusal>)
     case wardLoaded(WardSnapshot)
+    /// Every ward of the hospital, read for the site view.
+    case siteLoaded([SiteRow])
     /// A command that writes to the record finished: what it saved, or why not. `verb` names it in a
     /// refusal ("Not recorded: …"). The screen that started it (on screen, or parked in a colleague's
     /// drafts) takes the answer; see `AppState.handleFinished`.
@@ -58,6 +60,8 @@ public enum Effect: Sendable, Hashable {
     case signIn(staffID: String, secret: String)
     /// Read a fresh ward snapshot; answer with `.wardLoaded`.
     case loadWard
+    /// Read every ward of the hospital for the site view; answer with `.siteLoaded`.
+    case loadSite(session: Session)
     /// Record an assessment as `session`; answer with `.finished` (`.assessment`).
     case record(RecordAssessment, session: Session)
     /// Amend a CIWA-B / CIWA-Ar entry as `session`; answer with `.finished` (`.amendment`).

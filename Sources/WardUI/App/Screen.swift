@@ -31,6 +31,8 @@ public enum Screen: Sendable, Hashable {
     case picker(PickerState)
     case discharge(DischargeState)
     case spo2Scale(SpO2ScaleForm)
+    /// The hospital's wards at a glance (site and bed managers).
+    case site(SiteState)
 
     /// The routing table: the component each entry is. Keys, drawing, messages, unsaved work and
     /// command answers all reach a screen through it.
@@ -56,6 +58,7 @@ public enum Screen: Sendable, Hashable {
         case .picker(let s): s
         case .discharge(let s): s
         case .spo2Scale(let s): s
+        case .site(let s): s
         }
     }
 

@@ -9,7 +9,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let date):
         state.now = date
         state.lockIfIdle()
-        return state.refreshBoard()
+        return state.refreshBoard() + state.refreshSite()
     case .signInResult(let result):
         return state.handleSignInResult(result)
     case .wardLoaded(let snapshot):
@@ -17,6 +17,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.clampSelections()
         let boardEffects = state.refreshBoard()
         return state.refreshHandover() + boardEffects
+    case .siteLoaded(let rows):
+        state.siteRows = rows
+        state.siteLoadedAt = state.now
+        state.siteLoading = false
+        return []
     case .finished(let result, let verb):
         return state.handleFinished(result, verb: verb)
     case .storeChanged:

@@ -9,11 +9,13 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case handover, handoverEntry
     case amend
     case overview, worklist, textForm, picker
+    /// The hospital's site view (site and bed managers).
+    case site
 
     /// Contexts where the work-screen globals (help, lock) also apply.
     public var takesGlobals: Bool {
         switch self {
-        case .wardList, .chart, .ciwaB, .mar, .taperPlan, .handover, .overview, .worklist, .picker: true
+        case .wardList, .chart, .ciwaB, .mar, .taperPlan, .handover, .overview, .worklist, .picker, .site: true
         case .ciwaAr, .vitals, .sedation, .exception: true
         case .clinicalEvent: true
         case .signIn, .lock, .confirm, .help, .marReason, .marConfirm, .marText, .orderEntry, .handoverEntry, .amend, .textForm: false

@@ -120,6 +120,7 @@ extension KeyContext {
         case .lock: UnlockForm.keys
         case .wardList: WardListState.keys
         case .overview: OverviewState.keys
+        case .site: SiteState.keys
         case .worklist: WorklistState.keys
         case .textForm: TextFields.keys
         case .picker: PickerState.keys

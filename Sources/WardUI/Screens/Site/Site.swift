@@ -1,0 +1,60 @@
+import Foundation
+import WardCore
+
+/// The hospital's site view (issue 19): one row per ward — census, free beds, critical alerts,
+/// overdue checks, unsigned overrides, handover — read again every second while it is shown.
+public struct SiteState: Sendable, Hashable {
+    public var sort: SiteOverview.Sort = .risk
+    /// The selected ward's code (kept across re-sorts and reloads).
+    public var selected: String?
+    public init() {}
+}
+
+extension SiteState: ScreenComponent {
+    var screen: Screen { .site(self) }
+    var keyContext: KeyContext { .site }
+
+    mutating func update(_ action: Action?, _ event: InputEvent, _ app: inout AppState) -> [Effect] {
+        guard let action else { return [] }
+        let rows = app.sortedSite(self)
+        let at = rows.firstIndex { $0.ward.code == selected } ?? 0
+        switch action {
+        case .moveUp: selected = rows.indices.contains(at - 1) ? rows[at - 1].ward.code : rows.first?.ward.code
+        case .moveDown: selected = rows.indices.contains(at + 1) ? rows[at + 1].ward.code : rows.last?.ward.code
+        case .pageUp, .pageDown:
+            let page = SiteView.rows(app.size) * (action == .pageUp ? -1 : 1)
+            if !rows.isEmpty { selected = rows[max(0, min(rows.count - 1, at + page))].ward.code }
+        case .first: selected = rows.first?.ward.code
+        case .last: selected = rows.last?.ward.code
+        case .cycleSort:
+            sort = sort.next
+            app.flash = Flash("Sorted by \(sort.title).", role: .alertInfo)
+        case .quit:
+            app.quitting = true
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    func draw(_ s: inout Surface, _ app: AppState, below: ArraySlice<Screen>) { SiteView.draw(&s, app, self) }
+}
+
+extension AppState {
+    /// The site's rows in the screen's order.
+    func sortedSite(_ s: SiteState) -> [SiteRow] { SiteOverview.sorted(siteRows ?? [], by: s.sort) }
+
+    /// While the site view is on top: read every ward again once a second (one read at a time).
+    mutating func refreshSite() -> [Effect] {
+        guard case .site = stack.last, gate == nil, let session, !siteLoading else { return [] }
+        if let at = siteLoadedAt, now.timeIntervalSince(at) < SiteState.refreshSeconds { return [] }
+        siteLoading = true
+        return [.loadSite(session: session)]
+    }
+}
+
+extension SiteState {
+    /// How often the site view reads the wards again: the issue's "live (≤ 1 s)" (not a clinical number).
+    static let refreshSeconds: TimeInterval = 1
+}
