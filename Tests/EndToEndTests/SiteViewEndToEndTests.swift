@@ -52,8 +52,22 @@ import WardStore
                                          bed: bed.label, admittedAt: Date().addingTimeInterval(-600)), session: charge)
         let after = try tui.waitFor(" 20  17    3 ", timeout: 5)
         #expect(after.contains(code))
-        // Only reading: the site view has no key that writes.
-        #expect(!after.contains("Enter"), "\(after)")
+        // Enter on ward a: its overview, read-only (its patients, its alerts); writing keys are refused by role.
+        // (Other tests' wards may be listed and move: select by what the ▶ row says.)
+        for _ in 0..<60 {
+            let screen = try tui.capture()
+            if screen.split(separator: "\n").contains(where: { $0.hasPrefix("▶") && $0.contains(code) }) { break }
+            try tui.send("Down")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        try tui.send("Enter")
+        let overview = try tui.waitFor("READ-ONLY · Overview")
+        #expect(overview.contains("Newcomer, Ada") || overview.contains("17/20 beds"), "\(overview)")
+        try tui.send("a")
+        _ = try tui.waitFor("you are signed in as a site manager")
+        try tui.send("Escape")
+        let back = try tui.waitFor("Site · ")
+        #expect(!back.contains("READ-ONLY ·"), "\(back)")
         try tui.send("q")
         #expect(tui.exitStatus() == 0)
     }

@@ -27,6 +27,11 @@ public struct AppState: Sendable {
     public var siteRows: [SiteRow]?
     public var siteLoadedAt: Date?
     public var siteLoading = false
+    /// The ward a site or bed manager opened from the site view (read-only): while it is set, `ward`
+    /// and `wardProtocol` are that ward's, and the site's own are put back when the site view is on top again.
+    public var viewing: HospitalWard?
+    /// The site's own protocol, kept while another ward's is shown.
+    public var siteProtocol: WardProtocol?
     /// Unsaved work parked for people who were switched away from, by staff.
     public var drafts: [StaffKey: [Screen]]
     public var showingHelp: Bool

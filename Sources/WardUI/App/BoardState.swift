@@ -31,7 +31,7 @@ extension AppState {
         let ids = Set(openAlerts.map(\.id))
         let sync = AlertSync(open: openAlerts, evaluatedAt: now, snapshot: ward)
         // Sent again after every new snapshot too: the store skips a sync made from an outdated snapshot.
-        guard session != nil, ids != syncedAlerts || ward.version != syncedVersion || !sync.missing.isEmpty else { return [] }
+        guard session != nil, viewing == nil, ids != syncedAlerts || ward.version != syncedVersion || !sync.missing.isEmpty else { return [] }
         syncedAlerts = ids
         syncedVersion = ward.version
         return [.syncAlerts(sync)]

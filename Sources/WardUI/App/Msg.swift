@@ -9,6 +9,10 @@ public enum Msg: Sendable {
     case wardLoaded(WardSnapshot)
     /// Every ward of the hospital, read for the site view.
     case siteLoaded([SiteRow])
+    /// A ward opened from the site view, read (again): its snapshot and the protocol it has in force.
+    case viewedWardLoaded(HospitalWard, WardSnapshot, WardProtocol)
+    /// A ward opened from the site view could not be read.
+    case viewedWardRefused(String)
     /// A command that writes to the record finished: what it saved, or why not. `verb` names it in a
     /// refusal ("Not recorded: …"). The screen that started it (on screen, or parked in a colleague's
     /// drafts) takes the answer; see `AppState.handleFinished`.
@@ -62,6 +66,8 @@ public enum Effect: Sendable, Hashable {
     case loadWard
     /// Read every ward of the hospital for the site view; answer with `.siteLoaded`.
     case loadSite(session: Session)
+    /// Read one ward of the hospital for a site or bed manager (read-only); answer with `.viewedWardLoaded`.
+    case loadViewedWard(HospitalWard, session: Session)
     /// Record an assessment as `session`; answer with `.finished` (`.assessment`).
     case record(RecordAssessment, session: Session)
     /// Amend a CIWA-B / CIWA-Ar entry as `session`; answer with `.finished` (`.amendment`).

@@ -5,6 +5,7 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .signIn(let id, _): "signIn(staffID: \(id), secret: <redacted>)"
         case .loadWard: "loadWard"
         case .loadSite(let s): "loadSite(by staff \(s.staff.id))"
+        case .loadViewedWard(let w, let s): "loadViewedWard(\(w.code), by staff \(s.staff.id))"
         case .record(let c, let s): "record(patient \(c.patientID), \(c.scale.displayName), by staff \(s.staff.id))"
         case .amend(let a, let s): "amend(entry \(a.entryID), by staff \(s.staff.id))"
         case .amendObservation(let a, let s): "amendObservation(\(a.table.rawValue) entry \(a.entryID), by staff \(s.staff.id))"

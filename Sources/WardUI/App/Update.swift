@@ -5,7 +5,7 @@ import WardCore
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
     case .input(let event):
-        return state.handleInput(event)
+        return state.handleInput(event) + state.leaveViewedWardIfBack()
     case .tick(let date):
         state.now = date
         state.lockIfIdle()
@@ -13,10 +13,17 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .signInResult(let result):
         return state.handleSignInResult(result)
     case .wardLoaded(let snapshot):
+        guard state.viewing == nil else { return [] }   // the site's own, while another ward is shown
         state.ward = snapshot
         state.clampSelections()
         let boardEffects = state.refreshBoard()
         return state.refreshHandover() + boardEffects
+    case .viewedWardLoaded(let ward, let snapshot, let proto):
+        return state.showViewedWard(ward, snapshot, proto)
+    case .viewedWardRefused(let why):
+        state.siteLoading = false
+        state.flash = Flash(why, role: .error)
+        return []
     case .siteLoaded(let rows):
         state.siteRows = rows
         state.siteLoadedAt = state.now

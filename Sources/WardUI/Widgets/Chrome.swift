@@ -3,7 +3,9 @@ import WardCore
 /// The frame every screen shares: title bar (row 0), message line (second
 /// last row) and the key legend (last row).
 enum Chrome {
-    static func titleBar(_ s: inout Surface, _ state: AppState, subtitle: String) {
+    static func titleBar(_ s: inout Surface, _ state: AppState, subtitle given: String) {
+        // A ward opened from the site view says so whatever else gives way.
+        let subtitle = state.viewing == nil ? given : "READ-ONLY · " + given
         s.fill(Rect(x: 0, y: 0, width: s.width, height: 1), role: .title)
         // An unapproved protocol leads the title bar on every screen. It never gives way;
         // it shortens ("⚠ UNAPPROVED") before the name of who is signed in would be dropped.

@@ -90,6 +90,8 @@ final class EffectRunner: Sendable {
             return [loadWard()].compactMap { $0 }
         case .loadSite(let session):
             return [.siteLoaded(SiteLoad.rows(store, session: session, fallback: wardProtocol))]
+        case .loadViewedWard(let ward, let session):
+            return [SiteLoad.viewed(ward, store, session: session, fallback: wardProtocol)]
         case .record(let cmd, let session):
             return finish("assessment recorded", Saved.assessment, { ["entry": "\($0.id)", "scale": "\($0.scale.rawValue)"] }) {
                 () throws(CommandRefusal) in try store.record(cmd, session: session, protocol: wardProtocol)

@@ -1,6 +1,7 @@
 import Foundation
 import WardCore
 import WardStore
+import WardUI
 
 /// Reads every ward of the hospital for the site view (issue 19), each by the protocol it has in
 /// force; a ward that cannot be read is a row that says why, never a missing row.
@@ -26,6 +27,19 @@ enum SiteLoad {
             } catch {
                 return SiteRow(ward: ward, problem: error.message)
             }
+        }
+    }
+
+    /// One ward, opened read-only from the site view.
+    static func viewed(_ ward: HospitalWard, _ store: Store, session: Session, fallback: WardProtocol) -> Msg {
+        var cache: [String: ProtocolRead] = [:]
+        do {
+            switch try protocolOf(ward, store, fallback: fallback, cache: &cache) {
+            case .success(let proto): return .viewedWardLoaded(ward, try store.loadOtherWard(ward.code, protocol: proto, session: session), proto)
+            case .failure(let why): return .viewedWardRefused("Ward \(ward.code) cannot be shown: \(why).")
+            }
+        } catch {
+            return .viewedWardRefused("Ward \(ward.code) cannot be shown: \(error.message)")
         }
     }
 
