@@ -40,6 +40,41 @@ extension Store {
         return try readOther(schema) { tx in try Self.snapshot(tx, protocol: ward, now: now, dischargedSince: nil) }
     }
 
+    /// Where each of the named wards stands, in one statement: the newest audit event (any change
+    /// to the ward is one) and the protocol file it set. A ward this role may not read is missing.
+    public func wardStates(_ codes: [String]) throws(CommandRefusal) -> [String: WardState] {
+        guard case .postgres(let ward) = backend else { return [:] }
+        let schemas = codes.filter(PostgresTarget.isWardCode)
+        guard !schemas.isEmpty else { return [:] }
+        do {
+            return try ward.read { tx in
+                let readable = try tx.rows("SELECT code FROM unnest(?::text[]) AS c(code) WHERE has_schema_privilege('ward_' || code, 'USAGE')",
+                                           ["{" + schemas.joined(separator: ",") + "}"]).compactMap { $0.text("code") }
+                guard !readable.isEmpty else { return [:] }
+                let sql = readable.map { c in
+                    "SELECT '\(c)' AS code, (SELECT coalesce(max(seq), 0) FROM ward_\(c).audit_events) AS version, "
+                    + "(SELECT value FROM ward_\(c).settings WHERE key = 'protocol_path') AS protocol"
+                }.joined(separator: " UNION ALL ")
+                var out: [String: WardState] = [:]
+                for r in try tx.rows(sql) {
+                    guard let c = r.text("code") else { continue }
+                    out[c] = WardState(version: Int(r.integer("version") ?? 0), protocolFile: r.text("protocol"))
+                }
+                return out
+            }
+        } catch let e as CommandRefusal {
+            throw e
+        } catch {
+            throw CommandRefusal(.storage, "Could not read the wards' versions: \(error)")
+        }
+    }
+
+    /// A ward's version (its newest audit event) and the protocol file it set.
+    public struct WardState: Sendable, Hashable {
+        public var version: Int
+        public var protocolFile: String?
+    }
+
     /// The protocol file another ward set with `wardline protocol use` (nil: the shipped defaults).
     public func otherWardProtocolFile(_ code: String) throws(CommandRefusal) -> String? {
         let schema = try otherSchema(code)

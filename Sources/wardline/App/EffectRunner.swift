@@ -24,6 +24,8 @@ final class EffectRunner: Sendable {
     /// The data version of the newest snapshot posted (the change feed ignores commits up to it).
     var knownVersion: Int { loadedVersion.load(ordering: .acquiring) }
     private let store: Store
+    /// The site view's snapshots of every ward, kept between its one-second reads.
+    private let site = SiteReader()
     private let wardProtocol: WardProtocol
     private let policy: SecurityPolicy
     private let terminalName: String
@@ -89,7 +91,7 @@ final class EffectRunner: Sendable {
         case .loadWard:
             return [loadWard()].compactMap { $0 }
         case .loadSite(let session):
-            return [.siteLoaded(SiteLoad.rows(store, session: session, fallback: wardProtocol))]
+            return [.siteLoaded(site.rows(store, session: session, fallback: wardProtocol))]
         case .loadViewedWard(let ward, let session):
             return [SiteLoad.viewed(ward, store, session: session, fallback: wardProtocol)]
         case .record(let cmd, let session):
