@@ -12,6 +12,9 @@
 //   wardline-bench --db postgresql://OWNER@HOST/DB?ward=CODE [--years N]: the same ward on SQLite and
 //   on PostgreSQL side by side (PostgresBench.swift), with pgbench's simple-update as the floor.
 //
+//   wardline-bench --hospital postgresql://OWNER@HOST/DB [--wards 1,10,40] [--years N] [--terminals 5] [--seconds 20]:
+//   a hospital of such wards and a site (HospitalBench.swift): overview, site view, concurrent saves (issue 19).
+//
 //   wardline-bench --compare-start DB_A DB_B [--binary PATH]: start → first frame on two kept wards
 //   (e.g. 1 and 10 years, from --keep), runs interleaved so both see the same machine, each
 //   beside its sqlite3 census floor, and the difference between them (target: within 10 %).
@@ -46,6 +49,20 @@ if let i = CommandLine.arguments.firstIndex(of: "--compare-start"), i + 2 < Comm
 var years = 1
 if let i = CommandLine.arguments.firstIndex(of: "--years"), i + 1 < CommandLine.arguments.count,
    let n = Int(CommandLine.arguments[i + 1]), (1...20).contains(n) { years = n }
+if let i = CommandLine.arguments.firstIndex(of: "--hospital"), i + 1 < CommandLine.arguments.count {
+    func option(_ name: String) -> String? {
+        CommandLine.arguments.firstIndex(of: name).flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
+    }
+    let counts = (option("--wards") ?? "1,10,40").split(separator: ",").compactMap { Int($0) }.filter { (1...200).contains($0) }
+    do {
+        try hospitalBench(url: CommandLine.arguments[i + 1], counts: counts.isEmpty ? [1] : counts, years: years,
+                          terminals: option("--terminals").flatMap(Int.init) ?? 5, seconds: option("--seconds").flatMap(Double.init) ?? 20)
+    } catch {
+        FileHandle.standardError.write(Data("wardline-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 if let i = CommandLine.arguments.firstIndex(of: "--db"), i + 1 < CommandLine.arguments.count,
    Store.isPostgresLocation(CommandLine.arguments[i + 1]) {
     do { try postgresBench(url: CommandLine.arguments[i + 1], years: years) } catch {

@@ -130,8 +130,9 @@ extension Store {
     /// Handover notes, overrides and marks of the admitted patients.
     static func loadHandoverRecords(_ db: any SQLTx, scope admitted: String = admittedPatients) throws -> HandoverRecords {
         let notes = try db.rows("""
-            SELECT n.*, \(RowChecks.staffName("s", db.dialect)) AS by_name, x.id AS superseded_by FROM handover_notes n
-            JOIN staff s ON s.id = n.written_by LEFT JOIN handover_notes x ON x.supersedes = n.id
+            SELECT n.*, \(RowChecks.staffName("s", db.dialect)) AS by_name,
+                   (SELECT x.id FROM handover_notes x WHERE x.supersedes = n.id) AS superseded_by FROM handover_notes n
+            JOIN staff s ON s.id = n.written_by
             WHERE n.patient_id IN (\(admitted)) ORDER BY n.id
             """).compactMap { r -> HandoverNote? in
             guard let shift = Timestamp.date(r["shift_start"]), let at = Timestamp.date(r["written_at"]) else { return nil }

@@ -13,8 +13,9 @@ public enum BenchmarkWard {
         public var assessments: Int
     }
 
+    /// With `vitals`, each history score has a set of vital signs beside it (issue 19's load test).
     public static func seed(store: Store, protocol ward: WardProtocol, now: Date, beds: Int = 30,
-                            days: Int = 365, stayDays: Int = 10) throws -> Summary {
+                            days: Int = 365, stayDays: Int = 10, vitals: Bool = false) throws -> Summary {
         let admin = try store.createFirstAdmin(staffID: "A1", name: "Bench, Admin", secret: "913579", terminal: "bench",
                                                policy: ward.security)
         let adminSession = Session(staff: admin, terminal: "bench")
@@ -43,7 +44,7 @@ public enum BenchmarkWard {
                         try db.execute(sql: "INSERT INTO placements(patient_id, bed, placed_at, placed_by) VALUES (?, ?, ?, ?)",
                                        arguments: [pid, bed, Timestamp.text(start), charge.id])
                         assessments += try insertScores(db, patient: pid, from: start.addingTimeInterval(1800), until: end,
-                                                        totalsBelow: 50, ward: ward, by: charge, rng: &rng)
+                                                        totalsBelow: 50, ward: ward, by: charge, rng: &rng, vitals: vitals)
                         try db.execute(sql: "INSERT INTO discharges(patient_id, discharged_at, discharged_by) VALUES (?, ?, ?)",
                                        arguments: [pid, Timestamp.text(end), charge.id])
                         discharged += 1
@@ -82,7 +83,7 @@ public enum BenchmarkWard {
     /// `totalsBelow`, bulk-inserted (the caller's audit event covers them).
     /// Returns how many were written.
     static func insertScores(_ db: Database, patient: PatientID, from start: Date, until end: Date, totalsBelow: UInt64,
-                             ward: WardProtocol, by staff: StaffMember, rng: inout DemoWard.SplitMix) throws -> Int {
+                             ward: WardProtocol, by staff: StaffMember, rng: inout DemoWard.SplitMix, vitals: Bool = false) throws -> Int {
         var written = 0
         var t = start
         while t < end {
@@ -92,6 +93,13 @@ public enum BenchmarkWard {
                 VALUES (?, 'ciwa-b', ?, ?, ?, ?, ?, ?)
                 """, arguments: [patient, "[" + DemoWard.itemScores(total: total, rng: &rng).map(String.init).joined(separator: ",") + "]",
                                  total, ward.band(.ciwaB, total: total)?.name ?? "", Timestamp.text(t), Timestamp.text(t), staff.id])
+            if vitals {
+                try db.execute(sql: """
+                    INSERT INTO vital_signs(patient_id, respiration_rate, spo2, on_oxygen, systolic, diastolic, pulse, acvpu,
+                                            temperature, scale2, news2_total, taken_at, entered_at, recorded_by)
+                    VALUES (?, 16, 97, 0, 124, 78, 84, 'A', 36.8, 0, 0, ?, ?, ?)
+                    """, arguments: [patient, Timestamp.text(t), Timestamp.text(t), staff.id])
+            }
             written += 1
             t = t.addingTimeInterval(Double(7200 + Int(rng.next() % 7201)))
         }

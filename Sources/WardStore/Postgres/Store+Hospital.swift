@@ -69,6 +69,12 @@ extension Store {
         }
     }
 
+    /// How many rows a table of this ward holds (the benchmark's count of what was stored).
+    public func countRows(_ table: String) throws -> Int {
+        guard PostgresTarget.isWardCode(table) else { throw CommandRefusal(.invalid, "not a table name: \(table)") }
+        return try read { tx in try tx.scalar(Int.self, "SELECT count(*) FROM \(table)") ?? 0 }
+    }
+
     /// A ward's version (its newest audit event) and the protocol file it set.
     public struct WardState: Sendable, Hashable {
         public var version: Int

@@ -11,9 +11,9 @@ extension Store {
         let recent = since.map { "AND t.taken_at > '\(Timestamp.text($0))'" } ?? ""
         func select(_ table: String) -> String {
             """
-            SELECT t.*, \(RowChecks.staffName("s", db.dialect)) AS recorded_by_name, n.id AS superseded_by FROM \(table) t
+            SELECT t.*, \(RowChecks.staffName("s", db.dialect)) AS recorded_by_name,
+                   (SELECT n.id FROM \(table) n WHERE n.supersedes = t.id) AS superseded_by FROM \(table) t
             JOIN staff s ON s.id = t.recorded_by
-            LEFT JOIN \(table) n ON n.supersedes = t.id
             WHERE t.patient_id IN (\(admitted)) \(recent) AND \(RowChecks.readable(table, as: "t", db.dialect))
             ORDER BY t.taken_at DESC, t.id DESC
             """

@@ -1,0 +1,191 @@
+import Foundation
+import Synchronization
+import WardCore
+import WardPostgres
+import WardStore
+
+/// `wardline-bench --hospital postgresql://OWNER@HOST[:PORT]/DB [--wards 1,10,40] [--years N]
+/// [--terminals 5] [--seconds 20]` (issue 19): a hospital of 30-bed wards, each with N years of
+/// CIWA-B scores and vital signs every 2–4 h, moved into the database by `wardline migrate`'s code and
+/// registered, plus a site; at each ward count, in this run: one ward's overview load beside the same
+/// ward on SQLite, the site view (every ward read, and the one-second refresh), and every ward's
+/// terminals saving CIWA-B scores at once for a bounded time (throughput, p50/p99, then every
+/// acknowledged save counted in the database: none lost, none doubled), with pgbench's
+/// simple-update on the same server as the floor. Loopback only; the wards' owner needs CREATEROLE
+/// (the wards' roles are made NOLOGIN: the bench signs in as the owner) and the server
+/// max_connections ≥ wards × terminals + 20.
+func hospitalBench(url: String, counts: [Int], years: Int, terminals: Int, seconds: Double) throws {
+    let proto = ProtocolLoader.builtInDefault()
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardline-bench-hospital-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let sqlitePath = dir.appendingPathComponent("ward.sqlite").path
+    let now = Date()
+    do {
+        let seedStore = try Store.open(path: sqlitePath, create: true)
+        say("Seeding a 30-bed ward with \(years) year(s) of CIWA-B and vital signs every 2–4 h (SQLite) …")
+        let s = try BenchmarkWard.seed(store: seedStore, protocol: proto, now: now, days: 365 * years, vitals: true)
+        say("  \(s.currentPatients) current patients, \(s.dischargedPatients) discharged, \(s.assessments) CIWA-B scores (as many vital signs in the history)")
+        try seedStore.close()
+    }
+    let base = url.components(separatedBy: "?")[0]
+    let query = url.contains("?") ? "&" + url.components(separatedBy: "?")[1] : ""
+    func wardURL(_ code: String) -> String { base + "?ward=\(code)&auditkey=\(dir.path)/\(code).key" + query }
+    let owner = try PostgresTarget(url: url)
+    let link = try PostgresLink.connect(owner, passwords: try PGPass.load(file: owner.passFile))
+    defer { link.close() }
+    func role(_ code: String) throws -> String {
+        let r = "wardline_bench_" + code
+        if try link.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(r)]).isEmpty {
+            do { try link.query("CREATE ROLE \(r) NOLOGIN") } catch {
+                throw BenchError("the wards' owner cannot make roles (\(error)): ALTER ROLE \(owner.user) CREATEROLE, as the superuser")
+            }
+        }
+        return r
+    }
+
+    // The site, with a site manager the site view is read as.
+    let siteCode = "bsite\(getpid())"
+    _ = try Store.addHospitalWard(url: wardURL(siteCode), code: siteCode, name: "Bench site", site: true, appRole: try role(siteCode))
+    let site = try Store.open(path: wardURL(siteCode), create: false)
+    defer { try? site.close() }
+    let siteAdmin = try site.createFirstAdmin(staffID: "A1", name: "Bench, Admin", secret: "913579", terminal: "bench", policy: proto.security)
+    _ = try site.addStaff(staffID: "M1", name: "Bench, Manager", role: .siteManager, secret: "936251", policy: proto.security,
+                          session: Session(staff: siteAdmin, terminal: "bench"))
+    let manager = Session(staff: try site.signIn(staffID: "M1", secret: "936251", terminal: "bench", policy: proto.security), terminal: "bench")
+
+    // The same ward on SQLite: the overview's baseline.
+    let sqlite = try Store.open(path: sqlitePath, create: false)
+    let sqliteLoad = try overviewLoad(sqlite, proto, now)
+    try sqlite.close()
+
+    var codes: [String] = []
+    var lines: [String] = []
+    let pgFloor = pgbenchSimpleUpdate(url)
+    for count in counts.sorted() {
+        while codes.count < count {
+            let code = String(format: "bw%@%02d", String(getpid()), codes.count + 1)
+            let t0 = Date()
+            let moved = try Store.migrate(from: sqlitePath, to: wardURL(code))
+            _ = try Store.addHospitalWard(url: wardURL(code), code: code, name: "Bench ward \(codes.count + 1)", site: false, appRole: try role(code))
+            codes.append(code)
+            say("  ward \(codes.count)/\(count): \(code), \(moved.tables.reduce(0) { $0 + $1.rows }) rows in \(String(format: "%.1f s", Date().timeIntervalSince(t0)))")
+        }
+        let first = try Store.open(path: wardURL(codes[0]), create: false)
+        let load = try overviewLoad(first, proto, now)
+        try first.close()
+        // The site view: every ward read (a site terminal's first second), then its one-second refresh
+        // with nothing changed, and with one ward changed.
+        var full: [Double] = [], idle: [Double] = [], oneChanged: [Double] = []
+        let writer = try Store.open(path: wardURL(codes[0]), create: false)
+        let charge = Session(staff: try writer.signIn(staffID: "C1", secret: "924680", terminal: "bench", policy: proto.security), terminal: "bench")
+        let someone = try writer.loadWard(protocol: proto).patients[0].id
+        for _ in 0..<5 {
+            let reader = SiteBenchReader()
+            full.append(try time { _ = try reader.rows(site, manager, proto) })
+            idle.append(try time { _ = try reader.rows(site, manager, proto) })
+            _ = try writer.record(RecordAssessment(patientID: someone, scale: .ciwaB, items: Array(repeating: 1, count: 20)), session: charge, protocol: proto)
+            oneChanged.append(try time { _ = try reader.rows(site, manager, proto) })
+        }
+        try writer.close()
+        let saves = try concurrentSaves(codes.map(wardURL), terminals: terminals, seconds: seconds, proto: proto)
+        let line = String(format: "| %2d | %.1f ms (%.1f×) | %.0f ms | %.1f ms | %.1f ms | %d × %d | %.0f/s | %.1f ms | %.1f ms | %d / %d / %d |",
+                          count, median([load]) * 1000, load / sqliteLoad, median(full) * 1000, median(idle) * 1000, median(oneChanged) * 1000,
+                          count, terminals, Double(saves.acknowledged) / seconds, saves.p50 * 1000, saves.p99 * 1000,
+                          saves.acknowledged, saves.stored, saves.refused)
+        lines.append(line)
+        say(line)
+    }
+    say("")
+    say(String(format: "Summary (%d year(s); medians; the same ward on SQLite: overview load %.1f ms; floors in this run)", years, sqliteLoad * 1000))
+    say("| wards | ward overview load (PG/SQLite) | site view, every ward read | site refresh, nothing changed | site refresh, one ward changed | terminals saving | saves/s | save p50 | save p99 | acknowledged / stored / refused |")
+    say("|---|---|---|---|---|---|---|---|---|---|")
+    lines.forEach(say)
+    if let pgFloor { say(String(format: "floor: pgbench simple-update, 1 client, same server: %.2f ms", pgFloor * 1000)) }
+}
+
+/// The overview load: snapshot, alerts, rows (median of 20).
+private func overviewLoad(_ store: Store, _ proto: WardProtocol, _ now: Date) throws -> Double {
+    var xs: [Double] = []
+    for _ in 0..<20 {
+        xs.append(try time {
+            let w = try store.loadWard(protocol: proto)
+            let input = BoardInput(w, now: now, protocol: proto, calendar: .wardDefault)
+            _ = WardOverview(proto).rows(input, alerts: AlertEngine(proto).alerts(input, now: now), assignments: w.assignments, now: now)
+        })
+    }
+    return median(xs)
+}
+
+/// The site view's reads as `SiteReader` (Sources/wardline/App/SiteLoad.swift) does them: one
+/// statement for where every ward stands, the changed wards read again, every row computed.
+private final class SiteBenchReader {
+    var kept: [String: (Int, WardSnapshot)] = [:]
+    func rows(_ site: Store, _ session: Session, _ proto: WardProtocol) throws -> [SiteRow] {
+        let wards = try site.hospitalWards().filter { !$0.isSite }
+        let states = try site.wardStates(wards.map(\.code))
+        return try wards.map { w in
+            let v = states[w.code]?.version ?? -1
+            let snap: WardSnapshot
+            if let k = kept[w.code], k.0 == v { snap = k.1 } else {
+                snap = try site.loadOtherWard(w.code, protocol: proto, session: session)
+                kept[w.code] = (v, snap)
+            }
+            return SiteOverview.row(w, snapshot: snap, protocol: proto, now: Date())
+        }
+    }
+}
+
+/// Every ward's `terminals` terminals (a store each, its own connection) save CIWA-B scores as fast as
+/// they can for `seconds`; then the scores each ward stored since the start are counted.
+private func concurrentSaves(_ urls: [String], terminals: Int, seconds: Double, proto: WardProtocol) throws
+    -> (acknowledged: Int, stored: Int, refused: Int, p50: Double, p99: Double) {
+    struct Terminal { let store: Store; let session: Session; let patients: [PatientID] }
+    var byWard: [[Terminal]] = []
+    var before: [Int] = []
+    for url in urls {
+        let first = try Store.open(path: url, create: false)
+        // One sign-in per ward (argon2id is slow on purpose); its session serves the ward's terminals.
+        let session = Session(staff: try first.signIn(staffID: "C1", secret: "924680", terminal: "bench", policy: proto.security), terminal: "bench")
+        let patients = try first.loadWard(protocol: proto).patients.map(\.id)
+        before.append(try first.countRows("assessments"))
+        var ts = [Terminal(store: first, session: session, patients: patients)]
+        for _ in 1..<max(1, terminals) { ts.append(Terminal(store: try Store.open(path: url, create: false), session: session, patients: patients)) }
+        byWard.append(ts)
+    }
+    let all = byWard.flatMap { $0 }
+    let latencies = Mutex<[Double]>([]), refused = Atomic<Int>(0)
+    let deadline = Date().addingTimeInterval(seconds)
+    // A thread per terminal (as many as there are terminals, not cores: each waits on its server).
+    let group = DispatchGroup()
+    for i in all.indices {
+        group.enter()
+        let t = all[i]
+        Thread.detachNewThread {
+            defer { group.leave() }
+        var mine: [Double] = []
+        var n = i
+        while Date() < deadline {
+            let p = t.patients[n % t.patients.count]
+            n += 1
+            let start = DispatchTime.now().uptimeNanoseconds
+            do {
+                _ = try t.store.record(RecordAssessment(patientID: p, scale: .ciwaB, items: Array(repeating: 1, count: 20)), session: t.session, protocol: proto)
+                mine.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            } catch {
+                refused.add(1, ordering: .relaxed)
+            }
+        }
+        latencies.withLock { $0 += mine }
+        }
+    }
+    group.wait()
+    var stored = 0
+    for (i, ts) in byWard.enumerated() {
+        stored += try ts[0].store.countRows("assessments") - before[i]
+        ts.forEach { try? $0.store.close() }
+    }
+    let xs = latencies.withLock { $0 }.sorted()
+    let p99 = xs.isEmpty ? 0 : xs[min(xs.count - 1, Int(Double(xs.count) * 0.99))]
+    return (xs.count, stored, refused.load(ordering: .relaxed), median(xs), p99)
+}
