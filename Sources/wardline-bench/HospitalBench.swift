@@ -21,13 +21,7 @@ func hospitalBench(url: String, counts: [Int], years: Int, terminals: Int, secon
     defer { try? FileManager.default.removeItem(at: dir) }
     let sqlitePath = dir.appendingPathComponent("ward.sqlite").path
     let now = Date()
-    do {
-        let seedStore = try Store.open(path: sqlitePath, create: true)
-        say("Seeding a 30-bed ward with \(years) year(s) of CIWA-B and vital signs every 2–4 h (SQLite) …")
-        let s = try BenchmarkWard.seed(store: seedStore, protocol: proto, now: now, days: 365 * years, vitals: true)
-        say("  \(s.currentPatients) current patients, \(s.dischargedPatients) discharged, \(s.assessments) CIWA-B scores (as many vital signs in the history)")
-        try seedStore.close()
-    }
+    try seedSQLiteWard(sqlitePath, years: years, vitals: true, proto: proto, now: now)
     let base = url.components(separatedBy: "?")[0]
     let query = url.contains("?") ? "&" + url.components(separatedBy: "?")[1] : ""
     func wardURL(_ code: String) -> String { base + "?ward=\(code)&auditkey=\(dir.path)/\(code).key" + query }
@@ -59,25 +53,40 @@ func hospitalBench(url: String, counts: [Int], years: Int, terminals: Int, secon
     let sqliteLoad = try overviewLoad(sqlite, proto, now)
     try sqlite.close()
 
-    var codes: [String] = []
-    var lines: [String] = []
     let pgFloor = pgbenchSimpleUpdate(url)
+    // Every ward is moved in first (all of them are in the database for every figure); the site
+    // view sees the first N as N grows (the register is what it reads). Every read is measured
+    // before any save phase, so no ward carries the benchmark's own thousands of saves when read.
+    var codes: [String] = []
+    let most = counts.max() ?? 1
+    while codes.count < most {
+        let code = String(format: "bw%@%02d", String(getpid()), codes.count + 1)
+        let t0 = Date()
+        let moved = try Store.migrate(from: sqlitePath, to: wardURL(code))
+        codes.append(code)
+        say("  ward \(codes.count)/\(most): \(code), \(moved.tables.reduce(0) { $0 + $1.rows }) rows in \(String(format: "%.1f s", Date().timeIntervalSince(t0)))")
+    }
+    // Measured once the server is quiet: no autovacuum worker still going through the new wards.
+    for _ in 0..<600 {
+        let busy = try link.query("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
+        if busy.first?.first == .int(0) { break }
+        Thread.sleep(forTimeInterval: 1)
+    }
+    var reads: [Int: (load: Double, full: Double, idle: Double, one: Double)] = [:]
+    var registered = 0
     for count in counts.sorted() {
-        while codes.count < count {
-            let code = String(format: "bw%@%02d", String(getpid()), codes.count + 1)
-            let t0 = Date()
-            let moved = try Store.migrate(from: sqlitePath, to: wardURL(code))
-            _ = try Store.addHospitalWard(url: wardURL(code), code: code, name: "Bench ward \(codes.count + 1)", site: false, appRole: try role(code))
-            codes.append(code)
-            say("  ward \(codes.count)/\(count): \(code), \(moved.tables.reduce(0) { $0 + $1.rows }) rows in \(String(format: "%.1f s", Date().timeIntervalSince(t0)))")
+        while registered < count {
+            _ = try Store.addHospitalWard(url: wardURL(codes[registered]), code: codes[registered], name: "Bench ward \(registered + 1)",
+                                          site: false, appRole: try role(codes[registered]))
+            registered += 1
         }
-        let first = try Store.open(path: wardURL(codes[0]), create: false)
+        let first = try Store.open(path: wardURL(codes[count - 1]), create: false)
         let load = try overviewLoad(first, proto, now)
         try first.close()
         // The site view: every ward read (a site terminal's first second), then its one-second refresh
-        // with nothing changed, and with one ward changed.
+        // with nothing changed, and with one ward changed (a score saved there).
         var full: [Double] = [], idle: [Double] = [], oneChanged: [Double] = []
-        let writer = try Store.open(path: wardURL(codes[0]), create: false)
+        let writer = try Store.open(path: wardURL(codes[count - 1]), create: false)
         let charge = Session(staff: try writer.signIn(staffID: "C1", secret: "924680", terminal: "bench", policy: proto.security), terminal: "bench")
         let someone = try writer.loadWard(protocol: proto).patients[0].id
         for _ in 0..<5 {
@@ -88,9 +97,16 @@ func hospitalBench(url: String, counts: [Int], years: Int, terminals: Int, secon
             oneChanged.append(try time { _ = try reader.rows(site, manager, proto) })
         }
         try writer.close()
-        let saves = try concurrentSaves(codes.map(wardURL), terminals: terminals, seconds: seconds, proto: proto)
+        reads[count] = (load, median(full), median(idle), median(oneChanged))
+        say(String(format: "  %d ward(s) in the site view: overview %.1f ms, site view %.0f ms (refresh %.1f / %.1f ms)",
+                   count, load * 1000, median(full) * 1000, median(idle) * 1000, median(oneChanged) * 1000))
+    }
+    var lines: [String] = []
+    for count in counts.sorted() {
+        let r = reads[count]!
+        let saves = try concurrentSaves(codes.prefix(count).map(wardURL), terminals: terminals, seconds: seconds, proto: proto)
         let line = String(format: "| %2d | %.1f ms (%.1f×) | %.0f ms | %.1f ms | %.1f ms | %d × %d | %.0f/s | %.1f ms | %.1f ms | %d / %d / %d |",
-                          count, median([load]) * 1000, load / sqliteLoad, median(full) * 1000, median(idle) * 1000, median(oneChanged) * 1000,
+                          count, r.load * 1000, r.load / sqliteLoad, r.full * 1000, r.idle * 1000, r.one * 1000,
                           count, terminals, Double(saves.acknowledged) / seconds, saves.p50 * 1000, saves.p99 * 1000,
                           saves.acknowledged, saves.stored, saves.refused)
         lines.append(line)
@@ -102,6 +118,11 @@ func hospitalBench(url: String, counts: [Int], years: Int, terminals: Int, secon
     say("|---|---|---|---|---|---|---|---|---|---|")
     lines.forEach(say)
     if let pgFloor { say(String(format: "floor: pgbench simple-update, 1 client, same server: %.2f ms", pgFloor * 1000)) }
+    // The hospital goes: its wards, the site, their register rows (the roles stay, NOLOGIN).
+    for code in codes + [siteCode] {
+        _ = try? link.query("DELETE FROM hospital.wards WHERE code = $1", [.text(code)])
+        _ = try? link.query("DROP SCHEMA IF EXISTS ward_\(code) CASCADE")
+    }
 }
 
 /// The overview load: snapshot, alerts, rows (median of 20).
@@ -154,7 +175,7 @@ private func concurrentSaves(_ urls: [String], terminals: Int, seconds: Double, 
         byWard.append(ts)
     }
     let all = byWard.flatMap { $0 }
-    let latencies = Mutex<[Double]>([]), refused = Atomic<Int>(0)
+    let latencies = Mutex<[Double]>([]), refused = Atomic<Int>(0), refusals = Mutex<Set<String>>([])
     let deadline = Date().addingTimeInterval(seconds)
     // A thread per terminal (as many as there are terminals, not cores: each waits on its server).
     let group = DispatchGroup()
@@ -174,6 +195,7 @@ private func concurrentSaves(_ urls: [String], terminals: Int, seconds: Double, 
                 mine.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             } catch {
                 refused.add(1, ordering: .relaxed)
+                refusals.withLock { _ = $0.insert("\(error)") }
             }
         }
         latencies.withLock { $0 += mine }
@@ -185,6 +207,7 @@ private func concurrentSaves(_ urls: [String], terminals: Int, seconds: Double, 
         stored += try ts[0].store.countRows("assessments") - before[i]
         ts.forEach { try? $0.store.close() }
     }
+    for r in refusals.withLock({ $0 }).sorted() { say("  refused: \(r)") }
     let xs = latencies.withLock { $0 }.sorted()
     let p99 = xs.isEmpty ? 0 : xs[min(xs.count - 1, Int(Double(xs.count) * 0.99))]
     return (xs.count, stored, refused.load(ordering: .relaxed), median(xs), p99)

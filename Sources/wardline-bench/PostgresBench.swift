@@ -15,13 +15,7 @@ func postgresBench(url: String, years: Int) throws {
     defer { try? FileManager.default.removeItem(at: dir) }
     let sqlitePath = dir.appendingPathComponent("ward.sqlite").path
     let now = Date()
-    do {
-        let seedStore = try Store.open(path: sqlitePath, create: true)
-        say("Seeding a 30-bed ward with \(years) year(s) of history (SQLite) …")
-        let s = try BenchmarkWard.seed(store: seedStore, protocol: proto, now: now, days: 365 * years)
-        say("  \(s.currentPatients) current patients, \(s.dischargedPatients) discharged, \(s.assessments) CIWA-B scores")
-        try seedStore.close()
-    }
+    try seedSQLiteWard(sqlitePath, years: years, vitals: false, proto: proto, now: now)
     say("Moving it to \(url) (wardline migrate) …")
     let t0 = Date()
     let moved = try Store.migrate(from: sqlitePath, to: url)
@@ -120,4 +114,13 @@ func pgbenchSimpleUpdate(_ url: String) -> Double? {
           let line = out.split(separator: "\n").first(where: { $0.hasPrefix("latency average") }),
           let value = line.split(separator: "=").last?.split(separator: " ").first.flatMap({ Double($0) }) else { return nil }
     return value / 1000
+}
+
+/// The benchmark's 30-bed ward with `years` of history, on SQLite at `path` (with `vitals`, vital signs beside each score).
+func seedSQLiteWard(_ path: String, years: Int, vitals: Bool, proto: WardProtocol, now: Date) throws {
+    let seedStore = try Store.open(path: path, create: true)
+    say("Seeding a 30-bed ward with \(years) year(s) of CIWA-B\(vitals ? " and vital signs" : "") every 2–4 h (SQLite) …")
+    let s = try BenchmarkWard.seed(store: seedStore, protocol: proto, now: now, days: 365 * years, vitals: vitals)
+    say("  \(s.currentPatients) current patients, \(s.dischargedPatients) discharged, \(s.assessments) CIWA-B scores\(vitals ? " (as many vital signs in the history)" : "")")
+    try seedStore.close()
 }

@@ -69,11 +69,31 @@ import TestTools
         let siteWrite = try h.psql("INSERT INTO \(b).beds(label, position) VALUES ('x', 99)", as: h.role("site"))
         #expect(siteWrite.status != 0 && siteWrite.stderr.contains("permission denied for table beds"), "\(siteWrite.stderr)")
         // Every command: ward b through ward a's role is refused at the door, saying why.
-        for args in [["check"], ["staff", "list", "--as", "Ab"], ["alerts", "report", "--since", "2026-01-01", "--as", "Ab"], ["record", "MRN1", "--as", "Ab"]] {
+        for args in [["check"], ["staff", "list", "--as", "Ab"], ["alerts", "report", "--since", "2026-01-01", "--as", "Ab"], ["record", "MRN1", "--as", "Ab"],
+                     ["dose", "--order", "1", "--as", "Ab"], ["audit", "verify", "--as", "Ab"], ["handover"], ["downtime"]] {
             let r = try runWardline(args + ["--db", h.url("b", as: "a")], input: "913579\n", environment: h.environment)
             #expect(r.status != 0, "\(args): \(r.stdout)")
             #expect(r.stderr.contains("may not use ward \(h.code("b"))"), "\(args): \(r.stderr)")
         }
+    }
+
+    /// The screens: ward b's terminal opened with ward a's role is refused before any screen; on ward
+    /// b's own terminal, ward a's nurse (right ID, right PIN) is not accepted.
+    @Test func theScreensOfWardBAreClosedToWardA() throws {
+        let h = try Self.hospital(); defer { h.drop() }
+        let added = try Self.addStaff(h, "a", id: "N77", role: "nurse", pin: "246810")
+        #expect(added.status == 0, "\(added.stderr)")
+        let dir = TemporaryFolders.make("hospital-tui"); defer { try? FileManager.default.removeItem(at: dir) }
+        let env = h.environment.merging(["XDG_STATE_HOME": dir.path]) { $1 }
+        let wrongRole = try runWardline(["--db", h.url("b", as: "a")], environment: env)
+        #expect(wrongRole.status != 0 && wrongRole.stderr.contains("may not use ward \(h.code("b"))"), "\(wrongRole.stderr)")
+        let tui = try Tmux(cols: 80, rows: 24, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(h.url("b")))", environment: env)
+        try tui.waitFor("Sign in")
+        try tui.enterCredentials("N77", "246810")
+        let refused = try tui.waitFor("not accepted")
+        #expect(!refused.contains("Ward list"), "\(refused)")
+        try tui.send("C-c")
+        _ = tui.exitStatus()
     }
 
     @Test func aNurseSignsInOnlyOnTheWardsSheIsBookedTo() throws {

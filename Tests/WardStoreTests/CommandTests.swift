@@ -6,6 +6,29 @@ import WardCore
 @testable import WardStore
 
 @Suite struct CommandTests {
+    /// "Now" as the clock gives it can lie a hair (one ulp) below the same instant read back from
+    /// its stored text: a save at such an instant is not "in the future" (found by the hospital
+    /// benchmark: 1 save in 5,000 refused). Each instant here is one where that happens.
+    @Test func aSaveAtAnInstantJustBelowItsStoredTextIsNotInTheFuture() throws {
+        let f = try Fixture(roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
+        let p = try f.admit("MRN1", bed: "1")
+        let base = f.clock.now().timeIntervalSince1970
+        var instants: [Date] = []
+        for ms in 1...5000 where instants.count < 3 {
+            let t = Date(timeIntervalSince1970: (base * 1000 + Double(ms)) / 1000).timeIntervalSince1970.nextDown
+            let d = Date(timeIntervalSince1970: t)
+            if Timestamp.stored(d) > d { instants.append(d) }
+        }
+        #expect(!instants.isEmpty, "no instant below its stored text in 5,000 ms: the case this guards cannot be made here")
+        for d in instants {
+            f.clock.set(d)
+            _ = try f.store.record(RecordAssessment(patientID: p.id, scale: .ciwaB, items: f.ciwa(10)), session: f.session(.nurse), protocol: wardProtocol)
+            _ = try f.store.record(RecordVitals(patientID: p.id, vitals: VitalSigns(respirationRate: 16, spo2: 97, onOxygen: false, systolic: 120,
+                                                                                    diastolic: 80, pulse: 80, acvpu: .alert, temperature: 36.8)),
+                                   session: f.session(.nurse), protocol: wardProtocol)
+        }
+    }
+
     @Test(arguments: TestBackend.both) func recordedAssessmentIsDurableAndAudited(_ backend: TestBackend) throws {
         let f = try Fixture(backend, roles: [.chargeNurse, .nurse]); defer { f.cleanup() }
         let p = try f.admit("MRN1", bed: "1")

@@ -44,8 +44,7 @@ public enum PostgresHospital {
                            on link: PostgresLink) throws(PostgresSchemaError) -> PostgresSchema.Outcome {
         let schema = try PostgresSchema.schemaName(ward: code)
         guard PostgresTarget.isWardCode(appRole) else { throw .init(.wardCode, "role \(appRole): use a plain lower-case role name") }
-        do {
-            try link.query("BEGIN")
+        return try PostgresSchema.inTransaction(schema, on: link) {
             try link.query("SELECT pg_advisory_xact_lock(hashtext('wardline.hospital'))")
             try installRegister(on: link)
             guard try link.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(appRole)]).count == 1 else {
@@ -95,12 +94,7 @@ public enum PostgresHospital {
                 try link.query("REVOKE ALL ON ALL SEQUENCES IN SCHEMA \(schema) FROM \(role)")
                 try link.query("REVOKE ALL ON SCHEMA \(schema) FROM \(role)")
             }
-            try link.query("COMMIT")
             return outcome
-        } catch {
-            _ = try? link.query("ROLLBACK")
-            if let e = error as? PostgresSchemaError { throw e }
-            throw .init(.failed, "\(schema): \(error)", cause: error as? PostgresQueryError)
         }
     }
 

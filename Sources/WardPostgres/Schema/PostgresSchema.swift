@@ -73,11 +73,16 @@ public enum PostgresSchema {
     public static func install(ward: String, on link: PostgresLink, appRole: String = defaultAppRole) throws(PostgresSchemaError) -> Outcome {
         let schema = try schemaName(ward: ward)
         guard PostgresTarget.isWardCode(appRole) else { throw .init(.wardCode, "role \(appRole): use a plain lower-case role name") }
+        return try inTransaction(schema, on: link) { try migrate(schema: schema, ward: ward, on: link, appRole: appRole) }
+    }
+
+    /// `body` in one transaction on `link`: committed, or rolled back with its error as a schema error.
+    static func inTransaction<T>(_ schema: String, on link: PostgresLink, _ body: () throws -> T) throws(PostgresSchemaError) -> T {
         do {
             try link.query("BEGIN")
-            let outcome = try migrate(schema: schema, ward: ward, on: link, appRole: appRole)
+            let out = try body()
             try link.query("COMMIT")
-            return outcome
+            return out
         } catch {
             _ = try? link.query("ROLLBACK")
             if let e = error as? PostgresSchemaError { throw e }

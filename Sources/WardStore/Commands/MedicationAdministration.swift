@@ -94,7 +94,7 @@ extension Store {
         let patient = try admittedPatient(db, order.patientID)
         let isPRN = order.kind == .prn
         let at = Timestamp.stored(cmd.givenAt ?? now)
-        guard at <= now else { throw CommandRefusal(.invalid, "The time given is in the future; check the date and time.") }
+        guard at <= Timestamp.stored(now) else { throw CommandRefusal(.invalid, "The time given is in the future; check the date and time.") }
         guard at >= patient.admittedAt else {
             throw CommandRefusal(.invalid, "The time given is before \(InputText.visible(patient.name))'s admission; check the date and time.")
         }

@@ -94,7 +94,8 @@ extension Store {
 
     static func takenAt(_ asked: Date?, now: Date, patient: Patient) throws -> Date {
         let takenAt = Timestamp.stored(asked ?? now)
-        guard takenAt <= now else { throw CommandRefusal(.invalid, "The time taken is in the future; check the date and time.") }
+        // (Against `now` as stored too: a time read back from its text may land a hair above the clock.)
+        guard takenAt <= Timestamp.stored(now) else { throw CommandRefusal(.invalid, "The time taken is in the future; check the date and time.") }
         guard takenAt >= patient.admittedAt else {
             throw CommandRefusal(.invalid, "The time taken is before \(InputText.visible(patient.name))'s admission; check the date and time.")
         }

@@ -56,7 +56,7 @@ extension Store {
                 throw CommandRefusal(.notPermitted, "SpO2 scale 2 is a prescriber's decision: admit on scale 1; a prescriber then sets scale 2 (with a reason).")
             }
             let admittedAt = Timestamp.stored(cmd.admittedAt ?? now)
-            guard admittedAt <= now else { throw CommandRefusal(.invalid, "The admission time is in the future; check the date and time.") }
+            guard admittedAt <= Timestamp.stored(now) else { throw CommandRefusal(.invalid, "The admission time is in the future; check the date and time.") }
             if try db.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM patients WHERE mrn = ?)", [mrn]) == true {
                 throw CommandRefusal(.conflict, "A patient with MRN \(mrn) is already on record; check the MRN.")
             }

@@ -59,6 +59,11 @@ extension Store {
         do {
             copied = try ward.withLink { link in try copy(source, into: ward, on: link) }
         } catch let e as MigrationError { throw e } catch { throw MigrationError(.copy, "nothing was moved: \(error)") }
+        // A bulk load leaves the planner without statistics until autovacuum comes round: gather them
+        // now, so the ward's first reads are planned on what is there (a failure here costs speed only).
+        _ = try? ward.withLink { link in
+            for (table, _) in copied where PostgresTarget.isWardCode(table) { try link.query("ANALYZE \(ward.schema).\(table)") }
+        }
 
         // Both sides, as the terminals will read them.
         let moved: Store

@@ -25,9 +25,7 @@ struct StaffCommand: ParsableCommand {
         var role: String
 
         func run() throws {
-            guard let r = StaffRole(rawValue: role) else {
-                throw fail(.usage, "unknown role \(role); use one of \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let r = try staffRole(role)
             let (store, session, ward) = try openAndSignIn(database, signIn, for: .manageStaff)
             defer { try? store.close() }
             let pin = try Console.newSecret("New PIN for \(InputText.visible(id)): ")
@@ -87,4 +85,12 @@ struct StaffCommand: ParsableCommand {
             print("New PIN set for \(InputText.visible(id)); any lockout is cleared.")
         }
     }
+}
+
+/// A role as typed on the command line, or a usage error listing the roles.
+func staffRole(_ raw: String) throws -> StaffRole {
+    guard let r = StaffRole(rawValue: raw) else {
+        throw fail(.usage, "unknown role \(raw); use one of \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return r
 }

@@ -108,9 +108,7 @@ struct WardCommand: ParsableCommand {
         var role: String
 
         func run() throws {
-            guard let r = StaffRole(rawValue: role) else {
-                throw fail(.usage, "unknown role \(role); use one of \(StaffRole.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let r = try staffRole(role)
             let (store, session, _) = try openAndSignIn(database, signIn, for: .manageStaff)
             defer { try? store.close() }
             do {
