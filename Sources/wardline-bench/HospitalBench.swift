@@ -90,11 +90,11 @@ func hospitalBench(url: String, counts: [Int], years: Int, terminals: Int, secon
         let charge = Session(staff: try writer.signIn(staffID: "C1", secret: "924680", terminal: "bench", policy: proto.security), terminal: "bench")
         let someone = try writer.loadWard(protocol: proto).patients[0].id
         for _ in 0..<5 {
-            let reader = SiteBenchReader()
-            full.append(try time { _ = try reader.rows(site, manager, proto) })
-            idle.append(try time { _ = try reader.rows(site, manager, proto) })
+            let reader = SiteReader()
+            full.append(try time { _ = reader.rows(site, session: manager, fallback: proto) })
+            idle.append(try time { _ = reader.rows(site, session: manager, fallback: proto) })
             _ = try writer.record(RecordAssessment(patientID: someone, scale: .ciwaB, items: Array(repeating: 1, count: 20)), session: charge, protocol: proto)
-            oneChanged.append(try time { _ = try reader.rows(site, manager, proto) })
+            oneChanged.append(try time { _ = reader.rows(site, session: manager, fallback: proto) })
         }
         try writer.close()
         reads[count] = (load, median(full), median(idle), median(oneChanged))
@@ -136,25 +136,6 @@ private func overviewLoad(_ store: Store, _ proto: WardProtocol, _ now: Date) th
         })
     }
     return median(xs)
-}
-
-/// The site view's reads as `SiteReader` (Sources/wardline/App/SiteLoad.swift) does them: one
-/// statement for where every ward stands, the changed wards read again, every row computed.
-private final class SiteBenchReader {
-    var kept: [String: (Int, WardSnapshot)] = [:]
-    func rows(_ site: Store, _ session: Session, _ proto: WardProtocol) throws -> [SiteRow] {
-        let wards = try site.hospitalWards().filter { !$0.isSite }
-        let states = try site.wardStates(wards.map(\.code))
-        return try wards.map { w in
-            let v = states[w.code]?.version ?? -1
-            let snap: WardSnapshot
-            if let k = kept[w.code], k.0 == v { snap = k.1 } else {
-                snap = try site.loadOtherWard(w.code, protocol: proto, session: session)
-                kept[w.code] = (v, snap)
-            }
-            return SiteOverview.row(w, snapshot: snap, protocol: proto, now: Date())
-        }
-    }
 }
 
 /// Every ward's `terminals` terminals (a store each, its own connection) save CIWA-B scores as fast as
