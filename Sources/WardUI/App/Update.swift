@@ -11,7 +11,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.lockIfIdle()
         return state.refreshBoard() + state.refreshSite()
     case .signInResult(let result):
-        return state.handleSignInResult(result)
+        // (Someone else signing in lands on the site view: a ward opened read-only is put away.)
+        return state.handleSignInResult(result) + state.leaveViewedWardIfBack()
     case .wardLoaded(let snapshot):
         guard state.viewing == nil else { return [] }   // the site's own, while another ward is shown
         state.ward = snapshot
