@@ -58,7 +58,12 @@ public struct PostgresTestHospital: Sendable {
         let list = codes.values.map { "'\($0)'" }.joined(separator: ",")
         let schemas = codes.values.map { "ward_\($0)" }.joined(separator: ", ")
         _ = try? cluster.psql("""
-            SELECT pg_advisory_xact_lock(hashtext('wardline.hospital')); DELETE FROM hospital.wards WHERE code IN (\(list)); \
+            SELECT pg_advisory_xact_lock(hashtext('wardline.hospital')); SET LOCAL session_replication_role = replica; \
+            DO $$ BEGIN IF to_regclass('hospital.transfers') IS NOT NULL THEN \
+                DELETE FROM hospital.transfer_arrivals a USING hospital.transfers t WHERE t.id = a.transfer_id \
+                    AND (t.from_ward IN (\(list)) OR t.to_ward IN (\(list))); \
+                DELETE FROM hospital.transfers WHERE from_ward IN (\(list)) OR to_ward IN (\(list)); END IF; END $$; \
+            DELETE FROM hospital.wards WHERE code IN (\(list)); \
             DROP SCHEMA IF EXISTS \(schemas) CASCADE
             """)
         try? FileManager.default.removeItem(atPath: folder)

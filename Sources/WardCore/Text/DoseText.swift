@@ -22,6 +22,12 @@ public enum DoseText {
         return two(c.hour ?? 0) + ":" + two(c.minute ?? 0)
     }
 
+    /// "2026-12-06 14:05" in the ward's local time.
+    public static func dayTime(_ d: Date, _ cal: Calendar = .wardDefault) -> String {
+        let c = cal.dateComponents([.year, .month, .day], from: d)
+        return String(format: "%04d-%02d-%02d ", c.year ?? 0, c.month ?? 0, c.day ?? 0) + clock(d, cal)
+    }
+
     /// "45 min", "2 h", "2 h 05 min", "3 d 4 h".
     public static func duration(minutes m: Int) -> String {
         let m = max(0, m), h = m / 60, d = h / 24

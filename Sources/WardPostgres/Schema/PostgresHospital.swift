@@ -75,6 +75,7 @@ public enum PostgresHospital {
                 """, [.text(code), .text(name), .text(kind.rawValue), .text(appRole)])
             try link.query("GRANT USAGE ON SCHEMA \(Self.schema) TO \(appRole)")
             try link.query("GRANT SELECT ON \(Self.schema).wards TO \(appRole)")
+            try grantTransfers(to: appRole, kind: kind, on: link)
             // The ward is its role's alone: granted even when the schema was already current (a ward
             // made before the register), and taken from any other role that could use it (the shared
             // terminals' role of before), except the sites' read-only roles.
@@ -137,5 +138,6 @@ public enum PostgresHospital {
                 added_at text NOT NULL
             )
             """)
+        try installTransfers(on: link)
     }
 }

@@ -101,7 +101,7 @@ extension Store {
         }
     }
 
-    private static func place(_ db: any SQLTx, patient: PatientID, bed: String, actor: Actor, at now: Date) throws {
+    static func place(_ db: any SQLTx, patient: PatientID, bed: String, actor: Actor, at now: Date) throws {
         guard try db.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM beds WHERE label = ?)", [bed]) == true else {
             throw CommandRefusal(.invalid, "There is no bed \(InputText.visible(bed)) on this ward.")
         }
