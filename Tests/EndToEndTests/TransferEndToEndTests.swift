@@ -126,6 +126,8 @@ import WardStore
         #expect(again.status != 0 && again.stderr.contains("accepted already, into bed 2"), "\(again.stderr)")
         let listA2 = try runWardline(["transfer", "list", "--db", h.url("a"), "--as", "C2001"], input: "222222\n", environment: h.environment)
         #expect(listA2.stdout.contains("transferred to Ward b") && listA2.stdout.contains("accepted into bed 2 by Staff, CB1"), "\(listA2.stdout)")
+        let recordA = try runWardline(["record", mrn, "--db", h.url("a"), "--as", "C2001"], input: "222222\n", environment: h.environment)
+        #expect(recordA.stdout.contains("Transferred to Ward b (transfer #\(id)"), "\(recordA.stdout)")
 
         // The audit: both chains intact; b's event names a's chain head at the send and the same record digest.
         for w in ["a", "b"] {
@@ -171,6 +173,38 @@ import WardStore
         let n1001 = try runWardline(["record", mrn, "--db", h.url("b"), "--as", "N1001"], input: "111111\n", environment: h.environment)
         #expect(n1001.status != 0 && n1001.stderr.contains("not accepted"), "\(n1001.stderr)")
         let record = try runWardline(["record", mrn, "--db", h.url("b"), "--as", "CB1"], input: "424242\n", environment: h.environment)
-        #expect(record.status == 0 && record.stdout.contains("Hughes, Sam"), "\(record.stdout)\(record.stderr)")
+        #expect(record.status == 0 && record.stdout.contains("Hughes, Sam") && record.stdout.contains("Came from Ward a (transfer #\(id)"),
+                "\(record.stdout)\(record.stderr)")
+    }
+
+    @Test func aTransferRacedByFourTerminalsIsAcceptedOnce() throws {
+        let h = try Self.hospital(); defer { h.drop() }
+        let sent = try runWardline(["transfer", "out", "--db", h.url("a"), "--as", "C2001", "--patient", "100231", "--to", h.code("b")],
+                                   input: "222222\n", environment: h.environment)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let id = try #require(sent.stdout.split(separator: "#").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) })
+        let results = Results(count: 4)
+        for i in 0..<4 {
+            let argv = ["transfer", "accept", "--db", h.url("b"), "--as", "CB1", "--transfer", String(id), "--bed", String(i + 1)]
+            Thread { results.set(i, try? runWardline(argv, input: "424242\n", environment: h.environment, timeout: 120)) }.start()
+        }
+        let all = results.wait()
+        #expect(all.count == 4)
+        #expect(all.filter { $0.status == 0 }.count == 1, "\(all.map { $0.stdout + $0.stderr })")
+        for r in all where r.status != 0 { #expect(r.stderr.contains("accepted already"), "\(r.stderr)") }
+        #expect(try h.psql("SELECT count(*) FROM ward_\(h.code("b")).patients WHERE mrn = '100231'", as: "wardline_owner").stdout.hasPrefix("1"))
+        #expect(try h.psql("SELECT count(*) FROM hospital.transfer_arrivals WHERE transfer_id = \(id)", as: "wardline_owner").stdout.hasPrefix("1"))
+        let check = try runWardline(["check", "--db", h.url("b")], environment: h.environment)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func aWardOfItsOwnSaysTransfersNeedAHospitalDatabase() throws {
+        let dir = TemporaryFolders.make("transfer-sqlite"); defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("ward.sqlite").path
+        #expect(try runWardline(["demo", "--db", db, "--create-only"]).status == 0)
+        let r = try runWardline(["transfer", "out", "--db", db, "--as", "C2001", "--patient", "100231", "--to", "w9"], input: "222222\n")
+        #expect(r.status != 0 && r.stderr.contains("Transfers are between wards in one hospital database"), "\(r.stderr)")
+        let list = try runWardline(["transfer", "list", "--db", db, "--as", "C2001"], input: "222222\n")
+        #expect(list.status == 0 && list.stdout.contains("No transfers"), "\(list.stdout)\(list.stderr)")
     }
 }

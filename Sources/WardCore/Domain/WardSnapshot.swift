@@ -50,6 +50,16 @@ public struct WardSnapshot: Sendable, Hashable {
     public var unreadable: [UnreadableEntry] = []
     /// The newest audit event that is not the alert log's upkeep (what the change feed reports).
     public var clinicalVersion: Int = 0
+    /// Transfers to and from this ward (a hospital's PostgreSQL ward; none otherwise), newest first.
+    public var transfers: [WardTransfer] = []
+    /// The hospital's other wards a patient may be sent to (none outside a hospital).
+    public var otherWards: [HospitalWard] = []
+    /// This ward's code in the hospital's register (nil outside a hospital).
+    public var hospitalCode: String?
+    /// Patients sent to this ward and not yet accepted into a bed, oldest first.
+    public var arriving: [WardTransfer] {
+        transfers.filter { $0.isWaiting && $0.toWard == hospitalCode }.sorted { $0.id < $1.id }
+    }
 
     public init(ward: Ward, patients: [Patient], assessments: [PatientID: [Assessment]], version: Int, loadedAt: Date) {
         self.ward = ward; self.patients = patients; self.assessments = assessments

@@ -9,6 +9,9 @@ public struct PatientRecordText: Sendable {
     public var patient: Patient
     public var beds: [String]
     public var dischargedByName: String?
+    /// Transfers of this patient to or from this ward, newest first (a hospital's ward), and this ward's code.
+    public var transfers: [WardTransfer] = []
+    public var wardCode: String?
     /// A snapshot holding this one patient's entries (the store's record read).
     public var snapshot: WardSnapshot
     public var administrations: [Administration]
@@ -48,6 +51,15 @@ public struct PatientRecordText: Sendable {
             line("Admitted \(t.dateTime(p.admittedAt)); discharged \(t.dateTime(d))\(dischargedByName.map { " by \($0)" } ?? "").")
         } else {
             line("Admitted \(t.dateTime(p.admittedAt)); on the ward\(p.bed.map { ", bed \($0)" } ?? " (no bed)").")
+        }
+        for tr in transfers.reversed() {
+            let sent = "transfer #\(tr.id), sent \(t.dateTime(tr.sentAt)) by \(tr.sentByName)"
+            let arrival = tr.arrival.map { "accepted into bed \($0.bed) \(t.dateTime($0.acceptedAt)) by \($0.acceptedByName)" } ?? "not yet accepted"
+            if tr.toWard == wardCode {
+                line("Came from \(tr.fromWardName) (\(sent)); \(arrival). Entries before then were written there.")
+            } else {
+                line("Transferred to \(tr.toWardName) (\(sent)); \(arrival).")
+            }
         }
         line("Beds: " + (beds.isEmpty ? "none" : beds.joined(separator: " -> ")))
         line("Allergies: " + p.allergyStatus.text)

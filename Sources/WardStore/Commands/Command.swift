@@ -103,6 +103,9 @@ extension Store {
     /// The change counter: the newest audit event's number. Every command
     /// writes one, so it grows with every commit and compares across processes.
     public func dataVersion() throws -> Int {
-        try read { db in try db.scalar(Int.self, "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0 }
+        let code = postgresWardCode
+        return try read { db in
+            try (db.scalar(Int.self, "SELECT coalesce(max(seq), 0) FROM audit_events") ?? 0) + Self.transferChanges(db, ward: code)
+        }
     }
 }

@@ -38,6 +38,9 @@ enum PostgresChangeFeed {
                     try current.listen(channel) { payload in
                         let parts = payload.split(separator: " ", maxSplits: 1)
                         guard parts.count == 2, let seq = Int(parts[0]) else { return }
+                        // A transfer sent here or accepted from here (hospital.transfers): no event of this
+                        // ward's chain, so no number to compare; always news (the reload reads the count).
+                        if parts[1].hasPrefix("transfer.") { state.queue.async { onChange(-1) }; return }
                         state.queue.async {
                             let clinical = parts[1] == "alert.sync" ? state.reported.load(ordering: .relaxed) : seq
                             report(clinical, state, onChange, always: true)

@@ -61,9 +61,7 @@ extension Store {
     }
 
     static func transfers(_ db: any SQLTx, ward here: String) throws -> [WardTransfer] {
-        guard try db.scalar(Bool.self, "SELECT to_regclass('hospital.transfers') IS NOT NULL AND has_table_privilege('hospital.transfers', 'SELECT')") == true else {
-            return []
-        }
+        guard try hasTransfers(db) else { return [] }
         return try db.rows("""
             SELECT t.id, t.from_ward, fw.name AS from_name, t.to_ward, tw.name AS to_name, t.mrn, t.patient_name,
                    t.sent_at, t.sent_by_name, a.bed, a.accepted_at, a.accepted_by_name
@@ -138,5 +136,44 @@ extension Store {
 
     private static func channel(_ code: String) throws -> String {
         do { return try PostgresSchema.channel(ward: code) } catch { throw CommandRefusal(.invalid, error.description) }
+    }
+}
+
+extension Store {
+    /// The transfers to and from this ward and the wards a patient may be sent to, into the snapshot
+    /// (in its transaction); its versions count the transfers' rows too, so that a transfer sent here
+    /// — which writes nothing in this ward's chain — is news to this ward's terminals.
+    static func loadHospital(_ db: any SQLTx, ward here: String, into snapshot: inout WardSnapshot) throws {
+        guard try hasTransfers(db) else { return }
+        snapshot.hospitalCode = here
+        snapshot.transfers = try transfers(db, ward: here)
+        snapshot.otherWards = try db.rows("SELECT code, name, app_role FROM hospital.wards WHERE kind = 'ward' AND code <> ? ORDER BY name, code",
+                                          [here]).compactMap { r in
+            guard let code = r.text("code"), let name = r.text("name") else { return nil }
+            return HospitalWard(code: code, name: name, isSite: false, appRole: r.text("app_role") ?? "")
+        }
+        let changes = try transferChanges(db, ward: here)
+        snapshot.version += changes
+        snapshot.clinicalVersion += changes
+    }
+
+    /// Rows of `hospital.transfers` and `hospital.transfer_arrivals` about this ward (0 outside a hospital).
+    static func transferChanges(_ db: any SQLTx, ward here: String?) throws -> Int {
+        guard let here, try hasTransfers(db) else { return 0 }
+        return try db.scalar(Int.self, """
+            SELECT (SELECT count(*) FROM hospital.transfers t WHERE t.from_ward = ? OR t.to_ward = ?)
+                 + (SELECT count(*) FROM hospital.transfer_arrivals a JOIN hospital.transfers t ON t.id = a.transfer_id
+                    WHERE t.from_ward = ? OR t.to_ward = ?)
+            """, [here, here, here, here]) ?? 0
+    }
+
+    private static func hasTransfers(_ db: any SQLTx) throws -> Bool {
+        // Step by step (a role without the register's schema may not even look a table up in it).
+        try db.scalar(Bool.self, """
+            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = 'hospital' AND has_schema_privilege(n.oid, 'USAGE'))
+                        THEN false
+                        WHEN to_regclass('hospital.transfers') IS NULL OR to_regclass('hospital.wards') IS NULL THEN false
+                        ELSE has_table_privilege('hospital.transfers', 'SELECT') AND has_table_privilege('hospital.wards', 'SELECT') END
+            """) == true
     }
 }

@@ -14,7 +14,12 @@ extension Store {
     /// which is what the shift census and the handover preview count).
     public func loadWard(protocol ward: WardProtocol, dischargedSince: Date? = nil) throws -> WardSnapshot {
         let now = clock.now()
-        return try read { db in try Self.snapshot(db, protocol: ward, now: now, dischargedSince: dischargedSince) }
+        let code = postgresWardCode
+        return try read { db in
+            var snapshot = try Self.snapshot(db, protocol: ward, now: now, dischargedSince: dischargedSince)
+            if let code { try Self.loadHospital(db, ward: code, into: &snapshot) }
+            return snapshot
+        }
     }
 
     /// `loadWard`'s reads, inside the caller's transaction.
@@ -77,7 +82,8 @@ extension Store {
 extension Store {
     /// The newest audit event that is not the alert log's upkeep, now.
     public func clinicalVersion() throws -> Int {
-        try read { db in try db.scalar(Int.self, Self.clinicalVersionSQL) ?? 0 }
+        let code = postgresWardCode
+        return try read { db in try (db.scalar(Int.self, Self.clinicalVersionSQL) ?? 0) + Self.transferChanges(db, ward: code) }
     }
 
     /// The newest audit event that is not the alert log's upkeep (scans back from the newest event).

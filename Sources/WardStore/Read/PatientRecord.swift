@@ -16,6 +16,8 @@ public struct PatientRecord: Sendable, Hashable {
     public var snapshot: WardSnapshot
     /// Every dose record of the stay, newest first, those entered in error marked.
     public var administrations: [Administration]
+    /// Transfers of this patient to or from this ward (a hospital's ward), newest first.
+    public var transfers: [WardTransfer] = []
 }
 
 extension Store {
@@ -24,7 +26,8 @@ extension Store {
 
     /// The record of the patient with this MRN (nil when there is none), for any signed-in role.
     public func record(mrn: String, session: Session) throws(CommandRefusal) -> PatientRecord? {
-        try checkedRead("patient.record", .viewWard, session: session) { db, _ in
+        let code = postgresWardCode
+        return try checkedRead("patient.record", .viewWard, session: session) { db, _ in
             guard let p = try db.row("\(Self.patientSelect(db.dialect)) WHERE p.mrn = ?", [mrn]).flatMap(Patient.init(row:)) else {
                 return nil
             }
@@ -48,8 +51,10 @@ extension Store {
             snapshot.administrations[p.id] = doses.filter { !$0.isEnteredInError }
             snapshot.voidedAdministrations[p.id] = doses.filter(\.isEnteredInError)
             snapshot.unreadable = try RowChecks.unreadable(db, patientScope: scope)
-            return PatientRecord(patient: p, assessments: a, beds: beds, dischargedByName: by, snapshot: snapshot,
-                                 administrations: doses)
+            var record = PatientRecord(patient: p, assessments: a, beds: beds, dischargedByName: by, snapshot: snapshot,
+                                       administrations: doses)
+            if let code { record.transfers = try Self.transfers(db, ward: code).filter { $0.mrn == p.mrn } }
+            return record
         }
     }
 }

@@ -116,6 +116,10 @@ public enum Effect: Sendable, Hashable {
     case assignNurse(bed: String, staff: StaffKey?, session: Session)
     case transfer(patientID: PatientID, toBed: String, session: Session)
     case discharge(patientID: PatientID, session: Session)
+    /// Send a patient to another ward of the hospital with their record; answer with `.finished` (`.done`).
+    case sendToWard(patientID: PatientID, ward: String, session: Session)
+    /// Accept a patient sent to this ward into a free bed; answer with `.finished` (`.done`).
+    case acceptTransfer(id: Int64, bed: String, session: Session)
     /// Draw this terminal in the named shipped theme and remember it for this terminal; answer with `.themeApplied`.
     case useTheme(String)
 }

@@ -36,6 +36,8 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .assignNurse(let bed, let k, let s): "assignNurse(bed \(bed), staff \(k.map(String.init) ?? "nobody"), by staff \(s.staff.id))"
         case .transfer(let p, let bed, let s): "transfer(patient \(p) to bed \(bed), by staff \(s.staff.id))"
         case .discharge(let p, let s): "discharge(patient \(p), by staff \(s.staff.id))"
+        case .sendToWard(let p, let w, let s): "sendToWard(patient \(p) to \(w), by staff \(s.staff.id))"
+        case .acceptTransfer(let t, let bed, let s): "acceptTransfer(#\(t) into bed \(bed), by staff \(s.staff.id))"
         case .useTheme(let name): "useTheme(\(name))"
         }
     }

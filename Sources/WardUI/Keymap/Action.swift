@@ -21,6 +21,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case withWastage
     case acknowledge, escalate, cycleSort, cycleFilter, myPatients, admit, assignNurse
     case transfer, discharge, overview
+    /// Send the selected patient to another ward of the hospital (issue 19).
+    case sendToWard
     // Finding a bed (issue 17).
     case findPatient, jumpToBed, showPane1, showPane2, showPane3, taperPlan
     /// On the taper plan: a prescriber holds the taper at today's step.
@@ -37,6 +39,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .newCIWAB, .newCIWAAr, .newVitals, .newSedation, .newException, .obsRound, .newEvent, .amendEntry: .recordObservation
         case .acknowledge, .escalate: .handleAlert
         case .admit, .discharge, .transfer: .admitPatient
+        case .sendToWard: .dischargePatient
         case .assignNurse: .assignNurse
         case .acceptPatient, .handOverPatient, .writeNote, .overrideSeverity: .handOver
         default: nil
@@ -125,6 +128,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .assignNurse: "assign"
         case .transfer: "transfer"
         case .discharge: "discharge"
+        case .sendToWard: "to ward"
         case .overview: "overview"
         case .nextTheme: "theme"
         }
@@ -197,6 +201,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .assignNurse: "Assign a nurse to the selected bed for this shift"
         case .transfer: "Move the selected patient to an empty bed"
         case .discharge: "Discharge the selected patient (shows the taper summary first)"
+        case .sendToWard: "Send the selected patient to another ward of the hospital, with their record"
         case .overview: "Open the ward overview (risk board)"
         case .nextTheme: "Next colour theme (this terminal remembers it)"
         case .moveUp, .moveDown, .score, .previousItem, .save, .discard, .nextField, .fieldChar, .fieldNext,

@@ -209,6 +209,17 @@ final class EffectRunner: Sendable {
             return done("Discharged; the record stays readable.") { () throws(CommandRefusal) in
                 try store.discharge(patientID: pid, session: s)
             }
+        case .sendToWard(let pid, let code, let s):
+            return finish("board command", Saved.done, { _ in ["effect": "\(effect)"] }) { () throws(CommandRefusal) in
+                let t = try store.transferOut(patientID: pid, to: code, session: s)
+                return "\(t.patientName) sent to \(t.toWardName) with the record (transfer #\(t.id)); discharged here."
+            }
+        case .acceptTransfer(let id, let bed, let s):
+            return finish("board command", Saved.done, { _ in ["effect": "\(effect)"] }) { () throws(CommandRefusal) in
+                let a = try store.acceptTransfer(id, bed: bed, session: s)
+                let held = a.heldOrders.isEmpty ? "" : "; \(a.heldOrders.count) order\(a.heldOrders.count == 1 ? "" : "s") held until a prescriber re-confirms"
+                return "\(a.patient.name) admitted from \(a.fromWardName) to bed \(bed) with \(a.carriedTotal) entries\(held)."
+            }
         default:
             return []   // every other effect is handled in run(_:)
         }

@@ -40,10 +40,13 @@ struct RecordCommand: ParsableCommand {
             }
             record = r
         } catch let r as CommandRefusal { throw r.cliFailure }
-        let text = PatientRecordText(wardName: record.snapshot.ward.name, patient: record.patient, beds: record.beds,
-                                     dischargedByName: record.dischargedByName, snapshot: record.snapshot,
-                                     administrations: record.administrations, printedBy: session.staff.name, now: Date(),
-                                     timeZone: Calendar.wardDefault.timeZone).text(protocol: wardProtocol, width: width)
+        var printout = PatientRecordText(wardName: record.snapshot.ward.name, patient: record.patient, beds: record.beds,
+                                         dischargedByName: record.dischargedByName, snapshot: record.snapshot,
+                                         administrations: record.administrations, printedBy: session.staff.name, now: Date(),
+                                         timeZone: Calendar.wardDefault.timeZone)
+        printout.transfers = record.transfers
+        printout.wardCode = store.postgresWardCode
+        let text = printout.text(protocol: wardProtocol, width: width)
         guard let out else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

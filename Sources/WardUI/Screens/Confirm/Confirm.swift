@@ -9,6 +9,8 @@ public enum Confirm: Sendable, Hashable {
     case discardForm(String)
     /// Quit with unsaved work, one name per piece ("CIWA-Ar", "set of vital signs").
     case quit(unsaved: [String])
+    /// Send a patient to another ward of the hospital (they are discharged here).
+    case sendToWard(patientID: PatientID, name: String, ward: HospitalWard)
 
     /// What each answer does, in words.
     public var choices: String {
@@ -16,6 +18,7 @@ public enum Confirm: Sendable, Hashable {
         case .discardScores: "y: throw the scores away    n: keep scoring"
         case .discardForm: "y: throw it away    n: keep going"
         case .quit: "y: quit now    n: stay"
+        case .sendToWard: "y: send (discharged here, record goes too)    n: stay"
         }
     }
 
@@ -25,6 +28,7 @@ public enum Confirm: Sendable, Hashable {
         case .discardForm(let what): "Discard this \(what)? y/n"
         case .quit(let work):
             "\(AppState.draftsPhrase(work)) will be lost. Quit anyway? y/n"
+        case .sendToWard(_, let name, let ward): "Send \(name) to \(ward.name)? y/n"
         }
     }
 }
@@ -48,6 +52,10 @@ extension Confirm: ScreenComponent {
             case .quit:
                 app.quitting = true
                 return [.quit]
+            case .sendToWard(let pid, let name, let ward):
+                guard let session = app.session else { return [] }
+                app.flash = Flash("Sending \(name) to \(ward.name)…", role: .alertInfo)
+                return [.sendToWard(patientID: pid, ward: ward.code, session: session)]
             }
         case .confirmNo:
             app.stack.removeLast()

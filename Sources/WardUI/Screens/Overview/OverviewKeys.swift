@@ -17,6 +17,7 @@ extension OverviewState {
         KeyBinding(chars("n"), .assignNurse, label: "n"),
         KeyBinding(chars("t"), .transfer, label: "t"),
         KeyBinding(chars("D"), .discharge, label: "D"),
+        KeyBinding(chars("W"), .sendToWard, label: "W", inLegend: false),
         KeyBinding(chars("H"), .openHandover, label: "H", inLegend: false),
         KeyBinding([.key(.escape), .key(.left)], .back, label: "Esc", inLegend: false,
                    help: "Go back to the previous screen"),

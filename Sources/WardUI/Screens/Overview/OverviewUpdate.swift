@@ -81,6 +81,15 @@ extension AppState {
             let choices = (all.isEmpty ? empty : all).map { PickerState.Choice(label: "Bed \($0)", bed: $0) }
             guard !choices.isEmpty else { flash = Flash("No empty bed to transfer to.", role: .alertWarning); return [] }
             stack.append(.picker(PickerState(purpose: .transfer(patientID: p.id, fromBed: row.bed), choices: choices)))
+        case .sendToWard:
+            guard let row = selected, let p = row.patient else { flash = Flash("Choose a patient's row first.", role: .alertWarning); return [] }
+            guard permitted(.dischargePatient) else { return [] }
+            guard let wards = ward?.otherWards, !wards.isEmpty else {
+                flash = Flash("This ward is not one of a hospital's wards in one database: discharge (D) and send the printed record.", role: .alertWarning)
+                return []
+            }
+            stack.append(.picker(PickerState(purpose: .sendToWard(patientID: p.id, name: p.name),
+                                             choices: wards.map { PickerState.Choice(label: "\($0.name) (\($0.code))", ward: $0) })))
         case .discharge:
             guard let row = selected, let p = row.patient else { flash = Flash("Choose a patient's row first.", role: .alertWarning); return [] }
             guard permitted(.dischargePatient), let input = boardInput?.patients.first(where: { $0.patient.id == p.id }) else { return [] }
@@ -106,6 +115,13 @@ extension AppState {
 
     mutating func startAdmission(bed: String) -> [Effect] {
         guard permitted(.admitPatient) else { return [] }
+        if let arriving = ward?.arriving, !arriving.isEmpty {
+            let choices = [PickerState.Choice(label: "A new patient (the admission form)")] + arriving.map { t in
+                PickerState.Choice(label: "\(t.patientName) (MRN \(t.mrn)) from \(t.fromWardName), sent \(DoseText.clock(t.sentAt, calendar))", transfer: t)
+            }
+            stack.append(.picker(PickerState(purpose: .admitInto(bed: bed), choices: choices)))
+            return []
+        }
         stack.append(.admit(AdmitForm(bed: bed)))
         return []
     }

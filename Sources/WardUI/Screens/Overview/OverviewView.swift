@@ -17,6 +17,7 @@ enum OverviewView {
         sub += " · by \(AppState.sortName(os.sortFirst))"
         if let nurse { sub += " · \(nurse)" }
         sub += " · \(occupied)/\(rows.count) beds"
+        if let n = state.ward?.arriving.count, n > 0 { sub += " · \(n) arriving (A)" }
         Chrome.titleBar(&s, state, subtitle: sub)
         guard state.ward != nil else { s.put("Loading the ward…", x: 1, y: 2, role: .muted); return }
         // Header

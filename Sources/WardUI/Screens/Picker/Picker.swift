@@ -5,11 +5,17 @@ public struct PickerState: Sendable, Hashable {
     public enum Purpose: Sendable, Hashable {
         case assignNurse(bed: String)
         case transfer(patientID: PatientID, fromBed: String)
+        /// Another ward of the hospital to send the patient to.
+        case sendToWard(patientID: PatientID, name: String)
+        /// An empty bed, with patients sent to this ward waiting: a new admission or one of them.
+        case admitInto(bed: String)
     }
     public struct Choice: Sendable, Hashable {
         public var label: String
         public var staff: StaffKey?
         public var bed: String?
+        public var ward: HospitalWard?
+        public var transfer: WardTransfer?
     }
     public var purpose: Purpose
     public var choices: [Choice]

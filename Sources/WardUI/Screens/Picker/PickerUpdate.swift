@@ -23,6 +23,13 @@ extension AppState {
                 guard let to = c.bed else { return [] }
                 flash = Flash("Moving bed \(from) to bed \(to)…", role: .alertInfo)
                 return [.transfer(patientID: pid, toBed: to, session: session)]
+            case .sendToWard(let pid, let name):
+                guard let ward = c.ward else { return [] }
+                stack.append(.confirm(.sendToWard(patientID: pid, name: name, ward: ward)))
+            case .admitInto(let bed):
+                guard let t = c.transfer else { stack.append(.admit(AdmitForm(bed: bed))); return [] }
+                flash = Flash("Accepting \(t.patientName) from \(t.fromWardName) into bed \(bed)…", role: .alertInfo)
+                return [.acceptTransfer(id: t.id, bed: bed, session: session)]
             }
         default: break
         }

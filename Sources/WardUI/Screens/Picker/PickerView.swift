@@ -7,6 +7,8 @@ enum PickerView {
         switch p.purpose {
         case .assignNurse(let bed): title = "Assign a nurse to bed \(bed) for this shift"
         case .transfer(_, let from): title = "Move the patient in bed \(from) to"
+        case .sendToWard(_, let name): title = "Send \(name) with the record to"
+        case .admitInto(let bed): title = "Bed \(bed): admit a new patient, or one sent to this ward"
         }
         let visible = min(p.choices.count, max(3, s.height - 10))
         let r = Chrome.centered(s, width: min(s.width - 2, max(44, Text.width(title) + 8)), height: visible + 4)
