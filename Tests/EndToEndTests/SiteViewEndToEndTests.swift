@@ -71,4 +71,36 @@ import WardStore
         try tui.send("q")
         #expect(tui.exitStatus() == 0)
     }
+
+    /// The first read of many wards shows the wards read within its budget and the rest as "reading";
+    /// each further read reads on, until every ward is in; a read without a budget reads them all.
+    @Test func theFirstReadShowsTheWardsReadSoFarAndReadsOn() throws {
+        let h = try PostgresTestHospital(["a", "b", "c", "site"]); defer { h.drop() }
+        for (name, extra) in [("a", ["--beds", "3"]), ("b", ["--beds", "3"]), ("c", ["--beds", "3"]), ("site", ["--site"])] {
+            let r = try runWardline(["ward", "add", h.code(name), "--db", h.ownerURL(name), "--name", "Ward \(name)", "--app-role", h.role(name),
+                                     "--admin-id", "A1", "--admin-name", "Admin, One"] + extra, input: "913579\n913579\n", environment: h.environment)
+            #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        }
+        let added = try runWardline(["staff", "add", "--db", h.url("site"), "--as", "A1", "--id", "M1", "--name", "Manager, Site",
+                                     "--role", "site-manager"], input: "913579\n135790\n135790\n", environment: h.environment)
+        #expect(added.status == 0, "\(added.stderr)")
+        let site = try Store.open(path: h.url("site"), create: false)
+        defer { try? site.close() }
+        let ward = ProtocolLoader.builtInDefault()
+        let manager = Session(staff: try site.signIn(staffID: "M1", secret: "135790", terminal: "e2e", policy: ward.security), terminal: "e2e")
+        // (Other tests' wards may be registered too: count what this reader has read.)
+        let reader = SiteReader()
+        var read: [Int] = []
+        for _ in 0..<200 {
+            let rows = reader.rows(site, session: manager, fallback: ward, budget: 0)
+            read.append(rows.filter { !$0.reading }.count)
+            if !rows.contains(where: \.reading) { break }
+        }
+        #expect(read.first == 1, "a budget of nothing still reads one ward: \(read)")
+        #expect(read == Array(1...read.count), "one more ward each read: \(read)")
+        let mine = reader.rows(site, session: manager, fallback: ward, budget: 0).filter { [h.code("a"), h.code("b"), h.code("c")].contains($0.ward.code) }
+        #expect(mine.count == 3 && mine.allSatisfy { !$0.reading && $0.problem == nil && $0.beds == 3 }, "\(mine)")
+        let all = SiteReader().rows(site, session: manager, fallback: ward)
+        #expect(!all.contains(where: \.reading) && all.count == read.count, "\(all.count) vs \(read)")
+    }
 }

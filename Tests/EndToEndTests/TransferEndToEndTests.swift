@@ -207,4 +207,54 @@ import WardStore
         let list = try runWardline(["transfer", "list", "--db", db, "--as", "C2001"], input: "222222\n")
         #expect(list.status == 0 && list.stdout.contains("No transfers"), "\(list.stdout)\(list.stderr)")
     }
+
+    /// Selects the row of `tui` whose ▶ line contains `text`, moving down (at most 40 rows).
+    static func select(_ tui: Tmux, _ text: String) throws {
+        for _ in 0..<40 {
+            if try tui.capture().split(separator: "\n").contains(where: { $0.contains("▶") && $0.contains(text) }) { return }
+            try tui.send("Down")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Issue.record("no row with \(text):\n\(try tui.capture())")
+    }
+
+    /// On the screens, as the two charge nurses do it: ward a at 80×24 sends with W, ward b at 132×43
+    /// sees the patient arriving live and accepts them into an empty bed.
+    @Test func theChargeNursesSendAndAcceptOnTheScreens() throws {
+        let h = try Self.hospital(); defer { h.drop() }
+        let dir = TemporaryFolders.make("transfer-tui"); defer { try? FileManager.default.removeItem(at: dir) }
+        func terminal(_ ward: String, _ cols: Int, _ rows: Int) throws -> Tmux {
+            try Tmux(cols: cols, rows: rows, command: "\(Tmux.quote(Paths.binary.path)) --db \(Tmux.quote(h.url(ward)))",
+                     environment: h.environment.merging(["XDG_STATE_HOME": dir.path + "/" + ward]) { $1 })
+        }
+        let a = try terminal("a", 80, 24), b = try terminal("b", 132, 43)
+        try a.signIn("C2001", "222222", landing: "Overview")
+        try b.signIn("CB1", "424242", landing: "Overview")
+        let before = try b.capture()
+        #expect(!before.contains("arriving"), "\(before)")
+
+        try Self.select(a, "Smith, Karen")
+        try a.send("W")
+        _ = try a.waitFor("Send Smith, Karen with the record to")
+        try Self.select(a, "(\(h.code("b")))")
+        try a.send("Enter")
+        _ = try a.waitFor("Send Smith, Karen to Ward b? y/n")
+        try a.send("y")
+        let sent = try a.waitFor("discharged")
+        #expect(sent.contains("Smith, Karen sent to Ward b with the record"), "\(sent)")
+        _ = try a.waitFor("15/20 beds")
+
+        // Ward b's overview says so by itself (no key pressed there).
+        _ = try b.waitFor("1 arriving (A)", timeout: 10)
+        try b.send("Enter")   // bed 1, empty
+        _ = try b.waitFor("A new patient (the admission form)")
+        try Self.select(b, "Smith, Karen (MRN 100291) from Ward a")
+        try b.send("Enter")
+        let accepted = try b.waitFor("admitted from Ward a to bed 1")
+        #expect(accepted.contains("1 order held until a prescriber re-confirms") || accepted.contains("orders held until a prescriber re-confirms"), "\(accepted)")
+        let after = try b.waitFor("1/6 beds")
+        #expect(!after.contains("arriving"), "\(after)")
+        let row = try #require(after.split(separator: "\n").first { $0.contains("Smith, Karen") && !$0.contains("admitted") }, "\(after)")
+        #expect(row.contains("16 mild") || row.contains("mild") || row.contains("moderate"), "the carried CIWA-B shows: \(row)")
+    }
 }

@@ -19,6 +19,8 @@ public struct SiteRow: Sendable, Hashable, Identifiable {
     public var accepted: Int
     /// Why the ward could not be read (nil: read).
     public var problem: String?
+    /// Not read yet: the site view's first second shows the wards read so far and reads on.
+    public var reading = false
     public var id: String { ward.code }
     public var free: Int { max(0, beds - census) }
 

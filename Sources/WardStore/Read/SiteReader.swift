@@ -16,8 +16,13 @@ public final class SiteReader: @unchecked Sendable {
 
     public init() {}
 
-    public func rows(_ store: Store, session: Session, fallback: WardProtocol, now: Date = Date()) -> [SiteRow] {
+    /// With `budget`, reads wards until that many seconds have passed (one ward at least) and returns the
+    /// rest as `reading` (a ward read before keeps its row until it is read again): the screen shows the
+    /// wards read so far at once and asks again. Without, reads every ward that changed.
+    public func rows(_ store: Store, session: Session, fallback: WardProtocol, now: Date = Date(),
+                     budget: TimeInterval? = nil) -> [SiteRow] {
         lock.lock(); defer { lock.unlock() }
+        let started = Date()
         let wards: [HospitalWard]
         let states: [String: Store.WardState]
         do {
@@ -45,12 +50,14 @@ public final class SiteReader: @unchecked Sendable {
         // Read them (on the site's one connection: sharing the reads among four connections did not
         // make a first read of 10 wards faster on a 2-core host — the work is CPU, not waiting).
         var results: [String: Result<WardSnapshot, CommandRefusal>] = [:]
+        var unread: Set<String> = []
         for item in toRead {
+            if let budget, !results.isEmpty, Date().timeIntervalSince(started) > budget { unread.insert(item.ward.code); continue }
             results[item.ward.code] = Result { () throws(CommandRefusal) in
                 try store.loadOtherWard(item.ward.code, protocol: item.proto, session: session)
             }
         }
-        for item in toRead {
+        for item in toRead where !unread.contains(item.ward.code) {
             switch results[item.ward.code] {
             case .success(let snapshot)?:
                 kept[item.ward.code] = Kept(version: item.state.version, protocolFile: item.state.protocolFile, snapshot: snapshot, proto: item.proto)
@@ -62,6 +69,7 @@ public final class SiteReader: @unchecked Sendable {
         }
         return wards.map { ward in
             if let k = kept[ward.code] { return SiteOverview.row(ward, snapshot: k.snapshot, protocol: k.proto, now: now) }
+            if unread.contains(ward.code) { var r = SiteRow(ward: ward); r.reading = true; return r }
             return SiteRow(ward: ward, problem: problems[ward.code] ?? "not read")
         }
     }

@@ -29,6 +29,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.siteRows = rows
         state.siteLoadedAt = state.now
         state.siteLoading = false
+        // The first read shows the wards read so far and reads on at once.
+        if rows.contains(where: \.reading), let session = state.session, case .site(_)? = state.stack.last {
+            state.siteLoading = true
+            return [.loadSite(session: session)]
+        }
         return []
     case .finished(let result, let verb):
         return state.handleFinished(result, verb: verb)

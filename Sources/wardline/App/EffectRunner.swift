@@ -91,7 +91,7 @@ final class EffectRunner: Sendable {
         case .loadWard:
             return [loadWard()].compactMap { $0 }
         case .loadSite(let session):
-            return [.siteLoaded(site.rows(store, session: session, fallback: wardProtocol))]
+            return [.siteLoaded(site.rows(store, session: session, fallback: wardProtocol, budget: SiteState.firstPaintSeconds))]
         case .loadViewedWard(let ward, let session):
             return [SiteLoad.viewed(ward, store, session: session, fallback: wardProtocol)]
         case .record(let cmd, let session):

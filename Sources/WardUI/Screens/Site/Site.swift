@@ -104,4 +104,6 @@ extension AppState {
 extension SiteState {
     /// How often the site view reads the wards again: the "live (≤ 1 s)" (not a clinical number).
     static let refreshSeconds: TimeInterval = 1
+    /// How long one read of the site may take before the screen shows the wards read so far (it reads on at once).
+    public static let firstPaintSeconds: TimeInterval = 0.15
 }

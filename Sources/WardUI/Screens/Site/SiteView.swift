@@ -48,13 +48,18 @@ enum SiteView {
         if first + shown < rows.count { s.put("▼", x: s.width - 1, y: top + shown - 1, role: .muted) }
         if let at = app.siteLoadedAt {
             let totals = "In \(rows.reduce(0) { $0 + $1.census }) · free \(rows.reduce(0) { $0 + $1.free }) · critical \(rows.reduce(0) { $0 + $1.critical })"
-            s.put(fit: "\(totals) · read \(DoseText.clock(at, app.calendar)) (every second, read-only)", x: 1, y: s.height - 3,
+            let reading = rows.filter(\.reading).count
+            let when = reading > 0 ? "reading \(reading) more ward\(reading == 1 ? "" : "s")…" : "read \(DoseText.clock(at, app.calendar)) (every second, read-only)"
+            s.put(fit: "\(totals) · \(when)", x: 1, y: s.height - 3,
                   width: s.width - 2, role: .muted)
         }
     }
 
     /// One cell's text and role (nil: plain).
     static func cell(_ column: String, _ r: SiteRow, _ app: AppState) -> (String, SemanticRole?) {
+        if r.reading {
+            return column == "Name" ? ("\(r.ward.name) (reading…)", .muted) : (column == "Ward" ? r.ward.code : "…", .muted)
+        }
         if let problem = r.problem, column != "Ward" && column != "Name" {
             return column == "Beds" ? ("!", .alertWarning) : (column == "Accepted" ? "unread" : "", .alertWarning)
         }
