@@ -60,8 +60,8 @@ extension Store {
         }
     }
 
-    static func transfers(_ db: any SQLTx, ward here: String) throws -> [WardTransfer] {
-        guard try hasTransfers(db) else { return [] }
+    static func transfers(_ db: any SQLTx, ward here: String, checked: Bool = false) throws -> [WardTransfer] {
+        guard try checked || hasTransfers(db) else { return [] }
         return try db.rows("""
             SELECT t.id, t.from_ward, fw.name AS from_name, t.to_ward, tw.name AS to_name, t.mrn, t.patient_name,
                    t.sent_at, t.sent_by_name, a.bed, a.accepted_at, a.accepted_by_name
@@ -146,13 +146,14 @@ extension Store {
     static func loadHospital(_ db: any SQLTx, ward here: String, into snapshot: inout WardSnapshot) throws {
         guard try hasTransfers(db) else { return }
         snapshot.hospitalCode = here
-        snapshot.transfers = try transfers(db, ward: here)
+        snapshot.transfers = try transfers(db, ward: here, checked: true)
         snapshot.otherWards = try db.rows("SELECT code, name, app_role FROM hospital.wards WHERE kind = 'ward' AND code <> ? ORDER BY name, code",
                                           [here]).compactMap { r in
             guard let code = r.text("code"), let name = r.text("name") else { return nil }
             return HospitalWard(code: code, name: name, isSite: false, appRole: r.text("app_role") ?? "")
         }
-        let changes = try transferChanges(db, ward: here)
+        // (The same count `transferChanges` asks for, from the rows just read.)
+        let changes = snapshot.transfers.count + snapshot.transfers.filter { $0.arrival != nil }.count
         snapshot.version += changes
         snapshot.clinicalVersion += changes
     }
