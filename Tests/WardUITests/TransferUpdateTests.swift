@@ -8,8 +8,8 @@ import WardCore
 @Suite struct TransferUpdateTests {
     static let other = HospitalWard(code: "w9", name: "Ward 9 Medical", isSite: false, appRole: "wardline_app_w9")
 
-    static func onOverview(_ change: (inout WardSnapshot) -> Void) -> Driver {
-        var d = BoardFixture.onOverview(size: Fixture.large)
+    static func onOverview(size: Size = Fixture.large, _ change: (inout WardSnapshot) -> Void) -> Driver {
+        var d = BoardFixture.onOverview(size: size)
         var w = BoardFixture.ward
         change(&w)
         d.send(.wardLoaded(w))
@@ -43,20 +43,24 @@ import WardCore
     }
 
     @Test func anEmptyBedOffersThePatientsSentHere() {
-        let sent = WardTransfer(id: 42, fromWard: "w9", fromWardName: "Ward 9 Medical", toWard: "w7", toWardName: "Ward 7",
-                                mrn: "M42", patientName: "Smith, Karen", sentAt: Fixture.now.addingTimeInterval(-600),
+        let sent = WardTransfer(id: 42, fromWard: "w9", fromWardName: "Ward 9 Acute Medical North", toWard: "w7", toWardName: "Ward 7",
+                                mrn: "100291", patientName: "Smith, Karen", sentAt: Fixture.now.addingTimeInterval(-600),
                                 sentByName: "Novak, Petra", arrival: nil)
         var elsewhere = sent
         elsewhere.id = 43; elsewhere.toWard = "w3"; elsewhere.patientName = "Other, Ward"
         var d = Self.onOverview { $0.otherWards = [Self.other]; $0.hospitalCode = "w7"; $0.transfers = [sent, elsewhere] }
         #expect(d.text.contains("1 arriving (A)"), "\(d.text.prefix(200))")
+        // At 80×24 too, where the title bar is tight.
+        let small = Self.onOverview(size: Fixture.small) { $0.hospitalCode = "w7"; $0.transfers = [sent] }
+        #expect(small.text.split(separator: "\n").first?.contains("1 arriving") == true, "\(small.text.split(separator: "\n").first ?? "")")
         d.key(.key(.end))
         let bed = d.state.overviewRows(OverviewState()).last!
         #expect(bed.isEmpty)
         d.key(.char("A"))
         guard case .picker(let p) = d.top else { Issue.record("no picker: \(String(describing: d.top))"); return }
         #expect(p.choices.count == 2 && p.choices[0].label == "A new patient (the admission form)")
-        #expect(p.choices[1].label.hasPrefix("Smith, Karen (MRN M42) from Ward 9 Medical, sent "))
+        #expect(p.choices[1].label.hasPrefix("Smith, Karen (MRN 100291) from Ward 9 Acute Medical North, sent "))
+        #expect(d.text.contains(p.choices[1].label), "the whole line shows at 132 columns")
         d.key(.key(.down)); d.key(.key(.enter))
         guard case .acceptTransfer(let id, let into, _)? = d.effects.last else { Issue.record("no accept: \(d.effects)"); return }
         #expect(id == 42 && into == bed.bed)

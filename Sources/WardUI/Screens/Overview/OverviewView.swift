@@ -14,10 +14,11 @@ enum OverviewView {
         let pages = max(1, (rows.count + layout.bedRows - 1) / layout.bedRows)
         var sub = "Overview"
         if pages > 1 { sub += " p\(page + 1)/\(pages)" }
+        // Patients sent here from another ward come first: the title bar is tight at 80 columns.
+        if let n = state.ward?.arriving.count, n > 0 { sub += " · \(n) arriving (A)" }
         sub += " · by \(AppState.sortName(os.sortFirst))"
         if let nurse { sub += " · \(nurse)" }
         sub += " · \(occupied)/\(rows.count) beds"
-        if let n = state.ward?.arriving.count, n > 0 { sub += " · \(n) arriving (A)" }
         Chrome.titleBar(&s, state, subtitle: sub)
         guard state.ward != nil else { s.put("Loading the ward…", x: 1, y: 2, role: .muted); return }
         // Header

@@ -11,7 +11,8 @@ enum PickerView {
         case .admitInto(let bed): title = "Bed \(bed): admit a new patient, or one sent to this ward"
         }
         let visible = min(p.choices.count, max(3, s.height - 10))
-        let r = Chrome.centered(s, width: min(s.width - 2, max(44, Text.width(title) + 8)), height: visible + 4)
+        let widest = p.choices.map { Text.width($0.label) }.max() ?? 0
+        let r = Chrome.centered(s, width: min(s.width - 2, max(44, Text.width(title) + 8, widest + 6)), height: visible + 4)
         Chrome.box(&s, r, role: .text, ascii: state.asciiOnly, title: title)
         let first = max(0, min(p.selected - visible / 2, p.choices.count - visible))
         for (i, c) in p.choices.enumerated().dropFirst(first).prefix(visible) {
