@@ -26,9 +26,9 @@ import Testing
         _ = try? runProcess(URL(fileURLWithPath: "/usr/bin/pkill"), ["-KILL", "-f", "staff add --db \(ward.path)"])
         let out = writer.finish()
         let acknowledged = out.stdout.split(separator: "\n").compactMap { $0.hasPrefix("ok ") ? String($0.dropFirst(3)) : nil }
-        #expect(acknowledged.count >= 5, "\(out.stdout)")
-
         let stored = Set(try ward.sql("SELECT staff_id FROM staff WHERE substr(staff_id, 1, 1) = 'K'").split(separator: "\n").map(String.init))
+        // Killed after five commits: the fifth may be committed and not yet acknowledged (its "ok" not yet written).
+        #expect(stored.count >= 5 && acknowledged.count >= 4, "\(out.stdout)")
         let lost = acknowledged.filter { !stored.contains($0) }
         #expect(lost.isEmpty, "acknowledged but lost: \(lost)")
         // At most the one command that was killed is there without its "ok" (committed, not yet acknowledged).

@@ -240,7 +240,7 @@ import WardStore
         try a.send("Enter")
         _ = try a.waitFor("Send Smith, Karen to Ward b? y/n")
         try a.send("y")
-        let sent = try a.waitFor("discharged")
+        let sent = try a.waitFor("sent to Ward b with the record")   // (not "discharged": the question says that too)
         #expect(sent.contains("Smith, Karen sent to Ward b with the record"), "\(sent)")
         _ = try a.waitFor("15/20 beds")
 
