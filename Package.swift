@@ -55,6 +55,12 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: sizeInRelease),
+        // The hospital's ADT feed: an HL7 v2 listener over MLLP (issue 20), on SwiftNIO.
+        .target(name: "WardInterface", dependencies: [
+            "WardCore", "WardStore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ], swiftSettings: sizeInRelease),
         // Pure presentation: Surface, widgets, screens, update/view, keymap, theme model.
         .target(name: "WardUI", dependencies: ["WardCore"],
                 resources: [.embedInCode("Themes/default.toml"), .embedInCode("Themes/monochrome.toml"),
@@ -67,7 +73,7 @@ let package = Package(
         .target(name: "WardReports", dependencies: ["WardCore", "CPangoCairo"], swiftSettings: sizeInRelease),
         // The executable: argument parsing, wiring, the run loop.
         .executableTarget(name: "wardline", dependencies: [
-            "WardCore", "WardStore", "WardUI", "WardTerminal", "WardReports",
+            "WardCore", "WardStore", "WardUI", "WardTerminal", "WardReports", "WardInterface",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: sizeInRelease, linkerSettings: leanReleaseLink),
@@ -89,7 +95,7 @@ let package = Package(
         .target(name: "TestTools", path: "Tests/TestTools"),
         .testTarget(name: "WardReportsTests", dependencies: ["WardReports", "WardCore", "TestTools"], exclude: ["__Snapshots__"]),
         // Runs the built binary (stdin at EOF, tmux end to end, several processes).
-        .testTarget(name: "EndToEndTests", dependencies: ["wardline", "WardStore", "WardCore", "TestTools"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["wardline", "WardStore", "WardCore", "WardInterface", "TestTools"]),
     ],
     swiftLanguageModes: [.v6]
 )

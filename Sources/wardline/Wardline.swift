@@ -12,7 +12,8 @@ struct Wardline: ParsableCommand {
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, WardCommand.self, StaffCommand.self, AuditCommand.self, AlertsCommand.self,
                       CalcCommand.self, ProtocolCommand.self, HandoverCommand.self, DowntimeCommand.self,
                       RecordCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
-                      TerminalDemoCommand.self, DoseCommand.self, MigrateCommand.self, TransferCommand.self],
+                      TerminalDemoCommand.self, DoseCommand.self, MigrateCommand.self, TransferCommand.self,
+                      InterfaceCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// libsodium is loaded at run time (Sources/CSodium). Without it no PIN

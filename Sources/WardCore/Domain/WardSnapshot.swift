@@ -54,6 +54,8 @@ public struct WardSnapshot: Sendable, Hashable {
     public var transfers: [WardTransfer] = []
     /// The hospital's other wards a patient may be sent to (none outside a hospital).
     public var otherWards: [HospitalWard] = []
+    /// The PAS's discharge notices of admitted patients (ADT^A03 / A11 not yet acted on).
+    public var pasNotices: [PatientID: PASNotice] = [:]
     /// This ward's code in the hospital's register (nil outside a hospital).
     public var hospitalCode: String?
     /// Patients sent to this ward and not yet accepted into a bed, oldest first.

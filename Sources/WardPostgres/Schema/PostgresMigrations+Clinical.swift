@@ -343,4 +343,43 @@ extension PostgresSchema {
         "CREATE INDEX spo2_scale_by_patient ON spo2_scale_decisions(patient_id, id)",
         DDL.appendOnly("spo2_scale_decisions"),
     ]
+
+    /// Issue 20: the HL7 interface's inbound messages and the PAS's demographic corrections (A08).
+    static let interface = [
+        """
+        CREATE TABLE interface_messages (
+            id                  \(DDL.identity),
+            \(DDL.time("received_at")),
+            peer                text NOT NULL,
+            sending_application text NOT NULL,
+            sending_facility    text NOT NULL,
+            control_id          text,
+            message_type        text NOT NULL,
+            patient_mrn         text,
+            \(DDL.time("event_time", null: true)),
+            raw_base64          text NOT NULL,
+            outcome             text NOT NULL CHECK (outcome IN ('AA','AE','AR')),
+            ack                 text NOT NULL,
+            detail              text NOT NULL,
+            UNIQUE (sending_application, sending_facility, control_id)
+        )
+        """,
+        "CREATE INDEX interface_messages_by_mrn ON interface_messages(patient_mrn, id)",
+        DDL.appendOnly("interface_messages"),
+        """
+        CREATE TABLE patient_demographics (
+            id            \(DDL.identity),
+            patient_id    bigint NOT NULL REFERENCES patients(id),
+            name          text NOT NULL,
+            \(DDL.date("date_of_birth")),
+            sex           text NOT NULL,
+            allergies     text NOT NULL,
+            source        text NOT NULL,
+            \(DDL.time("recorded_at")),
+            recorded_by   bigint NOT NULL REFERENCES staff(id)
+        )
+        """,
+        "CREATE INDEX patient_demographics_by_patient ON patient_demographics(patient_id, id)",
+        DDL.appendOnly("patient_demographics"),
+    ]
 }

@@ -58,6 +58,7 @@ extension PostgresSchema {
         .init(name: "v-audit-keyed-rows", statements: { _ in auditKeyedRows }),
         .init(name: "v-read-indexes", statements: { _ in readIndexes }),
         .init(name: "v-site-roles", statements: { _ in siteRoles }),
+        .init(name: "v-interface-messages-demographics", statements: { _ in interface }),
     ]
 
     /// Settings, beds, staff, patients, placements, discharges, assessments and the audit chain.

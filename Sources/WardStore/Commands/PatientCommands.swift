@@ -33,52 +33,68 @@ extension Store {
     /// default unless the ward's protocol is passed).
     public func admit(_ cmd: AdmitPatient, session: Session,
                       protocol ward: WardProtocol = ProtocolLoader.builtInDefault()) throws(CommandRefusal) -> Patient {
-        let mrn = try cleaned(cmd.mrn, "MRN", max: 32)
-        let name = try cleaned(cmd.name, "Name", max: 100)
-        var allergies: [String] = [], flags: [String] = []
-        for a in cmd.allergies { allergies.append(try cleaned(a, "Allergy", max: 100)) }
-        for f in cmd.riskFlags { flags.append(try cleaned(f, "Risk flag", max: 100)) }
-        var substances: [SubstanceUse] = []
+        let checked = try cleanedAdmission(cmd)
+        return try command("patient.admit", .admitPatient, session: session) { db, actor, now in
+            try Self.admitRows(db, checked, actor: actor, session: session, protocol: ward, at: now)
+        }
+    }
+
+    /// The admission's text checked (control characters, lengths); a problem is an `.invalid` refusal.
+    func cleanedAdmission(_ cmd: AdmitPatient) throws(CommandRefusal) -> AdmitPatient {
+        var out = cmd
+        out.mrn = try cleaned(cmd.mrn, "MRN", max: 32)
+        out.name = try cleaned(cmd.name, "Name", max: 100)
+        out.allergies = []; out.riskFlags = []
+        for a in cmd.allergies { out.allergies.append(try cleaned(a, "Allergy", max: 100)) }
+        for f in cmd.riskFlags { out.riskFlags.append(try cleaned(f, "Risk flag", max: 100)) }
+        out.substances = []
         for s in cmd.substances {
             if let mg = s.dailyMg, !(mg.isFinite && mg >= 0) {
                 throw CommandRefusal(.invalid, "Daily mg of \(InputText.visible(s.substance)) must be a number 0 or more.")
             }
-            substances.append(SubstanceUse(substance: try cleaned(s.substance, "Substance", max: 60),
-                                           dailyAmount: try cleaned(s.dailyAmount, "Daily amount", max: 60, allowEmpty: true),
-                                           dailyMg: s.dailyMg,
-                                           duration: try cleaned(s.duration, "Duration of use", max: 60, allowEmpty: true),
-                                           lastUse: s.lastUse, source: s.source,
-                                           asEntered: try s.asEntered.map { t throws(CommandRefusal) in try cleaned(t, "Substance entry", max: 200) }))
+            out.substances.append(SubstanceUse(substance: try cleaned(s.substance, "Substance", max: 60),
+                                               dailyAmount: try cleaned(s.dailyAmount, "Daily amount", max: 60, allowEmpty: true),
+                                               dailyMg: s.dailyMg,
+                                               duration: try cleaned(s.duration, "Duration of use", max: 60, allowEmpty: true),
+                                               lastUse: s.lastUse, source: s.source,
+                                               asEntered: try s.asEntered.map { t throws(CommandRefusal) in try cleaned(t, "Substance entry", max: 200) }))
         }
-        return try command("patient.admit", .admitPatient, session: session) { db, actor, now in
-            if let problem = ward.admission.dateOfBirth.problem(cmd.dateOfBirth, on: now) { throw CommandRefusal(.invalid, problem) }
-            if cmd.spo2Scale2 && !actor.role.may(.writeOrder) {
-                throw CommandRefusal(.notPermitted, "SpO2 scale 2 is a prescriber's decision: admit on scale 1; a prescriber then sets scale 2 (with a reason).")
-            }
-            let admittedAt = Timestamp.stored(cmd.admittedAt ?? now)
-            guard admittedAt <= Timestamp.stored(now) else { throw CommandRefusal(.invalid, "The admission time is in the future; check the date and time.") }
-            if try db.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM patients WHERE mrn = ?)", [mrn]) == true {
-                throw CommandRefusal(.conflict, "A patient with MRN \(mrn) is already on record; check the MRN.")
-            }
-            let enc = JSONEncoder(); enc.outputFormatting = .sortedKeys
-            func json<E: Encodable>(_ v: E) throws -> String { String(decoding: try enc.encode(v), as: UTF8.self) }
-            let id = try db.insert("""
-                INSERT INTO patients(mrn, name, date_of_birth, sex, admitted_at, substances, allergies,
-                                     seizure_history, risk_flags, spo2_scale2, admitted_by, entered_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [mrn, name, cmd.dateOfBirth.description, cmd.sex.rawValue, Timestamp.text(admittedAt),
-                      try json(substances), try json(allergies), cmd.seizureHistory, try json(StoredRiskFlags(manual: flags, admission: cmd.admissionFlags)),
-                      cmd.spo2Scale2, actor.key, Timestamp.text(now)])
-            if let bed = cmd.bed { try Self.place(db, patient: id, bed: bed, actor: actor, at: now) }
-            try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.admit",
-                                  patientMRN: mrn, details: ["patient": .int(Int(id)), "name": .string(name),
-                                                             "bed": JSONValue.opt(cmd.bed),
-                                                             "admittedAt": .string(Timestamp.text(admittedAt))])
-            return Patient(id: id, mrn: mrn, name: name, dateOfBirth: cmd.dateOfBirth, sex: cmd.sex,
-                           admittedAt: admittedAt, bed: cmd.bed, substances: substances, allergies: allergies,
-                           seizureHistory: cmd.seizureHistory, riskFlags: flags, admissionFlags: cmd.admissionFlags,
-                           spo2Scale2: cmd.spo2Scale2)
+        return out
+    }
+
+    /// The admission's rows and audit event, in the caller's transaction (a nurse's command or the
+    /// HL7 interface's message). `cmd` has been through `cleanedAdmission`.
+    static func admitRows(_ db: any SQLTx, _ cmd: AdmitPatient, actor: Actor, session: Session,
+                          protocol ward: WardProtocol, at now: Date, via: String? = nil) throws -> Patient {
+        let mrn = cmd.mrn, name = cmd.name, allergies = cmd.allergies, flags = cmd.riskFlags, substances = cmd.substances
+        if let problem = ward.admission.dateOfBirth.problem(cmd.dateOfBirth, on: now) { throw CommandRefusal(.invalid, problem) }
+        if cmd.spo2Scale2 && !actor.role.may(.writeOrder) {
+            throw CommandRefusal(.notPermitted, "SpO2 scale 2 is a prescriber's decision: admit on scale 1; a prescriber then sets scale 2 (with a reason).")
         }
+        let admittedAt = Timestamp.stored(cmd.admittedAt ?? now)
+        guard admittedAt <= Timestamp.stored(now) else { throw CommandRefusal(.invalid, "The admission time is in the future; check the date and time.") }
+        if try db.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM patients WHERE mrn = ?)", [mrn]) == true {
+            throw CommandRefusal(.conflict, "A patient with MRN \(mrn) is already on record; check the MRN.")
+        }
+        let enc = JSONEncoder(); enc.outputFormatting = .sortedKeys
+        func json<E: Encodable>(_ v: E) throws -> String { String(decoding: try enc.encode(v), as: UTF8.self) }
+        let id = try db.insert("""
+            INSERT INTO patients(mrn, name, date_of_birth, sex, admitted_at, substances, allergies,
+                                 seizure_history, risk_flags, spo2_scale2, admitted_by, entered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [mrn, name, cmd.dateOfBirth.description, cmd.sex.rawValue, Timestamp.text(admittedAt),
+                  try json(substances), try json(allergies), cmd.seizureHistory, try json(StoredRiskFlags(manual: flags, admission: cmd.admissionFlags)),
+                  cmd.spo2Scale2, actor.key, Timestamp.text(now)])
+        if let bed = cmd.bed { try Self.place(db, patient: id, bed: bed, actor: actor, at: now) }
+        var details: [String: JSONValue] = ["patient": .int(Int(id)), "name": .string(name), "bed": JSONValue.opt(cmd.bed),
+                                            "admittedAt": .string(Timestamp.text(admittedAt))]
+        if let via { details["via"] = .string(via) }
+        try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.admit",
+                              patientMRN: mrn, details: .object(details))
+        return Patient(id: id, mrn: mrn, name: name, dateOfBirth: cmd.dateOfBirth, sex: cmd.sex,
+                       admittedAt: admittedAt, bed: cmd.bed, substances: substances, allergies: allergies,
+                       seizureHistory: cmd.seizureHistory, riskFlags: flags, admissionFlags: cmd.admissionFlags,
+                       spo2Scale2: cmd.spo2Scale2)
     }
 
     public func discharge(patientID: PatientID, session: Session) throws(CommandRefusal) {
@@ -131,15 +147,18 @@ extension Store {
     static func patientSelect(_ d: SQLDialect) -> String { """
         SELECT p.id,
                CASE WHEN \(RowChecks.isType("p.mrn", "text", d)) THEN p.mrn ELSE '(unreadable #' || p.id || ')' END AS mrn,
-               CASE WHEN \(RowChecks.isType("p.name", "text", d)) THEN p.name ELSE 'unreadable entry #' || p.id || ' (patients, name is not text)' END AS name,
-               CASE WHEN \(RowChecks.isDate("p.date_of_birth", d)) THEN p.date_of_birth ELSE '1900-01-01' END AS date_of_birth,
-               CASE WHEN \(RowChecks.isType("p.sex", "text", d)) THEN p.sex ELSE 'unknown' END AS sex,
+               CASE WHEN dm.id IS NOT NULL AND \(RowChecks.isType("dm.name", "text", d)) THEN dm.name
+                    WHEN \(RowChecks.isType("p.name", "text", d)) THEN p.name ELSE 'unreadable entry #' || p.id || ' (patients, name is not text)' END AS name,
+               CASE WHEN dm.id IS NOT NULL AND \(RowChecks.isDate("dm.date_of_birth", d)) THEN dm.date_of_birth
+                    WHEN \(RowChecks.isDate("p.date_of_birth", d)) THEN p.date_of_birth ELSE '1900-01-01' END AS date_of_birth,
+               CASE WHEN dm.id IS NOT NULL AND \(RowChecks.isType("dm.sex", "text", d)) THEN dm.sex WHEN \(RowChecks.isType("p.sex", "text", d)) THEN p.sex ELSE 'unknown' END AS sex,
                CASE WHEN \(RowChecks.isTime("p.admitted_at", d)) THEN p.admitted_at
                     WHEN \(RowChecks.isTime("p.entered_at", d)) THEN p.entered_at
                     ELSE coalesce((SELECT min(placed_at) FROM placements WHERE patient_id = p.id AND \(RowChecks.isTime("placed_at", d))),
                                   '1970-01-01T00:00:00.000Z') END AS admitted_at,
                CASE WHEN \(RowChecks.isType("p.substances", "text", d)) THEN p.substances END AS substances,
-               CASE WHEN \(RowChecks.isType("p.allergies", "text", d)) THEN p.allergies END AS allergies,
+               CASE WHEN dm.id IS NOT NULL AND \(RowChecks.isType("dm.allergies", "text", d)) THEN dm.allergies
+                    WHEN \(RowChecks.isType("p.allergies", "text", d)) THEN p.allergies END AS allergies,
                CASE WHEN \(RowChecks.isType("p.risk_flags", "text", d)) THEN p.risk_flags END AS risk_flags,
                CASE WHEN \(RowChecks.isType("p.seizure_history", "integer", d)) THEN p.seizure_history ELSE 0 END AS seizure_history,
                CASE WHEN \(RowChecks.isType("p.spo2_scale2", "integer", d)) THEN p.spo2_scale2 ELSE 0 END AS spo2_scale2,
@@ -148,6 +167,7 @@ extension Store {
         FROM patients p
         LEFT JOIN current_beds c ON c.patient_id = p.id
         LEFT JOIN discharges d ON d.patient_id = p.id
+        LEFT JOIN patient_demographics dm ON dm.id = (SELECT max(id) FROM patient_demographics WHERE patient_id = p.id)
         """ }
 }
 

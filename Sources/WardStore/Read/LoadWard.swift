@@ -51,10 +51,25 @@ extension Store {
         snapshot.discharges = try Self.loadDischarges(db, since: dischargedSince ?? Self.censusWindowStart(ward, now: now))
         try Self.loadBoard(db, into: &snapshot, protocol: ward, now: now)
         try Self.loadClinicalEvents(db, into: &snapshot, scope: scope)
+        snapshot.pasNotices = try Self.loadPASNotices(db, scope: scope)
         snapshot.clinicalVersion = clinicalVersion
         snapshot.unreadable = try RowChecks.unreadable(db, patientScope: scope)
         for r in unparsed { snapshot.unreadable(r, "assessments", "scale or item scores unreadable") }
         return snapshot
+    }
+
+    /// The newest of each admitted patient's applied A03 / A11 / A13: a notice unless it is an A13.
+    static func loadPASNotices(_ db: any SQLTx, scope: String) throws -> [PatientID: PASNotice] {
+        var out: [PatientID: PASNotice] = [:]
+        for r in try db.rows("""
+            SELECT p.id AS patient_id, m.message_type, m.received_at FROM interface_messages m JOIN patients p ON p.mrn = m.patient_mrn
+            WHERE p.id IN (\(scope)) AND m.outcome = 'AA' AND m.message_type IN ('ADT^A03', 'ADT^A11', 'ADT^A13') ORDER BY m.id
+            """) {
+            guard let id = r.integer("patient_id"), let type = r.text("message_type") else { continue }
+            let kind = PASNotice.Kind(rawValue: String(type.suffix(3)))
+            out[id] = kind.map { PASNotice(kind: $0, receivedAt: r.text("received_at").flatMap(Timestamp.date) ?? .distantPast) }
+        }
+        return out
     }
 
     /// The admitted patients' ids as an SQL list ("NULL" when the ward is empty), read once per

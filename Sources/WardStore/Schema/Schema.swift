@@ -23,6 +23,7 @@ enum Schema {
         m.registerMigration("v-audit-keyed-rows", migrate: migrateAuditKeyedRows)
         m.registerMigration("v-read-indexes", migrate: migrateReadIndexes)
         m.registerMigration("v-site-roles", migrate: migrateSiteRoles)
+        m.registerMigration("v-interface-messages-demographics", migrate: migrateInterface)
         return m
     }
 

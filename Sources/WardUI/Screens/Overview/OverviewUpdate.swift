@@ -93,8 +93,9 @@ extension AppState {
         case .discharge:
             guard let row = selected, let p = row.patient else { flash = Flash("Choose a patient's row first.", role: .alertWarning); return [] }
             guard permitted(.dischargePatient), let input = boardInput?.patients.first(where: { $0.patient.id == p.id }) else { return [] }
+            let notice = ward?.pasNotices[p.id].map { ["\($0.text) at \(DoseText.clock($0.receivedAt, calendar)) (HL7 \($0.kind.rawValue))."] } ?? []
             stack.append(.discharge(DischargeState(patientID: p.id,
-                                                   summary: DischargeSummary.lines(input, proto: wardProtocol, now: now, calendar: calendar))))
+                                                   summary: notice + DischargeSummary.lines(input, proto: wardProtocol, now: now, calendar: calendar))))
         case .quit:
             let work = unsavedWork
             if !work.isEmpty { stack.append(.confirm(.quit(unsaved: work))); return [] }
@@ -115,8 +116,11 @@ extension AppState {
 
     mutating func startAdmission(bed: String) -> [Effect] {
         guard permitted(.admitPatient) else { return [] }
-        if let arriving = ward?.arriving, !arriving.isEmpty {
-            let choices = [PickerState.Choice(label: "A new patient (the admission form)")] + arriving.map { t in
+        let arriving = ward?.arriving ?? [], waiting = ward?.waitingForBed ?? []
+        if !arriving.isEmpty || !waiting.isEmpty {
+            let choices = [PickerState.Choice(label: "A new patient (the admission form)")] + waiting.map { p in
+                PickerState.Choice(label: "\(p.name) (MRN \(p.mrn)) admitted by the PAS \(DoseText.clock(p.admittedAt, calendar)), waiting for a bed", waiting: p)
+            } + arriving.map { t in
                 PickerState.Choice(label: "\(t.patientName) (MRN \(t.mrn)) from \(t.fromWardName), sent \(DoseText.clock(t.sentAt, calendar))", transfer: t)
             }
             stack.append(.picker(PickerState(purpose: .admitInto(bed: bed), choices: choices)))

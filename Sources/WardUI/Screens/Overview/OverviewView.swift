@@ -16,6 +16,8 @@ enum OverviewView {
         if pages > 1 { sub += " p\(page + 1)/\(pages)" }
         // Patients sent here from another ward come first: the title bar is tight at 80 columns.
         if let n = state.ward?.arriving.count, n > 0 { sub += " · \(n) arriving (A)" }
+        if let n = state.ward?.waitingForBed.count, n > 0 { sub += " · \(n) need a bed (A)" }
+        if let n = state.ward?.pasNotices.count, n > 0 { sub += " · \(n) PAS discharge\(n == 1 ? "" : "s")" }
         sub += " · by \(AppState.sortName(os.sortFirst))"
         if let nurse { sub += " · \(nurse)" }
         sub += " · \(occupied)/\(rows.count) beds"
@@ -87,7 +89,10 @@ enum OverviewView {
             case .handedOver: return ("H", .alertInfo)
             case .none: return ("", nil)
             }
-        case .patient: return (name ?? r.patient?.name ?? "", nil)
+        case .patient:
+            // The PAS discharged them (or cancelled the admission): the charge nurse confirms with D.
+            if let p = r.patient, state.ward?.pasNotices[p.id] != nil { return ("d/c? " + (name ?? p.name), .alertInfo) }
+            return (name ?? r.patient?.name ?? "", nil)
         case .day: return (r.detoxDay.map(String.init) ?? dash, nil)
         case .de: return (r.diazepamEquivalent24hMg.map { "\(mg($0))mg" } ?? dash, r.diazepamEquivalent24hMg == nil ? .muted : nil)
         case .withdrawal:

@@ -7,7 +7,8 @@ public struct PickerState: Sendable, Hashable {
         case transfer(patientID: PatientID, fromBed: String)
         /// Another ward of the hospital to send the patient to.
         case sendToWard(patientID: PatientID, name: String)
-        /// An empty bed, with patients sent to this ward waiting: a new admission or one of them.
+        /// An empty bed, with patients sent to this ward or admitted without a bed waiting: a new
+        /// admission or one of them.
         case admitInto(bed: String)
     }
     public struct Choice: Sendable, Hashable {
@@ -16,6 +17,8 @@ public struct PickerState: Sendable, Hashable {
         public var bed: String?
         public var ward: HospitalWard?
         public var transfer: WardTransfer?
+        /// An admitted patient waiting for a bed (admitted by the ADT feed).
+        public var waiting: Patient?
     }
     public var purpose: Purpose
     public var choices: [Choice]

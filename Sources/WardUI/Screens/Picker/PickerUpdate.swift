@@ -27,6 +27,10 @@ extension AppState {
                 guard let ward = c.ward else { return [] }
                 stack.append(.confirm(.sendToWard(patientID: pid, name: name, ward: ward)))
             case .admitInto(let bed):
+                if let p = c.waiting {
+                    flash = Flash("Placing \(p.name) in bed \(bed)…", role: .alertInfo)
+                    return [.transfer(patientID: p.id, toBed: bed, session: session)]
+                }
                 guard let t = c.transfer else { stack.append(.admit(AdmitForm(bed: bed))); return [] }
                 flash = Flash("Accepting \(t.patientName) from \(t.fromWardName) into bed \(bed)…", role: .alertInfo)
                 return [.acceptTransfer(id: t.id, bed: bed, session: session)]
