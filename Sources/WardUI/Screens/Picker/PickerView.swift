@@ -8,7 +8,7 @@ enum PickerView {
         case .assignNurse(let bed): title = "Assign a nurse to bed \(bed) for this shift"
         case .transfer(_, let from): title = "Move the patient in bed \(from) to"
         case .sendToWard(_, let name): title = "Send \(name) with the record to"
-        case .admitInto(let bed): title = "Bed \(bed): admit a new patient, or one sent to this ward"
+        case .admitInto(let bed): title = "Bed \(bed): admit a new patient, or one waiting or sent here"
         }
         let visible = min(p.choices.count, max(3, s.height - 10))
         let widest = p.choices.map { Text.width($0.label) }.max() ?? 0
