@@ -165,6 +165,42 @@ import WardStore
         #expect(noCode.status == 64 && noCode.stderr.contains("--point-of-care"), "\(noCode.stderr)")
     }
 
+    /// On a hospital's database, an A02 naming another ward sends the patient there with the record
+    /// (the sending ward's listener), and the same A02 at the receiving ward's listener accepts them
+    /// into the bed it names: what `W` and the arrival picker do, from the PAS.
+    @Test func anA02BetweenTwoWardsOfTheHospitalMovesTheRecord() throws {
+        let h = try TransferEndToEndTests.hospital(); defer { h.drop() }
+        let (a, b) = (h.code("a"), h.code("b"))
+        let onA = try Listener(db: h.url("a"), environment: h.environment, extra: [])
+        defer { onA.stop() }
+        let onB = try Listener(db: h.url("b"), environment: h.environment, extra: [])
+        defer { onB.stop() }
+        func sql(_ q: String) throws -> String {
+            try h.psql(q, as: "wardline_owner").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let mrn = try sql("SELECT p.mrn FROM ward_\(a).patients p JOIN ward_\(a).current_beds c ON c.patient_id = p.id ORDER BY c.bed LIMIT 1")
+        let move = HL7.adt("A02", "X1", mrn: mrn, poc: b, bed: "2")
+        // Ward b cannot take them before ward a has sent them: the MRN is not on b's record.
+        let early = try onB.peer("send", [move.replacingOccurrences(of: "|X1|", with: "|X0|")])
+        #expect(early.acks.first?.code == "AE" && early.acks.first?.errCode == "204", "\(early)")
+        let sent = try onA.peer("send", [move])
+        #expect(sent.acks.first?.code == "AA" && sent.acks.first?.text?.contains("sent to Ward b with the record") == true, "\(sent)")
+        let accepted = try onB.peer("send", [move, move])
+        #expect(accepted.acks.first?.code == "AA" && accepted.acks.first?.text?.contains("into bed 2 with the record") == true, "\(accepted)")
+        #expect(accepted.acks[1] == accepted.acks[0], "the resend is answered from the log")
+        #expect(try sql("SELECT c.bed FROM ward_\(b).patients p JOIN ward_\(b).current_beds c ON c.patient_id = p.id WHERE p.mrn = '\(mrn)'") == "2")
+        #expect(try sql("SELECT count(*) FROM ward_\(a).discharges d JOIN ward_\(a).patients p ON p.id = d.patient_id WHERE p.mrn = '\(mrn)'") == "1")
+        #expect(try sql("SELECT count(*) FROM hospital.transfer_arrivals a JOIN hospital.transfers t ON t.id = a.transfer_id WHERE t.mrn = '\(mrn)'") == "1")
+        #expect(try sql("SELECT count(*) FROM ward_\(b).audit_events WHERE action = 'patient.transfer-in' AND actor = 'ADT-INTERFACE'") == "1")
+        // The record came too: the same number of withdrawal scores on both wards.
+        let scores = "SELECT count(*) FROM ward_%@.assessments x JOIN ward_%@.patients p ON p.id = x.patient_id WHERE p.mrn = '\(mrn)'"
+        #expect(try sql(scores.replacingOccurrences(of: "%@", with: b)) == sql(scores.replacingOccurrences(of: "%@", with: a)))
+        for w in ["a", "b"] {
+            let check = try runWardline(["check", "--db", h.url(w)], environment: ProcessInfo.processInfo.environment.merging(h.environment) { $1 })
+            #expect(check.status == 0, "\(w): \(check.stdout.suffix(800))\(check.stderr)")
+        }
+    }
+
     @Test(arguments: TestBackend.both) func aThousandMessagesInARowAreEachAppliedOnce(backend: TestBackend) throws {
         let ward = try DemoWardDB("hl7-burst", backend: backend); defer { ward.remove() }
         let listener = try Listener(ward); defer { listener.stop() }
@@ -218,17 +254,19 @@ enum HL7 {
 
 /// `wardline interface listen` on a free port of this host, and the Python peer that talks to it.
 final class Listener {
-    let ward: DemoWardDB
     let port: Int
     let child: ChildProcess
     private var log: String?
 
-    init(_ ward: DemoWardDB, extra: [String] = []) throws {
-        self.ward = ward
+    convenience init(_ ward: DemoWardDB, extra: [String] = []) throws {
+        try self.init(db: ward.path, environment: ward.environment, extra: ["--point-of-care", "DETOX"] + extra)
+    }
+
+    /// A listener on any ward (`--db`), e.g. one of a test hospital's, with its own options.
+    init(db: String, environment: [String: String], extra: [String]) throws {
         port = try Self.freePort()
-        child = try ChildProcess(Paths.binary, ["interface", "listen", "--db", ward.path, "--port", String(port),
-                                                "--point-of-care", "DETOX"] + extra,
-                                 environment: WardZone.environment().merging(ward.environment) { $1 })
+        child = try ChildProcess(Paths.binary, ["interface", "listen", "--db", db, "--port", String(port)] + extra,
+                                 environment: WardZone.environment().merging(environment) { $1 })
     }
 
     var isRunning: Bool { kill(child.pid, 0) == 0 && waitpid(child.pid, nil, WNOHANG) == 0 }

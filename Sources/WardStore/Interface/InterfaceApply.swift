@@ -10,6 +10,12 @@ struct InterfaceApply {
     let session: Session
     let `protocol`: WardProtocol
     let now: Date
+    /// PV1-3.1 of this ward.
+    var pointOfCare = ""
+    /// On a hospital's PostgreSQL ward: this ward's code and the register's wards (an A02 may send a
+    /// patient to one of them, or bring one sent from one).
+    var hospitalCode: String? = nil
+    var hospital: [HospitalWard] = []
 
     /// The risk flag an interface admission carries until the nurse's admission is done: ADT has no
     /// seizure history or substance history, which the ward's alerts and taper depend on.
@@ -18,7 +24,7 @@ struct InterfaceApply {
     func apply(_ m: ADTMessage) throws -> String {
         switch m.event {
         case .admit: return try admit(m)
-        case .transfer: return try moveBed(m, to: m.location?.bed, field: "PV1-3", verb: "moved")
+        case .transfer: return try transfer(m)
         case .discharge: return try notice(m, "the PAS discharged the patient")
         case .cancelAdmit: return try notice(m, "the PAS cancelled the admission")
         case .update: return try update(m)
@@ -77,6 +83,39 @@ struct InterfaceApply {
                                allergies: m.allergies, riskFlags: [Self.notAskedFlag], admittedAt: m.eventTime)
         let p = try Store.admitRows(db, cmd, actor: actor, session: session, protocol: self.protocol, at: now, via: "HL7 A01 \(m.header.controlID ?? "")")
         return "Admitted \(p.name) (MRN \(p.mrn))" + (bed.map { " to bed \($0)" } ?? "") + waiting
+    }
+
+    /// A02: to another ward of the hospital (sent with the record), from one (accepted into the bed
+    /// with the record), or to another bed of this ward.
+    private func transfer(_ m: ADTMessage) throws -> String {
+        let via = "HL7 A02 \(m.header.controlID ?? "")"
+        if let poc = m.location?.pointOfCare, poc != pointOfCare {
+            let p = try admitted(m)
+            guard let here = hospitalCode, let mine = hospital.first(where: { $0.code == here }),
+                  let target = hospital.first(where: { $0.code == poc && !$0.isSite }) else {
+                throw ADTProblem(.reject, "PV1-3", 204, "PV1-3 names the point of care \(poc), not a ward of this hospital database")
+            }
+            let t = try Store.transferOutRows(db, patientID: p.id, from: mine, to: target, actor: actor, session: session, at: now, via: via)
+            return "\(p.name) (MRN \(p.mrn)) sent to \(target.name) with the record (transfer #\(t.id)); discharged here"
+        }
+        if try patient(m) == nil, let here = hospitalCode,
+           let sent = try db.scalar(Int64.self, """
+               SELECT t.id FROM hospital.transfers t WHERE t.to_ward = ? AND t.mrn = ?
+                 AND NOT EXISTS (SELECT 1 FROM hospital.transfer_arrivals a WHERE a.transfer_id = t.id) ORDER BY t.id DESC LIMIT 1
+               """, [here, m.mrn]) {
+            guard let bed = m.location?.bed else {
+                throw ADTProblem(.error, "PV1-3", 101, "PV1-3.3 (the bed) is empty: the charge nurse accepts the patient into a bed on the overview")
+            }
+            switch try bedState(bed) {
+            case .notOnWard: throw ADTProblem(.error, "PV1-3", 103, "Bed \(bed) (PV1-3.3) is not a bed on this ward")
+            case .taken(let who): throw ADTProblem(.error, "PV1-3", 207, "Bed \(bed) is taken by \(InputText.visible(who)); nothing was accepted")
+            case .free: break
+            }
+            let a = try Store.acceptTransferRows(db, sent, bed: bed, here: here, actor: actor, session: session, at: now, via: via)
+            return "Accepted \(a.patient.name) (MRN \(a.patient.mrn)) from \(a.fromWardName) into bed \(bed) with the record; "
+                + "\(a.heldOrders.count) order\(a.heldOrders.count == 1 ? "" : "s") held until a prescriber re-confirms"
+        }
+        return try moveBed(m, to: m.location?.bed, field: "PV1-3", verb: "moved")
     }
 
     /// A02 within this ward, and A12 back: the patient to `bed`.

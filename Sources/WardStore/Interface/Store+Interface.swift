@@ -56,14 +56,19 @@ extension Store {
         }
         let header = ADTMessage.header(message)
         if let stored = storedAck(header) { return stored }
+        // A hospital's ward: the register's wards (an A02 may name one).
+        let code = postgresWardCode
+        let hospital = code == nil ? [] : ((try? hospitalWards()) ?? [])
+        let others = Set(hospital.filter { !$0.isSite && $0.code != code }.map(\.code))
         let adt: ADTMessage
-        do { adt = try ADTMessage.read(message, pointOfCare: pointOfCare) } catch {
+        do { adt = try ADTMessage.read(message, pointOfCare: pointOfCare, otherWards: others) } catch {
             return settle(raw, peer: peer, header: header, adt: nil, problem: error, pointOfCare: pointOfCare, session: session, at: now)
         }
         do {
             let text = try transaction { db in
                 let actor = try Actor.load(db, session)
-                let done = try InterfaceApply(db: db, actor: actor, session: session, protocol: ward, now: now).apply(adt)
+                let done = try InterfaceApply(db: db, actor: actor, session: session, protocol: ward, now: now, pointOfCare: pointOfCare,
+                                              hospitalCode: code, hospital: hospital).apply(adt)
                 try Self.logMessage(db, raw, peer: peer, header: header, adt: adt, code: "AA", ack: Self.ack(header, "AA", done, nil, pointOfCare, now),
                                     detail: done, at: now)
                 try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "interface.message",

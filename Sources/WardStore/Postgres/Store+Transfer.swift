@@ -27,6 +27,15 @@ extension Store {
         }
         guard target.code != here else { throw CommandRefusal(.invalid, "The patient is on \(InputText.visible(mine.name)) already; choose another ward.") }
         return try command("patient.transfer-out", .dischargePatient, session: session) { db, actor, now in
+            try Self.transferOutRows(db, patientID: patientID, from: mine, to: target, actor: actor, session: session, at: now)
+        }
+    }
+
+    /// The sending ward's rows of a transfer, in the caller's transaction (a charge nurse's command or
+    /// the HL7 interface's A02).
+    static func transferOutRows(_ db: any SQLTx, patientID: PatientID, from mine: HospitalWard, to target: HospitalWard,
+                                actor: Actor, session: Session, at now: Date, via: String? = nil) throws -> WardTransfer {
+            let here = mine.code
             let p = try Self.admittedPatient(db, patientID)
             let version = try db.scalar(Int.self, "SELECT count(*) FROM schema_migrations") ?? 0
             let head = try db.row("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
@@ -40,14 +49,13 @@ extension Store {
             try db.execute("INSERT INTO discharges(patient_id, discharged_at, discharged_by) VALUES (?, ?, ?)",
                            [patientID, Timestamp.text(now), actor.key])
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.transfer-out",
-                                  patientMRN: p.mrn, details: ["patient": .int(Int(patientID)), "bed": JSONValue.opt(p.bed),
+                                  patientMRN: p.mrn, details: .object(["patient": .int(Int(patientID)), "bed": JSONValue.opt(p.bed),
                                                                "to": .string(target.code), "transfer": .int(Int(id)),
-                                                               "record": .string(TransferPackage.digest(package))])
+                                                               "record": .string(TransferPackage.digest(package))].merging(via.map { ["via": JSONValue.string($0)] } ?? [:]) { a, _ in a }))
             // The receiving ward's terminals hear of it at once (their feed re-reads the ward).
             try db.execute("SELECT pg_notify(?, ?)", [try Self.channel(target.code), "0 transfer.sent"])
             return WardTransfer(id: id, fromWard: here, fromWardName: mine.name, toWard: target.code, toWardName: target.name,
                                 mrn: p.mrn, patientName: p.name, sentAt: Timestamp.stored(now), sentByName: actor.name, arrival: nil)
-        }
     }
 
     /// Transfers to or from this ward, newest first (none on SQLite).
@@ -86,6 +94,14 @@ extension Store {
     public func acceptTransfer(_ id: Int64, bed: String, session: Session) throws(CommandRefusal) -> TransferArrivalSummary {
         guard let here = postgresWardCode else { throw CommandRefusal(.invalid, "Transfers are between wards in one hospital database (PostgreSQL).") }
         return try command("patient.transfer-in", .admitPatient, session: session) { db, actor, now in
+            try Self.acceptTransferRows(db, id, bed: bed, here: here, actor: actor, session: session, at: now)
+        }
+    }
+
+    /// The receiving ward's rows of an accepted transfer, in the caller's transaction (a charge
+    /// nurse's command or the HL7 interface's A02).
+    static func acceptTransferRows(_ db: any SQLTx, _ id: Int64, bed: String, here: String, actor: Actor, session: Session,
+                                   at now: Date, via: String? = nil) throws -> TransferArrivalSummary {
             guard let t = try db.row("""
                 SELECT t.*, w.name AS from_name FROM hospital.transfers t JOIN hospital.wards w ON w.code = t.from_ward
                 WHERE t.id = ? AND t.to_ward = ?
@@ -124,14 +140,14 @@ extension Store {
                 """, [id, here, bed, imported.patient, Timestamp.text(now), actor.staffID, actor.name])
             let patient = try Self.admittedPatient(db, imported.patient)
             try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.transfer-in",
-                                  patientMRN: mrn, details: [
+                                  patientMRN: mrn, details: .object([
                                     "patient": .int(Int(imported.patient)), "bed": .string(bed), "from": .string(package.ward),
                                     "transfer": .int(Int(id)), "record": .string(TransferPackage.digest(text)),
                                     "fromSeq": .int(Int(t.integer("from_seq") ?? 0)), "fromHash": .string(t.text("from_hash") ?? ""),
-                                    "carried": .int(imported.carried.values.reduce(0, +)), "heldOrders": .ints(held.map(Int.init))])
+                                    "carried": .int(imported.carried.values.reduce(0, +)), "heldOrders": .ints(held.map(Int.init)),
+                                   ].merging(via.map { ["via": JSONValue.string($0)] } ?? [:]) { a, _ in a }))
             try db.execute("SELECT pg_notify(?, ?)", [try Self.channel(package.ward), "0 transfer.accepted"])
             return TransferArrivalSummary(patient: patient, fromWardName: fromName, carried: imported.carried, heldOrders: held)
-        }
     }
 
     private static func channel(_ code: String) throws -> String {
