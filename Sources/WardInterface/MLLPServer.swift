@@ -58,17 +58,21 @@ public final class MLLPServer: Sendable {
     }
 
     /// One frame through the store, then its ACK written back (or the connection closed when the
-    /// database could not be reached: the sender resends).
-    func handle(_ frame: [UInt8], peer: String, channel: Channel) {
+    /// database could not be reached: the sender resends); `done` runs on the channel's event loop.
+    func handle(_ frame: [UInt8], peer: String, channel: Channel, done: @escaping @Sendable () -> Void) {
         queue.async { [self] in
             let out = store.receiveHL7(frame, peer: peer, pointOfCare: settings.pointOfCare, session: session, protocol: wardProtocol)
             log("\(peer): \(out.code.isEmpty ? "no ACK" : out.code)\(out.duplicate ? " (resend)" : "") \(out.detail)")
-            guard let ack = out.ack else { channel.close(promise: nil); return }
-            let bytes = MLLPFramer.frame(ack)
+            let bytes = out.ack.map(MLLPFramer.frame)
             channel.eventLoop.execute {
-                var buf = channel.allocator.buffer(capacity: bytes.count)
-                buf.writeBytes(bytes)
-                channel.writeAndFlush(buf, promise: nil)
+                if let bytes {
+                    var buf = channel.allocator.buffer(capacity: bytes.count)
+                    buf.writeBytes(bytes)
+                    channel.writeAndFlush(buf, promise: nil)
+                } else {
+                    channel.close(promise: nil)
+                }
+                done()
             }
         }
     }
@@ -112,9 +116,23 @@ final class MLLPHandler: ChannelInboundHandler, @unchecked Sendable {
         context.close(promise: nil)
     }
 
+    /// Frames handed to the store and not yet answered. While there are any, the connection is not
+    /// read (MLLP's sender waits for each ACK anyway): a peer that floods frames fills its own TCP
+    /// window, not the listener's memory.
+    private var pending = 0
+
     private func dispatch(_ event: MLLPFramer.Event, _ channel: Channel) {
         switch event {
-        case .frame(let f): server.handle(f, peer: peer, channel: channel)
+        case .frame(let f):
+            pending += 1
+            if pending == 1 { channel.setOption(ChannelOptions.autoRead, value: false).whenFailure { _ in } }
+            server.handle(f, peer: peer, channel: channel) { [self] in
+                pending -= 1
+                if pending == 0 && channel.isActive {
+                    channel.setOption(ChannelOptions.autoRead, value: true).whenFailure { _ in }
+                    channel.read()
+                }
+            }
         case .malformed(let why): server.log("\(peer): \(why)")
         }
     }

@@ -142,6 +142,11 @@ import WardStore
                                                   HL7.adt("A01", "F4", mrn: "F4", name: "Next^Peer")])
         #expect(half.acks.map(\.code) == ["AA"], "\(half)")
         #expect(try ward.sql("SELECT count(*) FROM patients WHERE mrn IN ('F1','F2','F3','F4')") == "3", "the half-sent F3 was not applied")
+        // 300 frames in one write, no waiting for ACKs: all answered, in order.
+        let flood = (1...300).map { HL7.adt("A08", "Q\($0)", mrn: "F1", name: "Split^Frame \($0 % 7)") }
+        let piped = try listener.peer("pipeline", flood)
+        #expect(piped.acks.map(\.control) == flood.indices.map { "Q\($0 + 1)" } && piped.acks.allSatisfy { $0.code == "AA" },
+                "\(piped.acks.count) ACKs; first not AA: \(String(describing: piped.acks.first { $0.code != "AA" }))")
         let log = listener.stop()
         #expect(log.contains("an end block not followed by a carriage return"), "\(log)")
         #expect(log.contains("bytes outside any frame were ignored"), "\(log)")

@@ -134,6 +134,25 @@ def mode_refused(host, port, messages, source):
     return {"closed": frame is None, "acks": [summary(frame)] if frame else []}
 
 
+def mode_pipeline(host, port, messages):
+    """Every message in one write, without waiting for ACKs, then every ACK read: the listener
+    answers them all, in order (it stops reading while it works, so the sender's own buffers wait)."""
+    s = socket.create_connection((host, port), timeout=60)
+    s.sendall(b"".join(SB + m.encode("utf-8") + EB + CR for m in messages))
+    s.settimeout(60)
+    buf, acks = b"", []
+    while len(acks) < len(messages):
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        buf += chunk
+        while EB + CR in buf:
+            frame, buf = buf.split(EB + CR, 1)
+            acks.append(summary(frame + EB + CR))
+    s.close()
+    return {"acks": [{"code": a["code"], "control": a["control"]} for a in acks]}
+
+
 def mode_burst(host, port, messages):
     """The messages back to back through python-hl7's client; how long it took."""
     start = time.monotonic()
@@ -214,7 +233,7 @@ def main():
         result = mode_fuzz(host, port, messages, sys.argv[4], sys.argv[5])
     else:
         result = {"send": mode_send, "bytes": mode_send_bytes, "split": mode_split, "garbage": mode_garbage,
-                  "midframe": mode_midframe, "burst": mode_burst}[mode](host, port, messages)
+                  "midframe": mode_midframe, "burst": mode_burst, "pipeline": mode_pipeline}[mode](host, port, messages)
     print(json.dumps(result))
 
 
