@@ -70,8 +70,8 @@ import WardStore
         }
     }
 
-    @Test func everyErrorAndRejectionNamesItsField() throws {
-        let ward = try DemoWardDB("hl7-errors"); defer { ward.remove() }
+    @Test(arguments: TestBackend.both) func everyErrorAndRejectionNamesItsField(backend: TestBackend) throws {
+        let ward = try DemoWardDB("hl7-errors", backend: backend); defer { ward.remove() }
         let listener = try Listener(ward); defer { listener.stop() }
         let free = try ward.freeBeds()
         let taken = try ward.sql("SELECT bed FROM current_beds ORDER BY bed LIMIT 1")
@@ -109,7 +109,7 @@ import WardStore
         }
         #expect(try ward.sql("SELECT count(*) FROM interface_messages") == "\(cases.count)", "every message kept with its outcome")
         #expect(try ward.sql("SELECT count(*) FROM patients WHERE mrn LIKE 'E%'") == "1", "only the setup patient was admitted")
-        let check = try runWardline(["check", "--db", ward.path])
+        let check = try runWardline(["check", "--db", ward.path], environment: ward.processEnvironment)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
@@ -315,7 +315,8 @@ final class Listener {
         let input = String(decoding: try JSONEncoder().encode(messages), as: UTF8.self)
         let r = try runProcess(python, [script, mode, "127.0.0.1", String(port)] + extra, input: input, timeout: timeout)
         guard r.status == 0, let data = r.stdout.split(separator: "\n").last.map({ Data($0.utf8) }) else {
-            throw PeerFailed(description: "hl7_peer.py \(mode) exited \(r.status): \(r.stderr.suffix(3000))")
+            // The listener's side of it too (this stops it: the test has failed).
+            throw PeerFailed(description: "hl7_peer.py \(mode) exited \(r.status): \(r.stderr.suffix(3000))\nlistener log:\n\(stop().suffix(3000))")
         }
         return try JSONDecoder().decode(Result.self, from: data)
     }

@@ -57,8 +57,9 @@ extension Store {
         let header = ADTMessage.header(message)
         if let stored = storedAck(header) { return stored }
         // A hospital's ward: the register's wards (an A02 may name one).
-        let code = postgresWardCode
-        let hospital = code == nil ? [] : ((try? hospitalWards()) ?? [])
+        let hospital = postgresWardCode == nil ? [] : ((try? hospitalWards()) ?? [])
+        // This ward's code when it is in the register (a PostgreSQL ward of its own has no transfers).
+        let code = hospital.contains { $0.code == postgresWardCode && !$0.isSite } ? postgresWardCode : nil
         let others = Set(hospital.filter { !$0.isSite && $0.code != code }.map(\.code))
         let adt: ADTMessage
         do { adt = try ADTMessage.read(message, pointOfCare: pointOfCare, otherWards: others) } catch {
@@ -83,7 +84,11 @@ extension Store {
             return settle(raw, peer: peer, header: header, adt: adt, problem: p, pointOfCare: pointOfCare, session: session, at: now)
         } catch {
             if let stored = storedAck(header) { return stored }   // a resend that raced this one
-            return InboundOutcome(ack: nil, code: "", duplicate: false, detail: "not stored, no ACK sent (the sender will resend): \(error)")
+            // The database refused it (or is gone): answered AE 207 when the refusal can be kept, so a
+            // sender does not resend for ever what will always be refused; when not even that can be
+            // stored (the server unreachable), `settle` sends no ACK and the sender resends.
+            let p = ADTProblem(.error, "MSH-9", 207, "The ward's database did not take the message: \(error)")
+            return settle(raw, peer: peer, header: header, adt: adt, problem: p, pointOfCare: pointOfCare, session: session, at: now)
         }
     }
 
