@@ -13,7 +13,7 @@ struct Wardline: ParsableCommand {
                       CalcCommand.self, ProtocolCommand.self, HandoverCommand.self, DowntimeCommand.self,
                       RecordCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self,
                       TerminalDemoCommand.self, DoseCommand.self, MigrateCommand.self, TransferCommand.self,
-                      InterfaceCommand.self],
+                      InterfaceCommand.self, ExportCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     /// libsodium is loaded at run time (Sources/CSodium). Without it no PIN
