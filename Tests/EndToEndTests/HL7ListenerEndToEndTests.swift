@@ -280,7 +280,7 @@ final class Listener {
 
     /// A listener on any ward (`--db`), e.g. one of a test hospital's, with its own options.
     init(db: String, environment: [String: String], extra: [String]) throws {
-        port = try Self.freePort()
+        port = try freeLoopbackPort()
         child = try ChildProcess(Paths.binary, ["interface", "listen", "--db", db, "--port", String(port)] + extra,
                                  environment: WardZone.environment().merging(environment) { $1 })
     }
@@ -323,21 +323,6 @@ final class Listener {
 
     struct PeerFailed: Error, CustomStringConvertible { let description: String }
 
-    /// A TCP port no one listens on now (the kernel's choice, released for the listener).
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard ok else { throw PeerFailed(description: "no free port: errno \(errno)") }
-        return Int(UInt16(bigEndian: addr.sin_port))
-    }
 }
 
 extension DemoWardDB {

@@ -51,7 +51,7 @@ import TestTools
     }
 
     @Test func aHostThatDoesNotAnswerIsPassedForTheNext() throws {
-        let dead = try freePort()
+        let dead = try freeLoopbackPort()
         let url = "postgresql://wardline_app@127.0.0.1:\(dead),127.0.0.1:\(cluster.port)/wardline?connect_timeout=2"
         let link = try PostgresLink.connect(target(url), passwords: passwords)
         defer { link.close() }
@@ -117,17 +117,6 @@ import TestTools
         }
     }
 
-    private func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
-        return Int(UInt16(bigEndian: addr.sin_port))
-    }
 }
 
 /// TLS as the URL's `sslmode` asks, against the test cluster's own CA: verify-full connects encrypted
