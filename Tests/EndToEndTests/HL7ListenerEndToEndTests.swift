@@ -153,6 +153,31 @@ import WardStore
         #expect(log.contains("closed the connection inside a frame"), "\(log)")
     }
 
+    /// A message that cannot be stored gets no ACK (the connection is closed, the sender resends):
+    /// nothing is acknowledged that is not durable. Another process holds the ward's write lock for
+    /// longer than the store waits (10 s, twice: the message, then its AE); afterwards the resend is
+    /// applied once.
+    @Test func aMessageThatCannotBeStoredIsNotAcknowledged() throws {
+        let ward = try DemoWardDB("hl7-noack"); defer { ward.remove() }
+        let listener = try Listener(ward); defer { listener.stop() }
+        // The listener is up (and has made its staff row) before the lock is taken.
+        let warm = try listener.peer("send", [HL7.adt("A08", "L0", mrn: "NOBODY")])
+        #expect(warm.acks.first?.code == "AE")
+        let holder = try ChildProcess(URL(fileURLWithPath: "/bin/bash"),
+                                      ["-c", "{ echo 'BEGIN EXCLUSIVE;'; echo 'SELECT 1;'; sleep 30; echo 'COMMIT;'; } | sqlite3 \(Tmux.quote(ward.path))"])
+        usleep(500_000)
+        let message = [HL7.adt("A01", "L1", mrn: "L1", name: "Locked^Out")]
+        let refused = try listener.peer("noack", message, timeout: 120)
+        #expect(refused.closed == true && refused.acks.isEmpty, "\(refused)")
+        holder.finish(timeout: 60)
+        #expect(try ward.sql("SELECT count(*) FROM interface_messages") == "1", "only the warm-up")
+        #expect(try ward.sql("SELECT count(*) FROM patients WHERE mrn = 'L1'") == "0")
+        let resent = try listener.peer("send", message + message)
+        #expect(resent.acks.map(\.code) == ["AA", "AA"] && resent.acks[0] == resent.acks[1], "\(resent)")
+        #expect(try ward.sql("SELECT count(*) FROM patients WHERE mrn = 'L1'") == "1")
+        #expect(listener.stop().contains("no ACK"))
+    }
+
     @Test func onlyAllowedAddressesMayConnect() throws {
         let ward = try DemoWardDB("hl7-allow"); defer { ward.remove() }
         let listener = try Listener(ward, extra: ["--allow", "127.0.0.1/32", "127.0.0.3"]); defer { listener.stop() }

@@ -153,6 +153,19 @@ def mode_pipeline(host, port, messages):
     return {"acks": [{"code": a["code"], "control": a["control"]} for a in acks]}
 
 
+def mode_noack(host, port, messages):
+    """One message; the answer is either an ACK or the connection closed without one."""
+    s = socket.create_connection((host, port), timeout=90)
+    s.sendall(SB + messages[0].encode("utf-8") + EB + CR)
+    start = time.monotonic()
+    try:
+        frame = read_frame(s, timeout=90)
+    except (ConnectionResetError, BrokenPipeError):
+        frame = None
+    s.close()
+    return {"closed": frame is None, "seconds": time.monotonic() - start, "acks": [summary(frame)] if frame else []}
+
+
 def mode_burst(host, port, messages):
     """The messages back to back through python-hl7's client; how long it took."""
     start = time.monotonic()
@@ -233,7 +246,7 @@ def main():
         result = mode_fuzz(host, port, messages, sys.argv[4], sys.argv[5])
     else:
         result = {"send": mode_send, "bytes": mode_send_bytes, "split": mode_split, "garbage": mode_garbage,
-                  "midframe": mode_midframe, "burst": mode_burst, "pipeline": mode_pipeline}[mode](host, port, messages)
+                  "midframe": mode_midframe, "burst": mode_burst, "pipeline": mode_pipeline, "noack": mode_noack}[mode](host, port, messages)
     print(json.dumps(result))
 
 

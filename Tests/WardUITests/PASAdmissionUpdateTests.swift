@@ -48,4 +48,29 @@ import WardCore
         #expect(s.summary.first?.hasPrefix("The PAS discharged this patient at ") == true, "\(s.summary.first ?? "")")
         #expect(d.effects.isEmpty, "nothing is discharged before y")
     }
+
+    /// `A` on the row of a patient the PAS admitted opens the admission form filled with what the PAS
+    /// sent, at the substances; saving completes that admission (the store's command), not a new one.
+    @Test func aOnAPatientThePASAdmittedCompletesTheAdmission() {
+        var d = TransferUpdateTests.onOverview { w in
+            w.patients[0].riskFlags = [Patient.pasNotAskedFlag, "injecting"]
+        }
+        let patient = BoardFixture.ward.patients[0]
+        let rows = d.state.overviewRows(OverviewState())
+        for _ in 0..<rows.firstIndex(where: { $0.patient?.id == patient.id })! { d.key(.key(.down)) }
+        d.key(.char("A"))
+        guard case .admit(let f) = d.top else { Issue.record("no admission form: \(String(describing: d.top))"); return }
+        #expect(f.completing == patient.id && f.fields.field == 5)
+        #expect(f.fields.values[0] == patient.mrn && f.fields.values[1] == patient.name && f.fields.values[8] == "injecting")
+        #expect(d.text.contains("Complete the PAS's admission"))
+        d.type("alprazolam 2 mg/d 1 y"); d.key(.key(.enter))
+        d.type("y")
+        for _ in 0..<4 { d.key(.key(.enter)) }
+        guard case .completeAdmission(let id, let r, _)? = d.effects.last else { Issue.record("no completion: \(d.effects)"); return }
+        #expect(id == patient.id && r.seizureHistory && r.substances.map(\.substance) == ["alprazolam"] && r.mrn == patient.mrn)
+        // Another patient's row still says the bed is taken.
+        var e = TransferUpdateTests.onOverview { _ in }
+        e.key(.char("A"))
+        #expect(e.state.flash?.text.contains("is taken") == true, "\(String(describing: e.state.flash))")
+    }
 }

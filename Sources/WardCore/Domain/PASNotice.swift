@@ -18,6 +18,15 @@ public struct PASNotice: Sendable, Hashable {
     }
 }
 
+extension Patient {
+    /// The risk flag an admission by the hospital's ADT feed carries until the charge nurse completes
+    /// it (`A` on the row): ADT has no seizure or substance history, which the ward's flags, alerts
+    /// and taper use.
+    public static let pasNotAskedFlag = "Admitted from the PAS: seizure history and substances not asked yet"
+    /// Admitted by the ADT feed and not yet completed by the charge nurse.
+    public var admissionIncomplete: Bool { riskFlags.contains(Self.pasNotAskedFlag) }
+}
+
 extension WardSnapshot {
     /// Admitted patients without a bed (admitted by the ADT feed with no free bed), oldest first.
     public var waitingForBed: [Patient] {

@@ -374,6 +374,9 @@ extension PostgresSchema {
             \(DDL.date("date_of_birth")),
             sex           text NOT NULL,
             allergies     text NOT NULL,
+            substances    text NOT NULL,
+            seizure_history bigint NOT NULL CHECK (seizure_history IN (0,1)),
+            risk_flags    text NOT NULL,
             source        text NOT NULL,
             \(DDL.time("recorded_at")),
             recorded_by   bigint NOT NULL REFERENCES staff(id)

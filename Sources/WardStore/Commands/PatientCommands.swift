@@ -156,11 +156,14 @@ extension Store {
                     WHEN \(RowChecks.isTime("p.entered_at", d)) THEN p.entered_at
                     ELSE coalesce((SELECT min(placed_at) FROM placements WHERE patient_id = p.id AND \(RowChecks.isTime("placed_at", d))),
                                   '1970-01-01T00:00:00.000Z') END AS admitted_at,
-               CASE WHEN \(RowChecks.isType("p.substances", "text", d)) THEN p.substances END AS substances,
+               CASE WHEN dm.id IS NOT NULL AND \(RowChecks.isType("dm.substances", "text", d)) THEN dm.substances
+                    WHEN \(RowChecks.isType("p.substances", "text", d)) THEN p.substances END AS substances,
                CASE WHEN dm.id IS NOT NULL AND \(RowChecks.isType("dm.allergies", "text", d)) THEN dm.allergies
                     WHEN \(RowChecks.isType("p.allergies", "text", d)) THEN p.allergies END AS allergies,
-               CASE WHEN \(RowChecks.isType("p.risk_flags", "text", d)) THEN p.risk_flags END AS risk_flags,
-               CASE WHEN \(RowChecks.isType("p.seizure_history", "integer", d)) THEN p.seizure_history ELSE 0 END AS seizure_history,
+               CASE WHEN dm.id IS NOT NULL AND \(RowChecks.isType("dm.risk_flags", "text", d)) THEN dm.risk_flags
+                    WHEN \(RowChecks.isType("p.risk_flags", "text", d)) THEN p.risk_flags END AS risk_flags,
+               CASE WHEN dm.id IS NOT NULL AND \(RowChecks.isType("dm.seizure_history", "integer", d)) THEN dm.seizure_history
+                    WHEN \(RowChecks.isType("p.seizure_history", "integer", d)) THEN p.seizure_history ELSE 0 END AS seizure_history,
                CASE WHEN \(RowChecks.isType("p.spo2_scale2", "integer", d)) THEN p.spo2_scale2 ELSE 0 END AS spo2_scale2,
                c.bed AS bed, CASE WHEN \(RowChecks.isTime("d.discharged_at", d)) THEN d.discharged_at END AS discharged_at,
                (SELECT s.scale2 FROM spo2_scale_decisions s WHERE s.patient_id = p.id ORDER BY s.id DESC LIMIT 1) AS scale2_decided

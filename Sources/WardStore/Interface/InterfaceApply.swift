@@ -17,10 +17,6 @@ struct InterfaceApply {
     var hospitalCode: String? = nil
     var hospital: [HospitalWard] = []
 
-    /// The risk flag an interface admission carries until the nurse's admission is done: ADT has no
-    /// seizure history or substance history, which the ward's alerts and taper depend on.
-    static let notAskedFlag = "Admitted from the PAS: seizure history and substances not asked yet"
-
     func apply(_ m: ADTMessage) throws -> String {
         switch m.event {
         case .admit: return try admit(m)
@@ -80,7 +76,7 @@ struct InterfaceApply {
             throw ADTProblem(.error, "PID-7", 102, problem)
         }
         let cmd = AdmitPatient(mrn: m.mrn, name: m.name!, dateOfBirth: m.dateOfBirth!, sex: m.sex ?? .unknown, bed: bed,
-                               allergies: m.allergies, riskFlags: [Self.notAskedFlag], admittedAt: m.eventTime)
+                               allergies: m.allergies, riskFlags: [Store.notAskedFlag], admittedAt: m.eventTime)
         let p = try Store.admitRows(db, cmd, actor: actor, session: session, protocol: self.protocol, at: now, via: "HL7 A01 \(m.header.controlID ?? "")")
         return "Admitted \(p.name) (MRN \(p.mrn))" + (bed.map { " to bed \($0)" } ?? "") + waiting
     }
@@ -181,12 +177,9 @@ struct InterfaceApply {
         if sex != p.sex { changed.append("sex") }
         if allergies != p.allergies { changed.append("allergies") }
         guard !changed.isEmpty else { return "Nothing changed for \(p.name) (MRN \(p.mrn))" }
-        let enc = JSONEncoder(); enc.outputFormatting = .sortedKeys
-        try db.execute("""
-            INSERT INTO patient_demographics(patient_id, name, date_of_birth, sex, allergies, source, recorded_at, recorded_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [p.id, name, dob.description, sex.rawValue, String(decoding: try enc.encode(allergies), as: UTF8.self),
-                  "HL7 A08 \(m.header.controlID ?? "")", Timestamp.text(now), actor.key])
+        var after = p
+        after.name = name; after.dateOfBirth = dob; after.sex = sex; after.allergies = allergies
+        try Store.insertPatientVersion(db, after, source: "HL7 A08 \(m.header.controlID ?? "")", actor: actor, at: now)
         try AuditChain.append(db, at: now, actor: actor.staffID, terminal: session.terminal, action: "patient.update-demographics",
                               patientMRN: p.mrn, details: ["patient": .int(Int(p.id)), "changed": .string(changed.joined(separator: ", ")),
                                                           "before": .string("\(p.name); \(p.dateOfBirth); \(p.sex.rawValue); \(p.allergies.joined(separator: ", "))"),

@@ -4,9 +4,10 @@ extension Schema {
     /// Issue 20: the HL7 interface. `interface_messages` keeps every message the ADT listener was
     /// sent, as its bytes (base64) with the outcome and the ACK that answered it; the same control ID
     /// (MSH-10) from the same sender is stored once, so a resend gets the stored ACK and is not
-    /// applied again. `patient_demographics`: the PAS's later corrections of a patient's name, date
-    /// of birth, sex and allergy list (ADT^A08); the newest row wins over the admission's. Both
-    /// append-only.
+    /// applied again. `patient_demographics`: later versions of what the admission recorded — the
+    /// PAS's corrections of name, date of birth, sex and allergies (ADT^A08), and the charge nurse's
+    /// completion of an admission the PAS made (substances, seizure history, flags); each row holds
+    /// all of them and the newest wins over the admission's. Both append-only.
     static func migrateInterface(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE interface_messages (
@@ -37,6 +38,9 @@ extension Schema {
                 date_of_birth TEXT NOT NULL,
                 sex           TEXT NOT NULL,
                 allergies     TEXT NOT NULL,
+                substances    TEXT NOT NULL,
+                seizure_history INTEGER NOT NULL CHECK (seizure_history IN (0,1)),
+                risk_flags    TEXT NOT NULL,
                 source        TEXT NOT NULL,
                 recorded_at   TEXT NOT NULL,
                 recorded_by   INTEGER NOT NULL REFERENCES staff(id)

@@ -113,6 +113,8 @@ public enum Effect: Sendable, Hashable {
     /// Log the alerts open at this terminal's `now` (raised/cleared) against the snapshot evaluated; no answer.
     case syncAlerts(AlertSync)
     case admit(AdmissionRequest, session: Session)
+    /// The charge nurse's answers to an admission the ADT feed made (the bed field is ignored).
+    case completeAdmission(patientID: PatientID, AdmissionRequest, session: Session)
     case assignNurse(bed: String, staff: StaffKey?, session: Session)
     case transfer(patientID: PatientID, toBed: String, session: Session)
     case discharge(patientID: PatientID, session: Session)

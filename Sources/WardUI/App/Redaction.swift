@@ -33,6 +33,7 @@ extension Effect: CustomStringConvertible, CustomDebugStringConvertible {
         case .escalateAlert(let a, _, _, let s): "escalateAlert(\(a.key), by staff \(s.staff.id))"
         case .syncAlerts(let s): "syncAlerts(\(s.open.count) open, \(s.missing.count) gone, version \(s.snapshotVersion))"
         case .admit(let r, let s): "admit(bed \(r.bed), by staff \(s.staff.id))"
+        case .completeAdmission(let id, _, let s): "completeAdmission(patient \(id), by staff \(s.staff.id))"
         case .assignNurse(let bed, let k, let s): "assignNurse(bed \(bed), staff \(k.map(String.init) ?? "nobody"), by staff \(s.staff.id))"
         case .transfer(let p, let bed, let s): "transfer(patient \(p) to bed \(bed), by staff \(s.staff.id))"
         case .discharge(let p, let s): "discharge(patient \(p), by staff \(s.staff.id))"

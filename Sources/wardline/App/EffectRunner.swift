@@ -199,6 +199,14 @@ final class EffectRunner: Sendable {
                                                  riskFlags: r.riskFlags, admissionFlags: r.admissionFlags),
                                session: s, protocol: wardProtocol)
             }
+        case .completeAdmission(let id, let r, let s):
+            return done("Admission of \(r.name) completed.") { () throws(CommandRefusal) in
+                _ = try store.completeAdmission(patientID: id, AdmitPatient(mrn: r.mrn, name: r.name, dateOfBirth: r.dateOfBirth, sex: r.sex,
+                                                                            bed: nil, substances: r.substances, allergies: r.allergies,
+                                                                            seizureHistory: r.seizureHistory, riskFlags: r.riskFlags,
+                                                                            admissionFlags: r.admissionFlags),
+                                                session: s, protocol: wardProtocol)
+            }
         case .assignNurse(let bed, let staff, let s):
             return done(staff == nil ? "Bed \(bed) unassigned." : "Nurse assigned to bed \(bed).") { () throws(CommandRefusal) in
                 try store.assignNurse(bed: bed, staff: staff, protocol: wardProtocol, session: s)

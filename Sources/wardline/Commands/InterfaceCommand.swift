@@ -17,7 +17,7 @@ struct InterfaceCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Receive ADT messages (A01 A02 A03 A08 A11 A12 A13) over MLLP and apply them to the ward.",
             discussion: """
-                Runs until stopped (a systemd unit: docs/ward-it.md). Every message is answered: AA applied, AE an \
+                Runs until stopped (a systemd unit: docs/interfaces.md). Every message is answered: AA applied, AE an \
                 error in a field or refused by the ward's record (ERR says which field and why), AR not ADT or not \
                 for this ward. A control ID sent again gets the same ACK and is not applied twice. Admissions \
                 without a free bed wait on the charge nurse's overview; a discharge (A03) is a notice the charge \

@@ -8,9 +8,21 @@ public struct AdmitForm: Sendable, Hashable {
     public var fields: TextFields
     public var saving = false
     public var message: Flash?
+    /// Completing an admission the ADT feed made: that patient (MRN and bed are not changed).
+    public var completing: PatientID?
     public init(bed: String) {
         fields = TextFields(Self.labels)
         fields.values[4] = bed
+    }
+
+    /// The form filled with what the ADT feed sent, the cursor on the substances.
+    public init(completing p: Patient) {
+        fields = TextFields(Self.labels)
+        fields.values = [p.mrn, p.name, p.dateOfBirth.description, p.sex.letter, p.bed ?? "", "", "",
+                         p.admissionFlags.map(\.rawValue).joined(separator: " "),
+                         p.riskFlags.filter { $0 != Patient.pasNotAskedFlag }.joined(separator: ", "), p.allergies.joined(separator: ", ")]
+        fields.field = 5
+        completing = p.id
     }
 }
 

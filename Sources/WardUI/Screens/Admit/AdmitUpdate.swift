@@ -12,7 +12,7 @@ extension AppState {
         if let p = wardProtocol.admission.dateOfBirth.problem(dob, on: now, calendar: calendar) { return fail(2, p) }
         let sexes: [String: Sex] = ["F": .female, "M": .male, "X": .other, "U": .unknown]
         guard let sex = sexes[v[3].uppercased()] else { return fail(3, "Sex: type F, M, X (other) or U (unknown).") }
-        guard !v[4].isEmpty else { return fail(4, "Type the bed.") }
+        guard !v[4].isEmpty || f.completing != nil else { return fail(4, "Type the bed.") }
         let substances: [SubstanceUse]
         switch SubstanceListParser.parse(v[5]) {
         case .success(let list): substances = list
@@ -31,9 +31,11 @@ extension AppState {
             return fail(9, "Allergies: type NKDA alone, or the list of allergies, or leave it blank (not yet known).")
         }
         f.saving = true
-        f.message = Flash("Admitting…", role: .alertInfo)
-        return [.admit(AdmissionRequest(mrn: v[0], name: v[1], dateOfBirth: dob, sex: sex, bed: v[4], substances: substances,
-                                        allergies: allergies, seizureHistory: v[6].lowercased().hasPrefix("y"),
-                                        riskFlags: list(v[8]), admissionFlags: flags), session: session)]
+        f.message = Flash(f.completing == nil ? "Admitting…" : "Saving the admission…", role: .alertInfo)
+        let request = AdmissionRequest(mrn: v[0], name: v[1], dateOfBirth: dob, sex: sex, bed: v[4], substances: substances,
+                                       allergies: allergies, seizureHistory: v[6].lowercased().hasPrefix("y"),
+                                       riskFlags: list(v[8]), admissionFlags: flags)
+        if let id = f.completing { return [.completeAdmission(patientID: id, request, session: session)] }
+        return [.admit(request, session: session)]
     }
 }

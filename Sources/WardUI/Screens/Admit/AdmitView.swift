@@ -22,7 +22,8 @@ enum AdmitView {
     }
 
     static func draw(_ s: inout Surface, _ state: AppState, _ f: AdmitForm) {
-        Chrome.titleBar(&s, state, subtitle: "Admit a patient to bed \(f.fields.values[4])")
+        Chrome.titleBar(&s, state, subtitle: f.completing == nil ? "Admit a patient to bed \(f.fields.values[4])"
+                                                                   : "Complete the PAS's admission (bed \(f.fields.values[4].isEmpty ? "none yet" : f.fields.values[4]))")
         let labelW = 30
         let compact = s.height < 2 + f.fields.labels.count * 2 + 3
         var y = 2

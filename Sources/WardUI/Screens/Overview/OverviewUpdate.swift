@@ -65,6 +65,11 @@ extension AppState {
             stack.append(.alertAction(AlertActionForm(mode: action == .acknowledge ? .acknowledge : .escalate, alert: target)))
         case .admit:
             guard let row = selected else { return [] }
+            if let p = row.patient, p.admissionIncomplete {
+                guard permitted(.admitPatient) else { return [] }
+                stack.append(.admit(AdmitForm(completing: p)))
+                return []
+            }
             guard row.isEmpty else { flash = Flash("Bed \(row.bed) is taken: choose an empty bed to admit.", role: .alertWarning); return [] }
             return startAdmission(bed: row.bed)
         case .assignNurse:
