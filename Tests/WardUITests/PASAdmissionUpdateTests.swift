@@ -63,6 +63,12 @@ import WardCore
         #expect(f.completing == patient.id && f.fields.field == 5)
         #expect(f.fields.values[0] == patient.mrn && f.fields.values[1] == patient.name && f.fields.values[8] == "injecting")
         #expect(d.text.contains("Complete the PAS's admission"))
+        // The bed is not moved from here: a changed bed is refused with what to do.
+        var moved = d
+        moved.key(.key(.up)); moved.type("9")
+        for _ in 0..<6 { moved.key(.key(.enter)) }
+        moved.type("y"); for _ in 0..<4 { moved.key(.key(.enter)) }
+        #expect(moved.effects.isEmpty && moved.text.contains("does not move the bed"), "\(moved.effects)")
         d.type("alprazolam 2 mg/d 1 y"); d.key(.key(.enter))
         d.type("y")
         for _ in 0..<4 { d.key(.key(.enter)) }

@@ -10,6 +10,8 @@ public struct AdmitForm: Sendable, Hashable {
     public var message: Flash?
     /// Completing an admission the ADT feed made: that patient (MRN and bed are not changed).
     public var completing: PatientID?
+    /// The MRN and bed of that patient, which completing does not change.
+    var fixed: [String] = []
     public init(bed: String) {
         fields = TextFields(Self.labels)
         fields.values[4] = bed
@@ -23,6 +25,7 @@ public struct AdmitForm: Sendable, Hashable {
                          p.riskFlags.filter { $0 != Patient.pasNotAskedFlag }.joined(separator: ", "), p.allergies.joined(separator: ", ")]
         fields.field = 5
         completing = p.id
+        fixed = [p.mrn, p.bed ?? ""]
     }
 }
 

@@ -7,6 +7,10 @@ extension AppState {
         let v = f.fields.values.map { $0.trimmingCharacters(in: .whitespaces) }
         func fail(_ i: Int, _ text: String) -> [Effect] { f.fields.field = i; f.message = Flash(text, role: .alertWarning); return [] }
         guard !v[0].isEmpty else { return fail(0, "Type the MRN.") }
+        if f.completing != nil {
+            guard v[0] == f.fixed.first else { return fail(0, "The MRN is the PAS's: it cannot be changed here (ask ward IT). Type \(f.fixed[0]).") }
+            guard v[4] == f.fixed.last else { return fail(4, "Completing the admission does not move the bed: leave it \(f.fixed[1].isEmpty ? "empty" : f.fixed[1]) and move with t on the overview.") }
+        }
         guard v[1].contains(",") else { return fail(1, "Type the name as Family, Given (with a comma).") }
         guard let dob = CalendarDate(v[2]) else { return fail(2, "Date of birth: type a real date as YYYY-MM-DD, e.g. 1975-04-30.") }
         if let p = wardProtocol.admission.dateOfBirth.problem(dob, on: now, calendar: calendar) { return fail(2, p) }

@@ -50,7 +50,8 @@ enum AdmitView {
                 y += 1
             }
         }
-        s.put(fit: f.saving ? "Admitting…" : "Enter: next field (on the last: admit)   Tab/Shift-Tab: move   Esc: cancel",
+        s.put(fit: f.saving ? (f.completing == nil ? "Admitting…" : "Saving…")
+                                : "Enter: next field (on the last: \(f.completing == nil ? "admit" : "save"))   Tab/Shift-Tab: move   Esc: cancel",
               x: 1, y: min(s.height - 3, y), width: s.width - 2, role: .muted)
     }
 }
