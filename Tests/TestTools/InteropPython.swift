@@ -7,7 +7,7 @@ import Synchronization
 /// clear failure naming it, never a skipped test.
 public enum InteropPython {
     /// The pinned packages (`Tests/Interop/requirements.txt`, which `.ci/run` installs too):
-    /// python-hl7 (MLLP client `mllp_send`, parser), hl7apy (a stricter parser and builder) and
+    /// python-hl7 (its MLLP client sends, its parser reads our ACKs) and
     /// fhir.resources (pydantic models of FHIR R4B, used to validate what Wardline exports).
     public static func requirements(_ packageRoot: URL) -> URL {
         packageRoot.appendingPathComponent("Tests/Interop/requirements.txt")
